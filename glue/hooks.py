@@ -1,0 +1,59 @@
+"""MkDocs hooks: load and validate the content, add one generated page per entry, write guidelines.json."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+if str(PROJECT) not in sys.path:
+    sys.path.insert(0, str(PROJECT))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import File  # noqa: E402
+
+from glue import state  # noqa: E402
+from toolkit.export import guidelines_json  # noqa: E402
+from toolkit.loader import ContentError  # noqa: E402
+from toolkit.site import nav  # noqa: E402
+
+
+def _nav_config(entries) -> list:
+    out = []
+    for title, value in entries:
+        out.append({title: _nav_config(value) if isinstance(value, list) else value})
+    return out
+
+
+def on_config(config):
+    try:
+        build = state.start(PROJECT)
+    except ContentError as exc:
+        # Stop before anything is written: a half-built site must never be published.
+        raise PluginError(exc.report()) from None
+    config["nav"] = _nav_config(nav(build.content, build.pages))
+    pub = build.content.publication
+    config["copyright"] = (
+        f"{' · '.join(pub.copyright)}. Reproduced for non-commercial use with full acknowledgement of the source: "
+        f"{pub.title}: {pub.subtitle} (UNU-IAS and ESCAP, 2018)."
+    )
+    return config
+
+
+def on_files(files, config):
+    build = state.current
+    for page in build.pages:
+        front = json.dumps({"description": page.description, "title": page.title}, ensure_ascii=False)
+        body = f"---\n{front}\n---\n\n{{{{ render_page({json.dumps(page.path)}) }}}}\n"
+        existing = files.get_file_from_path(page.source)
+        if existing is not None:
+            raise PluginError(f"{config['docs_dir']}/{page.source} would hide the generated page {page.path}: remove the file")
+        files.append(File.generated(config, page.source, content=body))
+    return files
+
+
+def on_post_build(config):
+    build = state.current
+    out = Path(config["site_dir"]) / "guidelines.json"
+    out.write_text(json.dumps(guidelines_json(build.content, build.renderer), ensure_ascii=False, indent=1) + "\n",
+                   encoding="utf-8")

@@ -1,0 +1,32 @@
+"""The content and renderer of the build in progress, shared by the hooks and the macros."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from toolkit.content import Content, load
+from toolkit.render import Renderer
+from toolkit.site import Page, pages
+
+
+@dataclass
+class Build:
+    content: Content
+    renderer: Renderer
+    pages: list[Page]
+
+    def page(self, path: str) -> Page:
+        for page in self.pages:
+            if page.path == path:
+                return page
+        raise KeyError(f"no page {path!r}")
+
+
+current: Build | None = None
+
+
+def start(project_dir: Path) -> Build:
+    global current
+    content = load(project_dir / "content")
+    current = Build(content, Renderer(content), pages(content))
+    return current

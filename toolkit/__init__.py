@@ -1,0 +1,1 @@
+"""Partnering Guidelines toolkit: content model, validation and rendering, independent of the site engine."""

@@ -1,0 +1,109 @@
+"""Where things are placed and who cites whom, computed from the content.
+
+A case box is printed in one place (a task, a step's opening, a module's key principles)
+and cited from others ("see box IV.3"). Both directions are derived here from the data,
+so adding a citation in the text adds the link on the case page.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from . import inline, urls
+from .content import Content, texts
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in the guidelines that a reader can be sent to."""
+
+    label: str          # "Task 3.1: Map partners' resources"
+    target: str         # "steps/3.html#task-3-1"
+    module: str | None = None
+    step: str | None = None
+    task: str | None = None
+
+
+def _module_locations(content: Content):
+    """Yield (location, model) for every part of every module that holds text."""
+    for module in content.modules:
+        page = urls.module_path(module.id)
+        yield Location(f"Module {module.id}: {module.title}", page, module.id), module.intro
+        yield Location(f"Module {module.id}: {module.title}", page, module.id), module.outcomes
+        for group in module.key_principles.groups:
+            yield Location(f"Module {module.id} key principle: {group.title}",
+                           f"{page}#{urls.principle_anchor(group.id)}", module.id), group
+        yield Location(f"Module {module.id}: {module.title}", page, module.id), module.closing_blocks
+        for step in module.steps:
+            spage = urls.step_path(step.id)
+            yield Location(f"Step {step.id}: {step.title}", spage, module.id, step.id), step.blocks
+            for task in step.tasks:
+                yield (Location(f"Task {task.id}: {task.title}", f"{spage}#{urls.task_anchor(task.id)}",
+                                module.id, step.id, task.id), task)
+
+
+def _chapter_locations(content: Content):
+    def walk(chapter, sections):
+        for section in sections:
+            target = f"{urls.chapter_path(chapter.id)}#{section.id}"
+            label = f"{chapter.label + ': ' if chapter.label else ''}{section.title}"
+            yield Location(label, target), section.blocks
+            yield from walk(chapter, section.sections)
+
+    for chapter in content.chapters:
+        name = f"{chapter.label}: {chapter.title}" if chapter.label else chapter.title
+        yield Location(name, urls.chapter_path(chapter.id)), chapter.blocks
+        yield from walk(chapter, chapter.sections)
+
+
+def box_placements(content: Content) -> dict[str, Location]:
+    """Case id -> the place where the publication prints the box."""
+    from .content import placements
+
+    found: dict[str, Location] = {}
+    for location, model in [*_module_locations(content), *_chapter_locations(content)]:
+        for _, kind, ident in placements(model):
+            if kind == "box":
+                found[ident] = location
+    return found
+
+
+def figure_placements(content: Content) -> dict[str, str]:
+    """Figure id -> page path where it is drawn."""
+    from .content import placements
+
+    found = {m.figure: urls.module_path(m.id) for m in content.modules}
+    for location, model in _chapter_locations(content):
+        for _, kind, ident in placements(model):
+            if kind == "figure":
+                found[ident] = location.target.split("#")[0]
+    return found
+
+
+def citations(content: Content) -> dict[tuple[str, str], list[Location]]:
+    """(kind, id) -> the places whose text cites it, in publication order, without repeats."""
+    cited: dict[tuple[str, str], list[Location]] = defaultdict(list)
+    sources = [*_chapter_locations(content), *_module_locations(content)]
+    for case in content.cases:
+        sources.append((Location(f"Box {case.id}: {case.title}", urls.case_path(case.id)), case))
+    for location, model in sources:
+        for _, text in texts(model):
+            for ref in inline.references(text):
+                if ref["t"] == "ref":
+                    key = (ref["kind"], ref["key"])
+                    if location not in cited[key]:
+                        cited[key].append(location)
+    return cited
+
+
+def footnote_places(content: Content) -> dict[str, Location]:
+    """Footnote id -> the place whose text carries its marker."""
+    found: dict[str, Location] = {}
+    sources = [*_chapter_locations(content), *_module_locations(content)]
+    sources += [(Location(f"Box {c.id}: {c.title}", urls.case_path(c.id)), c) for c in content.cases]
+    for location, model in sources:
+        for _, text in texts(model):
+            for ref in inline.references(text):
+                if ref["t"] == "fn":
+                    found.setdefault(ref["id"], location)
+    return found

@@ -1,0 +1,164 @@
+"""Render pages from the content with Jinja templates (templates/).
+
+Python gathers data and decides where links go; the templates write every tag. Each page
+is rendered to Markdown: headings as Markdown (so the engine builds its table of contents
+and anchors), everything else as HTML blocks. Nothing here depends on MkDocs.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import re
+
+import jinja2
+
+from . import inline, urls
+from .content import Content
+from .index import box_placements, citations, figure_placements, footnote_places
+from .model import _block_kind
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+@dataclass
+class PageState:
+    """What one page being rendered needs to remember: where it is, which notes it used."""
+
+    path: str
+    notes: list[str] = field(default_factory=list)
+
+
+class Renderer:
+    def __init__(self, content: Content, templates: Path = TEMPLATES):
+        self.content = content
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(templates)),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.placed_boxes = box_placements(content)
+        self.placed_figures = figure_placements(content)
+        self.cited = citations(content)
+        self.env.globals.update(
+            c=content,
+            urls=urls,
+            tokens=inline.parse,
+            plain=inline.plain,
+            placed_boxes=self.placed_boxes,
+            cited=self.cited,
+            factors=self.factors,
+            item_id=item_id,
+            block_kind=_block_kind,
+            anchor=anchor,
+            find_section=self.find_section,
+            credits=self.credits,
+            core_principle_names=self.core_principle_names,
+            stages_of=self.stages_of,
+            footnote_places=footnote_places(content),
+        )
+        self.page: PageState | None = None
+
+    # --- link and note helpers, bound to the page being rendered ------------------------
+
+    def target(self, kind: str, key: str) -> str:
+        if kind == "box":
+            return urls.case_path(key)
+        if kind == "task":
+            step = key.split(".")[0]
+            return f"{urls.step_path(step)}#{urls.task_anchor(key)}"
+        if kind == "step":
+            return urls.step_path(key)
+        if kind == "module":
+            return urls.module_path(key)
+        if kind == "chapter":
+            return urls.chapter_path(key)
+        if kind == "figure":
+            return f"{self.placed_figures[key]}#{urls.figure_anchor(key)}"
+        if kind == "page":
+            return urls.PAGES[key]
+        if kind == "path":
+            return key
+        raise ValueError(f"unknown link kind {kind!r}")
+
+    def href(self, kind: str, key: str = "") -> str | None:
+        """A relative link from the current page, or None if it would point at itself."""
+        target = self.target(kind, key)
+        path, _, anchor = target.partition("#")
+        if path == self.page.path and not anchor:
+            return None
+        return urls.relative(target, self.page.path)
+
+    def note(self, footnote_id: str) -> dict:
+        if footnote_id not in self.page.notes:
+            self.page.notes.append(footnote_id)
+        return self.content.footnote_by_id[footnote_id]
+
+    def notes(self) -> list:
+        return [self.content.footnote_by_id[n] for n in self.page.notes]
+
+    def factors(self, module_id: str) -> dict[str, list]:
+        """Chapter III's success factors and challenges for one module, by section."""
+        out: dict[str, list] = {}
+        chapter = self.content.chapter_by_id.get("iii")
+        for section in chapter.sections if chapter else []:
+            found = [b for b in section.blocks if getattr(b, "factor", None) and b.module == module_id]
+            if found:
+                out[section.id] = (section, found)
+        return out
+
+    def find_section(self, section_id: str):
+        def walk(sections):
+            for section in sections:
+                if section.id == section_id:
+                    return section
+                found = walk(section.sections)
+                if found:
+                    return found
+            return None
+
+        for chapter in self.content.chapters:
+            found = walk(chapter.sections)
+            if found:
+                return found
+        raise KeyError(f"no chapter section with id {section_id!r}")
+
+    def _first_list(self, blocks):
+        return next(b.list for b in blocks if _block_kind(b) == "list")
+
+    def credits(self):
+        """The acknowledgements' credit lines (principal authors, editor, ...)."""
+        return self._first_list(self.content.chapter_by_id["acknowledgements"].blocks).items
+
+    def core_principle_names(self) -> list[str]:
+        """The three core principles of figure I.1, as chapter I names them before their definitions."""
+        principles = self._first_list(self.find_section("i-b").blocks)
+        return [inline.plain(item.text).split(" – ")[0] for item in principles.items]
+
+    def stages_of(self, module_id: str) -> list[str]:
+        return [stage.label for stage in self.content.figures.policy_cycle if module_id in stage.modules]
+
+    # --- pages ------------------------------------------------------------------------
+
+    def render(self, template: str, path: str, **context) -> str:
+        self.page = PageState(path)
+        try:
+            tpl = self.env.get_template(template)
+            return tpl.render(page_path=path, href=self.href, note=self.note, notes=self.notes, **context)
+        finally:
+            self.page = None
+
+
+def anchor(text: str) -> str:
+    """An anchor from heading text: 'Renewal of a multi-stakeholder partnership' -> 'renewal-of-a-multi-stakeholder-partnership'."""
+    words = re.findall(r"[a-z0-9]+", inline.plain(text).lower())
+    return "-".join(words)
+
+
+def item_id(owner: str, list_id: str | None, position: list) -> str:
+    """Stable ID of a list item: '3.1.2', '3.2.rewards.a', '1.4.1.a'."""
+    parts = [owner] + ([list_id] if list_id else []) + [str(p) for p in position]
+    return ".".join(parts)

@@ -1,0 +1,52 @@
+// "Copy link" buttons on the Link to the guidelines page: copy the absolute address of a
+// module, step, task or case, resolved against this page so it works online and offline.
+(function () {
+  "use strict";
+
+  function announce(text) {
+    var status = document.getElementById("copy-status");
+    if (!status) {
+      status = document.createElement("p");
+      status.id = "copy-status";
+      status.className = "visually-hidden";
+      status.setAttribute("role", "status");
+      document.body.appendChild(status);
+    }
+    status.textContent = text;
+  }
+
+  function fallbackCopy(text) {
+    // Clipboard API is unavailable on file:// in some browsers: select and copy instead.
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+    document.body.removeChild(area);
+    return ok;
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("button.copy-link") : null;
+    if (!button) return;
+    var url = new URL(button.getAttribute("data-target"), window.location.href).href;
+    var done = function () {
+      button.setAttribute("data-copied", "true");
+      button.firstChild.textContent = "Copied";
+      announce("Link copied: " + url);
+      window.setTimeout(function () { button.firstChild.textContent = "Copy link"; }, 2000);
+    };
+    var failed = function () { announce("Could not copy. The address is " + url); window.prompt("Copy this address:", url); };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(url).then(done, function () { fallbackCopy(url) ? done() : failed(); });
+    } else if (fallbackCopy(url)) {
+      done();
+    } else {
+      failed();
+    }
+  });
+})();
