@@ -1,6 +1,7 @@
 """The content and renderer of the build in progress, shared by the hooks and the macros."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +27,8 @@ current: Build | None = None
 
 
 def start(project_dir: Path) -> Build:
+    """Load the content: from GUIDELINES_CONTENT if set (tests build broken copies), else content/."""
     global current
-    content = load(project_dir / "content")
+    content = load(Path(os.environ.get("GUIDELINES_CONTENT", project_dir / "content")))
     current = Build(content, Renderer(content), pages(content))
     return current

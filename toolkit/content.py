@@ -101,7 +101,7 @@ def texts(obj: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
             yield from texts(value, path + (i,))
     elif isinstance(obj, BaseModel):
         for name in type(obj).model_fields:
-            if name.startswith("editorial") or name in ("id", "n", "style", "module", "kind", "box", "figure", "order"):
+            if name.startswith("editorial") or name in ("id", "n", "style", "module", "modules", "kind", "box", "figure", "order"):
                 continue
             value = getattr(obj, name)
             if value is not None:

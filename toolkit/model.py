@@ -240,6 +240,7 @@ class Figure(Strict):
     source: Optional[NonEmpty] = None
     kind: Literal["core-principles", "policy-cycle", "framework", "modules-key", "elements", "module-steps"]
     module: Optional[ModuleId] = None
+    centre: Optional[NonEmpty] = Field(None, description="The label at the centre of the graphic, if any.")
     editorial_note: Optional[NonEmpty] = None
 
 

@@ -1,0 +1,155 @@
+"""Bad content fails loudly, naming the file, the line, the field and what was expected."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import mkdocs_build
+from toolkit.content import load
+from toolkit.loader import ContentError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def broken(tmp_path):
+    """A private copy of the content, and a function to break one file of it."""
+    copy = tmp_path / "content"
+    shutil.copytree(ROOT / "content", copy)
+
+    def edit(rel: str, old: str, new: str, count: int = 1) -> Path:
+        path = copy / rel
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {rel}"
+        path.write_text(text.replace(old, new, count), encoding="utf-8")
+        return path
+
+    edit.root = copy
+    return edit
+
+
+def problems(root: Path) -> str:
+    with pytest.raises(ContentError) as caught:
+        load(root)
+    return caught.value.report()
+
+
+def line_of(path: Path, needle: str) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(needle)
+
+
+def test_unknown_key_is_named_with_its_line(broken):
+    path = broken("modules/B.yml", "title: Formation", "title: Formation\ntilte: typo")
+    report = problems(broken.root)
+    assert f"content/modules/B.yml:{line_of(path, 'tilte:')}: tilte: unknown field" in report
+
+
+def test_missing_field(broken):
+    broken("cases/IV.5.yml", "\ntitle:", "\nheadline:")
+    report = problems(broken.root)
+    assert "content/cases/IV.5.yml" in report and "title: required field is missing" in report
+
+
+def test_wrong_type(broken):
+    path = broken("modules/C.yml", 'id: "7.1"', "id: [7, 1]")
+    report = problems(broken.root)
+    assert f"content/modules/C.yml:{line_of(path, 'id: [7, 1]')}: steps[0].tasks[0].id" in report
+    assert "string" in report
+
+
+def test_bad_pattern_says_what_is_expected(broken):
+    broken("cases/IV.2.yml", "id: IV.2", "id: Box 2")
+    report = problems(broken.root)
+    assert "id: string should match pattern" in report and "'Box 2'" in report
+
+
+def test_block_with_two_kinds(broken):
+    path = broken.root / "modules" / "D.yml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.lstrip().startswith("- p: "))
+    indent = lines[at].index("- p: ")
+    lines.insert(at + 1, " " * (indent + 2) + "heading: x")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = problems(broken.root)
+    assert f"content/modules/D.yml:{at + 1}:" in report
+    assert "a block needs exactly one of the keys: p, list, heading" in report
+
+
+def test_duplicate_task_id(broken):
+    broken("modules/B.yml", 'id: "4.2"', 'id: "4.1"')
+    report = problems(broken.root)
+    assert "task 4.1 is defined twice (also at content/modules/B.yml:" in report
+
+
+def test_duplicate_yaml_key(broken):
+    path = broken("modules/E.yml", "title: Reinvent or sustain", "title: Reinvent or sustain\ntitle: Again")
+    report = problems(broken.root)
+    assert f"content/modules/E.yml:{line_of(path, 'title: Again')}: title: duplicate key 'title'" in report
+
+
+def test_dangling_box_reference_in_text(broken):
+    broken("modules/A.yml", "box IV.3", "box IV.31")
+    report = problems(broken.root)
+    assert "'box IV.31' refers to a box that does not exist" in report
+    assert "content/modules/A.yml:" in report
+
+
+def test_dangling_task_reference_in_text(broken):
+    broken("modules/E.yml", "task 10.2", "task 10.7")
+    assert "'task 10.7' refers to a task that does not exist" in problems(broken.root)
+
+
+def test_undefined_footnote_marker(broken):
+    broken("chapters/I.yml", "[^1]", "[^99]")
+    report = problems(broken.root)
+    assert "footnote marker [^99] has no footnote" in report
+    assert "footnote 1 is never referenced" in report
+
+
+def test_orphan_case_that_nothing_places(broken, tmp_path):
+    shutil.copy(broken.root / "cases" / "IV.5.yml", broken.root / "cases" / "IV.14.yml")
+    broken("cases/IV.14.yml", "id: IV.5", "id: IV.14")
+    report = problems(broken.root)
+    assert "content/cases/IV.14.yml" in report and "box IV.14 is placed nowhere" in report
+
+
+def test_box_placed_twice(broken):
+    broken("modules/B.yml", "- box: IV.5", "- box: IV.5\n          - box: IV.5")
+    assert "box IV.5 is placed 2 times" in problems(broken.root)
+
+
+def test_file_name_must_match_id(broken):
+    (broken.root / "cases" / "IV.5.yml").rename(broken.root / "cases" / "box5.yml")
+    assert "case 'IV.5' must live in cases/IV.5.yml" in problems(broken.root)
+
+
+def test_invalid_yaml_syntax(broken):
+    path = broken("modules/D.yml", "title: Review", "title: [Review")
+    report = problems(broken.root)
+    assert "content/modules/D.yml:" in report and "not valid YAML" in report
+
+
+def test_missing_module_file(broken):
+    (broken.root / "modules" / "C.yml").unlink()
+    assert "module C is missing: expected modules/C.yml" in problems(broken.root)
+
+
+def test_every_problem_is_reported_at_once(broken):
+    broken("modules/B.yml", "title: Formation", "title: Formation\ntilte: typo")
+    broken("cases/IV.2.yml", "id: IV.2", "id: Box 2")
+    report = problems(broken.root)
+    assert "modules/B.yml" in report and "cases/IV.2.yml" in report
+
+
+def test_site_build_fails_on_bad_content_and_writes_nothing(broken, tmp_path):
+    broken("modules/B.yml", "title: Formation", "title: Formation\ntilte: typo")
+    out = tmp_path / "site"
+    result = mkdocs_build(out, broken.root)
+    assert result.returncode != 0
+    assert "tilte: unknown field" in result.stdout + result.stderr
+    assert not (out / "index.html").exists()
