@@ -1,0 +1,39 @@
+# Two commands for a newcomer: `make serve` and `make test`. Each sets up what it needs.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PORT   ?= 8000
+
+.PHONY: setup check schema build serve test clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+## Validate every content file (fast; names file, line and field of each problem).
+check: setup
+	$(PY) -m toolkit check
+
+## Regenerate the JSON Schemas editors use for completion (schema/*.schema.json).
+schema: setup
+	$(PY) -m toolkit schema
+
+## Build the site into site/ (fails on any content problem, warning or broken reference).
+build: setup
+	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict
+
+## Build and serve the site at http://127.0.0.1:$(PORT)/, rebuilding on every change.
+serve: setup
+	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve --strict -a 127.0.0.1:$(PORT)
+
+## Run every test: content, fidelity to the publication, site, links, browser.
+test: setup
+	scripts/ensure-browser.sh $(PY)
+	$(PY) -m pytest
+
+clean:
+	rm -rf site dist .pytest_cache

@@ -1,0 +1,63 @@
+"""What a reader does in a real browser (Chromium): search, follow links, move between steps."""
+from __future__ import annotations
+
+import pytest
+
+
+def search(page, server, query: str) -> list[str]:
+    """Type a query as a reader would; return the result links without the highlight query."""
+    page.goto(f"{server}/index.html")
+    page.locator(".md-search__input").first.click()
+    box = page.locator("input.md-search__input")
+    results = page.locator(".md-search-result__item a")
+    # The index loads in a web worker; a query typed before it is ready is answered once it is.
+    for _ in range(30):
+        box.fill("")
+        box.press_sequentially(query)
+        page.wait_for_timeout(500)
+        if results.count():
+            break
+    return [strip_highlight(a.get_attribute("href")) for a in results.all()]
+
+
+def strip_highlight(href: str) -> str:
+    path, _, rest = href.partition("?")
+    _, _, anchor = rest.partition("#")
+    return path + (f"#{anchor}" if anchor else "")
+
+
+def test_search_finds_a_task_by_its_number(page, server):
+    hrefs = search(page, server, "task 3.2")
+    assert any(h.endswith("steps/3.html#task-3-2") for h in hrefs[:5]), hrefs[:10]
+
+
+def test_search_finds_a_case_by_its_country(page, server):
+    hrefs = search(page, server, "Mongolia")
+    assert any(h.endswith("cases/iv-11.html") for h in hrefs[:5]), hrefs[:10]
+
+
+def test_clicking_a_search_result_opens_the_task(page, server):
+    search(page, server, "assess rewards and risks")
+    page.locator(".md-search-result__item a[href*='steps/3.html'][href$='#task-3-2']").first.click()
+    page.wait_for_url("**/steps/3.html*#task-3-2")
+    assert page.locator("h2#task-3-2").is_visible()
+
+
+def test_a_course_link_to_a_task_lands_on_it(page, server):
+    page.goto(f"{server}/steps/8.html#task-8-2")
+    heading = page.locator("h2#task-8-2")
+    assert heading.is_visible()
+    assert heading.inner_text().startswith("Task 8.2: Monitoring partnership processes")
+
+
+def test_reader_walks_from_a_module_to_a_case_and_back(page, server):
+    page.goto(f"{server}/modules/a.html")
+    page.get_by_role("link", name="3.1 Map partners' resources").click()
+    page.wait_for_url("**/steps/3.html#task-3-1")
+    page.locator("aside#box-iv-3 .case-box__label a").click()
+    page.wait_for_url("**/cases/iv-3.html")
+    assert "Angat Buhay" in page.locator("article").inner_text()
+    page.get_by_role("link", name="Task 3.1: Map partners' resources").first.click()
+    page.wait_for_url("**/steps/3.html#task-3-1")
+    page.get_by_role("link", name="Step 4: Planning →").click()
+    page.wait_for_url("**/steps/4.html")
