@@ -61,3 +61,17 @@ def test_reader_walks_from_a_module_to_a_case_and_back(page, server):
     page.wait_for_url("**/steps/3.html#task-3-1")
     page.get_by_role("link", name="Step 4: Planning →").click()
     page.wait_for_url("**/steps/4.html")
+
+
+def test_copy_link_button_copies_the_full_address(browser, server):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    try:
+        page.goto(f"{server}/links.html")
+        button = page.locator("button.copy-link[data-target='steps/3.html#task-3-2']")
+        button.click()
+        page.wait_for_function("document.querySelector(\"button.copy-link[data-target='steps/3.html#task-3-2']\").dataset.copied === 'true'")
+        assert page.evaluate("navigator.clipboard.readText()") == f"{server}/steps/3.html#task-3-2"
+        assert "Link copied" in page.locator("#copy-status").text_content()
+    finally:
+        context.close()
