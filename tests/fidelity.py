@@ -12,12 +12,26 @@ invented word does not.
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCE = ROOT.parent / "shared" / "source" / "partnering-for-sustainable-development-2018.txt"
+SOURCE_NAME = "partnering-for-sustainable-development-2018.txt"
+
+
+def _find_source() -> Path:
+    """The authoritative source text: $GUIDELINES_SOURCE, or shared/source/ beside the repository."""
+    candidates = [os.environ.get("GUIDELINES_SOURCE")]
+    candidates += [str(parent / "shared" / "source" / SOURCE_NAME) for parent in ROOT.parents]
+    for candidate in candidates:
+        if candidate and Path(candidate).is_file():
+            return Path(candidate)
+    return ROOT.parent / "shared" / "source" / SOURCE_NAME
+
+
+SOURCE = _find_source()
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
