@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8000
 
-.PHONY: setup check schema build serve test clean
+.PHONY: setup check schema build serve offline test clean
 
 setup: $(VENV)/.installed
 
@@ -30,10 +30,14 @@ build: setup
 serve: setup
 	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve --strict -a 127.0.0.1:$(PORT)
 
+## Build dist/partnering-guidelines-offline-<version>.zip (+ .sha256) for field offices.
+offline: setup
+	$(PY) -m glue.offline
+
 ## Run every test: content, fidelity to the publication, site, links, browser.
 test: setup
 	scripts/ensure-browser.sh $(PY)
 	$(PY) -m pytest
 
 clean:
-	rm -rf site dist .pytest_cache
+	rm -rf site build dist .pytest_cache

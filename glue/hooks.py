@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from glue import state  # noqa: E402
-from toolkit.export import guidelines_json  # noqa: E402
+from toolkit.export import build_date, guidelines_json, version  # noqa: E402
 from toolkit.loader import ContentError  # noqa: E402
 from toolkit.site import nav  # noqa: E402
 
@@ -33,9 +33,11 @@ def on_config(config):
         raise PluginError(exc.report()) from None
     config["nav"] = _nav_config(nav(build.content, build.pages))
     pub = build.content.publication
+    # The version and date let a field office tell whether its offline copy is current.
     config["copyright"] = (
         f"{' · '.join(pub.copyright)}. Reproduced for non-commercial use with full acknowledgement of the source: "
-        f"{pub.title}: {pub.subtitle} (UNU-IAS and ESCAP, 2018)."
+        f"{pub.title}: {pub.subtitle} (UNU-IAS and ESCAP, 2018). "
+        f"Toolkit version {version()}, built {build_date()}."
     )
     return config
 

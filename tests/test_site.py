@@ -181,10 +181,13 @@ def test_pages_have_distinct_titles_and_descriptions(site, content):
         assert page.title.split(":")[0] in (parsed.title or ""), page.path
 
 
-def test_copyright_and_attribution_on_every_page(site):
+def test_copyright_attribution_version_and_date_on_every_page(site):
+    from toolkit.export import version
+
     for path in site.rglob("*.html"):
         text = path.read_text(encoding="utf-8")
         assert "© United Nations 2018" in text and "non-commercial" in text, path
+        assert re.search(rf"Toolkit version {re.escape(version())}, built \d{{4}}-\d{{2}}-\d{{2}}", text), path
 
 
 def test_nothing_is_loaded_from_another_host(site):

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+from datetime import datetime, timezone
 from pathlib import Path
 
 from . import inline, urls
@@ -14,6 +16,13 @@ PROJECT = Path(__file__).resolve().parent.parent
 
 def version() -> str:
     return (PROJECT / "VERSION").read_text(encoding="utf-8").strip()
+
+
+def build_date() -> str:
+    """Today (UTC), or SOURCE_DATE_EPOCH's date for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
+    return moment.date().isoformat()
 
 
 def content_version(content: Content) -> str:
@@ -102,6 +111,7 @@ def guidelines_json(content: Content, renderer) -> dict:
         "schema_version": SCHEMA_VERSION,
         "version": version(),
         "content_version": content_version(content),
+        "build_date": build_date(),
         "publication": {
             "title": pub.title,
             "subtitle": pub.subtitle,

@@ -80,13 +80,18 @@ def figure_placements(content: Content) -> dict[str, str]:
     return found
 
 
+def _all_locations(content: Content):
+    """Every text-holding part of the content, with its place: chapters, modules, then boxes."""
+    yield from _chapter_locations(content)
+    yield from _module_locations(content)
+    for case in content.cases:
+        yield Location(f"Box {case.id}: {case.title}", urls.case_path(case.id)), case
+
+
 def citations(content: Content) -> dict[tuple[str, str], list[Location]]:
     """(kind, id) -> the places whose text cites it, in publication order, without repeats."""
     cited: dict[tuple[str, str], list[Location]] = defaultdict(list)
-    sources = [*_chapter_locations(content), *_module_locations(content)]
-    for case in content.cases:
-        sources.append((Location(f"Box {case.id}: {case.title}", urls.case_path(case.id)), case))
-    for location, model in sources:
+    for location, model in _all_locations(content):
         for _, text in texts(model):
             for ref in inline.references(text):
                 if ref["t"] == "ref":
@@ -99,9 +104,7 @@ def citations(content: Content) -> dict[tuple[str, str], list[Location]]:
 def footnote_places(content: Content) -> dict[str, Location]:
     """Footnote id -> the place whose text carries its marker."""
     found: dict[str, Location] = {}
-    sources = [*_chapter_locations(content), *_module_locations(content)]
-    sources += [(Location(f"Box {c.id}: {c.title}", urls.case_path(c.id)), c) for c in content.cases]
-    for location, model in sources:
+    for location, model in _all_locations(content):
         for _, text in texts(model):
             for ref in inline.references(text):
                 if ref["t"] == "fn":

@@ -34,7 +34,8 @@ class Renderer:
         self.content = content
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates)),
-            autoescape=True,
+            # Pages (.md) and parts (.html) are escaped; plain-text files (.txt) are not HTML.
+            autoescape=jinja2.select_autoescape(enabled_extensions=("html", "md"), default_for_string=True),
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
