@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8000
 
-.PHONY: setup check schema build serve offline test clean
+.PHONY: setup tools check schema build pdfs serve offline test clean
 
 setup: $(VENV)/.installed
 
@@ -22,21 +22,29 @@ check: setup
 schema: setup
 	$(PY) -m toolkit schema
 
-## Build the site into site/ (fails on any content problem, warning or broken reference).
-build: setup
+tools: setup
+	scripts/ensure-test-tools.sh $(PY)
+
+## Build the site into site/ (fails on any content problem, warning or broken reference),
+## with the checklists' PDF pack printed by headless Chromium.
+build: tools
 	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict
+	$(PY) -m glue.pdfs site
+
+## Print the checklists' PDF pack into an already built site/.
+pdfs: tools
+	$(PY) -m glue.pdfs site
 
 ## Build and serve the site at http://127.0.0.1:$(PORT)/, rebuilding on every change.
 serve: setup
 	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve --strict -a 127.0.0.1:$(PORT)
 
 ## Build dist/partnering-guidelines-offline-<version>.zip (+ .sha256) for field offices.
-offline: setup
+offline: tools
 	$(PY) -m glue.offline
 
 ## Run every test: content, fidelity to the publication, site, links, browser.
-test: setup
-	scripts/ensure-browser.sh $(PY)
+test: tools
 	$(PY) -m pytest
 
 clean:

@@ -27,7 +27,7 @@ def _nav_config(entries) -> list:
 
 def on_config(config):
     try:
-        build = state.start(PROJECT)
+        build = state.start(PROJECT, config.get("site_url") or None)
     except ContentError as exc:
         # Stop before anything is written: a half-built site must never be published.
         raise PluginError(exc.report()) from None
@@ -42,10 +42,24 @@ def on_config(config):
     return config
 
 
+# Files kept outside web/ (with what defines them) that the site serves.
+STATIC = {
+    "assets/css/checklist.css": PROJECT / "checklists" / "print.css",
+    "assets/js/checklist.js": PROJECT / "checklists" / "print.js",
+}
+
+
 def on_files(files, config):
     build = state.current
+    for dest, src in STATIC.items():
+        files.append(File.generated(config, dest, abs_src_path=str(src)))
     for page in build.pages:
-        front = json.dumps({"description": page.description, "title": page.title}, ensure_ascii=False)
+        meta = {"description": page.description, "title": page.title}
+        if page.assets:
+            meta["assets"] = list(page.assets)
+        if not page.searchable:
+            meta["search"] = {"exclude": True}
+        front = json.dumps(meta, ensure_ascii=False)
         body = f"---\n{front}\n---\n\n{{{{ render_page({json.dumps(page.path)}) }}}}\n"
         existing = files.get_file_from_path(page.source)
         if existing is not None:

@@ -11,6 +11,7 @@ sys.path.insert(0, str(PROJECT))
 
 from toolkit.content import load  # noqa: E402
 from toolkit.package import BUDGET_BYTES, make_zip  # noqa: E402
+from toolkit.pdf import print_pack  # noqa: E402
 
 
 def main() -> int:
@@ -21,6 +22,7 @@ def main() -> int:
                             cwd=PROJECT, env=env)
     if result.returncode:
         return result.returncode
+    print_pack(site_dir)
     package = make_zip(load(PROJECT / "content"), site_dir, PROJECT / "dist")
     mb = package.size / 1024 / 1024
     print(f"{package.zip_path.relative_to(PROJECT)}: {package.files} files, {mb:.2f} MB "

@@ -26,9 +26,9 @@ class Build:
 current: Build | None = None
 
 
-def start(project_dir: Path) -> Build:
+def start(project_dir: Path, site_url: str | None = None) -> Build:
     """Load the content: from GUIDELINES_CONTENT if set (tests build broken copies), else content/."""
     global current
     content = load(Path(os.environ.get("GUIDELINES_CONTENT", project_dir / "content")))
-    current = Build(content, Renderer(content), pages(content))
+    current = Build(content, Renderer(content, site_url=site_url), pages(content, site_url))
     return current

@@ -4,7 +4,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -35,11 +34,14 @@ def content():
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
+def site(tmp_path_factory, browser) -> Path:
     """The site, built once for the whole run, exactly as `make build` builds it."""
     out = tmp_path_factory.mktemp("site") / "site"
     result = mkdocs_build(out)
     assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
+    from toolkit.pdf import print_pack
+
+    print_pack(out, browser)
     return out
 
 
@@ -58,25 +60,14 @@ def server(site):
     httpd.shutdown()
 
 
-def chromium_path() -> str | None:
-    """Debian's Chromium where it is installed; otherwise Playwright's own browser, if the user has one."""
-    for candidate in (os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium", shutil.which("chromium")):
-        if candidate and Path(candidate).exists():
-            return candidate
-    return None
-
-
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 
+    from toolkit.browser import launch
+
     with sync_playwright() as p:
-        path = chromium_path()
-        b = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS) if path else p.chromium.launch()
+        b = launch(p)
         yield b
         b.close()
 

@@ -7,6 +7,7 @@ from axe_playwright_python.sync_playwright import Axe
 PAGE_TYPES = [
     "index.html", "modules/a.html", "steps/3.html", "steps/12.html", "cases/iv-12.html", "cases/index.html",
     "chapters/i.html", "chapters/iii.html", "references.html", "links.html", "about.html",
+    "checklists/index.html", "checklists/module-a.html", "checklists/step-12.html", "checklists/framework.html",
 ]
 RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}}
 

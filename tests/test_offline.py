@@ -59,7 +59,8 @@ def test_zip_has_site_readme_and_checksum_within_budget(package):
     top = f"partnering-guidelines-{version()}/"
     assert all(n.startswith(top) for n in names)
     for required in ("index.html", "README.txt", "steps/3.html", "cases/iv-11.html", "guidelines.json",
-                     "search/search_index.js", "assets/vendor/iframe-worker/shim.js"):
+                     "search/search_index.js", "assets/vendor/iframe-worker/shim.js",
+                     "checklists/module-a.html", "checklists/pdf/module-a-a4.pdf", "checklists/pdf/all-letter.pdf"):
         assert top + required in names, required
     assert not [n for n in names if n.endswith(".map")]
 
@@ -132,6 +133,10 @@ def test_reader_uses_the_toolkit_from_file_with_no_network(offline_page):
     assert "NGO Forum on Cambodia" in page.locator("article").inner_text()
     page.get_by_role("link", name="Link to the guidelines").first.click()
     page.wait_for_url("**/links.html")
+    page.goto(page.home.replace("index.html", "checklists/module-b.html"))
+    assert page.locator(".tick input").count() > 20
+    pdf = page.locator("a[href='pdf/module-b-a4.pdf']")
+    assert pdf.count() == 1
     outside = [u for u in page.requests if not u.startswith("file://")]
     assert not outside, outside
 

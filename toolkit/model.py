@@ -288,6 +288,21 @@ class Publication(Strict):
     contacts: Blocks
 
 
+class PackFile(Strict):
+    id: Annotated[str, Field(pattern=r"^(module-[a-e]|step-\d{1,2}|all|framework)$")]
+    title: NonEmpty
+
+
+class ChecklistSelection(Strict):
+    """checklists/selection.yml: our labels for blank fields, and the PDF pack."""
+
+    workshop_fields: Annotated[list[NonEmpty], Field(min_length=1)]
+    task_columns: Annotated[list[NonEmpty], Field(min_length=1)]
+    notes_label: NonEmpty
+    page_sizes: Annotated[list[Literal["A4", "Letter"]], Field(min_length=1)]
+    pack: Annotated[list[PackFile], Field(min_length=1)]
+
+
 MODELS = {
     "module": Module,
     "case": Case,
@@ -297,6 +312,7 @@ MODELS = {
     "figures": Figures,
     "corrections": Corrections,
     "publication": Publication,
+    "checklist_selection": ChecklistSelection,
 }
 
 for _m in (Item, Section):

@@ -12,8 +12,9 @@ from pathlib import Path
 import re
 
 import jinja2
+from markupsafe import Markup
 
-from . import inline, urls
+from . import checklists, inline, urls
 from .content import Content
 from .index import box_placements, citations, figure_placements, footnote_places
 from .model import _block_kind
@@ -30,10 +31,12 @@ class PageState:
 
 
 class Renderer:
-    def __init__(self, content: Content, templates: Path = TEMPLATES):
+    def __init__(self, content: Content, templates: Path = TEMPLATES, site_url: str | None = None):
         self.content = content
+        self.site_url = site_url
+        self.selection = checklists.load_selection()
         self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(str(templates)),
+            loader=jinja2.FileSystemLoader([str(templates), str(checklists.TEMPLATES)]),
             # Pages (.md) and parts (.html) are escaped; plain-text files (.txt) are not HTML.
             autoescape=jinja2.select_autoescape(enabled_extensions=("html", "md"), default_for_string=True),
             undefined=jinja2.StrictUndefined,
@@ -60,7 +63,10 @@ class Renderer:
             core_principle_names=self.core_principle_names,
             stages_of=self.stages_of,
             footnote_places=footnote_places(content),
+            selection=self.selection,
+            pdf_path=checklists.pdf_path,
         )
+        self.env.filters["css_string"] = css_string
         self.page: PageState | None = None
 
     # --- link and note helpers, bound to the page being rendered ------------------------
@@ -151,6 +157,12 @@ class Renderer:
             return tpl.render(page_path=path, href=self.href, note=self.note, notes=self.notes, **context)
         finally:
             self.page = None
+
+
+def css_string(text: str) -> Markup:
+    """A quoted CSS string, safe inside a <style> element (used for printed page footers)."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\A ").replace("<", "\\3C ")
+    return Markup(f'"{escaped}"')
 
 
 def anchor(text: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import urls
+from . import checklists, urls
 from .content import Content
 
 
@@ -19,6 +19,8 @@ class Page:
     template: str             # 'pages/step.md'
     description: str          # the page's meta description
     context: dict = field(default_factory=dict, hash=False, compare=False)
+    assets: tuple = ()        # stylesheets and scripts only this page loads
+    searchable: bool = True   # False for pages that repeat guidance shown elsewhere
 
     @property
     def source(self) -> str:
@@ -26,7 +28,7 @@ class Page:
         return self.path[: -len(".html")] + ".md"
 
 
-def pages(content: Content) -> list[Page]:
+def pages(content: Content, site_url: str | None = None) -> list[Page]:
     title = content.publication.title
     out = [
         Page(urls.PAGES["home"], "Home", "pages/home.md",
@@ -55,6 +57,7 @@ def pages(content: Content) -> list[Page]:
         name = f"{chapter.label}: {chapter.title}" if chapter.label else chapter.title
         out.append(Page(urls.chapter_path(chapter.id), name, "pages/chapter.md",
                         f"{name} — from {title}, ESCAP / UNU-IAS 2018.", {"chapter": chapter}))
+    out += checklist_pages(content, site_url)
     out += [
         Page(urls.PAGES["references"], "Notes and bibliography", "pages/references.md",
              "Every footnote and bibliography entry of the multi-stakeholder partnership guidelines."),
@@ -65,6 +68,46 @@ def pages(content: Content) -> list[Page]:
              "Publication details, authors, ISBN, copyright and reproduction terms of the guidelines, "
              "how to cite a page, and the editorial corrections made in this edition."),
     ]
+    return out
+
+
+CHECKLIST_ASSETS = ("assets/css/checklist.css", "assets/js/checklist.js")
+
+
+def checklist_pages(content: Content, site_url: str | None = None) -> list[Page]:
+    selection = checklists.load_selection()
+    in_pack = {entry.id for entry in selection.pack}
+
+    def pdfs(ident: str) -> list:
+        return [(size, checklists.pdf_path(ident, size)) for size in selection.page_sizes] if ident in in_pack else []
+
+    def page(ident, title, template, description, **context):
+        path = checklists.page_path(ident)
+        # Checklists repeat the tasks' wording: left out of search, so that search leads to the guidance.
+        return Page(path, title, template, description,
+                    {"title": title, "pdfs": pdfs(ident), "footer": checklists.footer(title, path, site_url), **context},
+                    CHECKLIST_ASSETS, searchable=False)
+
+    out = [Page(urls.PAGES["checklists"], "Checklists", "checklists.md",
+                "Printable checklists of the multi-stakeholder partnership guidelines for workshops: every task and "
+                "action item with tick boxes, per module and per step, and a PDF pack in A4 and US Letter.",
+                {}, CHECKLIST_ASSETS)]
+    out.append(page("framework", "Framework at a glance", "framework.md",
+                    "The five modules, twelve steps and 32 tasks of the multi-stakeholder partnership guidelines on one printable page."))
+    out.append(page("all", "Checklist: all modules", "checklist.md",
+                    "A printable checklist of all five modules of the partnership guidelines: outcomes and every task's action items.",
+                    scope="all"))
+    for module in content.modules:
+        out.append(page(f"module-{module.id.lower()}", f"Checklist: Module {module.id}: {module.title}", "checklist.md",
+                        f"A printable workshop checklist for module {module.id} ({module.title}): its outcomes and every "
+                        f"action item of steps {', '.join(s.id for s in module.steps)}, with who, by when and status.",
+                        scope="module", module=module))
+    for step in content.steps:
+        module = next(m for m in content.modules if step in m.steps)
+        out.append(page(f"step-{step.id}", f"Checklist: Step {step.id}: {step.title}", "checklist.md",
+                        f"A printable workshop checklist for step {step.id} ({step.title}): every action item of tasks "
+                        f"{', '.join(t.id for t in step.tasks)}.",
+                        scope="step", module=module, step=step))
     return out
 
 
@@ -83,10 +126,14 @@ def nav(content: Content, site_pages: list[Page]) -> list:
         modules.append((f"Module {module.id}: {module.title}", children))
     cases = [entry(urls.PAGES["cases"])] + [entry(urls.case_path(c.id), f"{c.id} {c.title}") for c in content.cases]
     publication = [entry(urls.chapter_path(c.id)) for c in content.chapters] + [entry(urls.PAGES["references"])]
+    checklist_nav = [entry(urls.PAGES["checklists"], "All checklists"), entry(checklists.page_path("framework")),
+                     entry(checklists.page_path("all"), "All modules")]
+    checklist_nav += [entry(checklists.page_path(f"module-{m.id.lower()}"), f"Module {m.id}: {m.title}") for m in content.modules]
     return [
         entry(urls.PAGES["home"]),
         ("Modules and steps", modules),
         ("Case boxes", cases),
+        ("Checklists", checklist_nav),
         ("The publication", publication),
         entry(urls.PAGES["links"]),
         entry(urls.PAGES["about"]),

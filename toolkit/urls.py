@@ -55,6 +55,7 @@ PAGES = {
     "links": "links.html",
     "references": "references.html",
     "cases": "cases/index.html",
+    "checklists": "checklists/index.html",
 }
 
 

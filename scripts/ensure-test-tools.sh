@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# What the tests need beyond Python packages: Chromium (browser tests, PDF printing) and
+# poppler's pdftotext/pdfinfo/pdftoppm (reading the printed PDFs). Debian packages where we
+# can install them; otherwise Playwright's own Chromium build (on machines that may download it).
+set -euo pipefail
+python=${1:-.venv/bin/python}
+
+missing=()
+if ! { [ -n "${CHROMIUM_PATH:-}" ] && [ -x "$CHROMIUM_PATH" ]; } && ! command -v chromium >/dev/null 2>&1; then
+  missing+=(chromium)
+fi
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  echo "Installing ${missing[*]} for the tests..."
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  exit 0
+fi
+
+for package in "${missing[@]}"; do
+  case "$package" in
+    chromium)
+      echo "No chromium found: trying Playwright's own browser (needs a connection)..."
+      "$python" -m playwright install chromium || {
+        echo "error: no Chromium. Install Debian's 'chromium' (sudo apt-get install chromium) or set CHROMIUM_PATH." >&2
+        exit 1
+      } ;;
+    poppler-utils)
+      echo "error: pdftotext not found. Install poppler (sudo apt-get install poppler-utils, brew install poppler)." >&2
+      exit 1 ;;
+  esac
+done

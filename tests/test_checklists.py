@@ -1,0 +1,141 @@
+"""Printable checklists and the PDF pack, read as a trainer gets them: printed, as PDF text."""
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import fidelity
+from toolkit import inline, urls
+from toolkit.checklists import load_selection, page_path, pdf_path
+from toolkit.export import _task_items
+
+
+def pdf_text(path: Path, mode: str = "-layout") -> str:
+    """The PDF's text: '-layout' for pages of one column, '-raw' (content order) for columns."""
+    return subprocess.run(["pdftotext", mode, str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def pdf_pages(path: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+
+
+def flat_items(task):
+    todo, out = _task_items(task, ""), []
+    while todo:
+        item = todo.pop(0)
+        out.append(item)
+        todo[:0] = item.get("items", [])
+    return out
+
+
+def expected_sequence(module) -> list[str]:
+    """What a module's checklist must say, in the publication's order."""
+    seq = [inline.plain(i.text) for i in module.outcomes.items]
+    for step in module.steps:
+        seq.append(f"Step {step.id}: {step.title}")
+        for task in step.tasks:
+            seq.append(f"Task {task.id}: {task.title}")
+            seq += [(e["label"] + ": " if e["label"] else "") + (e["text"] or "") for e in flat_items(task)]
+    return seq
+
+
+def assert_in_order(text: str, expected: list[str], where: str):
+    folded, pos = fidelity.fold(text), 0
+    for entry in expected:
+        found = folded.find(fidelity.fold(entry), pos)
+        assert found >= 0, f"{where}: not found after position {pos}: {entry[:100]!r}"
+        pos = found + 1
+
+
+def test_every_module_and_step_has_a_checklist_page(site, content):
+    for module in content.modules:
+        assert (site / page_path(f"module-{module.id.lower()}")).is_file()
+    for step in content.steps:
+        html = (site / page_path(f"step-{step.id}")).read_text(encoding="utf-8")
+        for task in step.tasks:
+            assert f'id="{urls.task_anchor(task.id)}"' in html
+            assert f'href="../steps/{step.id}.html#{urls.task_anchor(task.id)}"' in html  # back to the guidance
+            for item in flat_items(task):
+                assert f'id="check-{urls.item_anchor(item["id"])}"' in html, item["id"]
+
+
+def test_each_task_on_a_step_page_links_to_its_checklist(site, content):
+    for step in content.steps:
+        html = (site / urls.step_path(step.id)).read_text(encoding="utf-8")
+        for task in step.tasks:
+            assert f'href="../checklists/step-{step.id}.html#{urls.task_anchor(task.id)}"' in html
+
+
+def test_checklist_css_and_js_load_only_on_checklist_pages(site):
+    assert "checklist.css" in (site / "checklists/module-a.html").read_text(encoding="utf-8")
+    for other in ("index.html", "steps/3.html", "cases/iv-3.html"):
+        assert "checklist.css" not in (site / other).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("size", ["A4", "Letter"])
+def test_module_checklists_print_cleanly_and_completely(browser, site, content, tmp_path, size):
+    page = browser.new_page()
+    try:
+        for module in content.modules:
+            ident = f"module-{module.id.lower()}"
+            page.goto((site / page_path(ident)).as_uri())
+            out = tmp_path / f"{ident}-{size}.pdf"
+            page.pdf(path=str(out), format=size, print_background=True)
+            text = pdf_text(out)
+            pages = pdf_pages(out)
+            tasks = sum(len(s.tasks) for s in module.steps)
+            # One page for the outcomes, then each step on its own pages: at most ~1.5 pages a task.
+            assert len(module.steps) + 1 <= pages <= 2 + tasks * 1.5, f"{ident} {size}: {pages} pages"
+            assert_in_order(text, expected_sequence(module), f"{ident} {size}")
+            for n in range(1, pages + 1):
+                assert f"Page {n} of {pages}" in text.replace("\n", " ") or f"Page {n} of\n" in text, f"{ident}: page {n} footer"
+            assert text.count(f"Checklist: Module {module.id}") >= pages  # the footer names it on every page
+            for chrome in ("Skip to content", "Table of contents", "Search", "Made with"):
+                assert chrome not in text, f"{ident} {size} prints {chrome!r}"
+    finally:
+        page.close()
+
+
+def test_printed_tick_boxes_are_black_squares_and_steps_start_new_pages(browser, site):
+    page = browser.new_page()
+    try:
+        page.goto((site / "checklists/module-a.html").as_uri())
+        page.emulate_media(media="print")
+        box = page.locator(".tick input").first
+        style = box.evaluate("e => { const s = getComputedStyle(e); return [s.borderTopColor, s.borderTopStyle, s.appearance, s.borderRadius] }")
+        assert style[0] == "rgb(0, 0, 0)" and style[1] == "solid" and style[2] == "none"
+        assert page.locator(".md-header").evaluate("e => getComputedStyle(e).display") == "none"
+        assert page.locator(".md-sidebar--primary").evaluate("e => getComputedStyle(e).display") == "none"
+        breaks = page.locator("h2.checklist-step").evaluate_all("es => es.map(e => getComputedStyle(e).breakBefore)")
+        assert breaks and set(breaks) == {"page"}
+        avoid = page.locator(".tick-list li").first.evaluate("e => getComputedStyle(e).breakInside")
+        assert avoid == "avoid"
+    finally:
+        page.close()
+
+
+def test_pdf_pack_exists_and_is_complete(site, content):
+    selection = load_selection()
+    for entry in selection.pack:
+        for size in selection.page_sizes:
+            path = site / pdf_path(entry.id, size)
+            assert path.is_file() and pdf_pages(path) >= 1, path
+    for size in selection.page_sizes:
+        all_text = pdf_text(site / pdf_path("all", size))
+        for module in content.modules:
+            assert_in_order(all_text, expected_sequence(module), f"all {size}")
+        assert len(set(re.findall(r"Task (\d+\.\d):", all_text))) == 32
+        glance = site / pdf_path("framework", size)
+        assert pdf_pages(glance) == 1
+        glance_text = fidelity.fold(pdf_text(glance, "-raw"))
+        for task in content.tasks:
+            assert fidelity.fold(f"{task.id} {task.title}") in glance_text, task.id
+
+
+def test_checklist_pages_link_their_pdfs(site):
+    html = (site / "checklists/module-c.html").read_text(encoding="utf-8")
+    assert 'href="pdf/module-c-a4.pdf"' in html and 'href="pdf/module-c-letter.pdf"' in html
