@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from glue import state  # noqa: E402
+from toolkit.assessment import model_script  # noqa: E402
 from toolkit.export import build_date, guidelines_json, version  # noqa: E402
 from toolkit.loader import ContentError  # noqa: E402
 from toolkit.site import nav  # noqa: E402
@@ -45,7 +46,10 @@ def on_config(config):
 # Files kept outside web/ (with what defines them) that the site serves.
 STATIC = {
     "assets/css/checklist.css": PROJECT / "checklists" / "print.css",
-    "assets/js/checklist.js": PROJECT / "checklists" / "print.js",
+    "assets/js/print-button.js": PROJECT / "checklists" / "print-button.js",
+    "assets/css/assessment.css": PROJECT / "assessment" / "assessment.css",
+    "assets/js/assessment-core.js": PROJECT / "assessment" / "core.js",
+    "assets/js/assessment.js": PROJECT / "assessment" / "ui.js",
 }
 
 
@@ -53,6 +57,7 @@ def on_files(files, config):
     build = state.current
     for dest, src in STATIC.items():
         files.append(File.generated(config, dest, abs_src_path=str(src)))
+    files.append(File.generated(config, "assets/js/assessment-model.js", content=model_script(build.content)))
     for page in build.pages:
         meta = {"description": page.description, "title": page.title}
         if page.assets:

@@ -19,6 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def kind_of(path: Path) -> str:
     parts = path.resolve().parts
+    if "assessment" in parts:
+        return "assessment_scale" if path.stem == "scale" else "assessment_module"
     if "modules" in parts:
         return "module"
     if "cases" in parts:

@@ -35,7 +35,71 @@ def _lists_in(blocks, path):
             yield path + (i, "list"), block.list
 
 
-def check(content, modules, cases, chapters) -> list[Problem]:
+def _item_ids(task) -> set[str]:
+    """Every item ID of a task: '3.1.2', '3.2.rewards.c', '1.4.1.a'."""
+    from .export import _task_items
+
+    found, todo = set(), _task_items(task, "")
+    while todo:
+        item = todo.pop()
+        found.add(item["id"])
+        todo += item.get("items", [])
+    return found
+
+
+def check_assessment(content, modules, assessment) -> list[Problem]:
+    """Questions point at tasks, items, principles and outcomes that exist; every task is asked about."""
+    problems: list[Problem] = []
+    tasks = {t.id: t for _, m in modules for s in m.steps for t in s.tasks}
+    module_of_task = {t.id: m.id for _, m in modules for s in m.steps for t in s.tasks}
+    principles = {g.id for _, m in modules for g in m.key_principles.groups}
+    outcomes = {f"{m.id}.outcomes.{i.n}" for _, m in modules for i in m.outcomes.items}
+    seen: dict[str, str] = {}
+    asked: set[str] = set()
+    for path, part in assessment:
+        src = _source(content, path)
+        if path.stem != part.module:
+            problems.append(src.problem(("module",), f"questions of module {part.module} must live in assessment/{part.module}.yml"))
+        for q, question in enumerate(part.questions):
+            here = ("questions", q)
+            if question.id in seen:
+                problems.append(src.problem(here + ("id",), f"question id '{question.id}' is used twice (also at {seen[question.id]})"))
+            seen[question.id] = f"{src.rel}:{src.line_of(here + ('id',))}"
+            sources = [x for x in (question.task, question.principle, question.outcome) if x]
+            if len(sources) != 1:
+                problems.append(src.problem(here, "a question needs exactly one of: task, principle, outcome"))
+                continue
+            origin = sources[0]
+            if not question.id.startswith(f"q-{origin}-"):
+                problems.append(src.problem(here + ("id",), f"question id must start with 'q-{origin}-'"))
+            if question.task:
+                if question.task not in tasks:
+                    problems.append(src.problem(here + ("task",), f"task {question.task} does not exist"))
+                    continue
+                if module_of_task[question.task] != part.module:
+                    problems.append(src.problem(here + ("task",), f"task {question.task} is not in module {part.module}"))
+                asked.add(question.task)
+                known = _item_ids(tasks[question.task])
+                for i, item in enumerate(question.items):
+                    if item not in known:
+                        problems.append(src.problem(here + ("items", i), f"task {question.task} has no item '{item}'"))
+            elif question.principle and question.principle not in principles:
+                problems.append(src.problem(here + ("principle",), f"key principle {question.principle} does not exist"))
+            elif question.outcome and question.outcome not in outcomes:
+                problems.append(src.problem(here + ("outcome",), f"outcome {question.outcome} does not exist"))
+            if question.items and not question.task:
+                problems.append(src.problem(here + ("items",), "items belong to task questions only"))
+    present = {part.module for _, part in assessment}
+    for module_id in sorted({m.id for _, m in modules} - present):
+        problems.append(Problem("content/assessment", None, "", f"no questions for module {module_id}: expected assessment/{module_id}.yml"))
+    for task_id in tasks:
+        if module_of_task[task_id] in present and task_id not in asked:
+            problems.append(Problem(f"content/assessment/{module_of_task[task_id]}.yml", None, "",
+                                    f"task {task_id} has no question: every task needs at least one"))
+    return problems
+
+
+def check(content, modules, cases, chapters, assessment=()) -> list[Problem]:
     problems: list[Problem] = []
     sources: list[tuple[SourceFile, object]] = []
 
@@ -193,4 +257,5 @@ def check(content, modules, cases, chapters) -> list[Problem]:
     for i, f in enumerate(content.figures.figures):
         if ("figure", f.id) not in placed:
             problems.append(gsrc.problem(("figures", i, "id"), f"figure {f.id} is placed nowhere: add '- figure: {f.id}' where the publication prints it"))
+    problems += check_assessment(content, modules, assessment)
     return problems

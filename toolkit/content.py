@@ -26,6 +26,7 @@ LAYOUT = {
     "corrections": "corrections.yml",
     "footnotes": "references/footnotes.yml",
     "bibliography": "references/bibliography.yml",
+    "assessment_scale": "assessment/scale.yml",
 }
 EXPECTED_MODULES = ["A", "B", "C", "D", "E"]
 
@@ -41,6 +42,8 @@ class Content:
     bibliography: Bibliography
     figures: Figures
     corrections: Corrections
+    assessment_scale: Any = None
+    assessment: list = field(default_factory=list)   # AssessmentModule per module, A to E
     files: dict[str, SourceFile] = field(default_factory=dict)
 
     # Indexes, filled by index()
@@ -159,7 +162,7 @@ def _load_one(root: Path, rel: str, kind: str, problems: list, files: dict):
     return model
 
 
-def _load_dir(root: Path, folder: str, kind: str, problems: list, files: dict) -> list:
+def _load_dir(root: Path, folder: str, kind: str, problems: list, files: dict, skip: set = frozenset()) -> list:
     out = []
     directory = root / folder
     if not directory.is_dir():
@@ -169,7 +172,7 @@ def _load_dir(root: Path, folder: str, kind: str, problems: list, files: dict) -
         if path.suffix == ".yaml":
             problems.append(Problem(f"content/{folder}/{path.name}", None, "", "use the .yml extension"))
             continue
-        if path.suffix != ".yml":
+        if path.suffix != ".yml" or path.name in skip:
             continue
         model = _load_one(root, f"{folder}/{path.name}", kind, problems, files)
         if model is not None:
@@ -185,6 +188,7 @@ def load(root: Path | str = "content") -> Content:
     modules = _load_dir(root, "modules", "module", problems, files)
     cases = _load_dir(root, "cases", "case", problems, files)
     chapters = _load_dir(root, "chapters", "chapter", problems, files)
+    assessment = [(p, m) for p, m in _load_dir(root, "assessment", "assessment_module", problems, files, skip={"scale.yml"})]
     if problems:
         raise ContentError(problems)
 
@@ -198,11 +202,13 @@ def load(root: Path | str = "content") -> Content:
         bibliography=single["bibliography"],
         figures=single["figures"],
         corrections=single["corrections"],
+        assessment_scale=single["assessment_scale"],
+        assessment=sorted((m for _, m in assessment), key=lambda m: m.module),
         files=files,
     )
     from .checks import check  # cross-file checks need every file loaded first
 
-    problems = check(content, modules, cases, chapters)
+    problems = check(content, modules, cases, chapters, assessment)
     if problems:
         raise ContentError(problems)
     content.index()

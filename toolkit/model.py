@@ -303,6 +303,39 @@ class ChecklistSelection(Strict):
     pack: Annotated[list[PackFile], Field(min_length=1)]
 
 
+# --- self-assessment (ours, not the publication's) ------------------------------------
+
+class ScaleOption(Strict):
+    key: Slug = Field(description="Stable key stored with answers, e.g. 'partly'.")
+    label: NonEmpty
+    score: Optional[Annotated[int, Field(ge=0, le=10)]] = Field(
+        description="Points for this answer; null for 'not applicable', which is left out of scores.")
+
+
+class AssessmentScale(Strict):
+    """content/assessment/scale.yml: the answer scale, as data."""
+
+    scale: Annotated[list[ScaleOption], Field(min_length=2)]
+
+
+class Question(Strict):
+    id: Annotated[str, Field(pattern=r"^q-(\d{1,2}\.\d|[A-E]\.\d|[A-E]\.outcomes\.[a-z])-\d{1,2}$",
+                             description="Stable: 'q-' + what it comes from + '-' + number, e.g. 'q-3.2-1'. Never reuse one.")]
+    task: Optional[TaskId] = Field(None, description="The task the question comes from.")
+    principle: Optional[Annotated[str, Field(pattern=r"^[A-E]\.\d$")]] = Field(None, description="Or the key principle.")
+    outcome: Optional[Annotated[str, Field(pattern=r"^[A-E]\.outcomes\.[a-z]$")]] = Field(None, description="Or the module outcome, e.g. 'A.outcomes.b'.")
+    items: list[Annotated[str, Field(pattern=r"^[0-9A-Za-z.-]+$")]] = Field(
+        default_factory=list, description="IDs of the task items the question draws on, e.g. '3.1.2'.")
+    text: NonEmpty = Field(description="Ours: a statement a partnership rates itself against.")
+
+
+class AssessmentModule(Strict):
+    """content/assessment/A.yml ... E.yml: the self-assessment questions of one module (ours)."""
+
+    module: ModuleId
+    questions: Annotated[list[Question], Field(min_length=1)]
+
+
 MODELS = {
     "module": Module,
     "case": Case,
@@ -313,6 +346,8 @@ MODELS = {
     "corrections": Corrections,
     "publication": Publication,
     "checklist_selection": ChecklistSelection,
+    "assessment_scale": AssessmentScale,
+    "assessment_module": AssessmentModule,
 }
 
 for _m in (Item, Section):

@@ -14,7 +14,7 @@ import re
 import jinja2
 from markupsafe import Markup
 
-from . import checklists, inline, urls
+from . import assessment, checklists, inline, urls
 from .content import Content
 from .index import box_placements, citations, figure_placements, footnote_places
 from .model import _block_kind
@@ -36,7 +36,7 @@ class Renderer:
         self.site_url = site_url
         self.selection = checklists.load_selection()
         self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader([str(templates), str(checklists.TEMPLATES)]),
+            loader=jinja2.FileSystemLoader([str(templates), str(checklists.TEMPLATES), str(assessment.TEMPLATES)]),
             # Pages (.md) and parts (.html) are escaped; plain-text files (.txt) are not HTML.
             autoescape=jinja2.select_autoescape(enabled_extensions=("html", "md"), default_for_string=True),
             undefined=jinja2.StrictUndefined,
@@ -65,6 +65,9 @@ class Renderer:
             footnote_places=footnote_places(content),
             selection=self.selection,
             pdf_path=checklists.pdf_path,
+            form_path=assessment.form_path,
+            questions_of=lambda module_id: assessment.questions(content, module_id),
+            question_source=lambda module_id, q: assessment.source_of(content, module_id, q),
         )
         self.env.filters["css_string"] = css_string
         self.page: PageState | None = None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import checklists, urls
+from . import assessment, checklists, urls
 from .content import Content
 
 
@@ -58,6 +58,7 @@ def pages(content: Content, site_url: str | None = None) -> list[Page]:
         out.append(Page(urls.chapter_path(chapter.id), name, "pages/chapter.md",
                         f"{name} — from {title}, ESCAP / UNU-IAS 2018.", {"chapter": chapter}))
     out += checklist_pages(content, site_url)
+    out += assessment_pages(content)
     out += [
         Page(urls.PAGES["references"], "Notes and bibliography", "pages/references.md",
              "Every footnote and bibliography entry of the multi-stakeholder partnership guidelines."),
@@ -71,7 +72,35 @@ def pages(content: Content, site_url: str | None = None) -> list[Page]:
     return out
 
 
-CHECKLIST_ASSETS = ("assets/css/checklist.css", "assets/js/checklist.js")
+CHECKLIST_ASSETS = ("assets/css/checklist.css", "assets/js/print-button.js")
+ASSESSMENT_ASSETS = ("assets/css/assessment.css", "assets/js/assessment-model.js", "assets/js/assessment-core.js",
+                     "assets/js/assessment.js", "assets/js/print-button.js")
+
+
+def assessment_pages(content: Content) -> list[Page]:
+    def page(path, title, template, description, searchable=True, **context):
+        return Page(path, title, template, description, {"title": title, **context}, ASSESSMENT_ASSETS, searchable)
+
+    out = [page("assessment/index.html", "Self-assessment", "assessment-home.md",
+                "Assess your partnership against the guidelines in your browser: scores by module and step, where to "
+                "start, export and import, a printable report. Answers never leave your computer.")]
+    for module in content.modules:
+        out.append(page(assessment.form_path(module.id), f"Self-assessment: Module {module.id}: {module.title}",
+                        "assessment-form.md",
+                        f"Self-assessment questions for module {module.id} ({module.title}), each linked to the task "
+                        "or key principle it comes from; answers are saved in your browser.", False, module=module))
+    out.append(page(assessment.form_path(None), "Self-assessment: all twelve steps", "assessment-form.md",
+                    "The whole self-assessment on one page: every question of the five modules and twelve steps.",
+                    False, module=None))
+    out.append(page("assessment/report.html", "Self-assessment report", "assessment-report.md",
+                    "A printable report of your self-assessment: every question with your answer, note and next action.", False))
+    out.append(page("assessment/partners.html", "Partnership view", "assessment-partners.md",
+                    "Load several partners' exported self-assessments to see each partner's answers side by side "
+                    "and where partners disagree most."))
+    out.append(page("assessment/compare.html", "Compare over time", "assessment-compare.md",
+                    "Compare your current self-assessment with an earlier export: step scores then and now, and the "
+                    "answers that changed.", False))
+    return out
 
 
 def checklist_pages(content: Content, site_url: str | None = None) -> list[Page]:
@@ -129,11 +158,16 @@ def nav(content: Content, site_pages: list[Page]) -> list:
     checklist_nav = [entry(urls.PAGES["checklists"], "All checklists"), entry(checklists.page_path("framework")),
                      entry(checklists.page_path("all"), "All modules")]
     checklist_nav += [entry(checklists.page_path(f"module-{m.id.lower()}"), f"Module {m.id}: {m.title}") for m in content.modules]
+    assessment_nav = [entry("assessment/index.html", "Results and backup")]
+    assessment_nav += [entry(assessment.form_path(m.id), f"Module {m.id}: {m.title}") for m in content.modules]
+    assessment_nav += [entry(assessment.form_path(None), "All twelve steps"), entry("assessment/report.html", "Full report"),
+                       entry("assessment/partners.html"), entry("assessment/compare.html")]
     return [
         entry(urls.PAGES["home"]),
         ("Modules and steps", modules),
         ("Case boxes", cases),
         ("Checklists", checklist_nav),
+        ("Self-assessment", assessment_nav),
         ("The publication", publication),
         entry(urls.PAGES["links"]),
         entry(urls.PAGES["about"]),

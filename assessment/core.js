@@ -1,0 +1,205 @@
+/* Self-assessment: the pure functions (no DOM, no storage). Scoring, validation and migration
+   of saved or imported answers, merging partners' files, comparing over time, CSV.
+   Runs in the browser (window.AssessmentCore) and in Node for the unit tests. */
+(function (root, factory) {
+  "use strict";
+  var core = factory();
+  if (typeof module === "object" && module.exports) module.exports = core;
+  else root.AssessmentCore = core;
+})(typeof self !== "undefined" ? self : this, function () {
+  "use strict";
+
+  var FORMAT = "partnering-guidelines-assessment";
+  var SCHEMA_VERSION = 1;
+  var MAX_IMPORT_BYTES = 1024 * 1024;
+  var MAX_TEXT = 5000;
+
+  function emptyState(model) {
+    return { format: FORMAT, schema_version: SCHEMA_VERSION, content_version: model.content_version,
+             organisation: "", answers: {}, updated: null };
+  }
+
+  function scaleByKey(model) {
+    var out = {};
+    model.scale.forEach(function (option) { out[option.key] = option; });
+    return out;
+  }
+
+  function questionIndex(model) {
+    var out = {};
+    model.questions.forEach(function (q) { out[q.id] = q; });
+    return out;
+  }
+
+  function cleanText(value) {
+    if (value === undefined || value === null) return "";
+    if (typeof value !== "string") throw new Error("expected text");
+    return value.slice(0, MAX_TEXT);
+  }
+
+  /* Turn anything read back (storage or a file) into a current state, or explain why not.
+     Answers to questions that no longer exist are kept, so nothing is lost. */
+  function migrate(raw, model) {
+    var errors = [];
+    if (!raw || typeof raw !== "object" || Array.isArray(raw)) return { errors: ["The file does not contain an assessment (expected a JSON object)."] };
+    if (raw.format !== FORMAT) return { errors: ["This is not a Partnering Guidelines assessment file (its \"format\" field is missing or different)."] };
+    var version = raw.schema_version;
+    if (typeof version !== "number" || version < 0 || Math.floor(version) !== version) return { errors: ["The file has no valid schema_version."] };
+    if (version > SCHEMA_VERSION) return { errors: ["The file was made by a newer version of the toolkit (schema " + version + "); this copy reads up to schema " + SCHEMA_VERSION + ". Use the newer toolkit."] };
+    var answers = raw.answers;
+    if (version === 0 && raw.responses) answers = raw.responses;   // schema 0 (drafts) named them "responses"
+    if (!answers || typeof answers !== "object" || Array.isArray(answers)) return { errors: ["The file has no answers object."] };
+    var scale = scaleByKey(model);
+    var known = questionIndex(model);
+    var state = emptyState(model);
+    try {
+      state.organisation = cleanText(raw.organisation);
+    } catch (e) {
+      errors.push("The organisation name must be text.");
+    }
+    state.updated = typeof raw.updated === "string" ? raw.updated.slice(0, 40) : null;
+    var unknown = [];
+    Object.keys(answers).forEach(function (id) {
+      if (!/^[A-Za-z0-9.\-]{1,60}$/.test(id)) { errors.push("Question id " + JSON.stringify(id.slice(0, 60)) + " is not valid."); return; }
+      var a = answers[id];
+      if (!a || typeof a !== "object" || Array.isArray(a)) { errors.push("The answer to " + id + " is not an object."); return; }
+      var value = a.value === undefined ? null : a.value;
+      if (value !== null && !Object.prototype.hasOwnProperty.call(scale, value)) { errors.push("The answer to " + id + " is " + JSON.stringify(String(value).slice(0, 40)) + ", which is not on the scale."); return; }
+      try {
+        state.answers[id] = { value: value, note: cleanText(a.note), action: cleanText(a.action) };
+      } catch (e) {
+        errors.push("The note or next action of " + id + " is not text.");
+        return;
+      }
+      if (!known[id]) unknown.push(id);
+    });
+    if (errors.length) return { errors: errors };
+    return { state: state, unknown: unknown, migratedFrom: version === SCHEMA_VERSION ? null : version };
+  }
+
+  function parseImport(text, model) {
+    if (typeof text !== "string") return { errors: ["The file could not be read."] };
+    if (text.length > MAX_IMPORT_BYTES) return { errors: ["The file is too large (" + Math.round(text.length / 1024) + " KB; an assessment is at most " + (MAX_IMPORT_BYTES / 1024) + " KB)."] };
+    var raw;
+    try {
+      raw = JSON.parse(text);
+    } catch (e) {
+      return { errors: ["The file is not valid JSON: " + String(e.message).slice(0, 120)] };
+    }
+    return migrate(raw, model);
+  }
+
+  function exportState(state, model, when) {
+    return { format: FORMAT, schema_version: SCHEMA_VERSION, content_version: model.content_version,
+             toolkit_version: model.version, exported: when, organisation: state.organisation || "",
+             updated: state.updated, answers: state.answers };
+  }
+
+  function points(answer, scale) {
+    if (!answer || answer.value === null || answer.value === undefined) return null;
+    var option = scale[answer.value];
+    return option && option.score !== null ? option.score : null;   // null: not applicable or unanswered
+  }
+
+  /* Scores per question, task, step and module: earned / possible over answered questions
+     (not applicable left out), with counts so that partial answers are visible. */
+  function score(state, model) {
+    var scale = scaleByKey(model);
+    var max = Math.max.apply(null, model.scale.map(function (o) { return o.score || 0; }));
+    var groups = { task: {}, step: {}, module: {} };
+    function add(kind, key, q, p, answered) {
+      var g = groups[kind][key] || (groups[kind][key] = { key: key, earned: 0, possible: 0, answered: 0, total: 0, percent: null });
+      g.total += 1;
+      if (answered) g.answered += 1;
+      if (p !== null) { g.earned += p; g.possible += max; }
+    }
+    model.questions.forEach(function (q) {
+      var a = state.answers[q.id];
+      var p = points(a, scale);
+      var answered = !!(a && a.value);
+      if (q.task) add("task", q.task, q, p, answered);
+      if (q.step) add("step", q.step, q, p, answered);
+      add("module", q.module, q, p, answered);
+    });
+    ["task", "step", "module"].forEach(function (kind) {
+      Object.keys(groups[kind]).forEach(function (key) {
+        var g = groups[kind][key];
+        g.percent = g.possible ? Math.round((g.earned / g.possible) * 100) : null;
+      });
+    });
+    return groups;
+  }
+
+  /* Where to start: the tasks with the lowest scores, among those answered. */
+  function weakest(state, model, count) {
+    var tasks = score(state, model).task;
+    return Object.keys(tasks).map(function (k) { return tasks[k]; })
+      .filter(function (t) { return t.percent !== null && t.percent < 100; })
+      .sort(function (a, b) { return a.percent - b.percent || compareIds(a.key, b.key); })
+      .slice(0, count);
+  }
+
+  function compareIds(a, b) {
+    var pa = a.split("."), pb = b.split(".");
+    return (Number(pa[0]) - Number(pb[0])) || (Number(pa[1]) - Number(pb[1]));
+  }
+
+  /* Partnership view: each partner's answer per question, the spread between them, and the
+     questions where they disagree most first. */
+  function merge(partners, model) {
+    var scale = scaleByKey(model);
+    var rows = model.questions.map(function (q) {
+      var answers = partners.map(function (p) { return p.state.answers[q.id] || null; });
+      var values = answers.map(function (a) { return points(a, scale); }).filter(function (v) { return v !== null; });
+      var spread = values.length > 1 ? Math.max.apply(null, values) - Math.min.apply(null, values) : 0;
+      return { question: q, answers: answers, spread: spread, answered: values.length };
+    });
+    var ranked = rows.slice().sort(function (a, b) { return b.spread - a.spread || b.answered - a.answered; });
+    return { rows: rows, disagreements: ranked.filter(function (r) { return r.spread > 0; }) };
+  }
+
+  /* Compare over time: what changed between an earlier export and now. */
+  function compare(before, after, model) {
+    var scale = scaleByKey(model);
+    var changes = [];
+    model.questions.forEach(function (q) {
+      var a = before.answers[q.id] || null, b = after.answers[q.id] || null;
+      var va = a && a.value ? a.value : null, vb = b && b.value ? b.value : null;
+      if (va !== vb) changes.push({ question: q, before: va, after: vb, delta: (points(b, scale) || 0) - (points(a, scale) || 0) });
+    });
+    var sa = score(before, model), sb = score(after, model);
+    var steps = Object.keys(sb.step).map(function (k) {
+      var p0 = sa.step[k] ? sa.step[k].percent : null, p1 = sb.step[k].percent;
+      return { step: k, before: p0, after: p1, delta: p0 === null || p1 === null ? null : p1 - p0 };
+    });
+    return { changes: changes, steps: steps };
+  }
+
+  function csvCell(value) {
+    var text = value === null || value === undefined ? "" : String(value);
+    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;   // keep spreadsheets from running formulas
+    return /[",\r\n]/.test(text) ? "\"" + text.replace(/"/g, "\"\"") + "\"" : text;
+  }
+
+  function toCSV(state, model) {
+    var scale = scaleByKey(model);
+    var lines = [["question_id", "module", "step", "task", "question", "answer", "points", "note", "next_action"].join(",")];
+    model.questions.forEach(function (q) {
+      var a = state.answers[q.id] || {};
+      var option = a.value ? scale[a.value] : null;
+      lines.push([q.id, q.module, q.step || "", q.task || "", q.text, option ? option.label : "",
+                  option && option.score !== null ? option.score : "", a.note || "", a.action || ""].map(csvCell).join(","));
+    });
+    Object.keys(state.answers).forEach(function (id) {
+      if (model.questions.some(function (q) { return q.id === id; })) return;
+      var a = state.answers[id];
+      lines.push([id, "", "", "", "(question no longer in the toolkit)", a.value ? (scale[a.value] || {}).label || a.value : "",
+                  "", a.note || "", a.action || ""].map(csvCell).join(","));
+    });
+    return lines.join("\r\n") + "\r\n";
+  }
+
+  return { FORMAT: FORMAT, SCHEMA_VERSION: SCHEMA_VERSION, MAX_IMPORT_BYTES: MAX_IMPORT_BYTES,
+           emptyState: emptyState, migrate: migrate, parseImport: parseImport, exportState: exportState,
+           score: score, weakest: weakest, merge: merge, compare: compare, toCSV: toCSV };
+});
