@@ -43,8 +43,9 @@ serve: setup
 offline: tools
 	$(PY) -m glue.offline
 
-## Run every test: content, fidelity to the publication, site, links, browser.
+## Run every test: JavaScript units, then content, fidelity, site, links, browser, offline.
 test: tools
+	node --test tests/js/
 	$(PY) -m pytest
 
 clean:

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What the tests need beyond Python packages: Chromium (browser tests, PDF printing) and
-# poppler's pdftotext/pdfinfo/pdftoppm (reading the printed PDFs). Debian packages where we
+# poppler's pdftotext/pdfinfo/pdftoppm (reading the printed PDFs), Node.js (JavaScript unit tests). Debian packages where we
 # can install them; otherwise Playwright's own Chromium build (on machines that may download it).
 set -euo pipefail
 python=${1:-.venv/bin/python}
@@ -10,6 +10,7 @@ if ! { [ -n "${CHROMIUM_PATH:-}" ] && [ -x "$CHROMIUM_PATH" ]; } && ! command -v
   missing+=(chromium)
 fi
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
@@ -29,6 +30,9 @@ for package in "${missing[@]}"; do
       } ;;
     poppler-utils)
       echo "error: pdftotext not found. Install poppler (sudo apt-get install poppler-utils, brew install poppler)." >&2
+      exit 1 ;;
+    nodejs)
+      echo "error: node not found (the JavaScript unit tests need Node.js 18 or newer)." >&2
       exit 1 ;;
   esac
 done

@@ -61,15 +61,20 @@ def server(site):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def playwright():
     from playwright.sync_api import sync_playwright
 
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
     from toolkit.browser import launch
 
-    with sync_playwright() as p:
-        b = launch(p)
-        yield b
-        b.close()
+    b = launch(playwright)
+    yield b
+    b.close()
 
 
 @pytest.fixture

@@ -8,6 +8,8 @@ PAGE_TYPES = [
     "index.html", "modules/a.html", "steps/3.html", "steps/12.html", "cases/iv-12.html", "cases/index.html",
     "chapters/i.html", "chapters/iii.html", "references.html", "links.html", "about.html",
     "checklists/index.html", "checklists/module-a.html", "checklists/step-12.html", "checklists/framework.html",
+    "assessment/index.html", "assessment/module-a.html", "assessment/all.html", "assessment/report.html",
+    "assessment/partners.html", "assessment/compare.html",
 ]
 RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}}
 
@@ -33,6 +35,15 @@ def test_no_accessibility_violations_with_search_results_open(page, server, axe)
     from test_browser import search
 
     assert search(page, server, "partners")
+    violations = axe.run(page, options=RULES).response["violations"]
+    assert not violations, report(violations)
+
+
+def test_no_accessibility_violations_with_assessment_results(page, server, axe):
+    page.goto(f"{server}/assessment/module-b.html")
+    page.locator("fieldset[data-question] input[value='partly']").first.check()
+    page.goto(f"{server}/assessment/index.html")
+    page.wait_for_selector("#assessment-results svg")
     violations = axe.run(page, options=RULES).response["violations"]
     assert not violations, report(violations)
 

@@ -75,3 +75,11 @@ def test_every_content_file_points_editors_at_its_schema():
         assert first.startswith("# yaml-language-server: $schema="), f"{path} lacks the schema comment"
         schema = (path.parent / first.split("=", 1)[1]).resolve()
         assert schema.exists(), f"{path}: {schema} does not exist"
+
+
+def test_every_task_has_self_assessment_questions(content):
+    asked = {q.task for part in content.assessment for q in part.questions if q.task}
+    assert asked == {t.id for t in content.tasks}
+    ids = [q.id for part in content.assessment for q in part.questions]
+    assert len(ids) == len(set(ids)) >= 64
+    assert [o.key for o in content.assessment_scale.scale] == ["not-in-place", "partly", "fully", "not-applicable"]

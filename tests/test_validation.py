@@ -153,3 +153,32 @@ def test_site_build_fails_on_bad_content_and_writes_nothing(broken, tmp_path):
     assert result.returncode != 0
     assert "tilte: unknown field" in result.stdout + result.stderr
     assert not (out / "index.html").exists()
+
+
+def test_question_pointing_at_a_missing_item(broken):
+    text = (broken.root / "assessment" / "A.yml").read_text(encoding="utf-8")
+    first_item = next(line for line in text.splitlines() if line.strip().startswith("items: ["))
+    broken("assessment/A.yml", first_item, first_item.replace("[", '["1.1.9", ', 1))
+    assert "task 1.1 has no item '1.1.9'" in problems(broken.root)
+
+
+def test_duplicate_question_id_and_uncovered_task(broken):
+    broken("assessment/E.yml", "id: q-12.1-1", "id: q-11.1-1")
+    report = problems(broken.root)
+    assert "question id 'q-11.1-1' is used twice" in report
+    assert "question id must start with 'q-12.1-'" in report
+
+
+def test_every_task_needs_a_question(broken):
+    path = broken.root / "assessment" / "D.yml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    keep, skip = [], False
+    for line in lines:
+        if line.strip().startswith("- id: q-9.2-"):
+            skip = True
+        elif line.strip().startswith("- id:"):
+            skip = False
+        if not skip:
+            keep.append(line)
+    path.write_text("\n".join(keep) + "\n", encoding="utf-8")
+    assert "task 9.2 has no question: every task needs at least one" in problems(broken.root)
