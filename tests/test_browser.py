@@ -51,6 +51,8 @@ def test_a_course_link_to_a_task_lands_on_it(page, server):
 
 
 def test_reader_walks_from_a_module_to_a_case_and_back(page, server):
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
     page.goto(f"{server}/modules/a.html")
     page.get_by_role("link", name="3.1 Map partners' resources").click()
     page.wait_for_url("**/steps/3.html#task-3-1")
@@ -61,6 +63,9 @@ def test_reader_walks_from_a_module_to_a_case_and_back(page, server):
     page.wait_for_url("**/steps/3.html#task-3-1")
     page.get_by_role("link", name="Step 4: Planning →").click()
     page.wait_for_url("**/steps/4.html")
+    search(page, server, "Viet Nam")
+    outside = [u for u in requests if not u.startswith(server)]
+    assert not outside, f"the online site requested other hosts: {outside}"
 
 
 def test_copy_link_button_copies_the_full_address(browser, server):
