@@ -26,6 +26,7 @@ def units(content):
     models += [("footnotes", content.footnotes), ("figures", figures)]
     models += [(f"bibliography/{e.id}", e) for e in content.bibliography.entries
                if ("bibliography", e.id) not in RECONSTRUCTED]
+    models += [(f"glossary/{t.id}", t.model_copy(update={"defined_in": None})) for t in content.glossary.terms]
     pub = content.publication.model_copy(update={"ordering": [], "contacts": []})
     models.append(("publication", pub))
     for name, model in models:

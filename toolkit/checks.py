@@ -183,12 +183,13 @@ def check(content, modules, cases, chapters, assessment=()) -> list[Problem]:
 
         collect(chapter.sections, ("sections",))
 
-    for rel_key in ("references/footnotes.yml", "references/bibliography.yml", "figures.yml", "publication.yml", "corrections.yml"):
+    singles = {
+        "references/footnotes.yml": content.footnotes, "references/bibliography.yml": content.bibliography,
+        "figures.yml": content.figures, "publication.yml": content.publication, "corrections.yml": content.corrections,
+        "glossary.yml": content.glossary,
+    }
+    for rel_key, model in singles.items():
         src = content.files.get(f"content/{rel_key}")
-        model = {
-            "references/footnotes.yml": content.footnotes, "references/bibliography.yml": content.bibliography,
-            "figures.yml": content.figures, "publication.yml": content.publication, "corrections.yml": content.corrections,
-        }[rel_key]
         if src is not None:
             sources.append((src, model))
 
@@ -258,4 +259,24 @@ def check(content, modules, cases, chapters, assessment=()) -> list[Problem]:
         if ("figure", f.id) not in placed:
             problems.append(gsrc.problem(("figures", i, "id"), f"figure {f.id} is placed nowhere: add '- figure: {f.id}' where the publication prints it"))
     problems += check_assessment(content, modules, assessment)
+    problems += check_glossary(content)
+    return problems
+
+
+def check_glossary(content) -> list[Problem]:
+    problems: list[Problem] = []
+    src = content.files["content/glossary.yml"]
+    ids, abbreviations = Counter(), Counter()
+    for i, entry in enumerate(content.glossary.terms):
+        ids[entry.id] += 1
+        if entry.abbreviation:
+            abbreviations[entry.abbreviation] += 1
+        if bool(entry.definition) == bool(entry.editorial_definition):
+            problems.append(src.problem(("terms", i), "give exactly one of 'definition' (the publication's) and 'editorial_definition' (ours)"))
+        if entry.definition and not entry.defined_in:
+            problems.append(src.problem(("terms", i, "defined_in"), "say where the publication defines it, e.g. 'chapter I'"))
+        if ids[entry.id] == 2:
+            problems.append(src.problem(("terms", i, "id"), f"glossary id '{entry.id}' is used twice"))
+        if entry.abbreviation and abbreviations[entry.abbreviation] == 2:
+            problems.append(src.problem(("terms", i, "abbreviation"), f"abbreviation '{entry.abbreviation}' is defined twice"))
     return problems

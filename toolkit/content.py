@@ -27,6 +27,7 @@ LAYOUT = {
     "footnotes": "references/footnotes.yml",
     "bibliography": "references/bibliography.yml",
     "assessment_scale": "assessment/scale.yml",
+    "glossary": "glossary.yml",
 }
 EXPECTED_MODULES = ["A", "B", "C", "D", "E"]
 
@@ -44,6 +45,7 @@ class Content:
     corrections: Corrections
     assessment_scale: Any = None
     assessment: list = field(default_factory=list)   # AssessmentModule per module, A to E
+    glossary: Any = None
     files: dict[str, SourceFile] = field(default_factory=dict)
 
     # Indexes, filled by index()
@@ -204,6 +206,7 @@ def load(root: Path | str = "content") -> Content:
         corrections=single["corrections"],
         assessment_scale=single["assessment_scale"],
         assessment=sorted((m for _, m in assessment), key=lambda m: m.module),
+        glossary=single["glossary"],
         files=files,
     )
     from .checks import check  # cross-file checks need every file loaded first

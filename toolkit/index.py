@@ -110,3 +110,19 @@ def footnote_places(content: Content) -> dict[str, Location]:
                 if ref["t"] == "fn":
                     found.setdefault(ref["id"], location)
     return found
+
+
+def case_scope(content: Content) -> dict[str, tuple[list[str], list[str]]]:
+    """Case id -> (modules, steps) it illustrates: where it is printed, where the text cites it,
+    and the modules its own sections speak to (box IV.12's lessons per module)."""
+    placed = box_placements(content)
+    cited = citations(content)
+    order = {s.id: i for i, s in enumerate(content.steps)}
+    out = {}
+    for case in content.cases:
+        places = [placed[case.id], *cited.get(("box", case.id), [])]
+        modules = {p.module for p in places if p.module}
+        steps = {p.step for p in places if p.step}
+        modules |= {b.module for b in case.blocks if getattr(b, "module", None)}
+        out[case.id] = (sorted(modules), sorted(steps, key=order.get))
+    return out

@@ -303,6 +303,22 @@ class ChecklistSelection(Strict):
     pack: Annotated[list[PackFile], Field(min_length=1)]
 
 
+# --- glossary ----------------------------------------------------------------------------
+
+class GlossaryEntry(Strict):
+    id: Slug
+    term: NonEmpty = Field(description="The term or the abbreviation's expansion, as the publication writes it.")
+    abbreviation: Optional[Annotated[str, Field(pattern=r"^[A-Z][A-Za-z-]{1,11}$")]] = Field(
+        None, description="The abbreviation as printed, e.g. 'ESCAP'; shown as a tooltip wherever it occurs.")
+    definition: Optional[NonEmpty] = Field(None, description="Verbatim from the publication, where it defines the term.")
+    defined_in: Optional[NonEmpty] = Field(None, description="Where the publication gives that definition, e.g. 'chapter I'.")
+    editorial_definition: Optional[NonEmpty] = Field(None, description="Ours, where the publication gives none: marked as editorial.")
+
+
+class Glossary(Strict):
+    terms: Annotated[list[GlossaryEntry], Field(min_length=1)]
+
+
 # --- self-assessment (ours, not the publication's) ------------------------------------
 
 class ScaleOption(Strict):
@@ -348,6 +364,7 @@ MODELS = {
     "checklist_selection": ChecklistSelection,
     "assessment_scale": AssessmentScale,
     "assessment_module": AssessmentModule,
+    "glossary": Glossary,
 }
 
 for _m in (Item, Section):

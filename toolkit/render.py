@@ -14,9 +14,9 @@ import re
 import jinja2
 from markupsafe import Markup
 
-from . import assessment, checklists, inline, urls
+from . import assessment, checklists, diagrams, inline, urls
 from .content import Content
-from .index import box_placements, citations, figure_placements, footnote_places
+from .index import box_placements, case_scope, citations, figure_placements, footnote_places
 from .model import _block_kind
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -28,6 +28,7 @@ class PageState:
 
     path: str
     notes: list[str] = field(default_factory=list)
+    abbreviations: set = field(default_factory=set)   # explained once per page
 
 
 class Renderer:
@@ -63,13 +64,23 @@ class Renderer:
             core_principle_names=self.core_principle_names,
             stages_of=self.stages_of,
             footnote_places=footnote_places(content),
+            case_scope=case_scope(content),
+            abbr_split=self.abbr_split,
             selection=self.selection,
             pdf_path=checklists.pdf_path,
             form_path=assessment.form_path,
+            diagram_module=lambda module_id: diagrams.module_steps(content, module_id),
+            diagram_framework=lambda current=None: diagrams.framework(content, current),
+            diagram_here=lambda step_id: diagrams.you_are_here(content, step_id),
+            wrap=diagrams.wrap,
             questions_of=lambda module_id: assessment.questions(content, module_id),
             question_source=lambda module_id, q: assessment.source_of(content, module_id, q),
         )
         self.env.filters["css_string"] = css_string
+        entries = [t for t in (content.glossary.terms if content.glossary else []) if t.abbreviation]
+        self._abbr_entries = {t.abbreviation: t for t in entries}
+        names = sorted(self._abbr_entries, key=len, reverse=True)
+        self._abbr_pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")s?(?![\w-])") if names else None
         self.page: PageState | None = None
 
     # --- link and note helpers, bound to the page being rendered ------------------------
@@ -109,6 +120,25 @@ class Renderer:
 
     def notes(self) -> list:
         return [self.content.footnote_by_id[n] for n in self.page.notes]
+
+    def abbr_split(self, text: str) -> list:
+        """Split text at glossary abbreviations: [(text, None), (abbreviation, entry or None)].
+        The entry is given the first time an abbreviation occurs on the page, so that it is
+        explained once, not at every use."""
+        if self._abbr_pattern is None:
+            return [(text, None)]
+        out, pos = [], 0
+        for match in self._abbr_pattern.finditer(text):
+            if match.start() > pos:
+                out.append((text[pos:match.start()], None))
+            entry = self._abbr_entries[match.group(1)]
+            first = entry.id not in self.page.abbreviations
+            self.page.abbreviations.add(entry.id)
+            out.append((match.group(0), entry if first else None))
+            pos = match.end()
+        if pos < len(text):
+            out.append((text[pos:], None))
+        return out
 
     def factors(self, module_id: str) -> dict[str, list]:
         """Chapter III's success factors and challenges for one module, by section."""

@@ -45,9 +45,11 @@ def pages(content: Content, site_url: str | None = None) -> list[Page]:
                             f"Step {step.id} ({step.title}) of the multi-stakeholder partnership guidelines, module "
                             f"{module.id}: tasks {', '.join(t.id for t in step.tasks)}.",
                             {"module": module, "step": step}))
-    out.append(Page(urls.PAGES["cases"], "All case boxes", "pages/cases.md",
+    out.append(Page(urls.PAGES["cases"], "Case library", "pages/cases.md",
                     "The thirteen case boxes of the multi-stakeholder partnership guidelines, from India, Cambodia, "
-                    "the Philippines, Nepal, Papua New Guinea, Viet Nam, Mongolia and small island developing States."))
+                    "the Philippines, Nepal, Papua New Guinea, Viet Nam, Mongolia and small island developing States, "
+                    "filterable by country, module, step, theme and Goal.",
+                    assets=("assets/js/case-library.js",)))
     for case in content.cases:
         where = ", ".join(case.editorial.countries) or case.editorial.region or "general guidance"
         out.append(Page(urls.case_path(case.id), f"Box {case.id}: {case.title}", "pages/case.md",
@@ -60,6 +62,9 @@ def pages(content: Content, site_url: str | None = None) -> list[Page]:
     out += checklist_pages(content, site_url)
     out += assessment_pages(content)
     out += [
+        Page(urls.PAGES["glossary"], "Glossary", "pages/glossary.md",
+             "The abbreviations and terms of the multi-stakeholder partnership guidelines (MSP, SDG, ESCAP, UNU-IAS, "
+             "NGO, SIDS and more), with the publication's own definitions where it gives them."),
         Page(urls.PAGES["references"], "Notes and bibliography", "pages/references.md",
              "Every footnote and bibliography entry of the multi-stakeholder partnership guidelines."),
         Page(urls.PAGES["links"], "Link to the guidelines", "pages/links.md",
@@ -169,6 +174,7 @@ def nav(content: Content, site_pages: list[Page]) -> list:
         ("Checklists", checklist_nav),
         ("Self-assessment", assessment_nav),
         ("The publication", publication),
+        entry(urls.PAGES["glossary"]),
         entry(urls.PAGES["links"]),
         entry(urls.PAGES["about"]),
     ]

@@ -56,6 +56,7 @@ PAGES = {
     "references": "references.html",
     "cases": "cases/index.html",
     "checklists": "checklists/index.html",
+    "glossary": "glossary.html",
 }
 
 
