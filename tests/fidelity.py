@@ -134,9 +134,9 @@ def reverse(units: list[tuple[str, str]], corrections: list[tuple[str, str]]) ->
     lines = source_lines(corrections)
     layout_only = {n for first, last, _ in LAYOUT for n in range(first, last + 1)
                    if n not in range(1493, 1503)}
-    body = "".join(fold(l.text) for l in lines if not is_footnote(l) and l.number not in layout_only)
-    notes = "".join(fold(l.text) for l in lines if is_footnote(l))
-    everything = "".join(fold(l.text) for l in lines)
+    body = "".join(fold(line.text) for line in lines if not is_footnote(line) and line.number not in layout_only)
+    notes = "".join(fold(line.text) for line in lines if is_footnote(line))
+    everything = "".join(fold(line.text) for line in lines)
     misses = []
     for where, text in units:
         for sentence in sentences(text):

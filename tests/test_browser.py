@@ -1,8 +1,6 @@
 """What a reader does in a real browser (Chromium): search, follow links, move between steps."""
 from __future__ import annotations
 
-import pytest
-
 
 def search(page, server, query: str) -> list[str]:
     """Type a query as a reader would; return the result links without the highlight query."""

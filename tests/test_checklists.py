@@ -5,9 +5,9 @@ import re
 import subprocess
 from pathlib import Path
 
+import fidelity
 import pytest
 
-import fidelity
 from toolkit import inline, urls
 from toolkit.checklists import load_selection, page_path, pdf_path
 from toolkit.export import _task_items

@@ -71,7 +71,7 @@ def test_each_step_page_says_you_are_here(site, content):
         parsed = svg_links(site, urls.step_path(step.id))
         assert parsed.current_steps == ["diagram--here"], step.id
         links = parsed.links["diagram--here"]
-        assert len([l for l in links if l.endswith(".html") and "/" not in l.strip("./")]) >= 11  # the other steps
+        assert len([link for link in links if link.endswith(".html") and "/" not in link.strip("./")]) >= 11  # the other steps
         assert f"{step.id}.html" not in links  # the current step is marked, not linked to itself
 
 

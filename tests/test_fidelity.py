@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import fidelity
+
 from toolkit import inline
 from toolkit.content import texts
 

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import csv
-import shutil
-import tempfile
 import io
 import posixpath
+import shutil
 import subprocess
 import sys
+import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -30,10 +30,10 @@ def test_linkchecker_finds_no_broken_link(site, tmp_path_factory):
         )
     finally:
         shutil.rmtree(readable, ignore_errors=True)
-    rows = [r for r in csv.reader(io.StringIO("\n".join(l for l in result.stdout.splitlines() if not l.startswith("#"))),
+    rows = [r for r in csv.reader(io.StringIO("\n".join(line for line in result.stdout.splitlines() if not line.startswith("#"))),
                                   delimiter=";")]
     header, body = rows[0], rows[1:]
-    broken = [dict(zip(header, r)) for r in body if r and r[header.index("valid")] != "True"]
+    broken = [dict(zip(header, r, strict=False)) for r in body if r and r[header.index("valid")] != "True"]
     assert not broken, "\n".join(f"{b['urlname']} in {b['parentname']}: {b['result']}" for b in broken)
     assert result.returncode == 0, result.stderr[-2000:]
     assert len(body) > 100  # it really walked the site (each page once, anchors aside)

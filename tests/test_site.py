@@ -1,16 +1,14 @@
 """The built site, read as a user reads it: pages, text, links, anchors, guidelines.json."""
 from __future__ import annotations
 
-import html
 import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
+import fidelity
 import yaml
 
-import fidelity
 from toolkit import inline, urls
 from toolkit.content import load
 from toolkit.export import guidelines_json

@@ -5,8 +5,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import mkdocs_build
+
 from toolkit.content import load
 from toolkit.loader import ContentError
 
@@ -129,7 +129,7 @@ def test_file_name_must_match_id(broken):
 
 
 def test_invalid_yaml_syntax(broken):
-    path = broken("modules/D.yml", "title: Review", "title: [Review")
+    broken("modules/D.yml", "title: Review", "title: [Review")
     report = problems(broken.root)
     assert "content/modules/D.yml:" in report and "not valid YAML" in report
 

@@ -29,6 +29,14 @@ def _check_lists(src: SourceFile, items: list[Item], path: tuple, problems: list
             _check_lists(src, item.list.items, path + (i, "list", "items"), problems)
 
 
+def _check_sections(src: SourceFile, sections, path: tuple, seen: Counter, problems: list) -> None:
+    for i, section in enumerate(sections):
+        seen[section.id] += 1
+        if seen[section.id] == 2:
+            problems.append(src.problem(path + (i, "id"), f"section id '{section.id}' is used twice in this chapter"))
+        _check_sections(src, section.sections, path + (i, "sections"), seen, problems)
+
+
 def _lists_in(blocks, path):
     for i, block in enumerate(blocks):
         if hasattr(block, "list") and type(block).__name__ == "ListWrap":
@@ -127,7 +135,6 @@ def check(content, modules, cases, chapters, assessment=()) -> list[Problem]:
             if step.id in step_seen:
                 problems.append(src.problem(("steps", s, "id"), f"step {step.id} is defined twice (also at {step_seen[step.id]})"))
             step_seen[step.id] = where
-            unnamed_lists = 0
             for t, task in enumerate(step.tasks):
                 tpath = ("steps", s, "tasks", t)
                 twhere = f"{src.rel}:{src.line_of(tpath + ('id',))}"
@@ -172,16 +179,7 @@ def check(content, modules, cases, chapters, assessment=()) -> list[Problem]:
         if chapter.id in chapter_ids:
             problems.append(src.problem(("id",), f"chapter '{chapter.id}' is defined twice (also in {chapter_ids[chapter.id]})"))
         chapter_ids[chapter.id] = src.rel
-        section_ids = Counter()
-
-        def collect(sections, path):
-            for i, section in enumerate(sections):
-                section_ids[section.id] += 1
-                if section_ids[section.id] == 2:
-                    problems.append(src.problem(path + (i, "id"), f"section id '{section.id}' is used twice in this chapter"))
-                collect(section.sections, path + (i, "sections"))
-
-        collect(chapter.sections, ("sections",))
+        _check_sections(src, chapter.sections, ("sections",), Counter(), problems)
 
     singles = {
         "references/footnotes.yml": content.footnotes, "references/bibliography.yml": content.bibliography,

@@ -7,17 +7,25 @@ references to boxes, tasks, steps, figures and footnotes that do not exist, and 
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from pydantic import BaseModel
 
-from . import inline
 from .loader import ContentError, Problem, SourceFile, read_yaml, validate
 from .model import (
-    Bibliography, Case, Chapter, Corrections, Figures, Footnotes, Item, ListBlock, Module,
-    Publication, Section, Task,
+    Bibliography,
+    Case,
+    Chapter,
+    Corrections,
+    Figures,
+    Footnotes,
+    Item,
+    Module,
+    Publication,
+    Task,
 )
 
 LAYOUT = {

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from . import inline, urls
@@ -21,7 +21,7 @@ def version() -> str:
 def build_date() -> str:
     """Today (UTC), or SOURCE_DATE_EPOCH's date for reproducible builds."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
+    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
     return moment.date().isoformat()
 
 

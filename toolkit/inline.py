@@ -14,7 +14,7 @@ Markup understood:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 EMPHASIS = re.compile(r"\*\*(?P<strong>.+?)\*\*|(?<![*\w])\*(?P<em>[^*\s](?:[^*]*?[^*\s])?)\*(?![*\w])")
 
@@ -66,7 +66,7 @@ def _refs(text: str) -> list[dict]:
     return tokens
 
 
-@lru_cache(maxsize=None)
+@cache
 def _parse(text: str) -> tuple:
     tokens: list[dict] = []
     pos = 0

@@ -10,7 +10,7 @@ that the renderer links automatically.
 """
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Optional, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
@@ -32,18 +32,18 @@ class Strict(BaseModel):
 class Item(Strict):
     """One entry of a list, numbered as in the publication."""
 
-    n: Optional[Annotated[str, Field(pattern=r"^([0-9]+|[a-z]|[ivx]+)$")]] = Field(
+    n: Annotated[str, Field(pattern=r"^([0-9]+|[a-z]|[ivx]+)$")] | None = Field(
         None, description="Number or letter as printed ('1', 'a', 'iv'); omit in bullet lists."
     )
-    label: Optional[NonEmpty] = Field(None, description="Run-in heading printed in bold before the text.")
-    text: Optional[NonEmpty] = Field(None, description="The item's text, verbatim from the publication.")
-    list: Optional["ListBlock"] = Field(None, description="Sub-items nested under this item.")
-    after: Optional[NonEmpty] = Field(None, description="Text that follows the sub-items, if any.")
-    editorial_note: Optional[NonEmpty] = Field(None, description="Ours, not the publication's: shown as an editorial note.")
+    label: NonEmpty | None = Field(None, description="Run-in heading printed in bold before the text.")
+    text: NonEmpty | None = Field(None, description="The item's text, verbatim from the publication.")
+    list: ListBlock | None = Field(None, description="Sub-items nested under this item.")
+    after: NonEmpty | None = Field(None, description="Text that follows the sub-items, if any.")
+    editorial_note: NonEmpty | None = Field(None, description="Ours, not the publication's: shown as an editorial note.")
 
 
 class ListBlock(Strict):
-    id: Optional[Slug] = Field(
+    id: Slug | None = Field(
         None,
         description="Short stable name for a second or later list in the same task (e.g. 'points'); "
         "the task's main list has none.",
@@ -54,7 +54,7 @@ class ListBlock(Strict):
 
 class ParaBlock(Strict):
     p: NonEmpty = Field(description="A paragraph, verbatim.")
-    module: Optional[ModuleId] = Field(None, description="The module this paragraph describes, if any.")
+    module: ModuleId | None = Field(None, description="The module this paragraph describes, if any.")
 
 
 class ListWrap(Strict):
@@ -63,8 +63,8 @@ class ListWrap(Strict):
 
 class HeadingBlock(Strict):
     heading: NonEmpty = Field(description="A sub-heading inside a section, box or task.")
-    id: Optional[Slug] = Field(None, description="Anchor for the heading; derived from the text when omitted.")
-    module: Optional[ModuleId] = Field(None, description="The module this heading stands for, if any.")
+    id: Slug | None = Field(None, description="Anchor for the heading; derived from the text when omitted.")
+    module: ModuleId | None = Field(None, description="The module this heading stands for, if any.")
 
 
 class BoxRef(Strict):
@@ -96,7 +96,7 @@ BLOCK_KEYS = {
 }
 
 
-def _block_kind(value: Any) -> Optional[str]:
+def _block_kind(value: Any) -> str | None:
     if isinstance(value, dict):
         found = [BLOCK_KEYS[k] for k in value if k in BLOCK_KEYS]
         return found[0] if len(found) == 1 else None
@@ -109,15 +109,7 @@ def _block_kind(value: Any) -> Optional[str]:
 
 
 Block = Annotated[
-    Union[
-        Annotated[ParaBlock, Tag("p")],
-        Annotated[ListWrap, Tag("list")],
-        Annotated[HeadingBlock, Tag("heading")],
-        Annotated[BoxRef, Tag("box")],
-        Annotated[FigureRef, Tag("figure")],
-        Annotated[FactorBlock, Tag("factor")],
-        Annotated[NoteBlock, Tag("note")],
-    ],
+    Annotated[ParaBlock, Tag("p")] | Annotated[ListWrap, Tag("list")] | Annotated[HeadingBlock, Tag("heading")] | Annotated[BoxRef, Tag("box")] | Annotated[FigureRef, Tag("figure")] | Annotated[FactorBlock, Tag("factor")] | Annotated[NoteBlock, Tag("note")],
     Discriminator(
         _block_kind,
         custom_error_type="block_kind",
@@ -132,18 +124,18 @@ Blocks = list[Block]
 class Task(Strict):
     id: TaskId
     title: NonEmpty = Field(description="Title as printed after 'Task 3.2:'.")
-    figure_label: Optional[NonEmpty] = Field(None, description="The task's wording in the module's steps-and-tasks figure, if printed.")
+    figure_label: NonEmpty | None = Field(None, description="The task's wording in the module's steps-and-tasks figure, if printed.")
     blocks: Annotated[Blocks, Field(min_length=1)]
-    editorial_note: Optional[NonEmpty] = None
+    editorial_note: NonEmpty | None = None
 
 
 class Step(Strict):
     id: StepId
     title: NonEmpty = Field(description="Title as printed after 'Step 3:'.")
-    figure_label: Optional[NonEmpty] = Field(None, description="The step's wording in figure IV.1, if it differs.")
+    figure_label: NonEmpty | None = Field(None, description="The step's wording in figure IV.1, if it differs.")
     blocks: Blocks = Field(default_factory=list, description="Anything printed between the step heading and its first task.")
     tasks: Annotated[list[Task], Field(min_length=1)]
-    editorial_note: Optional[NonEmpty] = None
+    editorial_note: NonEmpty | None = None
 
 
 class Outcomes(Strict):
@@ -179,8 +171,8 @@ class CaseEditorial(Strict):
     """Ours, not the publication's: tags that help readers find a case."""
 
     countries: list[NonEmpty] = Field(default_factory=list, description="Countries the box is about; empty for general boxes.")
-    region: Optional[NonEmpty] = Field(None, description="For boxes not about one country, e.g. 'Small island developing States'.")
-    summary: Optional[NonEmpty] = Field(None, description="One sentence taken verbatim from the box.")
+    region: NonEmpty | None = Field(None, description="For boxes not about one country, e.g. 'Small island developing States'.")
+    summary: NonEmpty | None = Field(None, description="One sentence taken verbatim from the box.")
     sdgs: list[Annotated[int, Field(ge=1, le=17)]] = Field(default_factory=list)
     themes: list[Slug] = Field(default_factory=list)
 
@@ -188,11 +180,11 @@ class CaseEditorial(Strict):
 class Case(Strict):
     id: CaseId
     title: NonEmpty
-    subtitle: Optional[NonEmpty] = None
+    subtitle: NonEmpty | None = None
     blocks: Annotated[Blocks, Field(min_length=1)]
-    source: Optional[NonEmpty] = Field(None, description="The box's 'Source:' line without the word 'Source:'.")
+    source: NonEmpty | None = Field(None, description="The box's 'Source:' line without the word 'Source:'.")
     editorial: CaseEditorial = Field(default_factory=CaseEditorial)
-    editorial_note: Optional[NonEmpty] = None
+    editorial_note: NonEmpty | None = None
 
 
 # --- chapters, references, figures ---------------------------------------------------
@@ -201,12 +193,12 @@ class Section(Strict):
     id: Slug
     title: NonEmpty
     blocks: Blocks = Field(default_factory=list)
-    sections: list["Section"] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
 
 
 class Chapter(Strict):
     id: Slug = Field(description="'i', 'ii', 'iii', 'iv', 'foreword', 'acknowledgements', 'annex-i', 'annex-ii'.")
-    label: Optional[NonEmpty] = Field(None, description="'Chapter I', 'Annex II'; none for the foreword.")
+    label: NonEmpty | None = Field(None, description="'Chapter I', 'Annex II'; none for the foreword.")
     title: NonEmpty
     order: int = Field(description="Position in the publication.")
     blocks: Blocks = Field(default_factory=list)
@@ -215,9 +207,9 @@ class Chapter(Strict):
 
 class Footnote(Strict):
     id: Annotated[str, Field(pattern=r"^[A-Za-z0-9.-]+$")] = Field(description="What the markers say: [^18] for id '18'.")
-    label: Optional[NonEmpty] = Field(None, description="What is printed, when it differs from the id.")
+    label: NonEmpty | None = Field(None, description="What is printed, when it differs from the id.")
     text: NonEmpty
-    editorial_note: Optional[NonEmpty] = Field(None, description="Ours: e.g. where a lost marker was placed.")
+    editorial_note: NonEmpty | None = Field(None, description="Ours: e.g. where a lost marker was placed.")
 
 
 class Footnotes(Strict):
@@ -237,11 +229,11 @@ class Bibliography(Strict):
 class Figure(Strict):
     id: FigureId
     title: NonEmpty = Field(description="Caption as printed after 'Figure II.2:'.")
-    source: Optional[NonEmpty] = None
+    source: NonEmpty | None = None
     kind: Literal["core-principles", "policy-cycle", "framework", "modules-key", "elements", "module-steps"]
-    module: Optional[ModuleId] = None
-    centre: Optional[NonEmpty] = Field(None, description="The label at the centre of the graphic, if any.")
-    editorial_note: Optional[NonEmpty] = None
+    module: ModuleId | None = None
+    centre: NonEmpty | None = Field(None, description="The label at the centre of the graphic, if any.")
+    editorial_note: NonEmpty | None = None
 
 
 class PolicyStage(Strict):
@@ -308,11 +300,11 @@ class ChecklistSelection(Strict):
 class GlossaryEntry(Strict):
     id: Slug
     term: NonEmpty = Field(description="The term or the abbreviation's expansion, as the publication writes it.")
-    abbreviation: Optional[Annotated[str, Field(pattern=r"^[A-Z][A-Za-z-]{1,11}$")]] = Field(
+    abbreviation: Annotated[str, Field(pattern=r"^[A-Z][A-Za-z-]{1,11}$")] | None = Field(
         None, description="The abbreviation as printed, e.g. 'ESCAP'; shown as a tooltip wherever it occurs.")
-    definition: Optional[NonEmpty] = Field(None, description="Verbatim from the publication, where it defines the term.")
-    defined_in: Optional[NonEmpty] = Field(None, description="Where the publication gives that definition, e.g. 'chapter I'.")
-    editorial_definition: Optional[NonEmpty] = Field(None, description="Ours, where the publication gives none: marked as editorial.")
+    definition: NonEmpty | None = Field(None, description="Verbatim from the publication, where it defines the term.")
+    defined_in: NonEmpty | None = Field(None, description="Where the publication gives that definition, e.g. 'chapter I'.")
+    editorial_definition: NonEmpty | None = Field(None, description="Ours, where the publication gives none: marked as editorial.")
 
 
 class Glossary(Strict):
@@ -324,7 +316,7 @@ class Glossary(Strict):
 class ScaleOption(Strict):
     key: Slug = Field(description="Stable key stored with answers, e.g. 'partly'.")
     label: NonEmpty
-    score: Optional[Annotated[int, Field(ge=0, le=10)]] = Field(
+    score: Annotated[int, Field(ge=0, le=10)] | None = Field(
         description="Points for this answer; null for 'not applicable', which is left out of scores.")
 
 
@@ -337,9 +329,9 @@ class AssessmentScale(Strict):
 class Question(Strict):
     id: Annotated[str, Field(pattern=r"^q-(\d{1,2}\.\d|[A-E]\.\d|[A-E]\.outcomes\.[a-z])-\d{1,2}$",
                              description="Stable: 'q-' + what it comes from + '-' + number, e.g. 'q-3.2-1'. Never reuse one.")]
-    task: Optional[TaskId] = Field(None, description="The task the question comes from.")
-    principle: Optional[Annotated[str, Field(pattern=r"^[A-E]\.\d$")]] = Field(None, description="Or the key principle.")
-    outcome: Optional[Annotated[str, Field(pattern=r"^[A-E]\.outcomes\.[a-z]$")]] = Field(None, description="Or the module outcome, e.g. 'A.outcomes.b'.")
+    task: TaskId | None = Field(None, description="The task the question comes from.")
+    principle: Annotated[str, Field(pattern=r"^[A-E]\.\d$")] | None = Field(None, description="Or the key principle.")
+    outcome: Annotated[str, Field(pattern=r"^[A-E]\.outcomes\.[a-z]$")] | None = Field(None, description="Or the module outcome, e.g. 'A.outcomes.b'.")
     items: list[Annotated[str, Field(pattern=r"^[0-9A-Za-z.-]+$")]] = Field(
         default_factory=list, description="IDs of the task items the question draws on, e.g. '3.1.2'.")
     text: NonEmpty = Field(description="Ours: a statement a partnership rates itself against.")

