@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from glue import state  # noqa: E402
+from toolkit import csp  # noqa: E402
 from toolkit.assessment import model_script  # noqa: E402
 from toolkit.export import build_date, guidelines_json, version  # noqa: E402
 from toolkit.loader import ContentError  # noqa: E402
@@ -71,6 +72,14 @@ def on_files(files, config):
             raise PluginError(f"{config['docs_dir']}/{page.source} would hide the generated page {page.path}: remove the file")
         files.append(File.generated(config, page.source, content=body))
     return files
+
+
+def on_post_page(output, page, config):
+    return csp.apply(output)
+
+
+def on_post_template(output, template_name, config):
+    return csp.apply(output)  # 404.html
 
 
 def on_post_build(config):

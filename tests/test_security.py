@@ -1,0 +1,83 @@
+"""Content-Security-Policy that the pages really satisfy, online and from file://."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from toolkit import csp
+
+RECORD = """
+window.__violations = [];
+document.addEventListener('securitypolicyviolation', e => window.__violations.push(
+  e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber));
+"""
+
+
+def test_every_page_declares_a_strict_policy(site):
+    for path in site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        meta = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)"', html)
+        assert meta, f"{path.relative_to(site)} has no Content-Security-Policy"
+        policy = meta.group(1)
+        assert "default-src 'none'" in policy and "unsafe-inline" not in policy and "unsafe-eval" not in policy
+        assert not re.search(r"https?:|\*", policy), policy  # no other host, no wildcard
+        assert html.index("Content-Security-Policy") < html.index("<script"), "the policy must come before any script"
+        assert csp.PLACEHOLDER not in html
+
+
+def test_policy_hashes_inline_code_and_ignores_data_blocks():
+    html = '<script>a()</script><script type="application/json">{"x":1}</script><script src="x.js"></script><style>p{}</style>'
+    scripts, styles = csp.inline_hashes(html)
+    assert len(scripts) == 1 and len(styles) == 1
+    assert csp.policy(html).count("sha256-") == 2
+
+
+@pytest.fixture(params=["http", "file"])
+def base(request, server, site):
+    return server if request.param == "http" else site.as_uri()
+
+
+def violations(page):
+    return page.evaluate("window.__violations")
+
+
+def test_pages_run_without_any_policy_violation(browser, base, tmp_path):
+    context = browser.new_context(accept_downloads=True, permissions=["clipboard-read", "clipboard-write"])
+    context.add_init_script(RECORD)
+    page = context.new_page()
+    refused: list[str] = []
+    page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
+    try:
+        for path in ("index.html", "steps/3.html", "modules/a.html", "cases/index.html", "chapters/ii.html",
+                     "checklists/module-a.html", "glossary.html", "links.html", "about.html"):
+            page.goto(f"{base}/{path}")
+            page.wait_for_timeout(200)
+            assert not violations(page), (path, violations(page))
+        # Search (a worker over http, the iframe-worker shim from file://)
+        page.goto(f"{base}/index.html")
+        page.locator(".md-search__input").first.click()
+        for _ in range(30):
+            page.locator("input.md-search__input").fill("")
+            page.locator("input.md-search__input").press_sequentially("scaling up")
+            page.wait_for_timeout(500)
+            if page.locator(".md-search-result__item").count():
+                break
+        assert page.locator(".md-search-result__item").count()
+        assert not violations(page), violations(page)
+        # Case filters, the self-assessment with its export, a copy button
+        page.goto(f"{base}/cases/index.html#country=India")
+        page.select_option("select[name=module]", "D")
+        page.goto(f"{base}/assessment/module-e.html")
+        page.locator("fieldset[data-question] input[value='partly']").first.check()
+        page.goto(f"{base}/assessment/index.html")
+        with page.expect_download():
+            page.locator("#assessment-export-csv").click()
+        assert page.locator("#assessment-results svg").count() == 2
+        page.goto(f"{base}/links.html")
+        page.locator("button.copy-link").first.click()
+        page.wait_for_timeout(200)
+        assert not violations(page), violations(page)
+        assert not refused, refused
+    finally:
+        context.close()
