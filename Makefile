@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8000
 
-.PHONY: setup tools lint check schema build pdfs serve offline test clean
+.PHONY: setup tools lint check schema build pdfs serve offline bench test clean
 
 setup: $(VENV)/.installed
 
@@ -53,6 +53,11 @@ serve: setup
 ## Build dist/partnering-guidelines-offline-<version>.zip (+ .sha256) for field offices.
 offline: tools
 	$(PY) -m glue.offline
+
+## Measure build time, page weight, sizes, search latency and Lighthouse scores (bench/results.md).
+bench: tools
+	cd bench && npm ci --silent --no-audit --no-fund
+	$(PY) bench/run.py
 
 ## Run every test: JavaScript units, then content, fidelity, site, links, browser, offline.
 test: tools

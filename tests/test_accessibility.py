@@ -8,7 +8,7 @@ PAGE_TYPES = [
     "index.html", "modules/a.html", "steps/3.html", "steps/12.html", "cases/iv-12.html", "cases/index.html",
     "chapters/i.html", "chapters/iii.html", "references.html", "links.html", "about.html",
     "checklists/index.html", "checklists/module-a.html", "checklists/step-12.html", "checklists/framework.html",
-    "glossary.html", "chapters/ii.html", "modules/c.html",
+    "glossary.html", "chapters/ii.html", "modules/c.html", "accessibility.html",
     "assessment/index.html", "assessment/module-a.html", "assessment/all.html", "assessment/report.html",
     "assessment/partners.html", "assessment/compare.html",
 ]

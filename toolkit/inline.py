@@ -21,7 +21,7 @@ EMPHASIS = re.compile(r"\*\*(?P<strong>.+?)\*\*|(?<![*\w])\*(?P<em>[^*\s](?:[^*]
 REFERENCE = re.compile(
     r"\[\^(?P<fn>[A-Za-z0-9.-]+)\]"
     r"|(?P<url>\bhttps?://[^\s<>\"]+|\bwww\.[^\s<>\"]+)"
-    r"|\b(?P<box_word>[Bb]ox(?:es)?)\s+(?P<box>IV\.\d{1,2})\b"
+    r"|\b(?P<box_word>[Bb]ox(?:es)?)\s+(?P<box>IV\.\d{1,3})\b"
     r"|\b(?P<task_word>[Tt]asks?)\s+(?P<task>\d{1,2}\.\d)\b"
     r"|\b(?P<step_word>[Ss]teps?)\s+(?P<step>\d{1,2})\b(?![-–.]\d)"
     r"|\b(?P<module_word>[Mm]odules?)\s+(?P<module>[A-E])\b"

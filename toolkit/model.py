@@ -18,7 +18,7 @@ ModuleId = Literal["A", "B", "C", "D", "E"]
 NonEmpty = Annotated[str, Field(min_length=1)]
 TaskId = Annotated[str, Field(pattern=r"^\d{1,2}\.\d$", description="Task number as printed, e.g. '3.2'.")]
 StepId = Annotated[str, Field(pattern=r"^\d{1,2}$", description="Step number as printed, e.g. '3'.")]
-CaseId = Annotated[str, Field(pattern=r"^IV\.\d{1,2}$", description="Box number as printed, e.g. 'IV.3'.")]
+CaseId = Annotated[str, Field(pattern=r"^IV\.\d{1,3}$", description="Box number as printed, e.g. 'IV.3'.")]
 FigureId = Annotated[str, Field(pattern=r"^(I|II|IV)\.\d$", description="Figure number as printed, e.g. 'II.2'.")]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Lower-case letters, digits and hyphens.")]
 

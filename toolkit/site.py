@@ -69,7 +69,11 @@ def pages(content: Content, site_url: str | None = None) -> list[Page]:
              "Every footnote and bibliography entry of the multi-stakeholder partnership guidelines."),
         Page(urls.PAGES["links"], "Link to the guidelines", "pages/links.md",
              "Stable addresses of every module, step, task and case box, to link from courses and "
-             "learning platforms, and the machine-readable guidelines.json."),
+             "learning platforms, and the machine-readable guidelines.json.",
+             assets=("assets/js/copy-link.js",)),
+        Page(urls.PAGES["accessibility"], "Accessibility", "pages/accessibility.md",
+             "How the Partnering Guidelines toolkit meets WCAG 2.1 AA: what is tested on every change, what we do, "
+             "and the known limitations."),
         Page(urls.PAGES["about"], "About, cite and copyright", "pages/about.md",
              "Publication details, authors, ISBN, copyright and reproduction terms of the guidelines, "
              "how to cite a page, and the editorial corrections made in this edition."),
@@ -177,4 +181,5 @@ def nav(content: Content, site_pages: list[Page]) -> list:
         entry(urls.PAGES["glossary"]),
         entry(urls.PAGES["links"]),
         entry(urls.PAGES["about"]),
+        entry(urls.PAGES["accessibility"]),
     ]

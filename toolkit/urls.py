@@ -57,6 +57,7 @@ PAGES = {
     "cases": "cases/index.html",
     "checklists": "checklists/index.html",
     "glossary": "glossary.html",
+    "accessibility": "accessibility.html",
 }
 
 

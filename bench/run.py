@@ -1,0 +1,327 @@
+"""Benchmark: build time against a stock Material build, growth with content, page weight per
+page type, search index and offline ZIP size, Lighthouse scores, offline search latency.
+
+    make bench            (or: .venv/bin/python bench/run.py [--no-lighthouse])
+
+Prints a Markdown table and writes it to bench/results.md. Measurements, not tests: nothing
+here passes or fails on a number, except that every step must run.
+"""
+from __future__ import annotations
+
+import argparse
+import copy
+import functools
+import gzip
+import http.server
+import io
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
+
+from toolkit.browser import ARGS, chromium_path  # noqa: E402
+from toolkit.content import load  # noqa: E402
+from toolkit.package import make_zip  # noqa: E402
+
+PAGE_TYPES = {
+    "home": "index.html", "module": "modules/a.html", "step": "steps/3.html", "case": "cases/iv-3.html",
+    "case library": "cases/index.html", "checklist": "checklists/module-a.html",
+    "assessment": "assessment/module-a.html", "glossary": "glossary.html",
+}
+LIGHTHOUSE_PAGES = {"home": "index.html", "step": "steps/3.html", "assessment": "assessment/module-a.html"}
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+
+
+def timed_build(site_dir: Path, config: Path = PROJECT / "mkdocs.yml", env: dict | None = None, runs: int = 3) -> float:
+    times = []
+    for _ in range(runs):
+        shutil.rmtree(site_dir, ignore_errors=True)
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict", "-f", str(config), "-d", str(site_dir)],
+                       cwd=config.parent, env=env or ENV, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+class _Article(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.depth, self.parts = 0, []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "article":
+            self.depth += 1
+        if self.depth and tag in ("p", "li", "h1", "h2", "h3", "h4", "td"):
+            self.parts.append("\n\n" + ("#" * int(tag[1]) + " " if tag[0] == "h" and tag[1:].isdigit() else ""))
+
+    def handle_endtag(self, tag):
+        if tag == "article":
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth:
+            self.parts.append(data)
+
+
+def baseline_project(site: Path, where: Path) -> Path:
+    """The same text as plain Markdown pages, with stock Material: what a user might build instead."""
+    docs = where / "docs"
+    for page in site.rglob("*.html"):
+        rel = page.relative_to(site)
+        if rel.name == "404.html":
+            continue
+        parser = _Article()
+        parser.feed(page.read_text(encoding="utf-8"))
+        out = docs / rel.with_suffix(".md")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text("".join(parser.parts).strip() + "\n", encoding="utf-8")
+    config = where / "mkdocs.yml"
+    config.write_text(yaml.safe_dump({"site_name": "Baseline", "theme": {"name": "material"},
+                                      "plugins": ["search"], "use_directory_urls": False}), encoding="utf-8")
+    return config
+
+
+def tenfold_content(where: Path) -> Path:
+    """The content with ten times the text: every task, box and chapter section ten times as long,
+    and seven times as many case boxes."""
+    root = where / "content"
+    shutil.copytree(PROJECT / "content", root)
+    for path in (root / "modules").glob("*.yml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for step in data["steps"]:
+            for task in step["tasks"]:
+                text = [b for b in task["blocks"] if "box" not in b]
+                for k in range(2, 11):
+                    for block in copy.deepcopy(text):
+                        if "list" in block:  # each copied list needs its own id
+                            block["list"]["id"] = f"{block['list'].get('id') or 'main'}-copy-{k}"
+                        task["blocks"].append(block)
+        if data["id"] == "E":
+            data["closing_blocks"] = data.get("closing_blocks", []) + [
+                {"box": f"IV.{n}"} for n in range(14, 14 + 13 * 6)]
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    originals = sorted((root / "cases").glob("*.yml"))
+    number = 14
+    for _ in range(6):
+        for original in originals:
+            data = yaml.safe_load(original.read_text(encoding="utf-8"))
+            data["id"] = f"IV.{number}"
+            data["blocks"] = data["blocks"] * 10
+            (root / "cases" / f"IV.{number}.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+            number += 1
+    for path in (root / "chapters").glob("*.yml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+
+        def grow(sections):
+            for section in sections:
+                plain = [b for b in section.get("blocks", []) if "p" in b and "[^" not in b["p"]]
+                section["blocks"] = section.get("blocks", []) + plain * 9
+                grow(section.get("sections", []))
+
+        grow(data.get("sections", []))
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return root
+
+
+def text_bytes(site: Path) -> int:
+    total = 0
+    for page in site.rglob("*.html"):
+        parser = _Article()
+        parser.feed(page.read_text(encoding="utf-8"))
+        total += len("".join(parser.parts).encode())
+    return total
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    """Serves like a static host such as GitHub Pages: text compressed with gzip, cacheable."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        compressible = path.suffix in (".html", ".css", ".js", ".json", ".svg", ".txt", ".xml")
+        if not compressible or "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def serve(site: Path):
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
+
+
+def page_weights(playwright, base: str, site: Path) -> dict:
+    browser = playwright.chromium.launch(executable_path=chromium_path(), args=ARGS) if chromium_path() \
+        else playwright.chromium.launch(args=ARGS)
+    out = {}
+    try:
+        for name, path in PAGE_TYPES.items():
+            context = browser.new_context()
+            page = context.new_page()
+            loaded: dict[str, int] = {}
+
+            def record(response, loaded=loaded):
+                url = response.url
+                local = site / url.split("127.0.0.1", 1)[1].split("/", 1)[1].split("?")[0].split("#")[0]
+                loaded[url] = local.stat().st_size if local.is_file() else 0
+
+            page.on("response", record)
+            page.goto(f"{base}/{path}", wait_until="networkidle")
+            sizes = {"HTML": 0, "CSS": 0, "JS": 0, "other": 0}
+            for url, size in loaded.items():
+                bare = url.split("?")[0]
+                kind = "HTML" if bare.endswith(".html") else "CSS" if bare.endswith(".css") else \
+                    "JS" if bare.endswith(".js") else "other"
+                sizes[kind] += size
+            sizes["total"] = sum(sizes.values())
+            out[name] = sizes
+            context.close()
+    finally:
+        browser.close()
+    return out
+
+
+def search_latency(playwright, site: Path, queries=("partners", "scaling up", "task 8.2", "Cambodia", "trust")) -> float:
+    """Median milliseconds from the last keystroke to the results changing, offline (file://)."""
+    browser = playwright.chromium.launch(executable_path=chromium_path(), args=ARGS) if chromium_path() \
+        else playwright.chromium.launch(args=ARGS)
+    try:
+        page = browser.new_page()
+        page.goto((site / "index.html").as_uri())
+        page.locator(".md-search__input").first.click()
+        box = page.locator("input.md-search__input")
+        for _ in range(30):  # wait until the index has loaded
+            box.fill("")
+            box.press_sequentially("goal")
+            page.wait_for_timeout(300)
+            if page.locator(".md-search-result__item").count():
+                break
+        times = []
+        for query in queries * 2:
+            box.fill("")
+            page.wait_for_timeout(150)
+            elapsed = page.evaluate("""query => new Promise(resolve => {
+                const input = document.querySelector('input.md-search__input');
+                const meta = document.querySelector('.md-search-result__meta');
+                const before = meta.textContent;
+                const list = document.querySelector('.md-search-result__list');
+                const start = performance.now();
+                const observer = new MutationObserver(() => {
+                  if (list.children.length) { observer.disconnect(); resolve(performance.now() - start); }
+                });
+                observer.observe(list, {childList: true});
+                input.value = query;
+                input.dispatchEvent(new Event('input', {bubbles: true}));
+                input.dispatchEvent(new KeyboardEvent('keyup', {bubbles: true, key: 'a'}));
+                setTimeout(() => { observer.disconnect(); resolve(-1); }, 5000);
+            })""", query)
+            if elapsed >= 0:
+                times.append(elapsed)
+        return statistics.median(times) if times else float("nan")
+    finally:
+        browser.close()
+
+
+def lighthouse(base: str) -> dict:
+    cli = PROJECT / "bench" / "node_modules" / "lighthouse" / "cli" / "index.js"
+    if not cli.exists():
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--silent"], cwd=PROJECT / "bench", check=True)
+    env = dict(os.environ, CHROME_PATH=chromium_path() or "")
+    out = {}
+    for name, path in LIGHTHOUSE_PAGES.items():
+        with tempfile.TemporaryDirectory() as tmp:
+            report = Path(tmp) / "report.json"
+            subprocess.run(["node", str(cli), f"{base}/{path}", "--quiet", "--output=json", f"--output-path={report}",
+                            "--only-categories=performance,accessibility,best-practices,seo",
+                            "--chrome-flags=--headless=new " + " ".join(ARGS)], env=env, check=True, capture_output=True)
+            data = json.loads(report.read_text(encoding="utf-8"))
+        out[name] = {k: round(v["score"] * 100) for k, v in data["categories"].items()}
+        out[name]["failed"] = sorted(a["id"] for a in data["audits"].values()
+                                     if a.get("score") is not None and a["score"] < 0.9 and a.get("scoreDisplayMode") == "binary")
+    return out
+
+
+def kb(n: int) -> str:
+    return f"{n / 1024:.0f} KB"
+
+
+def main(argv: list[str]) -> int:
+    from playwright.sync_api import sync_playwright
+
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--no-lighthouse", action="store_true")
+    args = parser.parse_args(argv)
+    lines = ["# Benchmark", "", f"Run on {time.strftime('%Y-%m-%d')} with `make bench`, {os.cpu_count()} cores.", ""]
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        site = tmp / "site"
+        ours = timed_build(site)
+        from toolkit.pdf import print_pack
+        base_config = baseline_project(site, tmp / "baseline")
+        stock = timed_build(tmp / "baseline-site", base_config)
+        big = tenfold_content(tmp / "big")
+        big_time = timed_build(tmp / "big-site", env=dict(ENV, GUIDELINES_CONTENT=str(big)), runs=1)
+        growth = text_bytes(tmp / "big-site") / text_bytes(site)
+        lines += ["## Build", "", "| build | time | ratio |", "|---|---|---|",
+                  f"| this toolkit (validate content, generate {sum(1 for _ in site.rglob('*.html'))} pages) | {ours:.2f} s | {ours / stock:.2f} × stock |",
+                  f"| stock Material, same text as plain Markdown pages | {stock:.2f} s | 1 |",
+                  f"| this toolkit, content {growth:.1f} × larger | {big_time:.2f} s | {big_time / ours:.2f} × normal |", ""]
+
+        print_pack(site)
+        with sync_playwright() as p:
+            httpd, base = serve(site)
+            try:
+                weights = page_weights(p, base, site)
+                lh = {} if args.no_lighthouse else lighthouse(base)
+            finally:
+                httpd.shutdown()
+            latency = search_latency(p, site)
+        lines += ["## First visit, per page type (uncompressed bytes)", "",
+                  "| page type | HTML | CSS | JS | other | total |", "|---|---|---|---|---|---|"]
+        for name, s in weights.items():
+            lines.append(f"| {name} | {kb(s['HTML'])} | {kb(s['CSS'])} | {kb(s['JS'])} | {kb(s['other'])} | {kb(s['total'])} |")
+        index_json = (site / "search" / "search_index.json").stat().st_size
+        package = make_zip(load(PROJECT / "content"), site, tmp / "dist")
+        lines += ["", "## Sizes", "", "| what | size |", "|---|---|",
+                  f"| search index (search_index.json) | {kb(index_json)} |",
+                  f"| offline ZIP ({package.files} files, budget 5 MB) | {package.size / 1024 / 1024:.2f} MB |", "",
+                  "## Search, offline", "", "| measure | value |", "|---|---|",
+                  f"| typing a query to seeing results, file://, median of 10 | {latency:.0f} ms |", ""]
+        if lh:
+            lines += ["## Lighthouse 12 (Chromium; local server compressing like a static host; targets: performance ≥ 95, others 100)", "",
+                      "| page | performance | accessibility | best practices | SEO | audits below 0.9 |", "|---|---|---|---|---|---|"]
+            for name, s in lh.items():
+                lines.append(f"| {name} | {s['performance']} | {s['accessibility']} | {s['best-practices']} | {s['seo']} | "
+                             f"{', '.join(s['failed']) or '–'} |")
+            lines.append("")
+    text = "\n".join(lines)
+    print(text)
+    (PROJECT / "bench" / "results.md").write_text(text + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
