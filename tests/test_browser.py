@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 
-def search(page, server, query: str) -> list[str]:
-    """Type a query as a reader would; return the result links without the highlight query."""
-    page.goto(f"{server}/index.html")
+def search(page, base, query: str) -> list[str]:
+    """Type a query as a reader would, on the site at `base` (http://... or file://...); return
+    the result links without the highlight query."""
+    page.goto(f"{base}/index.html")
     page.locator(".md-search__input").first.click()
     box = page.locator("input.md-search__input")
     results = page.locator(".md-search-result__item a")

@@ -144,20 +144,10 @@ def test_reader_uses_the_toolkit_from_file_with_no_network(offline_page):
 
 
 def test_search_works_offline_with_highlighting(offline_page):
-    from test_browser import strip_highlight
+    from test_browser import search
 
     page = offline_page
-    page.goto(page.home)
-    page.locator(".md-search__input").first.click()
-    box = page.locator("input.md-search__input")
-    results = page.locator(".md-search-result__item a")
-    for _ in range(30):
-        box.fill("")
-        box.press_sequentially("task 3.2")
-        page.wait_for_timeout(500)
-        if results.count():
-            break
-    hrefs = [strip_highlight(a.get_attribute("href")) for a in results.all()]
+    hrefs = search(page, page.home.rsplit("/", 1)[0], "task 3.2")
     assert any(h.endswith("steps/3.html#task-3-2") for h in hrefs[:5]), hrefs[:10]
     page.locator(".md-search-result__item a[href*='steps/3.html'][href$='#task-3-2']").first.click()
     page.wait_for_url("**/steps/3.html*")

@@ -55,15 +55,9 @@ def test_pages_run_without_any_policy_violation(browser, base, tmp_path):
             page.wait_for_timeout(200)
             assert not violations(page), (path, violations(page))
         # Search (a worker over http, the iframe-worker shim from file://)
-        page.goto(f"{base}/index.html")
-        page.locator(".md-search__input").first.click()
-        for _ in range(30):
-            page.locator("input.md-search__input").fill("")
-            page.locator("input.md-search__input").press_sequentially("scaling up")
-            page.wait_for_timeout(500)
-            if page.locator(".md-search-result__item").count():
-                break
-        assert page.locator(".md-search-result__item").count()
+        from test_browser import search
+
+        assert search(page, base, "scaling up")
         assert not violations(page), violations(page)
         # Case filters, the self-assessment with its export, a copy button
         page.goto(f"{base}/cases/index.html#country=India")
