@@ -242,23 +242,25 @@
 
   function short(label) { return label.length > 30 ? label.slice(0, 29) + "…" : label; }
 
+  // A heading, a bar chart and a table with the same figures, for modules or for steps.
+  function scoreSection(target, title, unit, rows) {
+    target.appendChild(el("h2", { id: title.toLowerCase().replace(/ /g, "-") }, title));
+    target.appendChild(chart(title, rows.map(function (r) { return { label: short(r.name), group: r.group }; })));
+    target.appendChild(table(title, [unit, "Answered", "Score"], rows.map(function (r) {
+      var g = r.group || { answered: 0, total: 0 };
+      return [link(r.url, r.name), g.answered + " of " + g.total, percentText(g)];
+    })));
+  }
+
   function renderResults(target) {
     target.textContent = "";
     var s = core.score(state, model);
-    var moduleRows = model.modules.map(function (m) { return { label: short("Module " + m.id + ": " + m.title), group: s.module[m.id] }; });
-    target.appendChild(el("h2", { id: "scores-by-module" }, "Scores by module"));
-    target.appendChild(chart("Scores by module", moduleRows));
-    target.appendChild(table("Scores by module", ["Module", "Answered", "Score"], model.modules.map(function (m) {
-      var g = s.module[m.id] || { answered: 0, total: 0 };
-      return [link(m.form, "Module " + m.id + ": " + m.title), g.answered + " of " + g.total, percentText(g)];
-    })));
-    var stepRows = model.steps.map(function (st) { return { label: short("Step " + st.id + ": " + st.title), group: s.step[st.id] }; });
-    target.appendChild(el("h2", { id: "scores-by-step" }, "Scores by step"));
-    target.appendChild(chart("Scores by step", stepRows));
-    target.appendChild(table("Scores by step", ["Step", "Answered", "Score"], model.steps.map(function (st) {
-      var g = s.step[st.id] || { answered: 0, total: 0 };
-      return [link(st.url, "Step " + st.id + ": " + st.title), g.answered + " of " + g.total, percentText(g)];
-    })));
+    scoreSection(target, "Scores by module", "Module", model.modules.map(function (m) {
+      return { name: "Module " + m.id + ": " + m.title, url: m.form, group: s.module[m.id] };
+    }));
+    scoreSection(target, "Scores by step", "Step", model.steps.map(function (st) {
+      return { name: "Step " + st.id + ": " + st.title, url: st.url, group: s.step[st.id] };
+    }));
     target.appendChild(el("h2", { id: "where-to-start" }, "Where to start"));
     var weak = core.weakest(state, model, 5);
     if (!weak.length) {
