@@ -8,19 +8,20 @@ PORT   ?= 8000
 
 setup: $(VENV)/.installed
 
-$(VENV)/.installed: requirements.txt
+$(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
 
 ## Validate every content file (fast; names file, line and field of each problem).
 check: setup
-	$(PY) -m toolkit check
+	$(PY) -m macros check
 
 ## Regenerate the JSON Schemas editors use for completion (schema/*.schema.json).
 schema: setup
-	$(PY) -m toolkit schema
+	$(PY) -m macros schema
 
 tools: setup
 	scripts/ensure-test-tools.sh $(PY)
@@ -40,11 +41,11 @@ lint: tools
 ## with the checklists' PDF pack printed by headless Chromium.
 build: tools
 	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict
-	$(PY) -m glue.pdfs site
+	$(PY) -m macros pdfs site
 
 ## Print the checklists' PDF pack into an already built site/.
 pdfs: tools
-	$(PY) -m glue.pdfs site
+	$(PY) -m macros pdfs site
 
 ## Build and serve the site at http://127.0.0.1:$(PORT)/, rebuilding on every change.
 serve: setup
@@ -52,7 +53,7 @@ serve: setup
 
 ## Build dist/partnering-guidelines-offline-<version>.zip (+ .sha256) for field offices.
 offline: tools
-	$(PY) -m glue.offline
+	$(PY) -m macros offline
 
 ## Measure build time, page weight, sizes, search latency and Lighthouse scores (bench/results.md).
 bench: tools

@@ -28,12 +28,12 @@ from pathlib import Path
 
 import yaml
 
-PROJECT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT))
+from macros.content.load import load
+from macros.outputs.browser import ARGS, chromium_path
+from macros.outputs.offline import make_zip
 
-from toolkit.browser import ARGS, chromium_path  # noqa: E402
-from toolkit.content import load  # noqa: E402
-from toolkit.package import make_zip  # noqa: E402
+PROJECT = Path(__file__).resolve().parent.parent
+
 
 PAGE_TYPES = {
     "home": "index.html", "module": "modules/a.html", "step": "steps/3.html", "case": "cases/iv-3.html",
@@ -93,25 +93,39 @@ def baseline_project(site: Path, where: Path) -> Path:
     return config
 
 
+def _yaml_rewrite(path: Path, change) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _grow_module(data: dict) -> None:
+    for step in data["steps"]:
+        for task in step["tasks"]:
+            text = [b for b in task["blocks"] if "box" not in b]
+            for k in range(2, 11):
+                for block in copy.deepcopy(text):
+                    if "list" in block:  # each copied list needs its own id
+                        block["list"]["id"] = f"{block['list'].get('id') or 'main'}-copy-{k}"
+                    task["blocks"].append(block)
+    if data["id"] == "E":
+        data["closing_blocks"] = data.get("closing_blocks", []) + [{"box": f"IV.{n}"} for n in range(14, 14 + 13 * 6)]
+
+
+def _grow_sections(sections: list) -> None:
+    for section in sections:
+        plain = [b for b in section.get("blocks", []) if "p" in b and "[^" not in b["p"]]
+        section["blocks"] = section.get("blocks", []) + plain * 9
+        _grow_sections(section.get("sections", []))
+
+
 def tenfold_content(where: Path) -> Path:
     """The content with ten times the text: every task, box and chapter section ten times as long,
     and seven times as many case boxes."""
     root = where / "content"
     shutil.copytree(PROJECT / "content", root)
     for path in (root / "modules").glob("*.yml"):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for step in data["steps"]:
-            for task in step["tasks"]:
-                text = [b for b in task["blocks"] if "box" not in b]
-                for k in range(2, 11):
-                    for block in copy.deepcopy(text):
-                        if "list" in block:  # each copied list needs its own id
-                            block["list"]["id"] = f"{block['list'].get('id') or 'main'}-copy-{k}"
-                        task["blocks"].append(block)
-        if data["id"] == "E":
-            data["closing_blocks"] = data.get("closing_blocks", []) + [
-                {"box": f"IV.{n}"} for n in range(14, 14 + 13 * 6)]
-        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        _yaml_rewrite(path, _grow_module)
     originals = sorted((root / "cases").glob("*.yml"))
     number = 14
     for _ in range(6):
@@ -122,16 +136,7 @@ def tenfold_content(where: Path) -> Path:
             (root / "cases" / f"IV.{number}.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
             number += 1
     for path in (root / "chapters").glob("*.yml"):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-
-        def grow(sections):
-            for section in sections:
-                plain = [b for b in section.get("blocks", []) if "p" in b and "[^" not in b["p"]]
-                section["blocks"] = section.get("blocks", []) + plain * 9
-                grow(section.get("sections", []))
-
-        grow(data.get("sections", []))
-        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        _yaml_rewrite(path, lambda data: _grow_sections(data.get("sections", [])))
     return root
 
 
@@ -279,7 +284,7 @@ def main(argv: list[str]) -> int:
         tmp = Path(tmp)
         site = tmp / "site"
         ours = timed_build(site)
-        from toolkit.pdf import print_pack
+        from macros.outputs.pdf import print_pack
         base_config = baseline_project(site, tmp / "baseline")
         stock = timed_build(tmp / "baseline-site", base_config)
         big = tenfold_content(tmp / "big")
@@ -290,7 +295,7 @@ def main(argv: list[str]) -> int:
                   f"| stock Material, same text as plain Markdown pages | {stock:.2f} s | 1 |",
                   f"| this toolkit, content {growth:.1f} × larger | {big_time:.2f} s | {big_time / ours:.2f} × normal |", ""]
 
-        print_pack(site)
+        print_pack(site, load(PROJECT / "content").checklists)
         with sync_playwright() as p:
             httpd, base = serve(site)
             try:

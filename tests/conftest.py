@@ -1,4 +1,7 @@
-"""Shared fixtures: the content, one built site per test run, a local web server, a browser."""
+"""Shared fixtures: the content, one built site per test run, a local web server, a browser.
+
+The site is built once without a browser; only tests that need the printed PDF pack ask for
+`printed_site`, so tests that read HTML never wait for Chromium."""
 from __future__ import annotations
 
 import functools
@@ -11,11 +14,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
-
-from toolkit.content import load  # noqa: E402
+from macros.content.load import load
+from macros.project import ROOT
 
 
 def mkdocs_build(site_dir: Path, content_dir: Path | None = None) -> subprocess.CompletedProcess:
@@ -34,15 +34,21 @@ def content():
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory, browser) -> Path:
-    """The site, built once for the whole run, exactly as `make build` builds it."""
+def site(tmp_path_factory) -> Path:
+    """The site's pages, built once for the whole run, as `make build` builds them."""
     out = tmp_path_factory.mktemp("site") / "site"
     result = mkdocs_build(out)
     assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
-    from toolkit.pdf import print_pack
-
-    print_pack(out, browser)
     return out
+
+
+@pytest.fixture(scope="session")
+def printed_site(site, content, browser) -> Path:
+    """The built site with the checklists' PDF pack printed into it, as `make build` leaves it."""
+    from macros.outputs.pdf import print_pack
+
+    print_pack(site, content.checklists, browser)
+    return site
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -70,7 +76,7 @@ def playwright():
 
 @pytest.fixture(scope="session")
 def browser(playwright):
-    from toolkit.browser import launch
+    from macros.outputs.browser import launch
 
     b = launch(playwright)
     yield b

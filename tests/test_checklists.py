@@ -8,9 +8,10 @@ from pathlib import Path
 import fidelity
 import pytest
 
-from toolkit import inline, urls
-from toolkit.checklists import load_selection, page_path, pdf_path
-from toolkit.export import _task_items
+from macros.content import inline
+from macros.outputs.guidelines_json import task_items
+from macros.site import urls
+from macros.site.checklists import page_path, pdf_path
 
 
 def pdf_text(path: Path, mode: str = "-layout") -> str:
@@ -24,7 +25,7 @@ def pdf_pages(path: Path) -> int:
 
 
 def flat_items(task):
-    todo, out = _task_items(task, ""), []
+    todo, out = task_items(task, ""), []
     while todo:
         item = todo.pop(0)
         out.append(item)
@@ -118,8 +119,8 @@ def test_printed_tick_boxes_are_black_squares_and_steps_start_new_pages(browser,
         page.close()
 
 
-def test_pdf_pack_exists_and_is_complete(site, content):
-    selection = load_selection()
+def test_pdf_pack_exists_and_is_complete(printed_site, content):
+    site, selection = printed_site, content.checklists
     for entry in selection.pack:
         for size in selection.page_sizes:
             path = site / pdf_path(entry.id, size)

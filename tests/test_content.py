@@ -4,8 +4,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from toolkit.index import box_placements
-from toolkit.model import MODELS
+from macros.content.model import MODELS
+from macros.site.places import box_placements
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -6,8 +6,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from toolkit import urls
-from toolkit.index import case_scope
+from macros.site import urls
+from macros.site.places import case_scope
 
 
 class _SvgLinks(HTMLParser):

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import fidelity
 
-from toolkit import inline
-from toolkit.content import texts
+from macros.content import inline
+from macros.content.walk import texts
 
 # Parts rebuilt from source lines that extraction scrambled: their words must all come from
 # those lines, but their order cannot be checked sentence by sentence.

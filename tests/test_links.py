@@ -15,11 +15,11 @@ from urllib.parse import unquote, urlsplit
 CONFIG = Path(__file__).resolve().parent / "config" / "linkcheckerrc"
 
 
-def test_linkchecker_finds_no_broken_link(site, tmp_path_factory):
+def test_linkchecker_finds_no_broken_link(printed_site, tmp_path_factory):
     # Run as root, linkchecker drops to user 'nobody': give it a copy it may read.
     readable = Path(tempfile.mkdtemp(prefix="linkcheck-"))
     copy = readable / "site"
-    shutil.copytree(site, copy)
+    shutil.copytree(printed_site, copy)
     for path in [readable, *readable.rglob("*")]:
         path.chmod(0o755 if path.is_dir() else 0o644)
     linkchecker = Path(sys.executable).with_name("linkchecker")

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.export import version
-from toolkit.package import BUDGET_BYTES, make_zip
+from macros.outputs.offline import BUDGET_BYTES, make_zip
+from macros.project import version
 
 CONFIG = Path(__file__).resolve().parent / "config" / "linkcheckerrc"
 
@@ -30,8 +30,8 @@ ALLOWED_REMOTE = {
 
 
 @pytest.fixture(scope="module")
-def package(content, site, tmp_path_factory):
-    return make_zip(content, site, tmp_path_factory.mktemp("dist"))
+def package(content, printed_site, tmp_path_factory):
+    return make_zip(content, printed_site, tmp_path_factory.mktemp("dist"))
 
 
 @pytest.fixture(scope="module")

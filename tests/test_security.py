@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from toolkit import csp
+from macros.site import csp
 
 RECORD = """
 window.__violations = [];

@@ -9,11 +9,12 @@ from pathlib import Path
 import fidelity
 import yaml
 
-from toolkit import inline, urls
-from toolkit.content import load
-from toolkit.export import guidelines_json
-from toolkit.render import Renderer
-from toolkit.site import pages
+from macros.content import inline
+from macros.content.load import load
+from macros.outputs.guidelines_json import guidelines_json
+from macros.site import urls
+from macros.site.pages import pages
+from macros.site.render import Renderer
 
 
 class _Text(HTMLParser):
@@ -98,9 +99,9 @@ def test_every_task_and_item_is_on_its_step_page(site, content):
 
 
 def guidelines_items(task):
-    from toolkit.export import _task_items
+    from macros.outputs.guidelines_json import task_items
 
-    flat, todo = [], _task_items(task, "")
+    flat, todo = [], task_items(task, "")
     while todo:
         item = todo.pop(0)
         flat.append(item)
@@ -180,7 +181,7 @@ def test_pages_have_distinct_titles_and_descriptions(site, content):
 
 
 def test_copyright_attribution_version_and_date_on_every_page(site):
-    from toolkit.export import version
+    from macros.project import version
 
     for path in site.rglob("*.html"):
         text = path.read_text(encoding="utf-8")
@@ -232,7 +233,7 @@ def test_addresses_do_not_depend_on_titles(content, tmp_path):
     assert renamed.task_by_id["3.2"].title.startswith("Renamed")
 
     def addresses(c):
-        data = guidelines_json(c, Renderer(c))
+        data = guidelines_json(c)
         found = [p.path for p in pages(c)]
         found += [m["url"] for m in data["modules"]] + [c_["url"] for c_ in data["cases"]]
         for m in data["modules"]:

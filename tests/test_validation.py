@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from conftest import mkdocs_build
 
-from toolkit.content import load
-from toolkit.loader import ContentError
+from macros.content.load import load
+from macros.content.reader import ContentError
 
 ROOT = Path(__file__).resolve().parent.parent
 

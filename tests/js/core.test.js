@@ -2,7 +2,7 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const core = require("../../assessment/core.js");
+const core = require("../../docs/assets/js/assessment-core.js");
 
 const model = {
   version: "test", content_version: "c1",

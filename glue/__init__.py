@@ -1,1 +1,0 @@
-"""Thin glue between the toolkit and MkDocs. Moving to another engine replaces only this folder."""

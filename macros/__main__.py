@@ -1,0 +1,109 @@
+"""Command line of the toolkit.
+
+    python -m macros check [CONTENT_DIR]     validate the whole content tree
+    python -m macros check-file FILE...      validate single files against their schema only
+    python -m macros schema                  write schema/*.schema.json for editors
+    python -m macros pdfs [SITE_DIR]         print the checklists' PDF pack into a built site
+    python -m macros offline                 build the offline ZIP into dist/
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from .content.load import load
+from .content.model import MODELS
+from .content.reader import ContentError, read_yaml, validate
+from .project import CONTENT, ROOT
+
+# Files whose kind their folder tells; the rest are named after their kind.
+FOLDER_KINDS = {"modules": "module", "cases": "case", "chapters": "chapter"}
+
+
+def kind_of(path: Path) -> str:
+    parts = path.resolve().parts
+    if "assessment" in parts:
+        return "assessment_scale" if path.stem == "scale" else "assessment_module"
+    if "checklists" in parts and path.stem == "selection":
+        return "checklist_selection"
+    for folder, kind in FOLDER_KINDS.items():
+        if folder in parts:
+            return kind
+    if path.stem in MODELS:
+        return path.stem
+    raise SystemExit(f"{path}: cannot tell what kind of content this is from its path")
+
+
+def check(args: list[str]) -> int:
+    root = Path(args[0]) if args else CONTENT
+    try:
+        content = load(root)
+    except ContentError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    print(f"content OK: {len(content.modules)} modules, {len(content.steps)} steps, "
+          f"{len(content.tasks)} tasks, {len(content.cases)} boxes, {len(content.chapters)} chapters")
+    return 0
+
+
+def check_file(args: list[str]) -> int:
+    bad = 0
+    for name in args:
+        path = Path(name)
+        source, problems = read_yaml(path.resolve(), CONTENT)
+        if not problems:
+            _, problems = validate(source, kind_of(path))
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        bad += bool(problems)
+        if not problems:
+            print(f"{name}: OK")
+    return 1 if bad else 0
+
+
+def schema(args: list[str]) -> int:
+    out = ROOT / "schema"
+    out.mkdir(exist_ok=True)
+    for kind, model in MODELS.items():
+        document = model.model_json_schema()
+        document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        document["title"] = f"Partnering Guidelines {kind}"
+        (out / f"{kind}.schema.json").write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {len(MODELS)} schemas to {out.relative_to(ROOT)}/")
+    return 0
+
+
+def pdfs(args: list[str]) -> int:
+    from .outputs.pdf import print_pack
+
+    site_dir = (Path(args[0]) if args else ROOT / "site").resolve()
+    written = print_pack(site_dir, load(CONTENT).checklists)
+    for path in written:
+        print(f"{path.relative_to(site_dir)}: {path.stat().st_size / 1024:.0f} KB")
+    print(f"{len(written)} PDFs, {sum(p.stat().st_size for p in written) / 1024 / 1024:.2f} MB")
+    return 0
+
+
+def offline(args: list[str]) -> int:
+    from .outputs.offline import build
+
+    return build()
+
+
+COMMANDS = {"check": check, "check-file": check_file, "schema": schema, "pdfs": pdfs, "offline": offline}
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] in ("-h", "--help"):
+        print(__doc__)
+        return 0
+    command = COMMANDS.get(argv[0])
+    if command is None:
+        print(f"unknown command {argv[0]!r}\n{__doc__}", file=sys.stderr)
+        return 2
+    return command(argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,1 @@
+"""The content: its model, reading YAML with line numbers, and the checks across files."""

@@ -1,0 +1,93 @@
+"""References between files: footnotes, figures and boxes are defined once, every reference in
+the text points at something that exists, and every box, figure and footnote is used."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from .. import inline
+from ..reader import Problem
+from ..walk import editorial_texts, placements, texts
+from .common import Loaded, single, source, text_sources
+
+
+def check(content, loaded: Loaded) -> list[Problem]:
+    problems = _definitions(content, loaded)
+    known = {
+        "box": {case.id for _, case in loaded.cases},
+        "task": {t.id for _, m in loaded.modules for s in m.steps for t in s.tasks},
+        "step": {s.id for _, m in loaded.modules for s in m.steps},
+        "module": {m.id for _, m in loaded.modules},
+        "chapter": {c.id for _, c in loaded.chapters},
+        "figure": {f.id for f in content.figures.figures},
+    }
+    problems += _text_references(content, loaded, known)
+    problems += _placements(content, loaded, known)
+    return problems
+
+
+def _definitions(content, loaded: Loaded) -> list[Problem]:
+    problems: list[Problem] = []
+    footnotes = single(content, "references/footnotes.yml")
+    counts = Counter(f.id for f in content.footnotes.footnotes)
+    for i, note in enumerate(content.footnotes.footnotes):
+        if counts[note.id] > 1:
+            problems.append(footnotes.problem(("footnotes", i, "id"), f"footnote '{note.id}' is defined {counts[note.id]} times"))
+    figures = single(content, "figures.yml")
+    counts = Counter(f.id for f in content.figures.figures)
+    module_ids = {m.id for _, m in loaded.modules}
+    for i, figure in enumerate(content.figures.figures):
+        if counts[figure.id] > 1:
+            problems.append(figures.problem(("figures", i, "id"), f"figure {figure.id} is defined {counts[figure.id]} times"))
+        if figure.kind == "module-steps" and figure.module is None:
+            problems.append(figures.problem(("figures", i, "module"), f"figure {figure.id} draws a module's steps: name the module"))
+        elif figure.module and figure.module not in module_ids:
+            problems.append(figures.problem(("figures", i, "module"), f"figure {figure.id} names module {figure.module}, which does not exist"))
+    return problems
+
+
+def _text_references(content, loaded: Loaded, known: dict) -> list[Problem]:
+    problems: list[Problem] = []
+    footnote_ids = {f.id for f in content.footnotes.footnotes}
+    used: set[str] = set()
+    for src, model in text_sources(content, loaded):
+        for path, text in [*texts(model), *editorial_texts(model)]:
+            for ref in inline.references(text):
+                if ref["t"] == "fn":
+                    used.add(ref["id"])
+                    if ref["id"] not in footnote_ids:
+                        problems.append(src.problem(path, f"footnote marker [^{ref['id']}] has no footnote: add it to references/footnotes.yml"))
+                elif ref["key"] not in known[ref["kind"]]:
+                    problems.append(src.problem(path, f"'{ref['label']}' refers to a {ref['kind']} that does not exist"))
+    footnotes = single(content, "references/footnotes.yml")
+    for i, note in enumerate(content.footnotes.footnotes):
+        if note.id not in used:
+            problems.append(footnotes.problem(("footnotes", i, "id"), f"footnote {note.id} is never referenced: add [^{note.id}] where its marker belongs"))
+    return problems
+
+
+def _placements(content, loaded: Loaded, known: dict) -> list[Problem]:
+    problems: list[Problem] = []
+    placed: dict[tuple, list] = defaultdict(list)
+    for src, model in text_sources(content, loaded):
+        for path, kind, ident in placements(model):
+            placed[(kind, ident)].append(f"{src.rel}:{src.line_of(path)}")
+            if ident not in known[kind]:
+                where = f"cases/{ident}.yml does not exist" if kind == "box" else "figures.yml does not define it"
+                problems.append(src.problem(path, f"{kind} {ident} is placed here but {where}"))
+    for path, module in loaded.modules:
+        if module.figure not in known["figure"]:
+            problems.append(source(content, path).problem(("figure",), f"figure {module.figure} is not defined in figures.yml"))
+        placed[("figure", module.figure)].append("module")
+    for path, case in loaded.cases:
+        where = placed.get(("box", case.id), [])
+        src = source(content, path)
+        if not where:
+            problems.append(src.problem(("id",), f"box {case.id} is placed nowhere: add '- box: {case.id}' where the publication prints it"))
+        elif len(where) > 1:
+            problems.append(src.problem(("id",), f"box {case.id} is placed {len(where)} times ({', '.join(where)}): place it once"))
+    figures = single(content, "figures.yml")
+    for i, figure in enumerate(content.figures.figures):
+        if ("figure", figure.id) not in placed:
+            problems.append(figures.problem(("figures", i, "id"),
+                                            f"figure {figure.id} is placed nowhere: add '- figure: {figure.id}' where the publication prints it"))
+    return problems

@@ -1,0 +1,367 @@
+"""The shape of every content file, as pydantic models.
+
+These models are the single definition of the content format: the loader validates
+against them, `python -m macros schema` writes the JSON Schemas editors use for
+completion, and content/README.md explains them in prose.
+
+Text fields carry a small inline markup (see macros/content/inline.py): **bold**, *italic*,
+footnote markers [^18], and plain cross-references such as "box IV.3" or "task 10.2"
+that the renderer links automatically.
+"""
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
+
+ModuleId = Literal["A", "B", "C", "D", "E"]
+NonEmpty = Annotated[str, Field(min_length=1)]
+TaskId = Annotated[str, Field(pattern=r"^\d{1,2}\.\d$", description="Task number as printed, e.g. '3.2'.")]
+StepId = Annotated[str, Field(pattern=r"^\d{1,2}$", description="Step number as printed, e.g. '3'.")]
+CaseId = Annotated[str, Field(pattern=r"^IV\.\d{1,3}$", description="Box number as printed, e.g. 'IV.3'.")]
+FigureId = Annotated[str, Field(pattern=r"^(I|II|IV)\.\d$", description="Figure number as printed, e.g. 'II.2'.")]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Lower-case letters, digits and hyphens.")]
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors: a misspelt key must never be silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
+
+
+class Item(Strict):
+    """One entry of a list, numbered as in the publication."""
+
+    n: Annotated[str, Field(pattern=r"^([0-9]+|[a-z]|[ivx]+)$")] | None = Field(
+        None, description="Number or letter as printed ('1', 'a', 'iv'); omit in bullet lists."
+    )
+    label: NonEmpty | None = Field(None, description="Run-in heading printed in bold before the text.")
+    text: NonEmpty | None = Field(None, description="The item's text, verbatim from the publication.")
+    list: ListBlock | None = Field(None, description="Sub-items nested under this item.")
+    after: NonEmpty | None = Field(None, description="Text that follows the sub-items, if any.")
+    editorial_note: NonEmpty | None = Field(None, description="Ours, not the publication's: shown as an editorial note.")
+
+
+class ListBlock(Strict):
+    id: Slug | None = Field(
+        None,
+        description="Short stable name for a second or later list in the same task (e.g. 'points'); "
+        "the task's main list has none.",
+    )
+    style: Literal["numbered", "lettered", "roman", "bullet"]
+    items: Annotated[list[Item], Field(min_length=1)]
+
+
+class ParaBlock(Strict):
+    p: NonEmpty = Field(description="A paragraph, verbatim.")
+    module: ModuleId | None = Field(None, description="The module this paragraph describes, if any.")
+
+
+class ListWrap(Strict):
+    list: ListBlock
+
+
+class HeadingBlock(Strict):
+    heading: NonEmpty = Field(description="A sub-heading inside a section, box or task.")
+    id: Slug | None = Field(None, description="Anchor for the heading; derived from the text when omitted.")
+    module: ModuleId | None = Field(None, description="The module this heading stands for, if any.")
+
+
+class BoxRef(Strict):
+    box: CaseId = Field(description="Place the case box with this number here.")
+
+
+class FigureRef(Strict):
+    figure: FigureId = Field(description="Place the figure with this number here (drawn from the data).")
+
+
+class FactorBlock(Strict):
+    factor: NonEmpty = Field(description="Name of a success factor or challenge (chapter III), without the final period.")
+    text: NonEmpty
+    module: ModuleId
+
+
+class NoteBlock(Strict):
+    editorial_note: NonEmpty = Field(description="Ours, not the publication's: shown as an editorial note.")
+
+
+# The one list of block kinds: the key that marks a block in YAML -> its kind's name.
+BLOCK_KEYS = {
+    "p": "p",
+    "list": "list",
+    "heading": "heading",
+    "box": "box",
+    "figure": "figure",
+    "factor": "factor",
+    "editorial_note": "note",
+}
+BLOCK_KINDS = frozenset(BLOCK_KEYS.values())
+_BLOCK_CLASSES = {
+    ParaBlock: "p", ListWrap: "list", HeadingBlock: "heading", BoxRef: "box",
+    FigureRef: "figure", FactorBlock: "factor", NoteBlock: "note",
+}
+
+
+def block_kind(value: Any) -> str | None:
+    """The kind of a block, whether still YAML data (a dict) or a validated model."""
+    if isinstance(value, dict):
+        found = [BLOCK_KEYS[k] for k in value if k in BLOCK_KEYS]
+        return found[0] if len(found) == 1 else None
+    if isinstance(value, BaseModel):
+        return _BLOCK_CLASSES.get(type(value))
+    return None
+
+
+Block = Annotated[
+    Annotated[ParaBlock, Tag("p")] | Annotated[ListWrap, Tag("list")] | Annotated[HeadingBlock, Tag("heading")] | Annotated[BoxRef, Tag("box")] | Annotated[FigureRef, Tag("figure")] | Annotated[FactorBlock, Tag("factor")] | Annotated[NoteBlock, Tag("note")],
+    Discriminator(
+        block_kind,
+        custom_error_type="block_kind",
+        custom_error_message="a block needs exactly one of the keys: p, list, heading, box, figure, factor, editorial_note",
+    ),
+]
+Blocks = list[Block]
+
+
+# --- modules, steps, tasks -------------------------------------------------------------
+
+class Task(Strict):
+    id: TaskId
+    title: NonEmpty = Field(description="Title as printed after 'Task 3.2:'.")
+    figure_label: NonEmpty | None = Field(None, description="The task's wording in the module's steps-and-tasks figure, if printed.")
+    blocks: Annotated[Blocks, Field(min_length=1)]
+    editorial_note: NonEmpty | None = None
+
+
+class Step(Strict):
+    id: StepId
+    title: NonEmpty = Field(description="Title as printed after 'Step 3:'.")
+    figure_label: NonEmpty | None = Field(None, description="The step's wording in figure IV.1, if it differs.")
+    blocks: Blocks = Field(default_factory=list, description="Anything printed between the step heading and its first task.")
+    tasks: Annotated[list[Task], Field(min_length=1)]
+    editorial_note: NonEmpty | None = None
+
+
+class Outcomes(Strict):
+    lead: NonEmpty = Field(description="'After completing module A, ... will have:'")
+    items: Annotated[list[Item], Field(min_length=1)]
+
+
+class PrincipleGroup(Strict):
+    id: Annotated[str, Field(pattern=r"^[A-E]\.\d$", description="Module letter and position, e.g. 'A.1'.")]
+    title: NonEmpty
+    blocks: Annotated[Blocks, Field(min_length=1)]
+
+
+class KeyPrinciples(Strict):
+    title: NonEmpty
+    groups: Annotated[list[PrincipleGroup], Field(min_length=1)]
+
+
+class Module(Strict):
+    id: ModuleId
+    title: NonEmpty = Field(description="Title as printed after 'Module A:'.")
+    intro: Blocks = Field(description="Text between the module heading and the outcomes.")
+    outcomes: Outcomes
+    figure: FigureId = Field(description="The module's steps-and-tasks figure.")
+    key_principles: KeyPrinciples
+    steps: Annotated[list[Step], Field(min_length=1)]
+    closing_blocks: Blocks = Field(default_factory=list, description="Anything printed after the last task of the module.")
+
+
+# --- cases ---------------------------------------------------------------------------
+
+class CaseEditorial(Strict):
+    """Ours, not the publication's: tags that help readers find a case."""
+
+    countries: list[NonEmpty] = Field(default_factory=list, description="Countries the box is about; empty for general boxes.")
+    region: NonEmpty | None = Field(None, description="For boxes not about one country, e.g. 'Small island developing States'.")
+    summary: NonEmpty | None = Field(None, description="One sentence taken verbatim from the box.")
+    sdgs: list[Annotated[int, Field(ge=1, le=17)]] = Field(default_factory=list)
+    themes: list[Slug] = Field(default_factory=list)
+
+
+class Case(Strict):
+    id: CaseId
+    title: NonEmpty
+    subtitle: NonEmpty | None = None
+    blocks: Annotated[Blocks, Field(min_length=1)]
+    source: NonEmpty | None = Field(None, description="The box's 'Source:' line without the word 'Source:'.")
+    editorial: CaseEditorial = Field(default_factory=CaseEditorial)
+    editorial_note: NonEmpty | None = None
+
+
+# --- chapters, references, figures ---------------------------------------------------
+
+class Section(Strict):
+    id: Slug
+    title: NonEmpty
+    blocks: Blocks = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
+
+
+class Chapter(Strict):
+    id: Slug = Field(description="'i', 'ii', 'iii', 'iv', 'foreword', 'acknowledgements', 'annex-i', 'annex-ii'.")
+    label: NonEmpty | None = Field(None, description="'Chapter I', 'Annex II'; none for the foreword.")
+    title: NonEmpty
+    order: int = Field(description="Position in the publication.")
+    blocks: Blocks = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
+
+
+class Footnote(Strict):
+    id: Annotated[str, Field(pattern=r"^[A-Za-z0-9.-]+$")] = Field(description="What the markers say: [^18] for id '18'.")
+    label: NonEmpty | None = Field(None, description="What is printed, when it differs from the id.")
+    text: NonEmpty
+    editorial_note: NonEmpty | None = Field(None, description="Ours: e.g. where a lost marker was placed.")
+
+
+class Footnotes(Strict):
+    footnotes: Annotated[list[Footnote], Field(min_length=1)]
+
+
+class BibEntry(Strict):
+    id: Slug
+    text: NonEmpty
+
+
+class Bibliography(Strict):
+    title: NonEmpty
+    entries: Annotated[list[BibEntry], Field(min_length=1)]
+
+
+class Figure(Strict):
+    id: FigureId
+    title: NonEmpty = Field(description="Caption as printed after 'Figure II.2:'.")
+    source: NonEmpty | None = None
+    kind: Literal["core-principles", "policy-cycle", "framework", "modules-key", "elements", "module-steps"]
+    module: ModuleId | None = None
+    centre: NonEmpty | None = Field(None, description="The label at the centre of the graphic, if any.")
+    editorial_note: NonEmpty | None = None
+
+
+class PolicyStage(Strict):
+    """A stage of the 2030 Agenda policy cycle as labelled in figure II.2."""
+
+    label: NonEmpty
+    modules: list[ModuleId]
+
+
+class Figures(Strict):
+    figures: Annotated[list[Figure], Field(min_length=1)]
+    policy_cycle: Annotated[list[PolicyStage], Field(min_length=1)]
+
+
+class Correction(Strict):
+    where: NonEmpty = Field(description="Where the correction sits, e.g. 'task 2.4, item 4'.")
+    original: NonEmpty = Field(description="The wording as printed.")
+    corrected: NonEmpty = Field(description="The wording on the site.")
+    reason: NonEmpty
+
+
+class Corrections(Strict):
+    corrections: list[Correction]
+
+
+class Institution(Strict):
+    id: Slug
+    name: NonEmpty
+    description: NonEmpty
+
+
+class Publication(Strict):
+    title: NonEmpty
+    subtitle: NonEmpty
+    series: NonEmpty
+    date_place: NonEmpty
+    copyright: Annotated[list[NonEmpty], Field(min_length=1)]
+    isbn_print: NonEmpty
+    isbn_online: NonEmpty
+    disclaimer: Annotated[Blocks, Field(min_length=1)]
+    institutions: Annotated[list[Institution], Field(min_length=1)]
+    back_cover: Blocks
+    ordering: Blocks
+    contacts: Blocks
+
+
+class PackFile(Strict):
+    id: Annotated[str, Field(pattern=r"^(module-[a-e]|step-\d{1,2}|all|framework)$")]
+    title: NonEmpty
+
+
+class ChecklistSelection(Strict):
+    """content/checklists/selection.yml: our labels for blank fields, and the PDF pack."""
+
+    workshop_fields: Annotated[list[NonEmpty], Field(min_length=1)]
+    task_columns: Annotated[list[NonEmpty], Field(min_length=1)]
+    notes_label: NonEmpty
+    page_sizes: Annotated[list[Literal["A4", "Letter"]], Field(min_length=1)]
+    pack: Annotated[list[PackFile], Field(min_length=1)]
+
+
+# --- glossary ----------------------------------------------------------------------------
+
+class GlossaryEntry(Strict):
+    id: Slug
+    term: NonEmpty = Field(description="The term or the abbreviation's expansion, as the publication writes it.")
+    abbreviation: Annotated[str, Field(pattern=r"^[A-Z][A-Za-z-]{1,11}$")] | None = Field(
+        None, description="The abbreviation as printed, e.g. 'ESCAP'; shown as a tooltip wherever it occurs.")
+    definition: NonEmpty | None = Field(None, description="Verbatim from the publication, where it defines the term.")
+    defined_in: NonEmpty | None = Field(None, description="Where the publication gives that definition, e.g. 'chapter I'.")
+    editorial_definition: NonEmpty | None = Field(None, description="Ours, where the publication gives none: marked as editorial.")
+
+
+class Glossary(Strict):
+    terms: Annotated[list[GlossaryEntry], Field(min_length=1)]
+
+
+# --- self-assessment (ours, not the publication's) ------------------------------------
+
+class ScaleOption(Strict):
+    key: Slug = Field(description="Stable key stored with answers, e.g. 'partly'.")
+    label: NonEmpty
+    score: Annotated[int, Field(ge=0, le=10)] | None = Field(
+        description="Points for this answer; null for 'not applicable', which is left out of scores.")
+
+
+class AssessmentScale(Strict):
+    """content/assessment/scale.yml: the answer scale, as data."""
+
+    scale: Annotated[list[ScaleOption], Field(min_length=2)]
+
+
+class Question(Strict):
+    id: Annotated[str, Field(pattern=r"^q-(\d{1,2}\.\d|[A-E]\.\d|[A-E]\.outcomes\.[a-z])-\d{1,2}$",
+                             description="Stable: 'q-' + what it comes from + '-' + number, e.g. 'q-3.2-1'. Never reuse one.")]
+    task: TaskId | None = Field(None, description="The task the question comes from.")
+    principle: Annotated[str, Field(pattern=r"^[A-E]\.\d$")] | None = Field(None, description="Or the key principle.")
+    outcome: Annotated[str, Field(pattern=r"^[A-E]\.outcomes\.[a-z]$")] | None = Field(None, description="Or the module outcome, e.g. 'A.outcomes.b'.")
+    items: list[Annotated[str, Field(pattern=r"^[0-9A-Za-z.-]+$")]] = Field(
+        default_factory=list, description="IDs of the task items the question draws on, e.g. '3.1.2'.")
+    text: NonEmpty = Field(description="Ours: a statement a partnership rates itself against.")
+
+
+class AssessmentModule(Strict):
+    """content/assessment/A.yml ... E.yml: the self-assessment questions of one module (ours)."""
+
+    module: ModuleId
+    questions: Annotated[list[Question], Field(min_length=1)]
+
+
+MODELS = {
+    "module": Module,
+    "case": Case,
+    "chapter": Chapter,
+    "footnotes": Footnotes,
+    "bibliography": Bibliography,
+    "figures": Figures,
+    "corrections": Corrections,
+    "publication": Publication,
+    "checklist_selection": ChecklistSelection,
+    "assessment_scale": AssessmentScale,
+    "assessment_module": AssessmentModule,
+    "glossary": Glossary,
+}
+
+for _m in (Item, Section):
+    _m.model_rebuild()

@@ -1,0 +1,166 @@
+"""Read content YAML into validated models, keeping line numbers for error messages.
+
+Every problem found, in any file, is collected and reported together as
+`file:line: field.path: what was expected`, so an editor can fix a batch at once.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .model import BLOCK_KINDS, MODELS
+
+FieldPath = tuple  # ('steps', 0, 'tasks', 2, 'title')
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int | None
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.path or '(top level)'}: {self.message}" if self.path else f"{where}: {self.message}"
+
+
+class ContentError(Exception):
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.path, p.message))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.problems)
+        head = f"{count} problem{'s' if count != 1 else ''} in the content:"
+        return "\n".join([head, *(f"  {p}" for p in self.problems)])
+
+
+def format_path(path: Iterable[Any]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+@dataclass
+class SourceFile:
+    """A parsed YAML file: its data and where each field path starts."""
+
+    path: Path
+    rel: str
+    data: Any
+    lines: dict[FieldPath, int] = field(default_factory=dict)
+
+    def line_of(self, path: Iterable[Any]) -> int | None:
+        """Line of the deepest part of `path` that exists in the file."""
+        parts = list(path)
+        while parts:
+            key = tuple(parts)
+            if key in self.lines:
+                return self.lines[key]
+            parts.pop()
+        return self.lines.get((), 1)
+
+    def problem(self, path: Iterable[Any], message: str) -> Problem:
+        path = [p for p in path]
+        return Problem(self.rel, self.line_of(path), format_path(path), message)
+
+
+def _walk_nodes(node: yaml.Node, path: FieldPath, lines: dict, problems: list, rel: str) -> None:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            line = key_node.start_mark.line + 1
+            if key in seen:
+                problems.append(Problem(rel, line, format_path(path + (key,)),
+                                        f"duplicate key '{key}' (first given on line {seen[key]})"))
+            seen[key] = line
+            lines[path + (key,)] = line
+            _walk_nodes(value_node, path + (key,), lines, problems, rel)
+            lines[path + (key,)] = line
+    elif isinstance(node, yaml.SequenceNode):
+        for index, child in enumerate(node.value):
+            _walk_nodes(child, path + (index,), lines, problems, rel)
+
+
+def read_yaml(path: Path, root: Path) -> tuple[SourceFile, list[Problem]]:
+    rel = path.relative_to(root.parent).as_posix() if root.parent in path.parents else str(path)
+    problems: list[Problem] = []
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return SourceFile(path, rel, None), [Problem(rel, None, "", f"not UTF-8 text ({exc.reason})")]
+    try:
+        loader = yaml.SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        problem = getattr(exc, "problem", None) or str(exc)
+        return SourceFile(path, rel, None), [Problem(rel, line, "", f"not valid YAML: {problem}")]
+    source = SourceFile(path, rel, data)
+    if node is not None:
+        _walk_nodes(node, (), source.lines, problems, rel)
+    if data is None:
+        problems.append(Problem(rel, 1, "", "the file is empty; expected a mapping of fields"))
+    return source, problems
+
+
+def _describe(error: dict) -> str:
+    kind = error["type"]
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        return "unknown field (check its spelling against content/README.md)"
+    if kind == "string_pattern_mismatch":
+        return f"{error['msg'].lower()} (got {error['input']!r})"
+    if kind == "literal_error":
+        return f"{error['msg'].lower()} (got {error['input']!r})"
+    return f"{error['msg']} (got {error['input']!r})" if not isinstance(error["input"], (dict, list)) else error["msg"]
+
+
+def validate(source: SourceFile, kind: str) -> tuple[BaseModel | None, list[Problem]]:
+    model = MODELS[kind]
+    if not isinstance(source.data, dict):
+        return None, [source.problem((), f"expected a mapping of fields for a {kind}, got {type(source.data).__name__}")]
+    try:
+        return model.model_validate(source.data), []
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            # Union tags ('p', 'list', ...) appear in pydantic's location but not in the file.
+            path = _data_path(source.data, error["loc"])
+            problems.append(source.problem(path, _describe(error)))
+        return None, problems
+
+
+def _data_path(data: Any, loc: tuple) -> list:
+    path, here = [], data
+    for part in loc:
+        if isinstance(here, dict) and part in here:
+            here = here[part]
+        elif isinstance(here, list) and isinstance(part, int) and part < len(here):
+            here = here[part]
+        elif isinstance(here, dict) and isinstance(part, str) and part not in here and not path_is_tag(part):
+            path.append(part)  # a missing field: name it
+            break
+        else:
+            continue
+        path.append(part)
+    return path
+
+
+def path_is_tag(part: str) -> bool:
+    return part in BLOCK_KINDS

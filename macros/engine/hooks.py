@@ -1,0 +1,73 @@
+"""MkDocs hooks: load and validate the content, add one generated page per entry, write guidelines.json."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from macros.content.reader import ContentError
+from macros.engine import state
+from macros.outputs.guidelines_json import guidelines_json
+from macros.project import build_date, version
+from macros.site import csp
+from macros.site.assessment import model_script
+from macros.site.pages import ASSESSMENT_MODEL, nav
+
+
+def _nav_config(entries) -> list:
+    out = []
+    for title, value in entries:
+        out.append({title: _nav_config(value) if isinstance(value, list) else value})
+    return out
+
+
+def on_config(config):
+    try:
+        build = state.start(config.get("site_url") or None)
+    except ContentError as exc:
+        # Stop before anything is written: a half-built site must never be published.
+        raise PluginError(exc.report()) from None
+    config["nav"] = _nav_config(nav(build.content, build.pages))
+    pub = build.content.publication
+    # The version and date let a field office tell whether its offline copy is current.
+    config["copyright"] = (
+        f"{' · '.join(pub.copyright)}. Reproduced for non-commercial use with full acknowledgement of the source: "
+        f"{pub.title}: {pub.subtitle} (UNU-IAS and ESCAP, 2018). "
+        f"Toolkit version {version()}, built {build_date()}."
+    )
+    return config
+
+
+def on_files(files, config):
+    build = state.current
+    files.append(File.generated(config, ASSESSMENT_MODEL, content=model_script(build.content)))
+    for page in build.pages:
+        meta = {"description": page.description, "title": page.title}
+        if page.assets:
+            meta["assets"] = list(page.assets)
+        if not page.searchable:
+            meta["search"] = {"exclude": True}
+        front = json.dumps(meta, ensure_ascii=False)
+        body = f"---\n{front}\n---\n\n{{{{ render_page({json.dumps(page.path)}) }}}}\n"
+        existing = files.get_file_from_path(page.source)
+        if existing is not None:
+            raise PluginError(f"{config['docs_dir']}/{page.source} would hide the generated page {page.path}: remove the file")
+        files.append(File.generated(config, page.source, content=body))
+    return files
+
+
+def on_post_page(output, page, config):
+    return csp.apply(output)
+
+
+def on_post_template(output, template_name, config):
+    return csp.apply(output)  # 404.html
+
+
+def on_post_build(config):
+    build = state.current
+    out = Path(config["site_dir"]) / "guidelines.json"
+    out.write_text(json.dumps(guidelines_json(build.content), ensure_ascii=False, indent=1) + "\n",
+                   encoding="utf-8")

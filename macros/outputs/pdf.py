@@ -1,0 +1,41 @@
+"""The checklists' PDF pack, printed by headless Chromium from the built pages themselves,
+so that the PDFs and the printed pages can never differ."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from ..content.model import ChecklistSelection
+from ..site import checklists
+from .browser import launch
+
+
+def print_pack(site_dir: Path, selection: ChecklistSelection, browser=None) -> list[Path]:
+    """Print every file of the pack into site_dir/checklists/pdf/, with `browser` or a new Chromium."""
+    if browser is None:
+        with sync_playwright() as p:
+            own = launch(p)
+            try:
+                return print_pack(site_dir, selection, own)
+            finally:
+                own.close()
+
+    written = []
+    page = browser.new_page()
+    try:
+        for entry in selection.pack:
+            source = site_dir / checklists.page_path(entry.id)
+            if not source.is_file():
+                raise FileNotFoundError(f"{source} not found: build the site before printing the PDF pack")
+            page.goto(source.as_uri())
+            page.emulate_media(media="print")
+            for size in selection.page_sizes:
+                out = site_dir / checklists.pdf_path(entry.id, size)
+                out.parent.mkdir(parents=True, exist_ok=True)
+                page.pdf(path=str(out), format=size, print_background=True, prefer_css_page_size=False,
+                         landscape=entry.id == "framework", outline=True, tagged=True)
+                written.append(out)
+    finally:
+        page.close()
+    return written

@@ -1,0 +1,89 @@
+"""The self-assessment's model for the browser: questions with where they come from, the
+scale, and the guidance they link to. Written as a script file (not fetched), so that it
+loads from file:// too."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from ..content.load import Content
+from ..project import version
+from . import urls
+
+PAGE_DIR = "assessment"
+
+
+@dataclass(frozen=True)
+class ToolPage:
+    """A page of the self-assessment besides the forms: the one list its menus are made from."""
+
+    key: str
+    path: str
+    title: str
+    menu: str          # its name in the site menu and the assessment's own menu
+
+
+HOME = ToolPage("home", f"{PAGE_DIR}/index.html", "Self-assessment", "Results and backup")
+REPORT = ToolPage("report", f"{PAGE_DIR}/report.html", "Self-assessment report", "Full report")
+PARTNERS = ToolPage("partners", f"{PAGE_DIR}/partners.html", "Partnership view", "Partnership view")
+COMPARE = ToolPage("compare", f"{PAGE_DIR}/compare.html", "Compare over time", "Compare over time")
+TOOL_PAGES = (HOME, REPORT, PARTNERS, COMPARE)
+
+
+def form_path(module_id: str | None) -> str:
+    return f"{PAGE_DIR}/{'module-' + module_id.lower() if module_id else 'all'}.html"
+
+
+def _from_page(target: str) -> str:
+    """Addresses in the model are used from pages in assessment/."""
+    return "../" + target
+
+
+def questions(content: Content, module_id: str | None = None) -> list:
+    out = []
+    for part in content.assessment:
+        if module_id and part.module != module_id:
+            continue
+        out += [(part.module, q) for q in part.questions]
+    return out
+
+
+def source_of(content: Content, module_id: str, question) -> tuple[str, str, str | None]:
+    """(label, guidance address, step) of what a question comes from."""
+    if question.task:
+        step = content.step_of_task[question.task]
+        task = content.task_by_id[question.task]
+        return f"Task {task.id}", f"{urls.step_path(step.id)}#{urls.task_anchor(task.id)}", step.id
+    module = content.module_by_id[module_id]
+    if question.principle:
+        group = next(g for g in module.key_principles.groups if g.id == question.principle)
+        return f"Key principle: {group.title}", f"{urls.module_path(module_id)}#{urls.principle_anchor(group.id)}", None
+    letter = question.outcome.rsplit(".", 1)[1]
+    return f"Module {module_id} outcome ({letter})", f"{urls.module_path(module_id)}#outcomes", None
+
+
+def model(content: Content) -> dict:
+    qs = []
+    for module_id, q in questions(content):
+        label, target, step = source_of(content, module_id, q)
+        qs.append({"id": q.id, "module": module_id, "step": step, "task": q.task, "principle": q.principle,
+                   "outcome": q.outcome, "text": q.text, "source": label, "url": _from_page(target)})
+    return {
+        "version": version(),
+        "content_version": content.fingerprint(),
+        "scale": [o.model_dump() for o in content.assessment_scale.scale],
+        "modules": [{"id": m.id, "title": m.title, "url": _from_page(urls.module_path(m.id)),
+                     "form": _from_page(form_path(m.id))} for m in content.modules],
+        "steps": [{"id": s.id, "title": s.title, "module": content.module_of_step[s.id].id,
+                   "url": _from_page(urls.step_path(s.id))} for s in content.steps],
+        "tasks": [{"id": t.id, "title": t.title, "step": content.step_of_task[t.id].id,
+                   "url": _from_page(f"{urls.step_path(content.step_of_task[t.id].id)}#{urls.task_anchor(t.id)}")}
+                  for t in content.tasks],
+        "questions": qs,
+    }
+
+
+def model_script(content: Content) -> str:
+    data = json.dumps(model(content), ensure_ascii=False, separators=(",", ":"))
+    # "<" escaped so that no text in the data can close a script element.
+    return "window.ASSESSMENT_MODEL = " + data.replace("<", "\\u003c") + ";\n"

@@ -1,0 +1,196 @@
+"""Render pages from the content with Jinja templates (templates/).
+
+Python gathers data and decides where links go; the templates write every tag. Each page
+is rendered to Markdown: headings as Markdown (so the engine builds its table of contents
+and anchors), everything else as HTML blocks. Nothing here depends on MkDocs.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markupsafe import Markup
+
+from ..content import ids, inline
+from ..content.load import Content
+from ..content.model import block_kind
+from ..project import TEMPLATES
+from . import assessment, checklists, diagrams, urls
+from .places import box_placements, case_scope, citations, figure_placements, footnote_places
+from .templates import environment
+
+
+@dataclass
+class PageState:
+    """What one page being rendered needs to remember: where it is, which notes it used."""
+
+    path: str
+    notes: list[str] = field(default_factory=list)
+    abbreviations: set = field(default_factory=set)   # explained once per page
+
+
+class Renderer:
+    def __init__(self, content: Content, templates: Path = TEMPLATES, site_url: str | None = None):
+        self.content = content
+        self.site_url = site_url
+        self.env = environment(templates)
+        self.placed_boxes = box_placements(content)
+        self.placed_figures = figure_placements(content)
+        self.cited = citations(content)
+        self.env.globals.update(
+            c=content,
+            urls=urls,
+            tokens=inline.parse,
+            plain=inline.plain,
+            placed_boxes=self.placed_boxes,
+            cited=self.cited,
+            factors=self.factors,
+            list_entries=ids.entries,
+            block_kind=block_kind,
+            anchor=anchor,
+            find_section=self.find_section,
+            credits=self.credits,
+            core_principle_names=self.core_principle_names,
+            stages_of=self.stages_of,
+            footnote_places=footnote_places(content),
+            case_scope=case_scope(content),
+            abbr_split=self.abbr_split,
+            selection=content.checklists,
+            assessment_pages=assessment.TOOL_PAGES,
+            pdf_path=checklists.pdf_path,
+            form_path=assessment.form_path,
+            diagram_module=lambda module_id: diagrams.module_steps(content, module_id),
+            diagram_framework=lambda current=None: diagrams.framework(content, current),
+            diagram_here=lambda step_id: diagrams.you_are_here(content, step_id),
+            wrap=diagrams.wrap,
+            questions_of=lambda module_id: assessment.questions(content, module_id),
+            question_source=lambda module_id, q: assessment.source_of(content, module_id, q),
+        )
+        self.env.filters["css_string"] = css_string
+        entries = [t for t in (content.glossary.terms if content.glossary else []) if t.abbreviation]
+        self._abbr_entries = {t.abbreviation: t for t in entries}
+        names = sorted(self._abbr_entries, key=len, reverse=True)
+        self._abbr_pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")s?(?![\w-])") if names else None
+        self.page: PageState | None = None
+
+    # --- link and note helpers, bound to the page being rendered ------------------------
+
+    def target(self, kind: str, key: str) -> str:
+        if kind == "box":
+            return urls.case_path(key)
+        if kind == "task":
+            step = key.split(".")[0]
+            return f"{urls.step_path(step)}#{urls.task_anchor(key)}"
+        if kind == "step":
+            return urls.step_path(key)
+        if kind == "module":
+            return urls.module_path(key)
+        if kind == "chapter":
+            return urls.chapter_path(key)
+        if kind == "figure":
+            return f"{self.placed_figures[key]}#{urls.figure_anchor(key)}"
+        if kind == "page":
+            return urls.PAGES[key]
+        if kind == "path":
+            return key
+        raise ValueError(f"unknown link kind {kind!r}")
+
+    def href(self, kind: str, key: str = "") -> str | None:
+        """A relative link from the current page, or None if it would point at itself."""
+        target = self.target(kind, key)
+        path, _, anchor = target.partition("#")
+        if path == self.page.path and not anchor:
+            return None
+        return urls.relative(target, self.page.path)
+
+    def note(self, footnote_id: str) -> dict:
+        if footnote_id not in self.page.notes:
+            self.page.notes.append(footnote_id)
+        return self.content.footnote_by_id[footnote_id]
+
+    def notes(self) -> list:
+        return [self.content.footnote_by_id[n] for n in self.page.notes]
+
+    def abbr_split(self, text: str) -> list:
+        """Split text at glossary abbreviations: [(text, None), (abbreviation, entry or None)].
+        The entry is given the first time an abbreviation occurs on the page, so that it is
+        explained once, not at every use."""
+        if self._abbr_pattern is None:
+            return [(text, None)]
+        out, pos = [], 0
+        for match in self._abbr_pattern.finditer(text):
+            if match.start() > pos:
+                out.append((text[pos:match.start()], None))
+            entry = self._abbr_entries[match.group(1)]
+            first = entry.id not in self.page.abbreviations
+            self.page.abbreviations.add(entry.id)
+            out.append((match.group(0), entry if first else None))
+            pos = match.end()
+        if pos < len(text):
+            out.append((text[pos:], None))
+        return out
+
+    def factors(self, module_id: str) -> dict[str, list]:
+        """Chapter III's success factors and challenges for one module, by section."""
+        out: dict[str, list] = {}
+        chapter = self.content.chapter_by_id.get("iii")
+        for section in chapter.sections if chapter else []:
+            found = [b for b in section.blocks if getattr(b, "factor", None) and b.module == module_id]
+            if found:
+                out[section.id] = (section, found)
+        return out
+
+    def find_section(self, section_id: str):
+        def walk(sections):
+            for section in sections:
+                if section.id == section_id:
+                    return section
+                found = walk(section.sections)
+                if found:
+                    return found
+            return None
+
+        for chapter in self.content.chapters:
+            found = walk(chapter.sections)
+            if found:
+                return found
+        raise KeyError(f"no chapter section with id {section_id!r}")
+
+    def _first_list(self, blocks):
+        return next(b.list for b in blocks if block_kind(b) == "list")
+
+    def credits(self):
+        """The acknowledgements' credit lines (principal authors, editor, ...)."""
+        return self._first_list(self.content.chapter_by_id["acknowledgements"].blocks).items
+
+    def core_principle_names(self) -> list[str]:
+        """The three core principles of figure I.1, as chapter I names them before their definitions."""
+        principles = self._first_list(self.find_section("i-b").blocks)
+        return [inline.plain(item.text).split(" – ")[0] for item in principles.items]
+
+    def stages_of(self, module_id: str) -> list[str]:
+        return [stage.label for stage in self.content.figures.policy_cycle if module_id in stage.modules]
+
+    # --- pages ------------------------------------------------------------------------
+
+    def render(self, template: str, path: str, **context) -> str:
+        self.page = PageState(path)
+        try:
+            tpl = self.env.get_template(template)
+            return tpl.render(page_path=path, href=self.href, note=self.note, notes=self.notes, **context)
+        finally:
+            self.page = None
+
+
+def css_string(text: str) -> Markup:
+    """A quoted CSS string, safe inside a <style> element (used for printed page footers)."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\A ").replace("<", "\\3C ")
+    return Markup(f'"{escaped}"')
+
+
+def anchor(text: str) -> str:
+    """An anchor from heading text: 'Renewal of a multi-stakeholder partnership' -> 'renewal-of-a-multi-stakeholder-partnership'."""
+    words = re.findall(r"[a-z0-9]+", inline.plain(text).lower())
+    return "-".join(words)
+
