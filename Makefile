@@ -40,8 +40,7 @@ lint: tools
 ## Build the site into site/ (fails on any content problem, warning or broken reference),
 ## with the checklists' PDF pack printed by headless Chromium.
 build: tools
-	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict
-	$(PY) -m macros pdfs site
+	$(PY) -m macros build site
 
 ## Print the checklists' PDF pack into an already built site/.
 pdfs: tools

@@ -3,6 +3,7 @@
     python -m macros check [CONTENT_DIR]     validate the whole content tree
     python -m macros check-file FILE...      validate single files against their schema only
     python -m macros schema                  write schema/*.schema.json for editors
+    python -m macros build [SITE_DIR]        build the site with its PDF pack (site/ is replaced only on success)
     python -m macros pdfs [SITE_DIR]         print the checklists' PDF pack into a built site
     python -m macros offline                 build the offline ZIP into dist/
 """
@@ -85,13 +86,19 @@ def pdfs(args: list[str]) -> int:
     return 0
 
 
+def build(args: list[str]) -> int:
+    from .outputs.offline import build_site
+
+    return build_site((Path(args[0]) if args else ROOT / "site").resolve())
+
+
 def offline(args: list[str]) -> int:
     from .outputs.offline import build
 
     return build()
 
 
-COMMANDS = {"check": check, "check-file": check_file, "schema": schema, "pdfs": pdfs, "offline": offline}
+COMMANDS = {"check": check, "check-file": check_file, "schema": schema, "build": build, "pdfs": pdfs, "offline": offline}
 
 
 def main(argv: list[str]) -> int:

@@ -58,6 +58,7 @@ class Content:
     glossary: Glossary
     checklists: ChecklistSelection
     files: dict[str, SourceFile] = field(default_factory=dict)
+    origins: dict[int, str] = field(default_factory=dict)   # id(module, case, chapter model) -> its file
 
     # Indexes, filled by index()
     module_by_id: dict[str, Module] = field(default_factory=dict)
@@ -91,6 +92,10 @@ class Content:
     @property
     def tasks(self):
         return [t for s in self.steps for t in s.tasks]
+
+    def origin_of(self, *models) -> list[str]:
+        """The content files the given models were read from (for messages)."""
+        return [self.origins[id(m)] for m in models if id(m) in self.origins]
 
     def fingerprint(self) -> str:
         """Changes whenever any content file changes: exports name the content they were made from."""
@@ -164,6 +169,8 @@ def load(root: Path | str = "content") -> Content:
         checklists=single["checklist_selection"],
         files=files,
     )
+    content.origins = {id(model): f"content/{path.relative_to(root).as_posix()}"
+                       for path, model in [*modules, *cases, *chapters, *assessment]}
     # Cross-file checks need every file loaded first.
     problems = check(content, Loaded(modules, cases, chapters, assessment))
     if problems:

@@ -63,7 +63,7 @@ class ListWrap(Strict):
 
 class HeadingBlock(Strict):
     heading: NonEmpty = Field(description="A sub-heading inside a section, box or task.")
-    id: Slug | None = Field(None, description="Anchor for the heading; derived from the text when omitted.")
+    id: Slug = Field(description="Stable anchor of the heading (after the page part's prefix), never derived from its text.")
     module: ModuleId | None = Field(None, description="The module this heading stands for, if any.")
 
 

@@ -60,3 +60,15 @@ def placements(obj: Any, path: tuple = ()) -> Iterator[tuple[tuple, str, str]]:
             value = getattr(obj, name)
             if isinstance(value, (list, BaseModel)):
                 yield from placements(value, path + (name,))
+
+
+def strings(obj: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Every string value in a model, whatever its field: text, editorial, or label."""
+    if isinstance(obj, str):
+        yield path, obj
+    elif isinstance(obj, list):
+        for i, value in enumerate(obj):
+            yield from strings(value, path + (i,))
+    elif isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            yield from strings(getattr(obj, name), path + (name,))

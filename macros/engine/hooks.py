@@ -9,26 +9,48 @@ from mkdocs.structure.files import File
 
 from macros.content.reader import ContentError
 from macros.engine import state
+from macros.engine.staging import Staging
 from macros.outputs.guidelines_json import guidelines_json
 from macros.project import build_date, version
 from macros.site import csp
 from macros.site.assessment import model_script
 from macros.site.pages import ASSESSMENT_MODEL, nav
 
+_stood_in: dict[str, str] = {}
+
+
+def _stand_in(text: str) -> str:
+    """A title as MkDocs needs it. Themes print titles as HTML, so they are escaped here; and
+    mkdocs-macros renders a page title holding "{{", "{%" or "{#" as a template, so titles reach
+    it without "{" and on_page_markdown gives each page its real title back afterwards."""
+    title = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    if "{" not in title:
+        return title
+    stand_in = title.replace("{", "(")
+    _stood_in[stand_in] = title
+    return stand_in
+
 
 def _nav_config(entries) -> list:
     out = []
     for title, value in entries:
-        out.append({title: _nav_config(value) if isinstance(value, list) else value})
+        out.append({_stand_in(title): _nav_config(value) if isinstance(value, list) else value})
     return out
 
 
+staging: Staging | None = None
+
+
 def on_config(config):
+    global staging
     try:
         build = state.start(config.get("site_url") or None)
     except ContentError as exc:
         # Stop before anything is written: a half-built site must never be published.
         raise PluginError(exc.report()) from None
+    # The previous site stays whole until this build has succeeded (see staging.py).
+    staging = Staging(Path(config["site_dir"]).resolve())
+    config["site_dir"] = staging.start()
     config["nav"] = _nav_config(nav(build.content, build.pages))
     pub = build.content.publication
     # The version and date let a field office tell whether its offline copy is current.
@@ -44,7 +66,7 @@ def on_files(files, config):
     build = state.current
     files.append(File.generated(config, ASSESSMENT_MODEL, content=model_script(build.content)))
     for page in build.pages:
-        meta = {"description": page.description, "title": page.title}
+        meta = {"description": page.description, "title": _stand_in(page.title)}
         if page.assets:
             meta["assets"] = list(page.assets)
         if not page.searchable:
@@ -56,6 +78,14 @@ def on_files(files, config):
             raise PluginError(f"{config['docs_dir']}/{page.source} would hide the generated page {page.path}: remove the file")
         files.append(File.generated(config, page.source, content=body))
     return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    """The title as written, after mkdocs-macros has run (hooks run after plugins)."""
+    page.title = _stood_in.get(page.title, page.title)
+    if page.meta.get("title") in _stood_in:
+        page.meta["title"] = _stood_in[page.meta["title"]]
+    return markdown
 
 
 def on_post_page(output, page, config):
@@ -71,3 +101,10 @@ def on_post_build(config):
     out = Path(config["site_dir"]) / "guidelines.json"
     out.write_text(json.dumps(guidelines_json(build.content), ensure_ascii=False, indent=1) + "\n",
                    encoding="utf-8")
+    staging.finish(config["strict"])
+    config["site_dir"] = str(staging.final)
+
+
+def on_build_error(error):
+    if staging is not None:
+        staging.abandon()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -72,15 +73,31 @@ def make_zip(content: Content, site_dir: Path, dist_dir: Path) -> Package:
     return Package(zip_path, checksum_path, zip_path.stat().st_size, count)
 
 
-def build() -> int:
-    """Build the site into build/offline-site (the same build as online), print its PDFs, zip it."""
-    site_dir = ROOT / "build" / "offline-site"
+def build_site(site_dir: Path) -> int:
+    """The site and its PDF pack into site_dir, replacing it only when both are complete."""
+    staged = site_dir.with_name(f".{site_dir.name}.building-pdfs-{os.getpid()}")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(site_dir)],
-                            cwd=ROOT, env=env)
-    if result.returncode:
-        return result.returncode
-    print_pack(site_dir, load(CONTENT).checklists)
+    try:
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staged)], cwd=ROOT, env=env)
+        if result.returncode:
+            return result.returncode
+        print_pack(staged, load(Path(os.environ.get("GUIDELINES_CONTENT", CONTENT))).checklists)
+        old = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}")
+        if site_dir.exists():
+            site_dir.rename(old)
+        staged.rename(site_dir)
+        shutil.rmtree(old, ignore_errors=True)
+        return 0
+    finally:
+        shutil.rmtree(staged, ignore_errors=True)
+
+
+def build() -> int:
+    """The offline ZIP: the same build as the online site (with its PDFs), zipped into dist/."""
+    site_dir = ROOT / "build" / "offline-site"
+    code = build_site(site_dir)
+    if code:
+        return code
     package = make_zip(load(CONTENT), site_dir, ROOT / "dist")
     mb = package.size / 1024 / 1024
     print(f"{package.zip_path.relative_to(ROOT)}: {package.files} files, {mb:.2f} MB "

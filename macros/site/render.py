@@ -48,7 +48,6 @@ class Renderer:
             factors=self.factors,
             list_entries=ids.entries,
             block_kind=block_kind,
-            anchor=anchor,
             find_section=self.find_section,
             credits=self.credits,
             core_principle_names=self.core_principle_names,
@@ -68,6 +67,7 @@ class Renderer:
             question_source=lambda module_id, q: assessment.source_of(content, module_id, q),
         )
         self.env.filters["css_string"] = css_string
+        self.env.filters["md_escape"] = md_escape
         entries = [t for t in (content.glossary.terms if content.glossary else []) if t.abbreviation]
         self._abbr_entries = {t.abbreviation: t for t in entries}
         names = sorted(self._abbr_entries, key=len, reverse=True)
@@ -183,14 +183,20 @@ class Renderer:
             self.page = None
 
 
+# An HTML entity (kept whole) or one of Python-Markdown's ESCAPED_CHARS.
+MARKDOWN_SYNTAX = re.compile(r"(&(?:amp|lt|gt|quot|#39);)|([\\`*_{}\[\]()>#+\-.!])")
+
+
 def css_string(text: str) -> Markup:
     """A quoted CSS string, safe inside a <style> element (used for printed page footers)."""
     escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\A ").replace("<", "\\3C ")
     return Markup(f'"{escaped}"')
 
 
-def anchor(text: str) -> str:
-    """An anchor from heading text: 'Renewal of a multi-stakeholder partnership' -> 'renewal-of-a-multi-stakeholder-partnership'."""
-    words = re.findall(r"[a-z0-9]+", inline.plain(text).lower())
-    return "-".join(words)
-
+def md_escape(text: str) -> Markup:
+    """Content text made inert where the engine reads Markdown (headings): HTML-escaped, then
+    each character Python-Markdown can read as syntax backslash-escaped (its ESCAPED_CHARS,
+    which include attr_list's braces), so that a title never becomes a link, an image, an
+    attribute or another anchor."""
+    html = str(Markup.escape(text))
+    return Markup(MARKDOWN_SYNTAX.sub(lambda m: m.group(0) if m.group(1) else "\\" + m.group(2), html))

@@ -6,11 +6,11 @@ from pathlib import Path
 
 from ..reader import SourceFile
 
-# Single files whose text is checked for references, by their place under content/.
+# The single files, by their place under content/, and the Content attribute each fills.
 SINGLES = {
     "references/footnotes.yml": "footnotes", "references/bibliography.yml": "bibliography",
     "figures.yml": "figures", "publication.yml": "publication", "corrections.yml": "corrections",
-    "glossary.yml": "glossary",
+    "glossary.yml": "glossary", "assessment/scale.yml": "assessment_scale", "checklists/selection.yml": "checklists",
 }
 
 
@@ -33,7 +33,8 @@ def single(content, rel: str) -> SourceFile:
 
 
 def text_sources(content, loaded: Loaded) -> list[tuple[SourceFile, object]]:
-    """Every file whose text may carry cross-references, with its model."""
-    out = [(source(content, path), model) for path, model in [*loaded.modules, *loaded.cases, *loaded.chapters]]
+    """Every file of text, with its model (the self-assessment questions included)."""
+    entities = [*loaded.modules, *loaded.cases, *loaded.chapters, *loaded.assessment]
+    out = [(source(content, path), model) for path, model in entities]
     out += [(single(content, rel), getattr(content, attribute)) for rel, attribute in SINGLES.items()]
     return out
