@@ -65,6 +65,8 @@ def on_files(files, config):
             meta["assets"] = list(page.assets)
         if not page.searchable:
             meta["search"] = {"exclude": True}
+        elif page.search_boost is not None:
+            meta["search"] = {"boost": page.search_boost}
         front = json.dumps(meta, ensure_ascii=False)
         body = f"---\n{front}\n---\n\n{{{{ render_page({json.dumps(page.path)}) }}}}\n"
         existing = files.get_file_from_path(page.source)
