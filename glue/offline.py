@@ -17,7 +17,8 @@ from toolkit.pdf import print_pack  # noqa: E402
 def main() -> int:
     # The same build as the online site: one set of pages serves both.
     site_dir = PROJECT / "build" / "offline-site"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    # GUIDELINES_OFFLINE: the pages then say that they are the offline copy, and link no ZIP.
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", GUIDELINES_OFFLINE="1")
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(site_dir)],
                             cwd=PROJECT, env=env)
     if result.returncode:

@@ -3,9 +3,13 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
+from toolkit import journeys
 from toolkit.content import Content, load
+from toolkit.export import build_date, version
+from toolkit.package import NAME
 from toolkit.render import Renderer
 from toolkit.site import Page, pages
 
@@ -30,5 +34,27 @@ def start(project_dir: Path, site_url: str | None = None) -> Build:
     """Load the content: from GUIDELINES_CONTENT if set (tests build broken copies), else content/."""
     global current
     content = load(Path(os.environ.get("GUIDELINES_CONTENT", project_dir / "content")))
-    current = Build(content, Renderer(content, site_url=site_url), pages(content, site_url))
+    renderer = Renderer(content, site_url=site_url)
+    offline = os.environ.get("GUIDELINES_OFFLINE") == "1"
+    renderer.env.globals.update(
+        journeys=[(j, journeys.stops(content, j)) for j in journeys.load(content)],
+        offline_copy={"version": version(), "date": build_date()} if offline else None,
+        download=None if offline else offline_zip(project_dir),
+    )
+    current = Build(content, renderer, pages(content, site_url))
     return current
+
+
+def offline_zip(project_dir: Path) -> dict | None:
+    """The offline ZIP that `make offline` built for this version, if any: the online site
+    links it from downloads/ (`make build` builds it first). Its own copy cannot contain itself."""
+    path = project_dir / "dist" / f"{NAME}-offline-{version()}.zip"
+    if not path.is_file():
+        return None
+    checksum = path.with_name(path.name + ".sha256")
+    return {
+        "source": path, "href": f"downloads/{path.name}", "name": path.name, "version": version(),
+        "megabytes": f"{path.stat().st_size / 1024 / 1024:.1f}",
+        "date": datetime.fromtimestamp(path.stat().st_mtime, UTC).date().isoformat(),
+        "checksum": checksum if checksum.is_file() else None,
+    }

@@ -10,6 +10,7 @@ import json
 import sys
 from pathlib import Path
 
+from . import journeys
 from .content import load
 from .loader import ContentError, read_yaml, validate
 from .model import MODELS
@@ -42,6 +43,7 @@ def main(argv: list[str]) -> int:
         root = Path(args[0]) if args else ROOT / "content"
         try:
             content = load(root)
+            journeys.load(content)
         except ContentError as exc:
             print(exc.report(), file=sys.stderr)
             return 1

@@ -344,6 +344,29 @@ class AssessmentModule(Strict):
     questions: Annotated[list[Question], Field(min_length=1)]
 
 
+# --- journeys (ours): ways into the guidelines on the home page ------------------------
+
+class JourneyStop(Strict):
+    """One stop on a path: a step or a task, by ID, with why it is on the path (ours)."""
+
+    step: StepId | None = Field(None, description="A step, e.g. '9'.")
+    task: TaskId | None = Field(None, description="Or a task, e.g. '7.4'.")
+    editorial_why: NonEmpty = Field(description="Ours: one short sentence on what this stop does for the reader.")
+
+
+class Journey(Strict):
+    id: Slug = Field(description="Stable: the home page anchor 'start-<id>'.")
+    editorial_title: NonEmpty = Field(description="Ours: the situation, as a reader would name it.")
+    editorial_summary: NonEmpty = Field(description="Ours: who this path is for, in one sentence.")
+    stops: Annotated[list[JourneyStop], Field(min_length=2, max_length=6)]
+
+
+class Journeys(Strict):
+    """content/journeys.yml: short paths through the steps for common situations (ours)."""
+
+    journeys: Annotated[list[Journey], Field(min_length=1)]
+
+
 MODELS = {
     "module": Module,
     "case": Case,
@@ -357,6 +380,7 @@ MODELS = {
     "assessment_scale": AssessmentScale,
     "assessment_module": AssessmentModule,
     "glossary": Glossary,
+    "journeys": Journeys,
 }
 
 for _m in (Item, Section):

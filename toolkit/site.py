@@ -77,6 +77,9 @@ def pages(content: Content, site_url: str | None = None) -> list[Page]:
              "Stable addresses of every module, step, task and case box, to link from courses and "
              "learning platforms, and the machine-readable guidelines.json.",
              assets=("assets/js/copy-link.js",), search_boost=LIST),
+        Page(urls.PAGES["download"], "Download for offline use", "pages/download.md",
+             "The whole toolkit as one ZIP file for field offices and workshops without internet: open index.html, "
+             "everything works offline.", search_boost=LOW),
         Page(urls.PAGES["accessibility"], "Accessibility", "pages/accessibility.md",
              "How the Partnering Guidelines toolkit meets WCAG 2.1 AA: what is tested on every change, what we do, "
              "and the known limitations.", search_boost=LOW),
@@ -186,6 +189,7 @@ def nav(content: Content, site_pages: list[Page]) -> list:
         ("The publication", publication),
         entry(urls.PAGES["glossary"]),
         entry(urls.PAGES["links"]),
+        entry(urls.PAGES["download"]),
         entry(urls.PAGES["about"]),
         entry(urls.PAGES["accessibility"]),
     ]
