@@ -291,6 +291,8 @@ class ChecklistSelection(Strict):
     workshop_fields: Annotated[list[NonEmpty], Field(min_length=1)]
     task_columns: Annotated[list[NonEmpty], Field(min_length=1)]
     notes_label: NonEmpty
+    task_rows: Annotated[int, Field(ge=1, le=8)] = Field(3, description="Blank rows of the task columns under each task.")
+    notes_lines: Annotated[int, Field(ge=1, le=8)] = Field(3, description="Ruled lines for notes under each task.")
     page_sizes: Annotated[list[Literal["A4", "Letter"]], Field(min_length=1)]
     pack: Annotated[list[PackFile], Field(min_length=1)]
 

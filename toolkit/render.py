@@ -67,6 +67,7 @@ class Renderer:
             abbr_split=self.abbr_split,
             selection=self.selection,
             pdf_path=checklists.pdf_path,
+            checklist_parts=checklists.parts,
             form_path=assessment.form_path,
             diagram_module=lambda module_id: diagrams.module_steps(content, module_id),
             diagram_framework=lambda current=None: diagrams.framework(content, current),
