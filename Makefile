@@ -41,7 +41,8 @@ lint: tools
 ## site/downloads/ (built first, so that the download page can give its size and date).
 build: tools
 	$(PY) -m glue.offline
-	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict
+	GUIDELINES_OFFLINE_ZIP=dist/partnering-guidelines-offline-$$(cat VERSION).zip \
+	  NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict
 	$(PY) -m glue.pdfs site
 
 ## Print the checklists' PDF pack into an already built site/.

@@ -9,7 +9,6 @@ from pathlib import Path
 from toolkit import journeys
 from toolkit.content import Content, load
 from toolkit.export import build_date, version
-from toolkit.package import NAME
 from toolkit.render import Renderer
 from toolkit.site import Page, pages
 
@@ -39,18 +38,21 @@ def start(project_dir: Path, site_url: str | None = None) -> Build:
     renderer.env.globals.update(
         journeys=[(j, journeys.stops(content, j)) for j in journeys.load(content)],
         offline_copy={"version": version(), "date": build_date()} if offline else None,
-        download=None if offline else offline_zip(project_dir),
+        download=None if offline else offline_zip(os.environ.get("GUIDELINES_OFFLINE_ZIP")),
     )
     current = Build(content, renderer, pages(content, site_url))
     return current
 
 
-def offline_zip(project_dir: Path) -> dict | None:
-    """The offline ZIP that `make offline` built for this version, if any: the online site
-    links it from downloads/ (`make build` builds it first). Its own copy cannot contain itself."""
-    path = project_dir / "dist" / f"{NAME}-offline-{version()}.zip"
-    if not path.is_file():
+def offline_zip(name: str | None) -> dict | None:
+    """The offline ZIP named by GUIDELINES_OFFLINE_ZIP (`make build` builds it first and names
+    it), which the site then serves from downloads/ with its size and date. Named explicitly, so
+    that no other build picks up a stale ZIP from dist/. The offline copy cannot contain itself."""
+    if not name:
         return None
+    path = Path(name).resolve()
+    if not path.is_file():
+        raise FileNotFoundError(f"GUIDELINES_OFFLINE_ZIP={name}: no such file (run `make offline` first)")
     checksum = path.with_name(path.name + ".sha256")
     return {
         "source": path, "href": f"downloads/{path.name}", "name": path.name, "version": version(),

@@ -58,7 +58,9 @@ def make_zip(content: Content, site_dir: Path, dist_dir: Path) -> Package:
         archive.writestr(f"{folder}/README.txt", readme_text(content, folder, zip_name).replace("\n", "\r\n"))
         count += 1
         for path in sorted(site_dir.rglob("*")):
-            if path.is_file() and not path.name.endswith(EXCLUDE_SUFFIXES):
+            # downloads/ holds the online site's copy of an earlier ZIP: never a ZIP inside the ZIP.
+            if path.is_file() and not path.name.endswith(EXCLUDE_SUFFIXES) \
+                    and path.relative_to(site_dir).parts[0] != "downloads":
                 archive.write(path, f"{folder}/{path.relative_to(site_dir).as_posix()}")
                 count += 1
     partial.replace(zip_path)
