@@ -24,6 +24,7 @@ from .model import (
     Figures,
     Footnotes,
     Glossary,
+    Journeys,
     Module,
     Publication,
     Task,
@@ -39,6 +40,7 @@ LAYOUT = {
     "assessment_scale": "assessment/scale.yml",
     "glossary": "glossary.yml",
     "checklist_selection": "checklists/selection.yml",
+    "journeys": "journeys.yml",
 }
 
 
@@ -57,6 +59,7 @@ class Content:
     assessment: list[AssessmentModule]   # one per module, A to E
     glossary: Glossary
     checklists: ChecklistSelection
+    journeys: Journeys
     files: dict[str, SourceFile] = field(default_factory=dict)
     origins: dict[int, str] = field(default_factory=dict)   # id(module, case, chapter model) -> its file
 
@@ -167,6 +170,7 @@ def load(root: Path | str = "content") -> Content:
         assessment=sorted((m for _, m in assessment), key=lambda m: m.module),
         glossary=single["glossary"],
         checklists=single["checklist_selection"],
+        journeys=single["journeys"],
         files=files,
     )
     content.origins = {id(model): f"content/{path.relative_to(root).as_posix()}"

@@ -295,6 +295,8 @@ class ChecklistSelection(Strict):
     workshop_fields: Annotated[list[NonEmpty], Field(min_length=1)]
     task_columns: Annotated[list[NonEmpty], Field(min_length=1)]
     notes_label: NonEmpty
+    task_rows: Annotated[int, Field(ge=1, le=8)] = Field(3, description="Blank rows of the task columns under each task.")
+    notes_lines: Annotated[int, Field(ge=1, le=8)] = Field(3, description="Ruled lines for notes under each task.")
     page_sizes: Annotated[list[Literal["A4", "Letter"]], Field(min_length=1)]
     pack: Annotated[list[PackFile], Field(min_length=1)]
 
@@ -348,6 +350,29 @@ class AssessmentModule(Strict):
     questions: Annotated[list[Question], Field(min_length=1)]
 
 
+# --- journeys (ours): ways into the guidelines on the home page ------------------------
+
+class JourneyStop(Strict):
+    """One stop on a path: a step or a task, by ID, with why it is on the path (ours)."""
+
+    step: StepId | None = Field(None, description="A step, e.g. '9'.")
+    task: TaskId | None = Field(None, description="Or a task, e.g. '7.4'.")
+    editorial_why: NonEmpty = Field(description="Ours: one short sentence on what this stop does for the reader.")
+
+
+class Journey(Strict):
+    id: Slug = Field(description="Stable: the home page anchor 'start-<id>'.")
+    editorial_title: NonEmpty = Field(description="Ours: the situation, as a reader would name it.")
+    editorial_summary: NonEmpty = Field(description="Ours: who this path is for, in one sentence.")
+    stops: Annotated[list[JourneyStop], Field(min_length=2, max_length=6)]
+
+
+class Journeys(Strict):
+    """content/journeys.yml: short paths through the steps for common situations (ours)."""
+
+    journeys: Annotated[list[Journey], Field(min_length=1)]
+
+
 MODELS = {
     "module": Module,
     "case": Case,
@@ -361,6 +386,7 @@ MODELS = {
     "assessment_scale": AssessmentScale,
     "assessment_module": AssessmentModule,
     "glossary": Glossary,
+    "journeys": Journeys,
 }
 
 for _m in (Item, Section):

@@ -63,7 +63,9 @@ def make_zip(content: Content, site_dir: Path, dist_dir: Path) -> Package:
         archive.writestr(f"{folder}/README.txt", readme_text(content, folder, zip_name).replace("\n", "\r\n"))
         count += 1
         for path in sorted(site_dir.rglob("*")):
-            if path.is_file() and not path.name.endswith(EXCLUDE_SUFFIXES):
+            # downloads/ holds the online site's copy of an earlier ZIP: never a ZIP inside the ZIP.
+            if path.is_file() and not path.name.endswith(EXCLUDE_SUFFIXES) \
+                    and path.relative_to(site_dir).parts[0] != "downloads":
                 archive.write(path, f"{folder}/{path.relative_to(site_dir).as_posix()}")
                 count += 1
     partial.replace(zip_path)
@@ -73,10 +75,14 @@ def make_zip(content: Content, site_dir: Path, dist_dir: Path) -> Package:
     return Package(zip_path, checksum_path, zip_path.stat().st_size, count)
 
 
-def build_site(site_dir: Path) -> int:
+def build_site(site_dir: Path, offline: bool = False) -> int:
     """The site and its PDF pack into site_dir, replacing it only when both are complete."""
     staged = site_dir.with_name(f".{site_dir.name}.building-pdfs-{os.getpid()}")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if offline:
+        # The pages then say that they are the offline copy, and link no ZIP (it cannot contain itself).
+        env.update(GUIDELINES_OFFLINE="1")
+        env.pop("GUIDELINES_OFFLINE_ZIP", None)
     try:
         result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staged)], cwd=ROOT, env=env)
         if result.returncode:
@@ -95,7 +101,7 @@ def build_site(site_dir: Path) -> int:
 def build() -> int:
     """The offline ZIP: the same build as the online site (with its PDFs), zipped into dist/."""
     site_dir = ROOT / "build" / "offline-site"
-    code = build_site(site_dir)
+    code = build_site(site_dir, offline=True)
     if code:
         return code
     package = make_zip(load(CONTENT), site_dir, ROOT / "dist")

@@ -21,6 +21,7 @@ class Page:
     context: dict = field(default_factory=dict, hash=False, compare=False)
     assets: tuple = ()        # stylesheets and scripts only this page loads
     searchable: bool = True   # False for pages that repeat guidance shown elsewhere
+    search_boost: float | None = None   # ranks the page's results: guidance above lists (None: 1)
 
     @property
     def source(self) -> str:
@@ -28,28 +29,33 @@ class Page:
         return self.path[: -len(".html")] + ".md"
 
 
+# Search ranks the guidance (steps and their tasks, then modules) above pages that only list or
+# describe it: a reader who types "scaling up" wants step 11, not the case library's card.
+GUIDANCE, DEFINITIONS, LIST, LOW = 3.0, 2.0, 0.3, 0.5
+
+
 def pages(content: Content, site_url: str | None = None) -> list[Page]:
     title = content.publication.title
     out = [
         Page(urls.PAGES["home"], "Home", "pages/home.md",
              f"{title}: the ESCAP / UNU-IAS guidelines for multi-stakeholder partnerships to implement "
-             "the 2030 Agenda in Asia and the Pacific, as a searchable toolkit."),
+             "the 2030 Agenda in Asia and the Pacific, as a searchable toolkit.", search_boost=LOW),
     ]
     for module in content.modules:
         out.append(Page(urls.module_path(module.id), f"Module {module.id}: {module.title}", "pages/module.md",
                         f"Module {module.id} ({module.title}) of the multi-stakeholder partnership guidelines: "
                         f"its outcomes, key principles, steps {', '.join(s.id for s in module.steps)} and their tasks.",
-                        {"module": module}))
+                        {"module": module}, search_boost=GUIDANCE / 1.5))
         for step in module.steps:
             out.append(Page(urls.step_path(step.id), f"Step {step.id}: {step.title}", "pages/step.md",
                             f"Step {step.id} ({step.title}) of the multi-stakeholder partnership guidelines, module "
                             f"{module.id}: tasks {', '.join(t.id for t in step.tasks)}.",
-                            {"module": module, "step": step}))
+                            {"module": module, "step": step}, search_boost=GUIDANCE))
     out.append(Page(urls.PAGES["cases"], "Case library", "pages/cases.md",
                     "The thirteen case boxes of the multi-stakeholder partnership guidelines, from India, Cambodia, "
                     "the Philippines, Nepal, Papua New Guinea, Viet Nam, Mongolia and small island developing States, "
                     "filterable by country, module, step, theme and Goal.",
-                    assets=CASE_LIBRARY_ASSETS))
+                    assets=CASE_LIBRARY_ASSETS, search_boost=LIST))
     for case in content.cases:
         where = ", ".join(case.editorial.countries) or case.editorial.region or "general guidance"
         out.append(Page(urls.case_path(case.id), f"Box {case.id}: {case.title}", "pages/case.md",
@@ -64,19 +70,22 @@ def pages(content: Content, site_url: str | None = None) -> list[Page]:
     out += [
         Page(urls.PAGES["glossary"], "Glossary", "pages/glossary.md",
              "The abbreviations and terms of the multi-stakeholder partnership guidelines (MSP, SDG, ESCAP, UNU-IAS, "
-             "NGO, SIDS and more), with the publication's own definitions where it gives them."),
+             "NGO, SIDS and more), with the publication's own definitions where it gives them.", search_boost=DEFINITIONS),
         Page(urls.PAGES["references"], "Notes and bibliography", "pages/references.md",
-             "Every footnote and bibliography entry of the multi-stakeholder partnership guidelines."),
+             "Every footnote and bibliography entry of the multi-stakeholder partnership guidelines.", search_boost=LOW),
         Page(urls.PAGES["links"], "Link to the guidelines", "pages/links.md",
              "Stable addresses of every module, step, task and case box, to link from courses and "
              "learning platforms, and the machine-readable guidelines.json.",
-             assets=LINKS_ASSETS),
+             assets=LINKS_ASSETS, search_boost=LIST),
+        Page(urls.PAGES["download"], "Download for offline use", "pages/download.md",
+             "The whole toolkit as one ZIP file for field offices and workshops without internet: open index.html, "
+             "everything works offline.", search_boost=LOW),
         Page(urls.PAGES["accessibility"], "Accessibility", "pages/accessibility.md",
              "How the Partnering Guidelines toolkit meets WCAG 2.1 AA: what is tested on every change, what we do, "
-             "and the known limitations."),
+             "and the known limitations.", search_boost=LOW),
         Page(urls.PAGES["about"], "About, cite and copyright", "pages/about.md",
              "Publication details, authors, ISBN, copyright and reproduction terms of the guidelines, "
-             "how to cite a page, and the editorial corrections made in this edition."),
+             "how to cite a page, and the editorial corrections made in this edition.", search_boost=LOW),
     ]
     return out
 
@@ -135,7 +144,7 @@ def checklist_pages(content: Content, site_url: str | None = None) -> list[Page]
     out = [Page(urls.PAGES["checklists"], "Checklists", "checklists/checklists.md",
                 "Printable checklists of the multi-stakeholder partnership guidelines for workshops: every task and "
                 "action item with tick boxes, per module and per step, and a PDF pack in A4 and US Letter.",
-                {}, CHECKLIST_ASSETS)]
+                {}, CHECKLIST_ASSETS, search_boost=LIST)]
     out.append(page("framework", "Framework at a glance", "checklists/framework.md",
                     "The five modules, twelve steps and 32 tasks of the multi-stakeholder partnership guidelines on one printable page."))
     out.append(page("all", "Checklist: all modules", "checklists/checklist.md",
@@ -165,7 +174,7 @@ def nav(content: Content, site_pages: list[Page]) -> list:
 
     modules = []
     for module in content.modules:
-        children = [entry(urls.module_path(module.id), "Overview")]
+        children = [entry(urls.module_path(module.id), f"Module {module.id} overview")]
         children += [entry(urls.step_path(s.id)) for s in module.steps]
         modules.append((f"Module {module.id}: {module.title}", children))
     cases = [entry(urls.PAGES["cases"])] + [entry(urls.case_path(c.id), f"{c.id} {c.title}") for c in content.cases]
@@ -186,6 +195,7 @@ def nav(content: Content, site_pages: list[Page]) -> list:
         ("The publication", publication),
         entry(urls.PAGES["glossary"]),
         entry(urls.PAGES["links"]),
+        entry(urls.PAGES["download"]),
         entry(urls.PAGES["about"]),
         entry(urls.PAGES["accessibility"]),
     ]

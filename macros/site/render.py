@@ -16,7 +16,7 @@ from ..content import ids, inline
 from ..content.load import Content
 from ..content.model import block_kind
 from ..project import TEMPLATES
-from . import assessment, checklists, diagrams, urls
+from . import assessment, checklists, diagrams, journeys, urls
 from .places import box_placements, case_scope, citations, figure_placements, footnote_places
 from .templates import environment
 
@@ -58,6 +58,8 @@ class Renderer:
             selection=content.checklists,
             assessment_pages=assessment.TOOL_PAGES,
             pdf_path=checklists.pdf_path,
+            checklist_parts=checklists.parts,
+            journeys=[(journey, journeys.stops(content, journey)) for journey in content.journeys.journeys],
             form_path=assessment.form_path,
             diagram_module=lambda module_id: diagrams.module_steps(content, module_id),
             diagram_framework=lambda current=None: diagrams.framework(content, current),

@@ -11,6 +11,7 @@ SINGLES = {
     "references/footnotes.yml": "footnotes", "references/bibliography.yml": "bibliography",
     "figures.yml": "figures", "publication.yml": "publication", "corrections.yml": "corrections",
     "glossary.yml": "glossary", "assessment/scale.yml": "assessment_scale", "checklists/selection.yml": "checklists",
+    "journeys.yml": "journeys",
 }
 
 

@@ -1,0 +1,30 @@
+"""The home page's ways in (content/journeys.yml, ours): each stop of a path, with its title
+and address taken from the modules."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..content.load import Content
+from ..content.model import Journey
+from . import urls
+
+
+@dataclass(frozen=True)
+class Stop:
+    label: str        # 'Step 9: Reviewing' / 'Task 3.2: Assess rewards and risks'
+    target: str       # 'steps/3.html#task-3-2'
+    why: str          # ours
+
+
+def stops(content: Content, journey: Journey) -> list[Stop]:
+    out = []
+    for stop in journey.stops:
+        if stop.step is not None:
+            step = content.step_by_id[stop.step]
+            out.append(Stop(f"Step {step.id}: {step.title}", urls.step_path(step.id), stop.editorial_why))
+        else:
+            task = content.task_by_id[stop.task]
+            step = content.step_of_task[task.id]
+            out.append(Stop(f"Task {task.id}: {task.title}", f"{urls.step_path(step.id)}#{urls.task_anchor(task.id)}",
+                            stop.editorial_why))
+    return out
