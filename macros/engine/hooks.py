@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -71,6 +72,8 @@ def on_files(files, config):
             meta["assets"] = list(page.assets)
         if not page.searchable:
             meta["search"] = {"exclude": True}
+        elif page.search_boost is not None:
+            meta["search"] = {"boost": page.search_boost}
         front = json.dumps(meta, ensure_ascii=False)
         body = f"---\n{front}\n---\n\n{{{{ render_page({json.dumps(page.path)}) }}}}\n"
         existing = files.get_file_from_path(page.source)
@@ -98,6 +101,13 @@ def on_post_template(output, template_name, config):
 
 def on_post_build(config):
     build = state.current
+    download = build.renderer.env.globals.get("download")
+    if download:
+        folder = Path(config["site_dir"]) / "downloads"
+        folder.mkdir(exist_ok=True)
+        for source in (download["source"], download["checksum"]):
+            if source:
+                shutil.copyfile(source, folder / source.name)
     out = Path(config["site_dir"]) / "guidelines.json"
     out.write_text(json.dumps(guidelines_json(build.content), ensure_ascii=False, indent=1) + "\n",
                    encoding="utf-8")
