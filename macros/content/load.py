@@ -27,6 +27,8 @@ from .model import (
     Module,
     Publication,
     Task,
+    Worksheet,
+    WorksheetCoverage,
 )
 from .reader import ContentError, Problem, SourceFile, read_yaml, validate
 
@@ -39,6 +41,7 @@ LAYOUT = {
     "assessment_scale": "assessment/scale.yml",
     "glossary": "glossary.yml",
     "checklist_selection": "checklists/selection.yml",
+    "worksheet_coverage": "worksheets/coverage.yml",
 }
 
 
@@ -57,6 +60,8 @@ class Content:
     assessment: list[AssessmentModule]   # one per module, A to E
     glossary: Glossary
     checklists: ChecklistSelection
+    worksheets: list[Worksheet]
+    worksheet_coverage: WorksheetCoverage
     files: dict[str, SourceFile] = field(default_factory=dict)
 
     # Indexes, filled by index()
@@ -136,6 +141,11 @@ def _load_dir(root: Path, folder: str, kind: str, problems: list, files: dict, s
     return out
 
 
+def _first_task(sheet) -> tuple:
+    """Worksheets in the order of the first task they serve."""
+    return tuple(int(x) for x in sheet.tasks[0].split(".")), sheet.id
+
+
 def load(root: Path | str = "content") -> Content:
     root = Path(root).resolve()
     problems: list[Problem] = []
@@ -145,6 +155,7 @@ def load(root: Path | str = "content") -> Content:
     cases = _load_dir(root, "cases", "case", problems, files)
     chapters = _load_dir(root, "chapters", "chapter", problems, files)
     assessment = _load_dir(root, "assessment", "assessment_module", problems, files, skip={"scale.yml"})
+    worksheets = _load_dir(root, "worksheets", "worksheet", problems, files, skip={"coverage.yml"})
     if problems:
         raise ContentError(problems)
 
@@ -162,10 +173,12 @@ def load(root: Path | str = "content") -> Content:
         assessment=sorted((m for _, m in assessment), key=lambda m: m.module),
         glossary=single["glossary"],
         checklists=single["checklist_selection"],
+        worksheets=sorted((w for _, w in worksheets), key=lambda w: _first_task(w)),
+        worksheet_coverage=single["worksheet_coverage"],
         files=files,
     )
     # Cross-file checks need every file loaded first.
-    problems = check(content, Loaded(modules, cases, chapters, assessment))
+    problems = check(content, Loaded(modules, cases, chapters, assessment, worksheets, single["worksheet_coverage"]))
     if problems:
         raise ContentError(problems)
     content.index()

@@ -16,7 +16,7 @@ from ..content import ids, inline
 from ..content.load import Content
 from ..content.model import block_kind
 from ..project import TEMPLATES
-from . import assessment, checklists, diagrams, urls
+from . import assessment, checklists, diagrams, urls, worksheets
 from .places import box_placements, case_scope, citations, figure_placements, footnote_places
 from .templates import environment
 
@@ -66,6 +66,8 @@ class Renderer:
             wrap=diagrams.wrap,
             questions_of=lambda module_id: assessment.questions(content, module_id),
             question_source=lambda module_id, q: assessment.source_of(content, module_id, q),
+            ws=worksheets,
+            worksheets_of_task=worksheets.by_task(content),
         )
         self.env.filters["css_string"] = css_string
         entries = [t for t in (content.glossary.terms if content.glossary else []) if t.abbreviation]

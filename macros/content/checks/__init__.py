@@ -5,7 +5,7 @@ files that each validated, before anything is rendered.
 """
 from __future__ import annotations
 
-from . import assessment, cases, chapters, glossary, modules, references
+from . import assessment, cases, chapters, glossary, modules, references, worksheets
 from .common import Loaded
 
 __all__ = ["Loaded", "check"]
@@ -19,4 +19,5 @@ def check(content, loaded: Loaded) -> list:
     problems += references.check(content, loaded)
     problems += assessment.check(content, loaded)
     problems += glossary.check(content)
+    problems += worksheets.check(content, loaded)
     return problems

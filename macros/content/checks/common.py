@@ -1,7 +1,7 @@
 """What the checks share: the files as loaded, with their paths, and where each came from."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..reader import SourceFile
@@ -22,6 +22,8 @@ class Loaded:
     cases: list
     chapters: list
     assessment: list
+    worksheets: list = field(default_factory=list)
+    coverage: object = None   # content/worksheets/coverage.yml
 
 
 def source(content, path: Path) -> SourceFile:
