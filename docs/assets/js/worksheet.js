@@ -59,8 +59,10 @@
   function change(c) { commit([{ change: c, when: now() }]); }
 
   // --- drawing -----------------------------------------------------------------------------
-  function setValue(el, value) {
-    if (el && el !== document.activeElement && el.value !== value) el.value = value;
+  /* The element being typed into keeps its value (it is saved on every keystroke) unless an
+     import or restore replaces everything. */
+  function setValue(el, value, force) {
+    if (el && (force || el !== document.activeElement) && el.value !== value) el.value = value;
   }
 
   function input(column, id, label) {
@@ -82,42 +84,51 @@
     return el;
   }
 
-  function drawRows(table, rows) {
-    var body = document.querySelector("#ws-" + table.id + " tbody");
-    var focused = document.activeElement && body.contains(document.activeElement) ? document.activeElement.id : null;
-    var ids = rows.map(function (r) { return r.id; }).join("|");
-    if (body.getAttribute("data-rows") !== ids) {
-      while (body.firstChild) body.removeChild(body.firstChild);
-      rows.forEach(function (r, n) {
-        var tr = document.createElement("tr");
-        tr.setAttribute("data-row", r.id);
-        table.columns.forEach(function (col) {
-          var td = document.createElement("td");
-          td.setAttribute("data-cell", col.id);
-          td.appendChild(input(col, "ws-" + table.id + "-" + r.id + "-" + col.id, col.heading + ", row " + (n + 1)));
-          tr.appendChild(td);
-        });
-        var td = document.createElement("td");
-        td.className = "ws-noprint";
-        var remove = document.createElement("button");
-        remove.type = "button";
-        remove.className = "ws-remove";
-        remove.setAttribute("data-remove-row", r.id);
-        remove.textContent = "Remove";
-        remove.setAttribute("aria-label", "Remove row " + (n + 1) + " of " + table.title);
-        td.appendChild(remove);
-        tr.appendChild(td);
-        body.appendChild(tr);
-      });
-      body.setAttribute("data-rows", ids);
-      if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
-    }
+  function makeRow(table, id) {
+    var tr = document.createElement("tr");
+    tr.setAttribute("data-row", id);
+    table.columns.forEach(function (col) {
+      var td = document.createElement("td");
+      td.setAttribute("data-cell", col.id);
+      td.appendChild(input(col, "ws-" + table.id + "-" + id + "-" + col.id, col.heading));
+      tr.appendChild(td);
+    });
+    var td = document.createElement("td");
+    td.className = "ws-noprint";
+    var remove = document.createElement("button");
+    remove.type = "button";
+    remove.className = "ws-remove";
+    remove.setAttribute("data-remove-row", id);
+    remove.textContent = "Remove";
+    td.appendChild(remove);
+    tr.appendChild(td);
+    return tr;
   }
 
-  function draw() {
+  /* Rows are kept, added, removed and reordered in place, never redrawn: an element someone
+     is typing into is never replaced because another tab changed the table. */
+  function drawRows(table, rows) {
+    var body = document.querySelector("#ws-" + table.id + " tbody");
+    var existing = {};
+    Array.prototype.forEach.call(body.querySelectorAll("tr[data-row]"), function (tr) { existing[tr.getAttribute("data-row")] = tr; });
+    var wanted = {};
+    rows.forEach(function (r, n) {
+      wanted[r.id] = true;
+      var tr = existing[r.id] || makeRow(table, r.id);
+      if (body.children[n] !== tr) body.insertBefore(tr, body.children[n] || null);
+      table.columns.forEach(function (col) {
+        tr.querySelector("[data-cell=\"" + col.id + "\"] input, [data-cell=\"" + col.id + "\"] textarea, [data-cell=\"" + col.id + "\"] select")
+          .setAttribute("aria-label", col.heading + ", row " + (n + 1));
+      });
+      tr.querySelector(".ws-remove").setAttribute("aria-label", "Remove row " + (n + 1) + " of " + table.title);
+    });
+    Object.keys(existing).forEach(function (id) { if (!wanted[id]) existing[id].remove(); });
+  }
+
+  function draw(force) {
     var doc = currentDoc();
     model.parts.forEach(function (p) {
-      if (p.kind === "field") { setValue(document.getElementById("ws-f-" + p.id), Core.fieldValue(doc, p.id)); return; }
+      if (p.kind === "field") { setValue(document.getElementById("ws-f-" + p.id), Core.fieldValue(doc, p.id), force); return; }
       var rows = Core.rowsOf(doc, p);
       if (!p.fixed.length) drawRows(p, rows);
       rows.forEach(function (r) {
@@ -125,7 +136,7 @@
         if (!tr) return;
         p.columns.forEach(function (col) {
           var td = tr.querySelector("[data-cell=\"" + col.id + "\"]");
-          setValue(td && td.querySelector("input, textarea, select"), r.values[col.id] || "");
+          setValue(td && td.querySelector("input, textarea, select"), r.values[col.id] || "", force);
         });
       });
     });
@@ -205,7 +216,7 @@
     });
     if (!kept || !result.ok) { say("Not imported: a copy of your current worksheet could not be kept first (storage full or blocked). Nothing was changed. Export your work, free some space and try again.", true); return; }
     pending = [];
-    draw();
+    draw(true);
     drawSnapshots();
     say(message);
   }
@@ -236,7 +247,7 @@
           else Object.keys(r.values).forEach(function (c) { changes.push({ change: { kind: "cell", table: table.id, row: id, column: c, value: r.values[c], fixed: true }, when: when }); });
         });
         commit(changes);
-        draw();
+        draw(true);
         drawSnapshots();
         say("Imported " + result.rows.length + " rows into “" + table.title + "”. The worksheet as it was is kept under “Earlier versions”.");
       });
