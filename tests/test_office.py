@@ -72,10 +72,12 @@ def test_the_publications_lists_in_the_files(content):
     assert "A good partnering agreement would usually define the problem addressed" in agreement
 
 
-def test_blank_files_are_in_the_built_site(site, content):
+def test_blank_files_are_in_the_built_site_and_linked_from_the_pack_page(site, content):
+    pack_page = (site / "checklists/index.html").read_text(encoding="utf-8")
     for sheet in content.worksheets:
         assert (site / ws.docx_path(sheet.id)).stat().st_size > 5000
         assert (site / ws.xlsx_path(sheet.id)).is_file() == ws.has_tables(sheet)
+        assert f'href="../{ws.docx_path(sheet.id)}"' in pack_page
 
 
 def export(tmp_path, records, sheet="rewards-and-risks", **extra):
