@@ -6,6 +6,9 @@
     python -m macros build [SITE_DIR]        build the site with its PDF pack (site/ is replaced only on success)
     python -m macros pdfs [SITE_DIR]         print the checklists' PDF pack into a built site
     python -m macros offline                 build the offline ZIP into dist/
+    python -m macros fill-worksheet FILE [OUT_DIR]
+                                             a worksheet or action plan exported from the browser
+                                             (JSON) as filled .docx/.xlsx files (next to FILE by default)
 """
 from __future__ import annotations
 
@@ -26,6 +29,8 @@ def kind_of(path: Path) -> str:
     parts = path.resolve().parts
     if "assessment" in parts:
         return "assessment_scale" if path.stem == "scale" else "assessment_module"
+    if "worksheets" in parts:
+        return "worksheet_coverage" if path.stem == "coverage" else "worksheet"
     if "checklists" in parts and path.stem == "selection":
         return "checklist_selection"
     for folder, kind in FOLDER_KINDS.items():
@@ -98,7 +103,25 @@ def offline(args: list[str]) -> int:
     return build()
 
 
-COMMANDS = {"check": check, "check-file": check_file, "schema": schema, "build": build, "pdfs": pdfs, "offline": offline}
+def fill_worksheet(args: list[str]) -> int:
+    from .outputs.office import ExportError, fill
+
+    if not args:
+        print("usage: python -m macros fill-worksheet EXPORT.json [OUT_DIR]", file=sys.stderr)
+        return 2
+    export = Path(args[0])
+    try:
+        written = fill(load(CONTENT), export, Path(args[1]) if len(args) > 1 else export.parent)
+    except (ExportError, OSError) as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"wrote {path}")
+    return 0
+
+
+COMMANDS = {"check": check, "check-file": check_file, "schema": schema, "build": build, "pdfs": pdfs, "offline": offline,
+            "fill-worksheet": fill_worksheet}
 
 
 def main(argv: list[str]) -> int:

@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .model import FigureRef
+from .model import BoxRef, FigureRef
 
 # Fields that hold identifiers or settings, not text a reader reads.
 NOT_TEXT = frozenset({"id", "n", "style", "module", "modules", "kind", "box", "figure", "order"})
@@ -52,9 +52,9 @@ def placements(obj: Any, path: tuple = ()) -> Iterator[tuple[tuple, str, str]]:
             yield from placements(value, path + (i,))
     elif isinstance(obj, BaseModel):
         fields = type(obj).model_fields
-        if "box" in fields and getattr(obj, "box", None):
+        if isinstance(obj, BoxRef):
             yield path + ("box",), "box", obj.box
-        if "figure" in fields and isinstance(obj, FigureRef):
+        if isinstance(obj, FigureRef):
             yield path + ("figure",), "figure", obj.figure
         for name in fields:
             value = getattr(obj, name)

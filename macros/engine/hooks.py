@@ -12,6 +12,7 @@ from macros.content.reader import ContentError
 from macros.engine import state
 from macros.engine.staging import Staging
 from macros.outputs.guidelines_json import guidelines_json
+from macros.outputs.office import write_blank
 from macros.project import build_date, version
 from macros.site import csp
 from macros.site.assessment import model_script
@@ -111,6 +112,8 @@ def on_post_build(config):
     out = Path(config["site_dir"]) / "guidelines.json"
     out.write_text(json.dumps(guidelines_json(build.content), ensure_ascii=False, indent=1) + "\n",
                    encoding="utf-8")
+    # Blank Word and Excel worksheets, from the same data as the pages (so the links on them resolve).
+    write_blank(build.content, Path(config["site_dir"]))
     staging.finish(config["strict"])
     config["site_dir"] = str(staging.final)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..content.load import Content
-from . import assessment, checklists, urls
+from . import assessment, checklists, urls, worksheets
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,7 @@ def pages(content: Content, site_url: str | None = None) -> list[Page]:
                         f"{name} — from {title}, ESCAP / UNU-IAS 2018.", {"chapter": chapter}))
     out += checklist_pages(content, site_url)
     out += assessment_pages(content)
+    out += worksheet_pages(content)
     out += [
         Page(urls.PAGES["glossary"], "Glossary", "pages/glossary.md",
              "The abbreviations and terms of the multi-stakeholder partnership guidelines (MSP, SDG, ESCAP, UNU-IAS, "
@@ -98,6 +99,37 @@ ASSESSMENT_ASSETS = ("assets/css/assessment.css", ASSESSMENT_MODEL, "assets/js/a
                      "assets/js/assessment.js", "assets/js/print-button.js")
 CASE_LIBRARY_ASSETS = ("assets/js/case-library.js",)
 LINKS_ASSETS = ("assets/js/copy-link.js",)
+WORKSHEET_ASSETS = ("assets/css/worksheet.css", "assets/js/worksheet-core.js", "assets/js/worksheet-store.js",
+                    "assets/js/worksheet.js", "assets/js/print-button.js")
+PLAN_ASSETS = ("assets/css/worksheet.css", "assets/js/worksheet-core.js", "assets/js/worksheet-store.js",
+               "assets/js/action-plan.js", "assets/js/print-button.js")
+PRINT_ASSETS = ("assets/css/worksheet.css", "assets/js/print-button.js")
+
+
+def worksheet_pages(content: Content) -> list[Page]:
+    out = [Page(worksheets.INDEX, "Worksheets", "worksheets/index.md",
+                "Worksheets for every step of a multi-stakeholder partnership: fill them in your browser, print them, "
+                "or download them as Word and Excel files.", {}, PRINT_ASSETS)]
+    for sheet in content.worksheets:
+        tasks = ", ".join(sheet.tasks)
+        out.append(Page(worksheets.page_path(sheet.id), f"Worksheet: {sheet.title}", "worksheets/worksheet.md",
+                        f"Worksheet for task{'s' if len(sheet.tasks) > 1 else ''} {tasks} of the multi-stakeholder "
+                        f"partnership guidelines: {sheet.title}. Fill it in your browser, print it, or use the Word "
+                        "and Excel versions.", {"sheet": sheet}, WORKSHEET_ASSETS))
+    out.append(Page(worksheets.ACTION_PLAN, "Action plan", "worksheets/action-plan.md",
+                    "One action plan from the self-assessment's next actions and the worksheets' actions: owner, due "
+                    "date, status and the task each serves; sortable, printable, exportable.", {}, PLAN_ASSETS))
+    for module in content.modules:
+        out.append(Page(worksheets.facilitator_path(module.id), f"Facilitator's pack: Module {module.id}",
+                        "worksheets/facilitator.md",
+                        f"A suggested workshop agenda for module {module.id} ({module.title}) with its tasks, "
+                        "checklist, worksheets and self-assessment questions.", {"module": module}, PRINT_ASSETS,
+                        searchable=False))
+        out.append(Page(worksheets.questionnaire_path(module.id), f"Printable questionnaire: Module {module.id}",
+                        "worksheets/questionnaire.md",
+                        f"The self-assessment questions of module {module.id} ({module.title}) on paper, for "
+                        "participants without devices.", {"module": module}, PRINT_ASSETS, searchable=False))
+    return out
 
 
 def assessment_pages(content: Content) -> list[Page]:
@@ -186,12 +218,17 @@ def nav(content: Content, site_pages: list[Page]) -> list:
     assessment_nav += [entry(assessment.form_path(m.id), f"Module {m.id}: {m.title}") for m in content.modules]
     assessment_nav += [entry(assessment.form_path(None), "All twelve steps")]
     assessment_nav += [entry(tool.path, tool.menu) for tool in assessment.TOOL_PAGES[1:]]
+    worksheet_nav = [entry(worksheets.INDEX, "All worksheets")]
+    worksheet_nav += [entry(worksheets.page_path(s.id), s.title) for s in content.worksheets]
+    worksheet_nav += [entry(worksheets.ACTION_PLAN)]
+    worksheet_nav += [entry(worksheets.facilitator_path(m.id)) for m in content.modules]
     return [
         entry(urls.PAGES["home"]),
         ("Modules and steps", modules),
         ("Case boxes", cases),
         ("Checklists", checklist_nav),
         ("Self-assessment", assessment_nav),
+        ("Worksheets and action plan", worksheet_nav),
         ("The publication", publication),
         entry(urls.PAGES["glossary"]),
         entry(urls.PAGES["links"]),

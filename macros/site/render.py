@@ -16,7 +16,7 @@ from ..content import ids, inline
 from ..content.load import Content
 from ..content.model import block_kind
 from ..project import TEMPLATES
-from . import assessment, checklists, diagrams, journeys, urls
+from . import assessment, checklists, diagrams, journeys, urls, worksheets
 from .places import box_placements, case_scope, citations, figure_placements, footnote_places
 from .templates import environment
 
@@ -67,6 +67,8 @@ class Renderer:
             wrap=diagrams.wrap,
             questions_of=lambda module_id: assessment.questions(content, module_id),
             question_source=lambda module_id, q: assessment.source_of(content, module_id, q),
+            ws=worksheets,
+            worksheets_of_task=worksheets.by_task(content),
         )
         self.env.filters["css_string"] = css_string
         self.env.filters["md_escape"] = md_escape

@@ -7,13 +7,13 @@ missing module is reported as itself and not as a hundred broken references.
 """
 from __future__ import annotations
 
-from . import assessment, cases, chapters, glossary, journeys, modules, references, required, text
+from . import assessment, cases, chapters, glossary, journeys, modules, references, required, text, worksheets
 from .common import Loaded
 
 __all__ = ["Loaded", "check"]
 
 FOUNDATIONS = (modules.check, cases.check, chapters.check, required.check)
-REFERENCES = (text.check, references.check, assessment.check, journeys.check)
+REFERENCES = (text.check, references.check, assessment.check, journeys.check, worksheets.check)
 
 
 def check(content, loaded: Loaded) -> list:
