@@ -181,7 +181,8 @@ def test_hostile_titles_keep_every_anchor_and_address(hostile_site):
 
 @pytest.mark.parametrize("page", ["steps/1.html", "modules/a.html", "cases/iv-5.html", "chapters/ii.html", "glossary.html",
                                   "assessment/module-a.html", "checklists/step-1.html", "checklists/module-a.html", "links.html",
-                                  "cases/index.html", "index.html"])
+                                  "cases/index.html", "index.html", "facilitator/module-a.html", "facilitator/questionnaire-a.html",
+                                  "worksheets/index.html"])
 def test_hostile_text_is_shown_literally_and_never_live(hostile_site, page):
     html = (hostile_site / page).read_text(encoding="utf-8")
     soup = BeautifulSoup(html, "html.parser")

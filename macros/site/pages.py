@@ -109,16 +109,17 @@ PRINT_ASSETS = ("assets/css/worksheet.css", "assets/js/print-button.js")
 def worksheet_pages(content: Content) -> list[Page]:
     out = [Page(worksheets.INDEX, "Worksheets", "worksheets/index.md",
                 "Worksheets for every step of a multi-stakeholder partnership: fill them in your browser, print them, "
-                "or download them as Word and Excel files.", {}, PRINT_ASSETS)]
+                "or download them as Word and Excel files.", {}, PRINT_ASSETS, search_boost=LIST)]
     for sheet in content.worksheets:
         tasks = ", ".join(sheet.tasks)
         out.append(Page(worksheets.page_path(sheet.id), f"Worksheet: {sheet.title}", "worksheets/worksheet.md",
                         f"Worksheet for task{'s' if len(sheet.tasks) > 1 else ''} {tasks} of the multi-stakeholder "
                         f"partnership guidelines: {sheet.title}. Fill it in your browser, print it, or use the Word "
-                        "and Excel versions.", {"sheet": sheet}, WORKSHEET_ASSETS))
+                        "and Excel versions.", {"sheet": sheet}, WORKSHEET_ASSETS, search_boost=LIST))
     out.append(Page(worksheets.ACTION_PLAN, "Action plan", "worksheets/action-plan.md",
                     "One action plan from the self-assessment's next actions and the worksheets' actions: owner, due "
-                    "date, status and the task each serves; sortable, printable, exportable.", {}, PLAN_ASSETS))
+                    "date, status and the task each serves; sortable, printable, exportable.", {}, PLAN_ASSETS,
+                    search_boost=LIST))
     for module in content.modules:
         out.append(Page(worksheets.facilitator_path(module.id), f"Facilitator's pack: Module {module.id}",
                         "worksheets/facilitator.md",
