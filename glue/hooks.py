@@ -50,6 +50,8 @@ STATIC = {
     "assets/js/print-button.js": PROJECT / "checklists" / "print-button.js",
     "assets/css/assessment.css": PROJECT / "assessment" / "assessment.css",
     "assets/js/assessment-core.js": PROJECT / "assessment" / "core.js",
+    "assets/js/toolkit-store.js": PROJECT / "assessment" / "storage.js",
+    "assets/js/assessment-answers.js": PROJECT / "assessment" / "answers.js",
     "assets/js/assessment.js": PROJECT / "assessment" / "ui.js",
 }
 

@@ -83,7 +83,7 @@ def pages(content: Content, site_url: str | None = None) -> list[Page]:
 
 CHECKLIST_ASSETS = ("assets/css/checklist.css", "assets/js/print-button.js")
 ASSESSMENT_ASSETS = ("assets/css/assessment.css", "assets/js/assessment-model.js", "assets/js/assessment-core.js",
-                     "assets/js/assessment.js", "assets/js/print-button.js")
+                     "assets/js/toolkit-store.js", "assets/js/assessment-answers.js", "assets/js/assessment.js", "assets/js/print-button.js")
 
 
 def assessment_pages(content: Content) -> list[Page]:
