@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.browser import ARGS, chromium_path
+from macros.outputs.browser import ARGS, chromium_path
 
 KEY = "partnering-guidelines/assessment/v1"
 Q1, Q2, QB, QB2 = "q-1.1-1", "q-1.2-1", "q-4.1-1", "q-4.1-2"
