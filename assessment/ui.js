@@ -153,14 +153,18 @@
       timer = null;
       save();
     }
-    form.addEventListener("change", function (event) {
+    // "click" as well as "change": a radio shown checked just before another tab's change
+    // arrives fires no change event, yet the user has just chosen it.
+    function choose(event) {
       var t = event.target, fieldset = t.closest("[data-question]");
-      if (t.type === "radio" && fieldset) {
+      if (t.type === "radio" && t.checked && fieldset) {
         answers.change(fieldset.getAttribute("data-question"), { value: t.value });
         save();
         refresh();
       }
-    });
+    }
+    form.addEventListener("click", choose);
+    form.addEventListener("change", choose);
     form.addEventListener("input", function (event) {
       var t = event.target, fieldset = t.closest("[data-question]"), field = t.getAttribute("data-field");
       if (t.id === "assessment-organisation") answers.change(null, { organisation: t.value.slice(0, 200) });
@@ -544,7 +548,7 @@
   }
 
   // Registered first: a page restored by the Back button re-reads before anything else runs.
-  answers.store.watch(refresh);
+  answers.store.watch(function () { answers.repair(); refresh(); });
   answers.adoptLegacy();
   root.classList.add("assessment--ready");
   var form = document.querySelector("[data-assessment-form]");
