@@ -354,11 +354,13 @@
   }
 
   // --- import, start over ------------------------------------------------------------------
+  function answersText(n) { return n + (n === 1 ? " answer" : " answers"); }
+
   function importLines(result, name, mode, outcome) {
     var lines = [];
-    if (mode === "replace") lines.push("Replaced your answers with the " + core.answerCount(result.state) + " answers in " + name + ". Your previous answers are listed under Earlier versions.");
+    if (mode === "replace") lines.push("Replaced your answers with the " + answersText(core.answerCount(result.state)) + " in " + name + ". Your previous answers are listed under Earlier versions.");
     else {
-      lines.push("Combined " + name + " with your answers: " + outcome.added.length + " new answers added.");
+      lines.push("Combined " + name + " with your answers: " + outcome.added.length + " new " + answersText(outcome.added.length).replace(/^\d+ /, "") + " added.");
       outcome.conflicts.forEach(function (c) {
         lines.push("Both had an answer to " + c.id + ": kept " + (c.kept === "theirs" ? "the file's (newer)" : "yours (newer or as new)") + ".");
       });

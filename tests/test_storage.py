@@ -185,7 +185,7 @@ def test_import_in_one_tab_with_a_form_open_in_another(context, base, tmp_path):
     home.goto(f"{base}/assessment/index.html")
     newer = file_with(tmp_path, "newer.json", {Q1: {"value": "fully", "updated": "2099-01-01T00:00:00Z"}, QB: {"value": "partly"}})
     text = import_file(home, newer, "combine")
-    assert "1 new answers added" in text and f"Both had an answer to {Q1}: kept the file's (newer)" in text
+    assert "1 new answer added" in text and f"Both had an answer to {Q1}: kept the file's (newer)" in text
     shows(form, Q1, "fully")                   # live in the other tab
     answer(form, Q2, "partly")
     answers = stored(form)
