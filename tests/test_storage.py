@@ -4,6 +4,9 @@ every real browser; Playwright turns it off by default), over http:// and file:/
 from __future__ import annotations
 
 import json
+import os
+import random
+import time
 from pathlib import Path
 
 import pytest
@@ -21,6 +24,13 @@ FILL = """() => {
   }
   try { localStorage.setItem('filler-probe', '1'); return -1; } catch (e) { return have.length; }
 }"""
+
+
+@pytest.fixture(scope="module")
+def question_ids(content):
+    from toolkit.assessment import questions
+
+    return sorted(q.id for _, q in questions(content))
 
 
 @pytest.fixture(scope="module")
@@ -175,7 +185,7 @@ def test_import_in_one_tab_with_a_form_open_in_another(context, base, tmp_path):
     home.goto(f"{base}/assessment/index.html")
     newer = file_with(tmp_path, "newer.json", {Q1: {"value": "fully", "updated": "2099-01-01T00:00:00Z"}, QB: {"value": "partly"}})
     text = import_file(home, newer, "combine")
-    assert "1 new answers added" in text and f"Both had an answer to {Q1}: kept the file's (newer)" in text
+    assert "1 new answer added" in text and f"Both had an answer to {Q1}: kept the file's (newer)" in text
     shows(form, Q1, "fully")                   # live in the other tab
     answer(form, Q2, "partly")
     answers = stored(form)
@@ -373,3 +383,134 @@ def test_persistence_and_export_reminder_are_stated(context, server):
     answer(page, Q1, "fully")
     page.goto(f"{server}/assessment/index.html")
     assert "changed since your last export" in page.locator("#assessment-backup").inner_text()
+
+
+FORMS = ["module-a", "module-b", "module-c", "module-d", "module-e", "all"]
+SCALE = ["not-in-place", "partly", "fully", "not-applicable"]
+
+
+class Tab:
+    """One tab of the randomised test and the questions its page shows (None on Results)."""
+
+    def __init__(self, page, base):
+        self.page, self.base, self.questions = page, base, None
+        self.errors: list[str] = []
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.depth = 0                  # position in the tab's history (0: the blank first page)
+
+    def settle(self):
+        self.page.wait_for_function("() => document.readyState === 'complete' && document.querySelector('.assessment--ready')")
+        self.questions = self.page.evaluate("[...document.querySelectorAll('[data-question]')].map(f => f.dataset.question)") or None
+
+    def go(self, name):
+        url = f"{self.base}/assessment/{name}.html"
+        if self.page.url != url:
+            self.depth += 1             # going to the same address again adds no history entry
+        self.page.goto(url)
+        self.settle()
+
+    def home(self):
+        if self.questions is not None or "index.html" not in self.page.url:
+            self.go("index")
+        self.page.evaluate("document.getElementById('assessment-import-result').hidden = true")
+
+
+def given(answers: dict) -> dict:
+    return {q: (a.get("value"), a.get("note") or "") for q, a in answers.items() if a.get("value") or a.get("note")}
+
+
+def test_random_tabs_answers_notes_navigation_imports_restores(context, base, tmp_path, question_ids):
+    """Two tabs, seeded random interleaving for at most ~18 s; then storage and the export hold
+    exactly the answers and notes given last (the expected state is kept alongside)."""
+    rng = random.Random(int(os.environ.get("STORAGE_TEST_SEED", "20261125")))
+    tabs = [Tab(context.new_page(), base), Tab(context.new_page(), base)]
+    tabs[0].go("module-a")
+    tabs[1].go("module-b")
+    expected: dict[str, tuple] = {}
+    history: list[dict] = []          # the states kept as earlier versions, oldest first
+    typing: dict[str, tuple] = {}       # notes typed but perhaps not saved yet: question -> (tab, text)
+
+    def settle_typing(*only):
+        for q in list(only or typing):
+            tab, text = typing.pop(q)
+            assert not tab.errors, tab.errors
+            tab.page.wait_for_function(STORED_IS, arg=[KEY, q, "note", text], timeout=5000)
+
+    def forget_typing(tab):              # leaving a page saves what was being typed on it
+        for q in [q for q, (t, _) in typing.items() if t is tab]:
+            del typing[q]
+
+    done = {"answer": 0, "note": 0, "navigate": 0, "back": 0, "import": 0, "restore": 0}
+    deadline = time.monotonic() + 18
+    while time.monotonic() < deadline and done["answer"] < 400:
+        tab = rng.choice(tabs)
+        op = rng.choices(list(done), weights=[70, 12, 6, 4, 4, 4])[0]
+        if time.monotonic() > deadline - 4:      # every kind of step happens at least once
+            if not done["import"]:
+                op = "import"
+            elif not done["restore"]:
+                op = "restore" if history else "import"
+        if op in ("answer", "note") and tab.questions is None:
+            op = "navigate"
+        if op == "answer":                       # a few clicks in a row, as people answer
+            for _ in range(rng.randint(1, 5)):
+                q, v = rng.choice(tab.questions), rng.choice(SCALE)
+                tab.page.evaluate("([q, v]) => document.querySelector(`input[name='${q}'][value='${v}']`).click()", [q, v])
+                expected[q] = (v, expected.get(q, (None, ""))[1])
+                done["answer"] += 1
+            continue
+        elif op == "note":                       # saved after a pause in typing, or on leaving the page
+            q, text = rng.choice(tab.questions), f"note {sum(done.values())} <i>{rng.random():.3f}</i>"
+            if q in typing:                      # two people typing the same note at once: not this test
+                settle_typing(q)
+            tab.page.locator(f"[data-question='{q}'] [data-field=note]").fill(text)
+            expected[q] = (expected.get(q, (None, ""))[0], text)
+            typing[q] = (tab, text)
+        elif op == "navigate":
+            forget_typing(tab)
+            tab.go(rng.choice(FORMS + ["index"]))
+        elif op == "back":
+            if tab.depth < 2:
+                continue
+            forget_typing(tab)
+            tab.page.go_back(wait_until="commit")
+            tab.depth -= 1
+            tab.settle()
+        elif op == "import":
+            settle_typing()
+            tab.home()
+            answers = {q: {"value": rng.choice(SCALE), **({"note": f"imported {rng.random():.3f}"} if rng.random() < 0.3 else {})}
+                       for q in rng.sample(question_ids, rng.randint(1, 6))}
+            path = file_with(tmp_path, f"import-{done['import']}.json", answers)
+            tab.page.locator("#assessment-import").set_input_files(str(path))
+            incoming = given(answers)
+            if expected:
+                mode = rng.choice(["combine", "replace"])
+                tab.page.locator(f"#assessment-import-{mode}").click()
+                history.append(dict(expected))
+                expected = incoming if mode == "replace" else {**incoming, **expected}   # a file without times never beats mine
+            else:
+                expected = incoming
+            tab.page.wait_for_selector("#assessment-import-result:not([hidden])")
+        elif op == "restore":
+            if not history:
+                continue
+            settle_typing()
+            tab.home()
+            rows = tab.page.locator("#assessment-snapshots tbody tr")
+            k = rng.randrange(min(len(history), rows.count()))
+            chosen = history[-1 - k]
+            rows.nth(k).locator("[data-restore]").click()
+            tab.page.wait_for_selector("#assessment-import-result:not([hidden])")
+            assert "Restored" in tab.page.locator("#assessment-import-result").inner_text()
+            if expected:
+                history.append(dict(expected))
+            expected = dict(chosen)
+        done[op] += 1
+    for tab in tabs:
+        forget_typing(tab)
+        tab.go("index")
+    assert not tabs[0].errors and not tabs[1].errors
+    assert done["answer"] >= 150 and done["import"] and done["restore"], done
+    assert given(stored(tabs[0].page)) == expected
+    assert given(export(tabs[1].page)["answers"]) == expected

@@ -208,3 +208,25 @@ test("the old single kept copy becomes a snapshot", () => {
   const s = a.snapshots()[0];
   assert.deepEqual([s.reason, s.when, s.organisation, s.count, s.data], ["answers before import", "2025-05-01T00:00:00Z", "Org", 1, old]);
 });
+
+test("a change dropped by another tab's stale write is stored again; a restore is not undone", () => {
+  const ls = fakeStorage();
+  const a = tab(ls), b = tab(ls);
+  a.change("q-1.1-1", { value: "partly" }); a.flush();
+  const stale = ls.getItem(KEY);
+  a.change("q-4.1-1", { note: "typed in a" }); a.flush();
+  const other = JSON.parse(stale);                  // b wrote from a cache that had not seen a's note yet
+  other.answers["q-1.1-1"] = { value: "fully", note: "", action: "", updated: clock() };
+  ls.setItem(KEY, JSON.stringify(other));
+  assert.ok(a.repair());
+  let stored = JSON.parse(ls.getItem(KEY));
+  assert.equal(stored.answers["q-4.1-1"].note, "typed in a");
+  assert.equal(stored.answers["q-1.1-1"].value, "fully");      // b's newer answer stays
+  const snap = a.snapshots().length;
+  b.change("q-4.1-1", { value: "partly" }); b.flush();
+  b.importState(core.migrate({ format: core.FORMAT, schema_version: 1, answers: {} }, model).state, "replace", "empty.json");
+  assert.equal(a.repair(), false);                  // replaced on purpose: nothing put back
+  stored = JSON.parse(ls.getItem(KEY));
+  assert.deepEqual(stored.answers, {});
+  assert.equal(a.snapshots().length, snap + 1);
+});

@@ -17,6 +17,11 @@
     var store = Store.open("assessment", 1, win);
     var now = clock || function () { return new Date().toISOString(); };
     var pending = {};     // this page's changes not stored yet (kept through a failed write, exported)
+    // Changes this page stored in the last seconds. Tabs in other processes read localStorage
+    // from a cache that can lag a few milliseconds, so one may write over a change it has not
+    // seen yet; when its write arrives, what it dropped is stored again (see repair).
+    var recent = {};
+    var RECENT_MS = 10000;
 
     function prepare(text) {
       if (!text) return { state: core.emptyState(model) };
@@ -81,8 +86,28 @@
         guard(base, text);
         return applyPending(base.state);
       });
-      if (result.ok) pending = {};
+      if (result.ok) {
+        Object.keys(pending).forEach(function (k) { recent[k] = pending[k]; });
+        pending = {};
+      }
       return result;
+    }
+
+    /* After another tab wrote: put back any of this page's recent changes that its write
+       dropped without meaning to (an import, restore or start over since then means to). */
+    function repair() {
+      var text = store.read();
+      if (!text) { recent = {}; return false; }
+      var state = prepare(text).state, lost = false, cutoff = new Date(Date.parse(now()) - RECENT_MS).toISOString();
+      Object.keys(recent).forEach(function (k) {
+        var c = recent[k];
+        if (c.updated < cutoff || (state.replaced && state.replaced >= c.updated)) { delete recent[k]; return; }
+        var stamp = c.id === null ? state.organisation_updated : (state.answers[c.id] || {}).updated;
+        if (stamp && stamp >= c.updated) return;
+        if (!pending[k]) pending[k] = c;
+        lost = true;
+      });
+      return lost && flush().ok;
     }
 
     function copy(state) { return JSON.parse(JSON.stringify(state)); }
@@ -97,7 +122,7 @@
         var base = prepare(text);
         if (worthKeeping(base)) keepOrRefuse((mode === "replace" ? "before replacing with " : "before combining with ") + name, text, FULL);
         var incoming = copy(imported);
-        if (mode === "replace") return incoming;
+        if (mode === "replace") { incoming.replaced = now(); return incoming; }
         var mine = base.state;
         var merged = Store.combineRecords(mine.answers, incoming.answers, FIELDS, { mine: mine.updated, theirs: incoming.updated });
         out.added = merged.added;
@@ -122,6 +147,7 @@
 
     function startOver() {
       pending = {};
+      recent = {};
       var result = store.update(function (text) {
         if (text) keepOrRefuse("before start over", text, FULL);
         return null;
@@ -137,6 +163,10 @@
       if (!first.ok) return first;
       return store.update(function (text) {
         if (worthKeeping(prepare(text))) keepOrRefuse("before restoring the version of " + (snap.when || "unknown date"), text, FULL);
+        try {
+          var doc = JSON.parse(snap.data);
+          if (doc && typeof doc === "object" && !Array.isArray(doc)) { doc.replaced = now(); return doc; }
+        } catch (e) { /* restored as it was kept, unreadable or not */ }
         return snap.data;
       });
     }
@@ -162,7 +192,7 @@
 
     function lastExport() { return store.meta("last-export"); }
 
-    return { store: store, read: read, change: change, hasPending: hasPending, flush: flush, importState: importState,
+    return { store: store, read: read, change: change, hasPending: hasPending, flush: flush, repair: repair, importState: importState,
              startOver: startOver, restore: restore, adoptLegacy: adoptLegacy, writable: writable,
              snapshots: store.snapshots, markExported: markExported, lastExport: lastExport, summary: summary };
   }

@@ -90,6 +90,7 @@
     }
     if (isStamp(raw.organisation_updated)) state.organisation_updated = raw.organisation_updated;
     state.updated = isStamp(raw.updated);
+    if (isStamp(raw.replaced)) state.replaced = raw.replaced;   // when an import or restore last replaced everything
     var unknown = [];
     Object.keys(answers).forEach(function (id) {
       if (!/^[A-Za-z0-9.\-]{1,60}$/.test(id)) { putAside(id.slice(0, 60), answers[id], "the question id is not valid"); return; }

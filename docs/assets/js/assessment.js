@@ -153,14 +153,18 @@
       timer = null;
       save();
     }
-    form.addEventListener("change", function (event) {
+    // "click" as well as "change": a radio shown checked just before another tab's change
+    // arrives fires no change event, yet the user has just chosen it.
+    function choose(event) {
       var t = event.target, fieldset = t.closest("[data-question]");
-      if (t.type === "radio" && fieldset) {
+      if (t.type === "radio" && t.checked && fieldset) {
         answers.change(fieldset.getAttribute("data-question"), { value: t.value });
         save();
         refresh();
       }
-    });
+    }
+    form.addEventListener("click", choose);
+    form.addEventListener("change", choose);
     form.addEventListener("input", function (event) {
       var t = event.target, fieldset = t.closest("[data-question]"), field = t.getAttribute("data-field");
       if (t.id === "assessment-organisation") answers.change(null, { organisation: t.value.slice(0, 200) });
@@ -350,11 +354,13 @@
   }
 
   // --- import, start over ------------------------------------------------------------------
+  function answersText(n) { return n + (n === 1 ? " answer" : " answers"); }
+
   function importLines(result, name, mode, outcome) {
     var lines = [];
-    if (mode === "replace") lines.push("Replaced your answers with the " + core.answerCount(result.state) + " answers in " + name + ". Your previous answers are listed under Earlier versions.");
+    if (mode === "replace") lines.push("Replaced your answers with the " + answersText(core.answerCount(result.state)) + " in " + name + ". Your previous answers are listed under Earlier versions.");
     else {
-      lines.push("Combined " + name + " with your answers: " + outcome.added.length + " new answers added.");
+      lines.push("Combined " + name + " with your answers: " + outcome.added.length + " new " + answersText(outcome.added.length).replace(/^\d+ /, "") + " added.");
       outcome.conflicts.forEach(function (c) {
         lines.push("Both had an answer to " + c.id + ": kept " + (c.kept === "theirs" ? "the file's (newer)" : "yours (newer or as new)") + ".");
       });
@@ -544,7 +550,7 @@
   }
 
   // Registered first: a page restored by the Back button re-reads before anything else runs.
-  answers.store.watch(refresh);
+  answers.store.watch(function () { answers.repair(); refresh(); });
   answers.adoptLegacy();
   root.classList.add("assessment--ready");
   var form = document.querySelector("[data-assessment-form]");
