@@ -26,6 +26,7 @@ import time
 from html.parser import HTMLParser
 from pathlib import Path
 
+import build_profile
 import yaml
 
 from macros.content.load import load
@@ -293,7 +294,9 @@ def main(argv: list[str]) -> int:
         lines += ["## Build", "", "| build | time | ratio |", "|---|---|---|",
                   f"| this toolkit (validate content, generate {sum(1 for _ in site.rglob('*.html'))} pages) | {ours:.2f} s | {ours / stock:.2f} × stock |",
                   f"| stock Material, same text as plain Markdown pages | {stock:.2f} s | 1 |",
-                  f"| this toolkit, content {growth:.1f} × larger | {big_time:.2f} s | {big_time / ours:.2f} × normal |", ""]
+                  f"| this toolkit, content {growth:.1f} × larger | {big_time:.2f} s | {big_time / ours:.2f} × normal |", "",
+                  "### Where the build's time goes (cProfile shares of one build, applied to the time above)", ""]
+        lines += build_profile.table(ours, tmp / "profiled-site") + [""]
 
         print_pack(site, load(PROJECT / "content").checklists)
         with sync_playwright() as p:

@@ -6,9 +6,12 @@ the pages and the browser never disagree. Text people typed is only ever written
 no cell becomes a formula, whatever it starts with."""
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import re
+import shutil
+from importlib import metadata
 from pathlib import Path
 
 from docx import Document
@@ -19,6 +22,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..content import inline
 from ..content.load import Content
+from ..project import ROOT
 from ..site import worksheets as ws
 
 CREDIT = ("Source: Partnering for Sustainable Development: Guidelines for Multi-stakeholder Partnerships to "
@@ -238,17 +242,34 @@ def plan_xlsx_bytes(export: dict) -> bytes:
 
 # --- at build time and from the command line -----------------------------------------------
 
+def _cache_key(content: Content) -> str:
+    """Changes with the content, with this file's code and with the libraries that write the files."""
+    digest = hashlib.sha256(content.fingerprint().encode())
+    digest.update(Path(__file__).read_bytes())
+    digest.update(f"{metadata.version('python-docx')} {metadata.version('openpyxl')}".encode())
+    return digest.hexdigest()[:16]
+
+
 def write_blank(content: Content, site_dir: Path) -> list[Path]:
-    """Blank .docx (and .xlsx for worksheets with tables) into the built site."""
+    """Blank .docx (and .xlsx for worksheets with tables) into the built site. Writing them is
+    a sixth of a build, so they are kept in build/cache/ and made again only when the content
+    or this code changes."""
+    cache = ROOT / "build" / "cache" / "office" / _cache_key(content)
     written = []
     for sheet in content.worksheets:
         targets = [(ws.docx_path(sheet.id), docx_bytes)]
         if ws.has_tables(sheet):
             targets.append((ws.xlsx_path(sheet.id), xlsx_bytes))
         for rel, make in targets:
+            kept = cache / rel
+            if not kept.is_file():
+                kept.parent.mkdir(parents=True, exist_ok=True)
+                partial = kept.with_name(kept.name + ".partial")
+                partial.write_bytes(make(content, sheet))
+                partial.replace(kept)
             path = site_dir / rel
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(make(content, sheet))
+            shutil.copyfile(kept, path)
             written.append(path)
     return written
 
