@@ -91,8 +91,10 @@ def test_export_json_and_csv_then_import_back(context, server, tmp_path):
     data = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
     assert data["format"] == "partnering-guidelines-assessment" and data["schema_version"] == 1
     assert data["organisation"] == "Ministry of Planning" and data["content_version"] and data["exported"]
-    assert {k: v for k, v in data["answers"][Q1].items() if k != "updated"} == {"value": "fully", "note": "<b>bold?</b>", "action": ""}
+    assert {k: v for k, v in data["answers"][Q1].items() if k not in ("updated", "times")} == {"value": "fully", "note": "<b>bold?</b>", "action": ""}
     assert data["answers"][Q1]["updated"].startswith("20")   # each answer carries when it was given
+    # and when each of its fields was, so that two tabs changing one answer at once both keep theirs
+    assert set(data["answers"][Q1]["times"]) == {"value", "note"} and data["answers"][Q1]["times"]["note"] <= data["answers"][Q1]["updated"]
     assert info.value.suggested_filename.startswith("partnering-guidelines-ministry-of-planning-")
     assert "Last exported on" in page.locator("#assessment-backup").inner_text()
     with page.expect_download() as info:

@@ -230,3 +230,20 @@ test("a change dropped by another tab's stale write is stored again; a restore i
   assert.deepEqual(stored.answers, {});
   assert.equal(a.snapshots().length, snap + 1);
 });
+
+test("two tabs changing different fields of one answer at once both keep theirs (per-field times)", () => {
+  const shared = fakeStorage();
+  const a = tab(shared), b = tab(shared);
+  a.change("q-1.1-1", { value: "partly" });
+  assert.ok(a.flush().ok);
+  const stale = shared.getItem(KEY);                    // what tab B's cache still holds
+  a.change("q-1.1-1", { note: "from tab A" });
+  assert.ok(a.flush().ok);
+  shared.setItem(KEY, stale);                           // B writes over A from its stale copy...
+  b.change("q-1.1-1", { value: "fully" });
+  assert.ok(b.flush().ok);
+  a.repair();                                           // ...and A, told of B's write, puts its note back
+  const stored = JSON.parse(shared.getItem(KEY)).answers["q-1.1-1"];
+  assert.equal(stored.value, "fully");
+  assert.equal(stored.note, "from tab A");
+});

@@ -17,11 +17,21 @@
     var store = Store.open("assessment", 1, win);
     var now = clock || function () { return new Date().toISOString(); };
     var pending = {};     // this page's changes not stored yet (kept through a failed write, exported)
-    // Changes this page stored in the last seconds. Tabs in other processes read localStorage
-    // from a cache that can lag a few milliseconds, so one may write over a change it has not
-    // seen yet; when its write arrives, what it dropped is stored again (see repair).
-    var recent = {};
-    var RECENT_MS = 10000;
+    // Changes this tab stored in the last minutes. Tabs in other processes read localStorage
+    // from a cache that can lag (by seconds on a busy machine), so one may write over a change
+    // it has not seen yet; when its write arrives, what it dropped is stored again (see repair).
+    // Kept in sessionStorage, so that the next page in this tab still repairs a change made
+    // just before the reader moved on. Safe however long: a newer stored answer always wins.
+    var RECENT_KEY = "partnering-guidelines/assessment/v1/recent";
+    var RECENT_MS = 5 * 60 * 1000;
+    var session = (function () { try { return win && win.sessionStorage; } catch (e) { return null; } })();
+    var recent = (function () {
+      try { return (session && JSON.parse(session.getItem(RECENT_KEY) || "{}")) || {}; } catch (e) { return {}; }
+    })();
+
+    function keepRecent() {
+      try { if (session) session.setItem(RECENT_KEY, JSON.stringify(recent)); } catch (e) { /* this page still repairs */ }
+    }
 
     function prepare(text) {
       if (!text) return { state: core.emptyState(model) };
@@ -89,24 +99,43 @@
       if (result.ok) {
         Object.keys(pending).forEach(function (k) { recent[k] = pending[k]; });
         pending = {};
+        keepRecent();
       }
       return result;
+    }
+
+    /* The fields of one of this tab's changes that the stored state has lost: not there, and
+       not changed since by anyone (per field, so a change to another field of the same answer
+       does not hide it). */
+    function droppedFields(state, c) {
+      if (c.id === null) {
+        var stamp = state.organisation_updated;
+        return (stamp && stamp >= c.updated) || state.organisation === c.fields.organisation ? [] : ["organisation"];
+      }
+      var stored = state.answers[c.id] || {};
+      return Object.keys(c.fields).filter(function (f) {
+        // With per-field times, a field without one has not changed since they were kept.
+        var since = stored.times ? stored.times[f] : stored.updated;
+        return !(since && since >= c.updated) && stored[f] !== c.fields[f];
+      });
     }
 
     /* After another tab wrote: put back any of this page's recent changes that its write
        dropped without meaning to (an import, restore or start over since then means to). */
     function repair() {
       var text = store.read();
-      if (!text) { recent = {}; return false; }
+      if (!text) { recent = {}; keepRecent(); return false; }
       var state = prepare(text).state, lost = false, cutoff = new Date(Date.parse(now()) - RECENT_MS).toISOString();
       Object.keys(recent).forEach(function (k) {
         var c = recent[k];
         if (c.updated < cutoff || (state.replaced && state.replaced >= c.updated)) { delete recent[k]; return; }
-        var stamp = c.id === null ? state.organisation_updated : (state.answers[c.id] || {}).updated;
-        if (stamp && stamp >= c.updated) return;
-        if (!pending[k]) pending[k] = c;
+        var dropped = droppedFields(state, c);
+        if (!dropped.length) return;
+        var p = pending[k] || (pending[k] = { id: c.id, fields: {}, updated: c.updated });
+        dropped.forEach(function (f) { p.fields[f] = c.fields[f]; });
         lost = true;
       });
+      keepRecent();
       return lost && flush().ok;
     }
 
@@ -148,6 +177,7 @@
     function startOver() {
       pending = {};
       recent = {};
+      keepRecent();
       var result = store.update(function (text) {
         if (text) keepOrRefuse("before start over", text, FULL);
         return null;

@@ -41,6 +41,17 @@
     return typeof value === "string" && value.length <= 40 ? value : null;
   }
 
+  /* When each field of an answer last changed (value, note, action): two tabs changing
+     different fields of one answer at once then both keep theirs. */
+  function fieldTimes(raw) {
+    if (!raw || typeof raw !== "object" || Array.isArray(raw)) return null;
+    var out = {}, any = false;
+    ["value", "note", "action"].forEach(function (f) {
+      if (isStamp(raw[f])) { out[f] = raw[f]; any = true; }
+    });
+    return any ? out : null;
+  }
+
   /* One answer as stored or imported: the clean answer, or the reason it cannot be used. */
   function checkAnswer(a, scale) {
     if (!a || typeof a !== "object" || Array.isArray(a)) return { reason: "it is not an object" };
@@ -52,6 +63,8 @@
     try {
       var out = { value: value, note: cleanText(a.note), action: cleanText(a.action) };
       if (isStamp(a.updated)) out.updated = a.updated;
+      var times = fieldTimes(a.times);
+      if (times) out.times = times;
       return { answer: out };
     } catch (e) {
       return { reason: "its note or next action is not text" };
@@ -113,8 +126,12 @@
       state.organisation_updated = change.updated;
     } else {
       var a = state.answers[change.id] || { value: null, note: "", action: "" };
-      var next = { value: a.value, note: a.note, action: a.action, updated: change.updated };
-      Object.keys(change.fields).forEach(function (f) { next[f] = change.fields[f]; });
+      var times = {};
+      Object.keys(a.times || {}).forEach(function (f) { times[f] = a.times[f]; });
+      // A change stored again after another tab dropped it keeps its own time: never move backwards.
+      var updated = a.updated && a.updated > change.updated ? a.updated : change.updated;
+      var next = { value: a.value, note: a.note, action: a.action, updated: updated, times: times };
+      Object.keys(change.fields).forEach(function (f) { next[f] = change.fields[f]; times[f] = change.updated; });
       state.answers[change.id] = next;
     }
     if (!state.updated || change.updated > state.updated) state.updated = change.updated;

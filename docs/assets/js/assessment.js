@@ -16,6 +16,8 @@
 
   // --- storage ---------------------------------------------------------------------------
   var answers = window.AssessmentAnswers.open(core, window.ToolkitStore, model, window);
+  // A change this tab made just before moving here may have been written over by another tab.
+  answers.repair();
   var state = core.emptyState(model);    // what the page shows: re-read from storage on every refresh
   var unreadable = null;
 
