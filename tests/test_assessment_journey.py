@@ -215,3 +215,32 @@ def test_result_tables_are_left_aligned_with_row_rules(context, server):
     cell = page.locator("#assessment-results table.assessment-table tbody td").first
     assert cell.evaluate("e => getComputedStyle(e).textAlign") in ("left", "start")
     assert cell.evaluate("e => getComputedStyle(e).borderBottomStyle") == "solid"
+
+
+def test_guided_form_and_partnership_view_are_axe_clean(context, server, tmp_path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from test_accessibility import RULES, report
+
+    axe = Axe()
+    page = context.new_page()
+    page.goto(f"{server}/assessment/module-a.html")
+    answer(page, "q-1.1-1")
+    page.locator("[data-question='q-1.1-1'] summary").click()
+    page.locator("[data-question='q-1.1-1'] [data-field=action]").fill("Map the stakeholders")
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [PLAN_KEY, json.dumps({"records": {"assessment:q-1.1-1": {"status": "Done"}}})])
+    page.reload()
+    page.get_by_role("button", name="Continue to the next step: Step 2: Agenda setting and scoping").click()
+    page.get_by_role("button", name="Previous: Step 1: Getting started").click()
+    violations = axe.run(page, options=RULES).response["violations"]
+    assert not violations, report(violations)
+    for path in ("index", "report"):
+        page.goto(f"{server}/assessment/{path}.html")
+        violations = axe.run(page, options=RULES).response["violations"]
+        assert not violations, f"{path}: " + report(violations)
+    page.goto(f"{server}/assessment/partners.html")
+    page.locator("#partners-files").set_input_files([partner_file(tmp_path, "Ministry", {"q-1.1-1": "fully"}),
+                                                     partner_file(tmp_path, "NGO", {"q-1.1-1": "partly"})])
+    page.wait_for_selector("#module-scores")
+    violations = axe.run(page, options=RULES).response["violations"]
+    assert not violations, report(violations)

@@ -256,7 +256,7 @@
     rows.forEach(function (cells) {
       var row = el("tr");
       cells.forEach(function (c, i) {
-        var cell = el(i === 0 ? "th" : "td", i === 0 ? { scope: "row" } : {});
+        var cell = el(i === 0 ? "th" : "td", i === 0 ? { scope: "row" } : { "data-label": head[i] });
         if (c && c.nodeType) cell.appendChild(c); else cell.textContent = c === null || c === undefined ? "" : String(c);
         row.appendChild(cell);
       });
