@@ -194,6 +194,10 @@ def test_assessment_pages_fit_a_phone_with_answers_and_partners(browser, server,
             partner_file(tmp_path, "Network of civil society organisations", {"q-1.1-1": "partly"}),
             partner_file(tmp_path, "University", {"q-1.1-1": "not-in-place"})])
         page.wait_for_selector("#module-scores")
+        # One block per row, each answer named by its partner, rather than columns scrolling sideways.
+        cell = page.locator("#partners-result table tbody td").nth(1)
+        assert cell.evaluate("e => getComputedStyle(e, '::before').content") == '"A ministry of planning and development cooperation: "'
+        assert page.locator("#partners-result .assessment-table-wrap").first.evaluate("e => e.scrollWidth <= e.clientWidth")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     # The saved status sits in the page: it never covers rows or buttons as they scroll.
     assert page.locator("#assessment-status").evaluate("e => getComputedStyle(e).position") == "static"

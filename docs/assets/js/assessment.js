@@ -533,7 +533,7 @@
     })));
     target.appendChild(el("h2", { id: "module-scores" }, "Each partner's scores by module"));
     var scores = partners.map(function (p) { return core.score(p.state, model).module; });
-    target.appendChild(table("Scores by module, one column per partner", ["Module"].concat(names), model.modules.map(function (m) {
+    target.appendChild(table("Scores by module for each partner", ["Module"].concat(names), model.modules.map(function (m) {
       return ["Module " + m.id + ": " + m.title].concat(scores.map(function (sc) {
         var g = sc[m.id];
         return g && g.percent !== null ? g.percent + "% (" + g.answered + " of " + g.total + " answered)" : "not answered";
