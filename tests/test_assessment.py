@@ -24,9 +24,17 @@ def context(browser):
     ctx.close()
 
 
+def open_notes(page, qid):
+    """A question's note and next action are behind a disclosure; open it as a user would."""
+    details = page.locator(f"[data-question='{qid}'] details")
+    if details.get_attribute("open") is None:
+        details.locator("summary").click()
+
+
 def answer(page, qid, value, note=None):
     page.locator(f"input[name='{qid}'][value='{value}']").check()
     if note is not None:
+        open_notes(page, qid)
         page.locator(f"[data-question='{qid}'] [data-field=note]").fill(note)
     page.wait_for_function("document.getElementById('assessment-status').textContent.startsWith('Saved')")
     page.wait_for_timeout(400)  # let the debounced note save
@@ -234,6 +242,7 @@ def test_report_lists_questions_answers_notes_and_actions(context, server):
     page.goto(f"{server}/assessment/module-c.html")
     qid = page.locator("[data-question]").first.get_attribute("data-question")
     page.locator(f"input[name='{qid}'][value='partly']").check()
+    open_notes(page, qid)
     page.locator(f"[data-question='{qid}'] [data-field=action]").fill("Schedule monthly coordination meetings")
     page.wait_for_timeout(500)
     page.goto(f"{server}/assessment/report.html")

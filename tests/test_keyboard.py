@@ -42,7 +42,9 @@ def test_answer_an_assessment_question_with_the_keyboard(page, server):
     page.wait_for_function("document.getElementById('assessment-status').textContent.startsWith('Saved')")
     chosen = page.locator("input[name='q-1.1-1']:checked").get_attribute("value")
     assert chosen in ("partly", "fully", "not-in-place")
-    assert tab_to(page, "e.getAttribute('data-field') === 'note'", limit=10)
+    assert tab_to(page, "e.tagName === 'SUMMARY'", limit=10)   # the note is behind a disclosure
+    page.keyboard.press("Enter")
+    assert tab_to(page, "e.getAttribute('data-field') === 'note'", limit=3)
     page.keyboard.type("Discussed at the kick-off")
     page.wait_for_timeout(500)
     page.reload()

@@ -309,7 +309,8 @@ def test_full_storage_says_so_and_loses_nothing(context, base, tmp_path):
 
 def test_action_plan_gathers_from_the_assessment_and_the_worksheets(context, base):
     page = context.new_page()
-    page.goto(f"{base}/assessment/module-a.html")
+    page.goto(f"{base}/assessment/module-a.html#q-3-2-1")     # the address opens step 3
+    page.locator("[data-question='q-3.2-1'] summary").click()
     page.locator("[data-question='q-3.2-1'] [data-field=action]").fill("Write the risk register")
     page.wait_for_function(f"() => (localStorage.getItem('{ASSESSMENT_KEY}') || '').includes('Write the risk register')")
     page.goto(f"{base}/worksheets/resource-map.html")

@@ -23,7 +23,7 @@ class ToolPage:
     menu: str          # its name in the site menu and the assessment's own menu
 
 
-HOME = ToolPage("home", f"{PAGE_DIR}/index.html", "Self-assessment", "Results and backup")
+HOME = ToolPage("home", f"{PAGE_DIR}/index.html", "Self-assessment", "Start and results")
 REPORT = ToolPage("report", f"{PAGE_DIR}/report.html", "Self-assessment report", "Full report")
 PARTNERS = ToolPage("partners", f"{PAGE_DIR}/partners.html", "Partnership view", "Partnership view")
 COMPARE = ToolPage("compare", f"{PAGE_DIR}/compare.html", "Compare over time", "Compare over time")

@@ -96,7 +96,8 @@ def pages(content: Content, site_url: str | None = None) -> list[Page]:
 ASSESSMENT_MODEL = "assets/js/assessment-model.js"
 CHECKLIST_ASSETS = ("assets/css/checklist.css", "assets/js/print-button.js")
 ASSESSMENT_ASSETS = ("assets/css/assessment.css", ASSESSMENT_MODEL, "assets/js/assessment-core.js",
-                     "assets/js/toolkit-store.js", "assets/js/assessment-answers.js", "assets/js/assessment.js",
+                     "assets/js/toolkit-store.js", "assets/js/assessment-answers.js", "assets/js/assessment-steps.js",
+                     "assets/js/assessment.js",
                      "assets/js/print-button.js")
 CASE_LIBRARY_ASSETS = ("assets/js/case-library.js",)
 LINKS_ASSETS = ("assets/js/copy-link.js",)

@@ -116,6 +116,21 @@
     target.focus();
   }
 
+  // --- the action plan's done state (read only; action-plan.js keeps it) ----------------
+  var PLAN_KEY = "partnering-guidelines/action-plan/v1";
+
+  function doneActions() {
+    var done = {};
+    try {
+      var doc = JSON.parse(window.localStorage.getItem(PLAN_KEY) || "null");
+      var records = (doc && doc.records) || {};
+      Object.keys(records).forEach(function (k) {
+        if (k.indexOf("assessment:") === 0 && records[k] && records[k].status === "Done") done[k.slice(11)] = true;
+      });
+    } catch (e) { /* no plan, or storage blocked: nothing is shown as done */ }
+    return done;
+  }
+
   // --- answering -------------------------------------------------------------------------
   // Only fields that differ are set, so a refresh never moves the caret of someone typing.
   function setValue(input, value) {
@@ -123,6 +138,7 @@
   }
 
   function fillForm(form) {
+    var done = doneActions();
     Array.prototype.forEach.call(form.querySelectorAll("[data-question]"), function (fieldset) {
       var id = fieldset.getAttribute("data-question"), a = state.answers[id];
       Array.prototype.forEach.call(fieldset.querySelectorAll("input[type=radio]"), function (r) {
@@ -131,10 +147,15 @@
       });
       setValue(fieldset.querySelector("[data-field=note]"), a ? a.note : "");
       setValue(fieldset.querySelector("[data-field=action]"), a ? a.action : "");
+      var isDone = !!(done[id] && a && a.action);
+      fieldset.toggleAttribute("data-action-done", isDone);
+      var mark = fieldset.querySelector("[data-action-done]:not(fieldset)");
+      if (mark) mark.hidden = !isDone;
     });
     var org = document.getElementById("assessment-organisation");
     if (org) setValue(org, state.organisation || "");
     progress(form);
+    form.dispatchEvent(new CustomEvent("assessment:filled"));
   }
 
   function progress(form) {
@@ -188,13 +209,17 @@
     return g && g.percent !== null ? g.percent + "%" : "not scored yet";
   }
 
-  function chart(title, rows) {
+  function chart(title, rows, room) {
     // Bars for the same figures as the table beside it; the table is the text alternative.
-    var ns = "http://www.w3.org/2000/svg", width = 640, bar = 22, gap = 10, label = 210;
+    // Drawn at the width it is shown (never scaled down), so that labels stay 12 px.
+    var ns = "http://www.w3.org/2000/svg", width = Math.max(280, Math.min(640, room || 640)), bar = 22, gap = 10;
+    var label = Math.round(width * 0.45);
     var height = rows.length * (bar + gap) + gap;
     var svg = document.createElementNS(ns, "svg");
     var titleId = "chart-" + title.toLowerCase().replace(/[^a-z0-9]+/g, "-");
     svg.setAttribute("viewBox", "0 0 " + width + " " + height);
+    svg.setAttribute("width", width);
+    svg.setAttribute("height", height);
     svg.setAttribute("role", "img");
     svg.setAttribute("aria-labelledby", titleId);
     svg.setAttribute("class", "assessment-chart");
@@ -206,7 +231,7 @@
       var y = gap + i * (bar + gap), pct = r.group && r.group.percent !== null ? r.group.percent : 0;
       var text = document.createElementNS(ns, "text");
       text.setAttribute("x", label - 8); text.setAttribute("y", y + bar * 0.7); text.setAttribute("text-anchor", "end");
-      text.textContent = r.label;
+      text.textContent = short(r.label, Math.floor((label - 12) / 6.6));
       var back = document.createElementNS(ns, "rect");
       back.setAttribute("x", label); back.setAttribute("y", y); back.setAttribute("width", width - label - 60); back.setAttribute("height", bar);
       back.setAttribute("class", "assessment-chart__track");
@@ -233,24 +258,29 @@
     rows.forEach(function (cells) {
       var row = el("tr");
       cells.forEach(function (c, i) {
-        var cell = el(i === 0 ? "th" : "td", i === 0 ? { scope: "row" } : {});
+        var cell = el(i === 0 ? "th" : "td", i === 0 ? { scope: "row" } : { "data-label": head[i] });
         if (c && c.nodeType) cell.appendChild(c); else cell.textContent = c === null || c === undefined ? "" : String(c);
         row.appendChild(cell);
       });
       tbody.appendChild(row);
     });
     t.appendChild(tbody);
-    return t;
+    var wrap = el("div", { class: "assessment-table-wrap", role: "region", "aria-label": caption, tabindex: "0" });
+    wrap.appendChild(t);
+    return wrap;
   }
 
   function link(href, text) { return el("a", { href: href }, text); }
 
-  function short(label) { return label.length > 30 ? label.slice(0, 29) + "…" : label; }
+  function short(label, room) {
+    room = room || 30;
+    return label.length > room ? label.slice(0, room - 1) + "…" : label;
+  }
 
   // A heading, a bar chart and a table with the same figures, for modules or for steps.
   function scoreSection(target, title, unit, rows) {
     target.appendChild(el("h2", { id: title.toLowerCase().replace(/ /g, "-") }, title));
-    target.appendChild(chart(title, rows.map(function (r) { return { label: short(r.name), group: r.group }; })));
+    target.appendChild(chart(title, rows.map(function (r) { return { label: r.name, group: r.group }; }), target.clientWidth));
     target.appendChild(table(title, [unit, "Answered", "Score"], rows.map(function (r) {
       var g = r.group || { answered: 0, total: 0 };
       return [link(r.url, r.name), g.answered + " of " + g.total, percentText(g)];
@@ -299,6 +329,29 @@
         return [item.id, item.reason, when(item.when), JSON.stringify(item.data === undefined ? null : item.data).slice(0, 500)];
       })));
     }
+  }
+
+  /* The start page: answered counts per module, and where to carry on once some are answered. */
+  function renderStart() {
+    var resume = document.getElementById("assessment-resume");
+    if (!resume) return;
+    var s = core.score(state, model);
+    model.modules.forEach(function (m) {
+      var cell = document.querySelector("[data-module='" + m.id + "'] [data-module-answered]");
+      var g = s.module[m.id];
+      if (cell) cell.textContent = g && g.answered ? g.answered + " answered of " : "";
+    });
+    var started = model.modules.some(function (m) { return s.module[m.id] && s.module[m.id].answered; });
+    var next = model.modules.filter(function (m) { return s.module[m.id] && s.module[m.id].answered < s.module[m.id].total; })[0];
+    resume.textContent = "";
+    resume.hidden = !started;
+    if (!started) return;
+    if (!next) { resume.textContent = "You have answered every question: see your results below, or change any answer in its module."; return; }
+    var first = model.questions.filter(function (q) { return q.module === next.id && !(state.answers[q.id] && state.answers[q.id].value); })[0];
+    resume.appendChild(document.createTextNode("You have started: "));
+    resume.appendChild(link(next.form + "#q-" + first.id.slice(2).toLowerCase().replace(/\./g, "-"),
+                            "continue with module " + next.id + ": " + next.title));
+    resume.appendChild(document.createTextNode(" (" + s.module[next.id].answered + " of " + s.module[next.id].total + " answered)."));
   }
 
   function when(iso) {
@@ -433,7 +486,7 @@
   // --- report --------------------------------------------------------------------------
   function renderReport(target) {
     target.textContent = "";
-    var s = core.score(state, model);
+    var s = core.score(state, model), done = doneActions();
     var head = el("p", { class: "report-meta" });
     head.textContent = (state.organisation ? state.organisation + " · " : "") + "Printed " + new Date().toLocaleDateString() +
       (state.updated ? " · last answer " + new Date(state.updated).toLocaleString() : "");
@@ -446,9 +499,18 @@
         var cell = el("span");
         cell.appendChild(el("span", { class: "q-source" }, q.source + ": "));
         cell.appendChild(document.createTextNode(q.text));
-        return [cell, a.value ? scale[a.value].label : "Not answered", a.note || "", a.action || ""];
+        return [cell, a.value ? scale[a.value].label : "Not answered", a.note || "",
+                a.action ? a.action + (done[q.id] ? " (Done)" : "") : ""];
       })));
     });
+  }
+
+  var SPREAD_WORDS = "The spread says how far apart the partners' answers are on the scale: 0, they agree; " +
+    "1, one step apart (for example \u201cpartly\u201d and \u201cfully in place\u201d); 2, as far apart as the scale goes " +
+    "(\u201cnot in place\u201d and \u201cfully in place\u201d). \u201cNot applicable\u201d and unanswered questions do not count.";
+
+  function spreadText(spread) {
+    return spread === 0 ? "0: agree" : spread === 1 ? "1: one step apart" : spread + ": furthest apart";
   }
 
   // --- partners --------------------------------------------------------------------------
@@ -464,14 +526,25 @@
     if (!partners.length) return;
     var names = partners.map(function (p, i) { return p.state.organisation || p.name || "Partner " + (i + 1); });
     var merged = core.merge(partners, model);
+    var answered = merged.rows.filter(function (r) { return r.answers.some(function (a) { return a && a.value; }); });
     target.appendChild(el("h2", { id: "disagree" }, "Where partners disagree most"));
+    target.appendChild(el("p", {}, SPREAD_WORDS));
     if (!merged.disagreements.length) target.appendChild(el("p", {}, "The partners' answers do not differ on any question."));
     else target.appendChild(table("Questions with the widest spread of answers", ["Question", "Spread"].concat(names), merged.disagreements.slice(0, 10).map(function (r) {
-      return [r.question.source + ": " + r.question.text, r.spread].concat(r.answers.map(function (a) { return a && a.value ? scale[a.value].label : "–"; }));
+      return [r.question.source + ": " + r.question.text, spreadText(r.spread)].concat(r.answers.map(function (a) { return a && a.value ? scale[a.value].label : "–"; }));
     })));
-    target.appendChild(el("h2", { id: "all-answers" }, "All questions"));
-    target.appendChild(table("Every partner's answer to every question", ["Question", "Spread"].concat(names), merged.rows.map(function (r) {
-      return [r.question.source + ": " + r.question.text, r.answered > 1 ? r.spread : "–"].concat(r.answers.map(function (a) {
+    target.appendChild(el("h2", { id: "module-scores" }, "Each partner's scores by module"));
+    var scores = partners.map(function (p) { return core.score(p.state, model).module; });
+    target.appendChild(table("Scores by module for each partner", ["Module"].concat(names), model.modules.map(function (m) {
+      return ["Module " + m.id + ": " + m.title].concat(scores.map(function (sc) {
+        var g = sc[m.id];
+        return g && g.percent !== null ? g.percent + "% (" + g.answered + " of " + g.total + " answered)" : "not answered";
+      }));
+    })));
+    target.appendChild(el("h2", { id: "all-answers" }, "Every answered question"));
+    target.appendChild(el("p", {}, answered.length + " of " + merged.rows.length + " questions were answered by at least one partner; the others are left out."));
+    if (answered.length) target.appendChild(table("Every partner's answer to the questions someone answered", ["Question", "Spread"].concat(names), answered.map(function (r) {
+      return [r.question.source + ": " + r.question.text, r.answered > 1 ? spreadText(r.spread) : "–"].concat(r.answers.map(function (a) {
         if (!a || !a.value) return "–";
         return scale[a.value].label + (a.note ? " (" + a.note + ")" : "");
       }));
@@ -532,6 +605,7 @@
     if (form) fillForm(form);
     var results = document.getElementById("assessment-results");
     if (results) renderResults(results);
+    renderStart();
     var report = document.getElementById("assessment-report");
     if (report) renderReport(report);
     renderSnapshots();
@@ -553,6 +627,7 @@
 
   // Registered first: a page restored by the Back button re-reads before anything else runs.
   answers.store.watch(function () { answers.repair(); refresh(); });
+  window.addEventListener("storage", function (event) { if (event.key === PLAN_KEY) refresh(); });
   answers.adoptLegacy();
   root.classList.add("assessment--ready");
   var form = document.querySelector("[data-assessment-form]");

@@ -1,0 +1,131 @@
+/* Self-assessment forms as a guided tool: a module's form shows one step at a time, with its
+   progress and "Continue" / "Previous"; each question's note and next action sit in a
+   disclosure that opens by itself when it has content. Without JavaScript (and on paper) every
+   step is shown. It only reads the page: answers are stored by assessment.js, which sends
+   "assessment:filled" each time it has put the stored answers into the form. */
+(function () {
+  "use strict";
+
+  var root = document.querySelector("[data-assessment-page=form]");
+  var form = root && root.querySelector("[data-assessment-form]");
+  if (!form) return;
+  var fieldsets = Array.prototype.slice.call(form.querySelectorAll("[data-question]"));
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function answeredCount(list) {
+    return list.filter(function (f) { return !!f.querySelector("input[type=radio]:checked"); }).length;
+  }
+
+  // --- notes and next actions ----------------------------------------------------------
+  function describeNotes(fieldset) {
+    var details = fieldset.querySelector("[data-notes]");
+    if (!details) return;
+    var note = fieldset.querySelector("[data-field=note]").value.trim();
+    var action = fieldset.querySelector("[data-field=action]").value.trim();
+    var words = [];
+    if (note) words.push("note");
+    if (action) words.push(fieldset.hasAttribute("data-action-done") ? "next action, done" : "next action");
+    fieldset.querySelector("[data-notes-state]").textContent = words.length ? " (" + words.join(", ") + ")" : "";
+    // Opened when it gains content, once: someone who closes it again keeps it closed.
+    var has = !!(note || action);
+    if (has && !details.hasAttribute("data-had-content")) details.open = true;
+    if (has) details.setAttribute("data-had-content", "");
+    else details.removeAttribute("data-had-content");
+  }
+
+  // --- one step at a time --------------------------------------------------------------
+  var paged = root.hasAttribute("data-paged");
+  var parts = paged ? Array.prototype.slice.call(form.querySelectorAll(".assessment-part")) : [];
+  var steps = parts.filter(function (p) { return p.getAttribute("data-part-kind") === "step"; });
+  var current = 0;
+  var stepper = null;
+  var after = root.querySelector(".assessment-next");
+
+  function partName(part) {
+    var i = steps.indexOf(part);
+    return i >= 0 ? "Step " + (i + 1) + " of " + steps.length : "Last part: key principles";
+  }
+
+  function progress() {
+    var all = answeredCount(fieldsets);
+    if (!stepper) return;
+    var part = parts[current];
+    var mine = Array.prototype.slice.call(part.querySelectorAll("[data-question]"));
+    stepper.querySelector(".assessment-stepper__text").textContent = partName(part) + " · " + all + " of " + fieldsets.length +
+      " answered (" + answeredCount(mine) + " of " + mine.length + " on this " + (steps.indexOf(part) >= 0 ? "step" : "part") + ")";
+    var bar = stepper.querySelector("progress");
+    bar.max = fieldsets.length;
+    bar.value = all;
+  }
+
+  function show(index, how) {
+    current = Math.max(0, Math.min(parts.length - 1, index));
+    parts.forEach(function (p, i) { p.hidden = i !== current; });
+    if (after) after.hidden = current !== parts.length - 1;
+    progress();
+    if (how === "button") {
+      var heading = parts[current].querySelector(".assessment-step");
+      if (window.history && history.replaceState) history.replaceState(null, "", "#" + heading.id);
+      heading.focus({ preventScroll: true });
+      stepper.scrollIntoView({ block: "start" });
+    }
+  }
+
+  function pager(part, i) {
+    var nav = el("nav", { class: "assessment-pager", "aria-label": "Steps of this module" });
+    if (i > 0) {
+      var back = el("button", { type: "button", class: "md-button" }, "Previous: " + parts[i - 1].getAttribute("data-part"));
+      back.addEventListener("click", function () { show(i - 1, "button"); });
+      nav.appendChild(back);
+    }
+    if (i < parts.length - 1) {
+      var next = parts[i + 1];
+      var label = next.getAttribute("data-part-kind") === "step" ? "Continue to the next step: " : "Continue to the ";
+      var go = el("button", { type: "button", class: "md-button md-button--primary" },
+                  label + (next.getAttribute("data-part-kind") === "step" ? next.getAttribute("data-part") : "key principles"));
+      go.addEventListener("click", function () { show(i + 1, "button"); });
+      nav.appendChild(go);
+    }
+    part.appendChild(nav);
+  }
+
+  // The part holding an address's target (#q-…, #step-…), so that links into the form work.
+  function showTarget() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    var part = target && target.closest(".assessment-part");
+    if (!part) return false;
+    show(parts.indexOf(part));
+    target.scrollIntoView({ block: "start" });
+    return true;
+  }
+
+  if (parts.length > 1) {
+    root.classList.add("assessment--paged");
+    stepper = el("div", { class: "assessment-stepper" });
+    stepper.appendChild(el("p", { class: "assessment-stepper__text" }));
+    stepper.appendChild(el("progress", { "aria-hidden": "true" }));
+    form.parentNode.insertBefore(stepper, form);
+    parts.forEach(pager);
+    if (!showTarget()) show(0);
+    window.addEventListener("hashchange", showTarget);
+  }
+
+  function update() {
+    fieldsets.forEach(describeNotes);
+    progress();
+  }
+  form.addEventListener("assessment:filled", update);
+  form.addEventListener("change", progress);
+  form.addEventListener("input", function (event) {
+    var f = event.target.closest("[data-question]");
+    if (f) describeNotes(f);
+  });
+  update();
+})();
