@@ -223,7 +223,6 @@ def test_result_tables_are_left_aligned_with_row_rules(context, server):
 
 def test_guided_form_and_partnership_view_are_axe_clean(context, server, tmp_path):
     from axe_playwright_python.sync_playwright import Axe
-
     from test_accessibility import RULES, report
 
     axe = Axe()
