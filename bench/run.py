@@ -94,10 +94,21 @@ def baseline_project(site: Path, where: Path) -> Path:
     return config
 
 
+class _NoAliases(yaml.SafeDumper):
+    """Content may not use YAML aliases (they are refused), so repeated blocks are written out."""
+
+    def ignore_aliases(self, data):
+        return True
+
+
+def _dump(data) -> str:
+    return yaml.dump(data, Dumper=_NoAliases, allow_unicode=True, sort_keys=False)
+
+
 def _yaml_rewrite(path: Path, change) -> None:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(_dump(data), encoding="utf-8")
 
 
 def _grow_module(data: dict) -> None:
@@ -134,7 +145,7 @@ def tenfold_content(where: Path) -> Path:
             data = yaml.safe_load(original.read_text(encoding="utf-8"))
             data["id"] = f"IV.{number}"
             data["blocks"] = data["blocks"] * 10
-            (root / "cases" / f"IV.{number}.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+            (root / "cases" / f"IV.{number}.yml").write_text(_dump(data), encoding="utf-8")
             number += 1
     for path in (root / "chapters").glob("*.yml"):
         _yaml_rewrite(path, lambda data: _grow_sections(data.get("sections", [])))

@@ -14,12 +14,6 @@ import shutil
 from importlib import metadata
 from pathlib import Path
 
-from docx import Document
-from docx.shared import Pt
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.worksheet.datavalidation import DataValidation
-
 from ..content import inline
 from ..content.load import Content
 from ..project import ROOT
@@ -81,6 +75,9 @@ def read_export(path: Path) -> dict:
 # --- Word ---------------------------------------------------------------------------------
 
 def docx_bytes(content: Content, sheet, records: dict | None = None) -> bytes:
+    from docx import Document  # python-docx and openpyxl load only when a file is made (they slow every build)
+    from docx.shared import Pt
+
     fields, rows = answers_of(records or {}, sheet.id)
     doc = Document()
     doc.styles["Normal"].font.size = Pt(10)
@@ -172,6 +169,8 @@ def _sheet_title(title: str, taken: set) -> str:
 
 
 def xlsx_bytes(content: Content, sheet, records: dict | None = None) -> bytes:
+    from openpyxl import Workbook
+
     _, rows = answers_of(records or {}, sheet.id)
     book = Workbook()
     about = book.active
@@ -190,6 +189,9 @@ def xlsx_bytes(content: Content, sheet, records: dict | None = None) -> bytes:
 
 
 def _xlsx_table(sheet, view, filled: list) -> None:
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.worksheet.datavalidation import DataValidation
+
     t = view.part
     first = 1 if view.rows else 0
     headings = (["Item (ours)" if view.ours else "From the publication"] if view.rows else []) + [c.heading for c in t.columns]
@@ -222,6 +224,9 @@ def _xlsx_table(sheet, view, filled: list) -> None:
 
 def plan_xlsx_bytes(export: dict) -> bytes:
     """The action plan exported from the browser, as a workbook."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     book = Workbook()
     sheet = book.active
     sheet.title = "Action plan"
