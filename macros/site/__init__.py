@@ -1,0 +1,1 @@
+"""The site: addresses, the list of pages and navigation, rendering with the templates."""
