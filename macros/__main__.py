@@ -5,6 +5,8 @@
     python -m macros schema                  write schema/*.schema.json for editors
     python -m macros pdfs [SITE_DIR]         print the checklists' PDF pack into a built site
     python -m macros offline                 build the offline ZIP into dist/
+    python -m macros build [SITE_DIR]        build the site in every language (English at the root)
+    python -m macros translations            extract our strings and update translations/*.po
 """
 from __future__ import annotations
 
@@ -91,7 +93,19 @@ def offline(args: list[str]) -> int:
     return build()
 
 
-COMMANDS = {"check": check, "check-file": check_file, "schema": schema, "pdfs": pdfs, "offline": offline}
+def build(args: list[str]) -> int:
+    from .engine.languages_build import main as build_languages
+
+    return build_languages((Path(args[0]) if args else ROOT / "site").resolve())
+
+
+def translations(args: list[str]) -> int:
+    from .outputs.catalogue import update
+
+    return update(load(CONTENT))
+
+
+COMMANDS = {"build": build, "translations": translations, "check": check, "check-file": check_file, "schema": schema, "pdfs": pdfs, "offline": offline}
 
 
 def main(argv: list[str]) -> int:

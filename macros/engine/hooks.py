@@ -1,14 +1,19 @@
-"""MkDocs hooks: load and validate the content, add one generated page per entry, write guidelines.json."""
+"""MkDocs hooks: load and validate the content, add one generated page per entry, write guidelines.json.
+
+One build is one language (macros/engine/state.py); `python -m macros build` runs one per
+language, English into the site root and the others into <lang>/ (macros/engine/languages.py)."""
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from macros.content.reader import ContentError
 from macros.engine import state
+from macros.engine.languages import configure, page_languages
 from macros.outputs.guidelines_json import guidelines_json
 from macros.project import build_date, version
 from macros.site import csp
@@ -23,28 +28,32 @@ def _nav_config(entries) -> list:
     return out
 
 
+# Before the search plugin's own on_config, which reads the language it indexes for.
+@event_priority(100)
 def on_config(config):
     try:
         build = state.start(config.get("site_url") or None)
-    except ContentError as exc:
+    except (ContentError, ValueError) as exc:
         # Stop before anything is written: a half-built site must never be published.
-        raise PluginError(exc.report()) from None
-    config["nav"] = _nav_config(nav(build.content, build.pages))
+        raise PluginError(exc.report() if isinstance(exc, ContentError) else str(exc)) from None
+    configure(config, build)
+    _ = build.translator.gettext
+    config["nav"] = _nav_config(nav(build.content, build.pages, _))
     pub = build.content.publication
     # The version and date let a field office tell whether its offline copy is current.
-    config["copyright"] = (
-        f"{' · '.join(pub.copyright)}. Reproduced for non-commercial use with full acknowledgement of the source: "
-        f"{pub.title}: {pub.subtitle} (UNU-IAS and ESCAP, 2018). "
-        f"Toolkit version {version()}, built {build_date()}."
-    )
+    config["copyright"] = _(
+        "{copyright}. Reproduced for non-commercial use with full acknowledgement of the source: "
+        "{title}: {subtitle} (UNU-IAS and ESCAP, 2018). Toolkit version {version}, built {date}."
+    ).format(copyright=" · ".join(pub.copyright), title=pub.title, subtitle=pub.subtitle,
+             version=version(), date=build_date())
     return config
 
 
 def on_files(files, config):
     build = state.current
-    files.append(File.generated(config, ASSESSMENT_MODEL, content=model_script(build.content)))
+    files.append(File.generated(config, ASSESSMENT_MODEL, content=model_script(build.content, build.translator)))
     for page in build.pages:
-        meta = {"description": page.description, "title": page.title}
+        meta = {"description": page.description, "title": page.title, **page_languages(build, page)}
         if page.assets:
             meta["assets"] = list(page.assets)
         if not page.searchable:
@@ -69,5 +78,11 @@ def on_post_template(output, template_name, config):
 def on_post_build(config):
     build = state.current
     out = Path(config["site_dir"]) / "guidelines.json"
-    out.write_text(json.dumps(guidelines_json(build.content), ensure_ascii=False, indent=1) + "\n",
-                   encoding="utf-8")
+    data = guidelines_json(build.content)
+    data["language"] = build.language.code
+    data["official_translation"] = sorted(build.official)
+    out.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    missing = build.translator.missing
+    if missing:
+        # Counted, never hidden: the status page and `make translations` list them too.
+        print(f"{build.language.code}: {len(missing)} interface strings fell back to English")

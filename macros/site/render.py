@@ -16,7 +16,7 @@ from ..content import ids, inline
 from ..content.load import Content
 from ..content.model import block_kind
 from ..project import TEMPLATES
-from . import assessment, checklists, diagrams, urls
+from . import assessment, checklists, diagrams, i18n, urls
 from .places import box_placements, case_scope, citations, figure_placements, footnote_places
 from .templates import environment
 
@@ -31,10 +31,12 @@ class PageState:
 
 
 class Renderer:
-    def __init__(self, content: Content, templates: Path = TEMPLATES, site_url: str | None = None):
+    def __init__(self, content: Content, templates: Path = TEMPLATES, site_url: str | None = None, tr=None,
+                 overlay_root: Path | None = None):
         self.content = content
         self.site_url = site_url
-        self.env = environment(templates)
+        self.tr = tr
+        self.env = environment(templates, tr.gettext_translations() if tr else None)
         self.placed_boxes = box_placements(content)
         self.placed_figures = figure_placements(content)
         self.cited = citations(content)
@@ -65,7 +67,12 @@ class Renderer:
             diagram_here=lambda step_id: diagrams.you_are_here(content, step_id),
             wrap=diagrams.wrap,
             questions_of=lambda module_id: assessment.questions(content, module_id),
-            question_source=lambda module_id, q: assessment.source_of(content, module_id, q),
+            question_source=lambda module_id, q: assessment.source_of(content, module_id, q, tr.gettext if tr else str),
+            question_text=lambda q: assessment.question_text(q, tr),
+            scale_label=lambda option: assessment.scale_label(option, tr),
+            data_text=(tr.data if tr else (lambda context, english: english)),
+            language=(tr.language.code if tr else "en"),
+            translation_status=lambda: i18n.statuses(overlay_root or content.root / "translations"),
         )
         self.env.filters["css_string"] = css_string
         entries = [t for t in (content.glossary.terms if content.glossary else []) if t.abbreviation]
