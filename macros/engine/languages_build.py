@@ -24,7 +24,7 @@ def build_all(site_dir: Path, content_dir: Path | None = None, overlay_root: Pat
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1", GUIDELINES_LANGUAGE=lang.code, GUIDELINES_LANGUAGES=codes,
                    GUIDELINES_CONTENT=str(content_dir), GUIDELINES_TRANSLATIONS=str(overlay_root))
         out = site_dir / lang.prefix if lang.prefix else site_dir
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)]
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
                                 cwd=ROOT, env=env, capture_output=True, text=True)
         return lang.code, result
 
@@ -43,5 +43,5 @@ def main(site_dir: Path) -> int:
             print(f"{code}: build failed\n{result.stdout}{result.stderr}", file=sys.stderr)
         else:
             fallback = [line for line in result.stdout.splitlines() if "fell back to English" in line]
-            print(f"{code}: built" + (f" ({fallback[0].split(': ', 1)[1]})" if fallback else ""))
+            print(f"{code}: built" + (f"; {fallback[0].split(': ', 1)[1]}" if fallback else ""))
     return 1 if failed else 0

@@ -66,6 +66,14 @@ def po_path(code: str, folder: Path = TRANSLATIONS) -> Path:
     return folder / code / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
+DATA_CONTEXTS = ("assessment:", "glossary:")
+
+
+def is_data(context: str | None) -> bool:
+    """Our longer texts kept as data (questions, glossary definitions), as opposed to the interface."""
+    return bool(context) and context.startswith(DATA_CONTEXTS)
+
+
 def _key(context: str | None, msgid: str) -> tuple:
     return (context or "", msgid)
 
@@ -102,6 +110,11 @@ class Translator:
     def data(self, context: str, english: str) -> str:
         """Our own text kept in content/ (a question, a scale label): its ID is the context."""
         return self.pgettext(context, english)
+
+    def fallbacks(self) -> tuple[int, int]:
+        """How many strings used so far fell back to English: (interface, our data)."""
+        data = sum(1 for context, _ in self.missing if is_data(context))
+        return len(self.missing) - data, data
 
     def js_strings(self) -> dict:
         """The browser's strings (context 'js'), English -> this language; JavaScript falls

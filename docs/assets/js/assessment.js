@@ -12,6 +12,9 @@
   var root = document.querySelector("[data-assessment-page]");
   if (!core || !model || !root) return;
   var kind = root.getAttribute("data-assessment-page");
+  // The page's language: the model carries our strings translated (English text as the key);
+  // any missing stays English.
+  function t(text) { return (model && model.strings && model.strings[text]) || text; }
   var scale = {};
   model.scale.forEach(function (o) { scale[o.key] = o; });
   var questions = {};
@@ -82,7 +85,7 @@
       return false;
     }
     saving = true;
-    status("Saved in this browser at " + new Date().toLocaleTimeString() + ".");
+    status(t("Saved in this browser at {time}.").replace("{time}", new Date().toLocaleTimeString()));
     return true;
   }
 
@@ -116,7 +119,7 @@
     if (file.size > core.MAX_IMPORT_BYTES) { done({ errors: ["The file is too large (" + Math.round(file.size / 1024) + " KB; an assessment is at most " + core.MAX_IMPORT_BYTES / 1024 + " KB)."] }); return; }
     var reader = new FileReader();
     reader.onload = function () { done(core.parseImport(String(reader.result), model)); };
-    reader.onerror = function () { done({ errors: ["The file could not be read."] }); };
+    reader.onerror = function () { done({ errors: [t("The file could not be read.")] }); };
     reader.readAsText(file);
   }
 
@@ -246,7 +249,7 @@
   function scoreSection(target, title, unit, rows) {
     target.appendChild(el("h2", { id: title.toLowerCase().replace(/ /g, "-") }, title));
     target.appendChild(chart(title, rows.map(function (r) { return { label: short(r.name), group: r.group }; })));
-    target.appendChild(table(title, [unit, "Answered", "Score"], rows.map(function (r) {
+    target.appendChild(table(title, [unit, t("Answered"), t("Score")], rows.map(function (r) {
       var g = r.group || { answered: 0, total: 0 };
       return [link(r.url, r.name), g.answered + " of " + g.total, percentText(g)];
     })));
@@ -255,23 +258,23 @@
   function renderResults(target) {
     target.textContent = "";
     var s = core.score(state, model);
-    scoreSection(target, "Scores by module", "Module", model.modules.map(function (m) {
-      return { name: "Module " + m.id + ": " + m.title, url: m.form, group: s.module[m.id] };
+    scoreSection(target, t("Scores by module"), t("Module"), model.modules.map(function (m) {
+      return { name: t("Module {id}: {title}").replace("{id}", m.id).replace("{title}", m.title), url: m.form, group: s.module[m.id] };
     }));
-    scoreSection(target, "Scores by step", "Step", model.steps.map(function (st) {
-      return { name: "Step " + st.id + ": " + st.title, url: st.url, group: s.step[st.id] };
+    scoreSection(target, t("Scores by step"), t("Step"), model.steps.map(function (st) {
+      return { name: t("Step {id}: {title}").replace("{id}", st.id).replace("{title}", st.title), url: st.url, group: s.step[st.id] };
     }));
-    target.appendChild(el("h2", { id: "where-to-start" }, "Where to start"));
+    target.appendChild(el("h2", { id: "where-to-start" }, t("Where to start")));
     var weak = core.weakest(state, model, 5);
     if (!weak.length) {
-      target.appendChild(el("p", {}, "Answer some questions to see which tasks need attention first."));
+      target.appendChild(el("p", {}, t("Answer some questions to see which tasks need attention first.")));
     } else {
-      target.appendChild(el("p", {}, "The tasks with the lowest scores, with their guidance:"));
+      target.appendChild(el("p", {}, t("The tasks with the lowest scores, with their guidance:")));
       var list = el("ol", { class: "where-to-start" });
       weak.forEach(function (g) {
         var task = model.tasks.filter(function (t) { return t.id === g.key; })[0];
         var li = el("li");
-        li.appendChild(link(task.url, "Task " + task.id + ": " + task.title));
+        li.appendChild(link(task.url, t("Task {id}: {title}").replace("{id}", task.id).replace("{title}", task.title)));
         li.appendChild(document.createTextNode(" — " + g.percent + "%"));
         list.appendChild(li);
       });
@@ -279,9 +282,9 @@
     }
     var removed = Object.keys(state.answers).filter(function (id) { return !questions[id]; });
     if (removed.length) {
-      target.appendChild(el("h2", { id: "removed" }, "Answers to questions no longer in the toolkit"));
-      target.appendChild(el("p", {}, "These answers come from an earlier version of the questions. They are kept, exported and printed, but not scored."));
-      target.appendChild(table("Answers to removed questions", ["Question id", "Answer", "Note", "Next action"], removed.map(function (id) {
+      target.appendChild(el("h2", { id: "removed" }, t("Answers to questions no longer in the toolkit")));
+      target.appendChild(el("p", {}, t("These answers come from an earlier version of the questions. They are kept, exported and printed, but not scored.")));
+      target.appendChild(table("Answers to removed questions", [t("Question id"), t("Answer"), t("Note"), t("Next action")], removed.map(function (id) {
         var a = state.answers[id];
         return [id, a.value ? (scale[a.value] || {}).label : "", a.note, a.action];
       })));
@@ -292,7 +295,7 @@
     var box = document.getElementById("assessment-backup");
     if (!box) return;
     var last = storage ? storage.getItem(EXPORTED) : null;
-    box.textContent = last ? "Last exported on " + new Date(last).toLocaleString() + "." : "You have not exported your answers yet.";
+    box.textContent = last ? "Last exported on " + new Date(last).toLocaleString() + "." : t("You have not exported your answers yet.");
   }
 
   function bindToolbar() {
@@ -317,7 +320,7 @@
       if (!file) return;
       readFile(file, function (result) {
         input.value = "";
-        if (result.errors) { messages(out, ["Nothing was imported; your answers are unchanged."].concat(result.errors), true); return; }
+        if (result.errors) { messages(out, [t("Nothing was imported; your answers are unchanged.")].concat(result.errors), true); return; }
         if (Object.keys(state.answers).length && !window.confirm("Replace your current answers with the answers in " + file.name + "? Your current answers are kept in this browser as a backup.")) return;
         if (storage) keep("answers before import", storage.getItem(KEY));
         state = result.state;
@@ -340,14 +343,14 @@
       (state.updated ? " · last answer " + new Date(state.updated).toLocaleString() : "");
     target.appendChild(head);
     model.modules.forEach(function (m) {
-      target.appendChild(el("h2", { class: "report-module" }, "Module " + m.id + ": " + m.title + " — " + percentText(s.module[m.id])));
+      target.appendChild(el("h2", { class: "report-module" }, t("Module {id}: {title}").replace("{id}", m.id).replace("{title}", m.title) + " — " + percentText(s.module[m.id])));
       var qs = model.questions.filter(function (q) { return q.module === m.id; });
-      target.appendChild(table("Module " + m.id, ["Question", "Answer", "Note", "Next action"], qs.map(function (q) {
+      target.appendChild(table("Module " + m.id, [t("Question"), t("Answer"), t("Note"), t("Next action")], qs.map(function (q) {
         var a = state.answers[q.id] || {};
         var cell = el("span");
         cell.appendChild(el("span", { class: "q-source" }, q.source + ": "));
         cell.appendChild(document.createTextNode(q.text));
-        return [cell, a.value ? scale[a.value].label : "Not answered", a.note || "", a.action || ""];
+        return [cell, a.value ? scale[a.value].label : t("Not answered"), a.note || "", a.action || ""];
       })));
     });
   }
@@ -365,13 +368,13 @@
     if (!partners.length) return;
     var names = partners.map(function (p, i) { return p.state.organisation || p.name || "Partner " + (i + 1); });
     var merged = core.merge(partners, model);
-    target.appendChild(el("h2", { id: "disagree" }, "Where partners disagree most"));
-    if (!merged.disagreements.length) target.appendChild(el("p", {}, "The partners' answers do not differ on any question."));
-    else target.appendChild(table("Questions with the widest spread of answers", ["Question", "Spread"].concat(names), merged.disagreements.slice(0, 10).map(function (r) {
+    target.appendChild(el("h2", { id: "disagree" }, t("Where partners disagree most")));
+    if (!merged.disagreements.length) target.appendChild(el("p", {}, t("The partners' answers do not differ on any question.")));
+    else target.appendChild(table("Questions with the widest spread of answers", [t("Question"), t("Spread")].concat(names), merged.disagreements.slice(0, 10).map(function (r) {
       return [r.question.source + ": " + r.question.text, r.spread].concat(r.answers.map(function (a) { return a && a.value ? scale[a.value].label : "–"; }));
     })));
-    target.appendChild(el("h2", { id: "all-answers" }, "All questions"));
-    target.appendChild(table("Every partner's answer to every question", ["Question", "Spread"].concat(names), merged.rows.map(function (r) {
+    target.appendChild(el("h2", { id: "all-answers" }, t("All questions")));
+    target.appendChild(table("Every partner's answer to every question", [t("Question"), t("Spread")].concat(names), merged.rows.map(function (r) {
       return [r.question.source + ": " + r.question.text, r.answered > 1 ? r.spread : "–"].concat(r.answers.map(function (a) {
         if (!a || !a.value) return "–";
         return scale[a.value].label + (a.note ? " (" + a.note + ")" : "");
@@ -391,7 +394,7 @@
         readFile(file, function (r) {
           results[i] = { name: file.name, state: r.state, errors: r.errors };
           if (--pending === 0) {
-            if (useMine && useMine.checked) results.unshift({ name: "My answers", state: state });
+            if (useMine && useMine.checked) results.unshift({ name: t("My answers"), state: state });
             renderPartners(results, target);
           }
         });
@@ -411,16 +414,16 @@
         target.textContent = "";
         if (r.errors) { target.appendChild(el("p", { class: "assessment-message assessment-message--problem", role: "alert" }, file.name + " was not read: " + r.errors.join(" "))); return; }
         var result = core.compare(r.state, state, model);
-        target.appendChild(el("h2", { id: "changed-steps" }, "Scores by step: then and now"));
-        target.appendChild(table("Step scores in " + file.name + " and now", ["Step", "Then", "Now", "Change"], result.steps.map(function (st) {
+        target.appendChild(el("h2", { id: "changed-steps" }, t("Scores by step: then and now")));
+        target.appendChild(table("Step scores in " + file.name + " and now", [t("Step"), t("Then"), t("Now"), t("Change")], result.steps.map(function (st) {
           var step = model.steps.filter(function (x) { return x.id === st.step; })[0];
           return ["Step " + step.id + ": " + step.title, st.before === null ? "–" : st.before + "%", st.after === null ? "–" : st.after + "%",
                   st.delta === null ? "–" : (st.delta > 0 ? "+" : "") + st.delta + " points"];
         })));
-        target.appendChild(el("h2", { id: "changed-answers" }, "Answers that changed"));
-        if (!result.changes.length) target.appendChild(el("p", {}, "No answer has changed."));
-        else target.appendChild(table("Answers that changed since " + file.name, ["Question", "Then", "Now"], result.changes.map(function (c) {
-          return [c.question.source + ": " + c.question.text, c.before ? scale[c.before].label : "Not answered", c.after ? scale[c.after].label : "Not answered"];
+        target.appendChild(el("h2", { id: "changed-answers" }, t("Answers that changed")));
+        if (!result.changes.length) target.appendChild(el("p", {}, t("No answer has changed.")));
+        else target.appendChild(table("Answers that changed since " + file.name, [t("Question"), t("Then"), t("Now")], result.changes.map(function (c) {
+          return [c.question.source + ": " + c.question.text, c.before ? scale[c.before].label : t("Not answered"), c.after ? scale[c.after].label : t("Not answered")];
         })));
       });
     });
@@ -447,7 +450,7 @@
   if (!storage) status(notSavedMessage(), true);
   else if (!document.getElementById("assessment-status").textContent) {
     status(state.updated ? "Your answers are saved in this browser (last change " + new Date(state.updated).toLocaleString() + ")." :
-      "Answers are saved in this browser as you give them.");
+      t("Answers are saved in this browser as you give them."));
   }
   if (kind === "report" && window.location.hash === "#print") window.print();
 })();
