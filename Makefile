@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8000
 
-.PHONY: setup tools lint check schema build pdfs serve offline bench test clean
+.PHONY: setup tools lint check schema build pdfs serve offline bench test clean translations
 
 setup: $(VENV)/.installed
 
@@ -40,8 +40,12 @@ lint: tools
 ## Build the site into site/ (fails on any content problem, warning or broken reference),
 ## with the checklists' PDF pack printed by headless Chromium.
 build: tools
-	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict
+	$(PY) -m macros build site
 	$(PY) -m macros pdfs site
+
+## Extract our strings into translations/toolkit.pot and update each language's .po file.
+translations: setup
+	$(PY) -m macros translations
 
 ## Print the checklists' PDF pack into an already built site/.
 pdfs: tools

@@ -6,8 +6,6 @@ Independent of the site engine: it takes a folder that is already built. `build(
 from __future__ import annotations
 
 import hashlib
-import os
-import subprocess
 import sys
 import zipfile
 from dataclasses import dataclass
@@ -75,11 +73,15 @@ def make_zip(content: Content, site_dir: Path, dist_dir: Path) -> Package:
 def build() -> int:
     """Build the site into build/offline-site (the same build as online), print its PDFs, zip it."""
     site_dir = ROOT / "build" / "offline-site"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(site_dir)],
-                            cwd=ROOT, env=env)
-    if result.returncode:
-        return result.returncode
+    # One ZIP with every language: the same tree as online (English at the root, <lang>/ beside
+    # it), so the language switcher and the shared English PDF pack work offline too, and a
+    # field office can run a workshop in any language from one copy.
+    from ..engine.languages_build import build_all
+
+    for code, result in build_all(site_dir):
+        if result.returncode:
+            print(f"{code}: build failed\n{result.stdout}{result.stderr}", file=sys.stderr)
+            return result.returncode
     print_pack(site_dir, load(CONTENT).checklists)
     package = make_zip(load(CONTENT), site_dir, ROOT / "dist")
     mb = package.size / 1024 / 1024

@@ -7,8 +7,8 @@ import math
 import textwrap
 from dataclasses import dataclass, field
 
-from . import urls
 from ..content.load import Content
+from . import urls
 
 WIDTH = 420
 
