@@ -13,7 +13,7 @@ from mkdocs.structure.files import File
 
 from macros.content.reader import ContentError
 from macros.engine import state
-from macros.engine.languages import configure, page_languages
+from macros.engine.languages import configure, page_languages, prune_search_languages
 from macros.outputs.guidelines_json import guidelines_json
 from macros.project import build_date, version
 from macros.site import csp
@@ -77,6 +77,7 @@ def on_post_template(output, template_name, config):
 
 def on_post_build(config):
     build = state.current
+    prune_search_languages(config)
     out = Path(config["site_dir"]) / "guidelines.json"
     data = guidelines_json(build.content)
     data["language"] = build.language.code

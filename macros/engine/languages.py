@@ -75,3 +75,25 @@ def _covered(build, page) -> bool:
         if ctx.get(key) is not None and hasattr(ctx[key], "id"):
             return f"{kind}:{ctx[key].id}" in build.official
     return False
+
+
+def prune_search_languages(config) -> list:
+    """Material copies the search support of every language into every site (Thai's word
+    segmenter alone is 660 KB); keep only what this site's search languages load, so that the
+    offline ZIPs stay within their budget. Returns the files removed."""
+    from pathlib import Path
+
+    search = _search_plugin(config)
+    langs = set(search.config.lang or []) if search is not None else set()
+    folder = Path(config["site_dir"]) / "assets" / "javascripts" / "lunr"
+    keep = {"lunr.stemmer.support.min.js", "lunr.multi.min.js"} | {f"lunr.{lang}.min.js" for lang in langs}
+    if "ja" in langs:
+        keep.add("tinyseg.js")
+    if "th" in langs:
+        keep.add("wordcut.js")
+    removed = []
+    for path in sorted(folder.rglob("*.js")) if folder.is_dir() else []:
+        if path.name not in keep:
+            path.unlink()
+            removed.append(path)
+    return removed

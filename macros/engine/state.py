@@ -57,7 +57,9 @@ def start(site_url: str | None = None) -> Build:
     language = known[code]
     content, official = overlay.apply(content, overlay_root(root), code)
     tr = i18n.translator(language)
-    pdf_root = "../" if language.prefix else ""
+    # A site of one language has it at its root (an offline ZIP); beside English it is under <lang>/,
+    # and the PDF pack is printed once, from the English pages.
+    pdf_root = "../" if language.prefix and len(codes) > 1 else ""
     current = Build(content, Renderer(content, site_url=site_url, tr=tr, overlay_root=overlay_root(root)), pages(content, site_url, tr.gettext, pdf_root),
                     language, [known[c] for c in codes], tr, official)
     return current

@@ -54,7 +54,7 @@ def extract(content: Content) -> Catalog:
     catalog = Catalog(project="partnering-guidelines", version=version(), domain=i18n.DOMAIN, charset="utf-8",
                       fuzzy=False)
     for path in sorted(TEMPLATES.rglob("*")):
-        if path.suffix in (".md", ".html", ".txt"):
+        if path.suffix in (".md", ".html"):
             for line, message, comments, context in extract_from_file("jinja2.ext:babel_extract", path,
                                                                       options=JINJA_OPTIONS):
                 catalog.add(message, locations=[(_rel(path), line)], auto_comments=comments, context=context)

@@ -6,6 +6,8 @@ Independent of the site engine: it takes a folder that is already built. `build(
 from __future__ import annotations
 
 import hashlib
+import os
+import subprocess
 import sys
 import zipfile
 from dataclasses import dataclass
@@ -14,6 +16,7 @@ from pathlib import Path
 from ..content import inline
 from ..content.load import Content, load
 from ..project import CONTENT, ROOT, build_date, version
+from ..site import i18n
 from ..site.templates import environment
 from .pdf import print_pack
 
@@ -35,29 +38,40 @@ class Package:
         return self.size <= BUDGET_BYTES
 
 
-def readme_text(content: Content, folder: str, zip_name: str) -> str:
+LANGUAGE_NOTE = i18n.N_(
+    "This copy of the toolkit is in {language}: its menus, page titles, self-assessment questions and checklists "
+    "are translated by the toolkit and not reviewed by the publishers; the guideline text is the publication's, "
+    "in English. The rest of this file is in English.")
+
+
+def readme_text(content: Content, folder: str, zip_name: str, language: str = i18n.SOURCE) -> str:
+    note = ""
+    if language != i18n.SOURCE:
+        lang = next(x for x in i18n.catalogue_languages() if x.code == language)
+        note = i18n.translator(lang).gettext(LANGUAGE_NOTE).format(language=lang.native)
     pub = content.publication
     reproduction = next(inline.plain(b.p) for b in pub.disclaimer
                         if getattr(b, "p", "") and "non-commercial purposes" in b.p)
     return environment().get_template("offline/README.txt").render(
         pub=pub, version=version(), build_date=build_date(), folder=folder, zip_name=zip_name,
         modules=len(content.modules), steps=len(content.steps), tasks=len(content.tasks), cases=len(content.cases),
-        institutions=" and ".join(i.name for i in pub.institutions), reproduction=reproduction,
+        institutions=" and ".join(i.name for i in pub.institutions), reproduction=reproduction, language_note=note,
     )
 
 
-def make_zip(content: Content, site_dir: Path, dist_dir: Path) -> Package:
+def make_zip(content: Content, site_dir: Path, dist_dir: Path, zip_name: str | None = None,
+             language: str = i18n.SOURCE) -> Package:
     if not (site_dir / "index.html").is_file():
         raise FileNotFoundError(f"{site_dir}/index.html not found: build the site first")
-    folder = f"{NAME}-{version()}"
-    zip_name = f"{NAME}-offline-{version()}.zip"
+    zip_name = zip_name or f"{NAME}-offline-{version()}.zip"
+    folder = zip_name.removesuffix(".zip").replace("-offline", "")
     dist_dir.mkdir(parents=True, exist_ok=True)
     zip_path = dist_dir / zip_name
     partial = zip_path.with_suffix(".zip.partial")
     count = 0
     # Written under another name first, so that a failed run never leaves a half-built ZIP.
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        archive.writestr(f"{folder}/README.txt", readme_text(content, folder, zip_name).replace("\n", "\r\n"))
+        archive.writestr(f"{folder}/README.txt", readme_text(content, folder, zip_name, language).replace("\n", "\r\n"))
         count += 1
         for path in sorted(site_dir.rglob("*")):
             if path.is_file() and not path.name.endswith(EXCLUDE_SUFFIXES):
@@ -70,25 +84,39 @@ def make_zip(content: Content, site_dir: Path, dist_dir: Path) -> Package:
     return Package(zip_path, checksum_path, zip_path.stat().st_size, count)
 
 
-def build() -> int:
-    """Build the site into build/offline-site (the same build as online), print its PDFs, zip it."""
-    site_dir = ROOT / "build" / "offline-site"
-    # One ZIP with every language: the same tree as online (English at the root, <lang>/ beside
-    # it), so the language switcher and the shared English PDF pack work offline too, and a
-    # field office can run a workshop in any language from one copy.
-    from ..engine.languages_build import build_all
+def zip_name(language: str) -> str:
+    """English keeps the name it always had; each other language has its own ZIP."""
+    suffix = "" if language == i18n.SOURCE else f"-{language}"
+    return f"{NAME}-offline-{version()}{suffix}.zip"
 
-    for code, result in build_all(site_dir):
+
+def build_language(code: str, site_dir: Path) -> subprocess.CompletedProcess:
+    """The site in one language alone, at the root of `site_dir` (no switcher: one language)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", GUIDELINES_LANGUAGE=code, GUIDELINES_LANGUAGES=code)
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(site_dir)],
+                          cwd=ROOT, env=env)
+
+
+def build(languages: list[str] | None = None) -> int:
+    """One ZIP per language, each built as the online site is, with its own PDF pack.
+
+    Not one ZIP with every language: the guideline text (English in every language) and
+    Material's assets would be in it six times, 8.3 MB, over the 5 MB budget; a field office
+    runs a workshop in one language, and each ZIP holds that language's toolkit whole."""
+    codes = languages or [lang.code for lang in i18n.catalogue_languages()]
+    content = load(CONTENT)
+    failed = 0
+    for code in codes:
+        site_dir = ROOT / "build" / "offline" / code
+        result = build_language(code, site_dir)
         if result.returncode:
-            print(f"{code}: build failed\n{result.stdout}{result.stderr}", file=sys.stderr)
             return result.returncode
-    print_pack(site_dir, load(CONTENT).checklists)
-    package = make_zip(load(CONTENT), site_dir, ROOT / "dist")
-    mb = package.size / 1024 / 1024
-    print(f"{package.zip_path.relative_to(ROOT)}: {package.files} files, {mb:.2f} MB "
-          f"(budget {BUDGET_BYTES / 1024 / 1024:.0f} MB)")
-    print(f"{package.checksum_path.relative_to(ROOT)}: {package.checksum_path.read_text().split()[0]}")
-    if not package.within_budget:
-        print(f"error: the ZIP is over its size budget of {BUDGET_BYTES} bytes", file=sys.stderr)
-        return 1
-    return 0
+        print_pack(site_dir, content.checklists)
+        package = make_zip(content, site_dir, ROOT / "dist", zip_name(code), code)
+        mb = package.size / 1024 / 1024
+        print(f"{package.zip_path.relative_to(ROOT)}: {package.files} files, {mb:.2f} MB "
+              f"(budget {BUDGET_BYTES / 1024 / 1024:.0f} MB)")
+        if not package.within_budget:
+            print(f"error: {package.zip_path.name} is over its size budget of {BUDGET_BYTES} bytes", file=sys.stderr)
+            failed += 1
+    return 1 if failed else 0

@@ -26,6 +26,11 @@ REVIEWED_FLAG = "reviewed"
 JS_CONTEXT = "js"
 
 
+def N_(text: str) -> str:
+    """Marks English text for the catalogue where it is defined; translated where it is used."""
+    return text
+
+
 @dataclass(frozen=True)
 class Language:
     code: str
