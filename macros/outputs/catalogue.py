@@ -28,6 +28,10 @@ JINJA_OPTIONS = {"extensions": "jinja2.ext.i18n", "trim_blocks": "true", "lstrip
 PYTHON_KEYWORDS = {"_": None, "N_": None}
 JS_KEYWORDS = {"t": None}
 JS = ROOT / "docs" / "assets" / "js"
+HEADER = ("# The Partnering Guidelines toolkit's own text in {language}.\n"
+          "# Translated by the toolkit, not reviewed by the publishers (UNU-IAS, ESCAP).\n"
+          "# A reviewer who has checked a translation adds the flag: #, reviewed\n"
+          "# Update with `make translations`; the guideline text itself is not in this file.")
 
 
 def _rel(path: Path) -> str:
@@ -84,6 +88,7 @@ def update(content: Content, folder: Path = i18n.TRANSLATIONS) -> int:
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
             catalog = Catalog(locale=lang.code, domain=i18n.DOMAIN, project="partnering-guidelines", fuzzy=False)
+        catalog.header_comment = HEADER.format(language=lang.name)
         # No fuzzy matching: a changed English text must be translated again, not guessed.
         catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
         with path.open("wb") as fh:
