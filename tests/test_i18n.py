@@ -263,3 +263,27 @@ def test_no_accessibility_violations_in_each_language(page, i18n_server, code):
         if violations:
             problems.append(f"{path}: {report(violations)}")
     assert not problems, "\n".join(problems)
+
+
+def test_each_language_has_its_own_offline_zip_within_budget(tmp_path, browser, content):
+    """Thai as a field office gets it: the Thai site alone at the ZIP's root, its checklists'
+    PDF pack printed from the Thai pages, a README that says so in Thai, within 5 MB."""
+    import subprocess
+    import zipfile
+
+    from macros.outputs.offline import BUDGET_BYTES, build_language, make_zip, zip_name
+    from macros.outputs.pdf import print_pack
+
+    site_dir = tmp_path / "th"
+    assert build_language("th", site_dir).returncode == 0
+    index = (site_dir / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="th"' in index and "data-language-switch" not in index
+    written = print_pack(site_dir, content.checklists, browser)
+    package = make_zip(content, site_dir, tmp_path / "dist", zip_name("th"), "th")
+    assert package.zip_path.name.endswith("-th.zip") and package.size <= BUDGET_BYTES
+    with zipfile.ZipFile(package.zip_path) as archive:
+        readme = next(archive.read(n).decode("utf-8") for n in archive.namelist() if n.endswith("README.txt"))
+    assert "ชุดเครื่องมือฉบับนี้" in readme
+    checklist = next(p for p in written if "module-a" in p.name)
+    text = subprocess.run(["pdftotext", str(checklist), "-"], capture_output=True, text=True).stdout
+    assert "ผู้รับผิดชอบ" in text, "the Thai checklist PDF should carry its Thai labels as text"

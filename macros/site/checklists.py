@@ -11,8 +11,12 @@ def pdf_path(checklist_id: str, size: str) -> str:
     return f"checklists/pdf/{checklist_id}-{size.lower()}.pdf"
 
 
-def footer(title: str, path: str, site_url: str | None) -> str:
+def english(text: str) -> str:
+    return text
+
+
+def footer(title: str, path: str, site_url: str | None, _=english) -> str:
     """What every printed page of a checklist says at its foot."""
-    address = f"{site_url.rstrip('/')}/{path}" if site_url else f"{path} in the Partnering Guidelines toolkit"
-    return (f"{title} · Source: Partnering for Sustainable Development: Guidelines for Multi-stakeholder "
-            f"Partnerships (ESCAP / UNU-IAS, 2018)\n{address}")
+    address = f"{site_url.rstrip('/')}/{path}" if site_url else _("{path} in the Partnering Guidelines toolkit").format(path=path)
+    return _("{title} · Source: Partnering for Sustainable Development: Guidelines for Multi-stakeholder "
+             "Partnerships (ESCAP / UNU-IAS, 2018)").format(title=title) + f"\n{address}"

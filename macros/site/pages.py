@@ -148,7 +148,7 @@ def checklist_pages(content: Content, site_url: str | None = None, _=english, pd
         path = checklists.page_path(ident)
         # Checklists repeat the tasks' wording: left out of search, so that search leads to the guidance.
         return Page(path, title, template, description,
-                    {"title": title, "pdfs": pdfs(ident), "footer": checklists.footer(title, path, site_url), **context},
+                    {"title": title, "pdfs": pdfs(ident), "footer": checklists.footer(title, path, site_url, _), **context},
                     CHECKLIST_ASSETS, searchable=False)
 
     out = [Page(urls.PAGES["checklists"], _("Checklists"), "checklists/checklists.md",

@@ -75,6 +75,7 @@ class Renderer:
             translation_status=lambda: i18n.statuses(overlay_root or content.root / "translations"),
         )
         self.env.filters["css_string"] = css_string
+        self.env.filters["css_counters"] = css_counters
         entries = [t for t in (content.glossary.terms if content.glossary else []) if t.abbreviation]
         self._abbr_entries = {t.abbreviation: t for t in entries}
         names = sorted(self._abbr_entries, key=len, reverse=True)
@@ -194,6 +195,17 @@ def css_string(text: str) -> Markup:
     """A quoted CSS string, safe inside a <style> element (used for printed page footers)."""
     escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\A ").replace("<", "\\3C ")
     return Markup(f'"{escaped}"')
+
+
+def css_counters(text: str) -> Markup:
+    """'Page {page} of {pages}' (translated) as CSS content: "Page " counter(page) " of " counter(pages)."""
+    parts = []
+    for piece in re.split(r"(\{page\}|\{pages\})", str(text)):
+        if piece in ("{page}", "{pages}"):
+            parts.append(f"counter({piece[1:-1]})")
+        elif piece:
+            parts.append(css_string(piece))
+    return Markup(" ".join(parts))
 
 
 def anchor(text: str) -> str:
