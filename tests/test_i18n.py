@@ -241,6 +241,7 @@ def test_an_export_in_thai_imports_in_russian_and_merges_in_the_partnership_view
 
     page.goto(f"{i18n_server}/ru/assessment/index.html")
     page.locator("#assessment-import").set_input_files(str(thai))
+    page.locator("#assessment-import-result:not([hidden])").wait_for()
     page.goto(f"{i18n_server}/ru/assessment/module-a.html")
     assert page.locator(f"input[name='{qid}'][value='fully']").is_checked()
     context.close()
