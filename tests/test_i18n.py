@@ -38,6 +38,11 @@ def complete(code: str) -> bool:
     return interface_keys() <= i18n.translator(i18n.Language(code, code, code)).messages.keys()
 
 
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
 @pytest.fixture(scope="session")
 def i18n_build(tmp_path_factory):
     out = tmp_path_factory.mktemp("i18n") / "site"
@@ -55,8 +60,7 @@ def i18n_site(i18n_build) -> Path:
 
 @pytest.fixture(scope="session")
 def i18n_server(i18n_site):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(i18n_site))
-    handler.log_message = lambda *a: None
+    handler = functools.partial(_QuietHandler, directory=str(i18n_site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
@@ -190,20 +194,24 @@ def test_catalogues_have_stable_contexts_and_a_reviewed_flag_is_counted(tmp_path
 
 
 def _search(page, base, query):
-    """Type the query once and wait for results: Thai segmentation makes every keystroke's
-    search slower than the shared helper's half-second retry expects."""
+    """Type the query and wait for its results, typing it again if the index was not ready:
+    Thai segmentation makes each keystroke's search slower than the shared helper's
+    half-second retry expects, so each attempt waits up to five seconds."""
     from test_browser import strip_highlight
 
     page.goto(f"{base}/index.html")
     page.locator(".md-search__input").first.click()
-    page.locator("input.md-search__input").press_sequentially(query)
+    box = page.locator("input.md-search__input")
     results = page.locator(".md-search-result__item a")
     found = []
-    for _ in range(60):   # results of the first keystrokes come first; wait for the whole query's
-        page.wait_for_timeout(500)
-        found = [strip_highlight(a.get_attribute("href")) for a in results.all()]
-        if any("cases/index.html" in href for href in found):
-            break
+    for _ in range(8):
+        box.fill("")
+        box.press_sequentially(query)
+        for _ in range(10):
+            page.wait_for_timeout(500)
+            found = [strip_highlight(a.get_attribute("href")) for a in results.all()]
+            if any("cases/index.html" in href for href in found):
+                return found
     return found
 
 

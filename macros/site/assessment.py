@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ..content.load import Content
 from ..project import version
 from . import urls
+from .i18n import N_
 
 PAGE_DIR = "assessment"
 
@@ -21,12 +22,6 @@ class ToolPage:
     path: str
     title: str
     menu: str          # its name in the site menu and the assessment's own menu
-
-
-def N_(text: str) -> str:
-    """Marks English text for the catalogue (make translations) where it is defined; it is
-    translated where it is shown."""
-    return text
 
 
 HOME = ToolPage("home", f"{PAGE_DIR}/index.html", N_("Self-assessment"), N_("Results and backup"))

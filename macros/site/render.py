@@ -37,6 +37,7 @@ class Renderer:
         self.site_url = site_url
         self.tr = tr
         self.env = environment(templates, tr.gettext_translations() if tr else None)
+        _ = tr.gettext if tr else str
         self.placed_boxes = box_placements(content)
         self.placed_figures = figure_placements(content)
         self.cited = citations(content)
@@ -62,9 +63,9 @@ class Renderer:
             assessment_pages=assessment.TOOL_PAGES,
             pdf_path=checklists.pdf_path,
             form_path=assessment.form_path,
-            diagram_module=lambda module_id: diagrams.module_steps(content, module_id),
-            diagram_framework=lambda current=None: diagrams.framework(content, current),
-            diagram_here=lambda step_id: diagrams.you_are_here(content, step_id),
+            diagram_module=lambda module_id: diagrams.module_steps(content, module_id, _),
+            diagram_framework=lambda current=None: diagrams.framework(content, current, _),
+            diagram_here=lambda step_id: diagrams.you_are_here(content, step_id, _),
             wrap=diagrams.wrap,
             questions_of=lambda module_id: assessment.questions(content, module_id),
             question_source=lambda module_id, q: assessment.source_of(content, module_id, q, tr.gettext if tr else str),
