@@ -14,6 +14,7 @@ import json
 import sys
 from pathlib import Path
 
+from .content import overlay
 from .content.load import load
 from .content.model import MODELS
 from .content.reader import ContentError, read_yaml, validate
@@ -41,11 +42,16 @@ def check(args: list[str]) -> int:
     root = Path(args[0]) if args else CONTENT
     try:
         content = load(root)
+        # Official translations of the guideline text are checked with the content they translate.
+        official = sorted(p.parent.name for p in (root / "translations").glob("*/language.yml"))
+        for language in official:
+            overlay.apply(content, root / "translations", language)
     except ContentError as exc:
         print(exc.report(), file=sys.stderr)
         return 1
     print(f"content OK: {len(content.modules)} modules, {len(content.steps)} steps, "
-          f"{len(content.tasks)} tasks, {len(content.cases)} boxes, {len(content.chapters)} chapters")
+          f"{len(content.tasks)} tasks, {len(content.cases)} boxes, {len(content.chapters)} chapters"
+          + (f"; official translations: {', '.join(official)}" if official else ""))
     return 0
 
 

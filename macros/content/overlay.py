@@ -66,7 +66,7 @@ def apply(content: Content, overlay_root: Path, language: str) -> tuple[Content,
     replaced: set[str] = set()
     for sub, kind in FOLDERS.items():
         for path in sorted((folder / sub).glob("*.yml")):
-            source, found = read_yaml(path, Path(overlay_root))
+            source, found = read_yaml(path, Path(overlay_root).parent)
             problems += found
             if found:
                 continue
