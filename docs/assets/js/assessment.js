@@ -48,8 +48,8 @@
   }
 
   function notSavedMessage() {
-    return "Your answers are NOT being saved: this browser does not allow this page to store data " +
-      "(private mode, settings, or full storage). Export your answers before you close the page.";
+    return t("Your answers are NOT being saved: this browser does not allow this page to store data " +
+      "(private mode, settings, or full storage). Export your answers before you close the page.");
   }
 
   function keep(label, text) {
@@ -66,7 +66,7 @@
     if (result.errors) {
       // Never drop unreadable answers silently: keep them aside and say so.
       keep("unreadable saved answers", text);
-      status("Saved answers could not be read and were set aside (" + result.errors[0] + "). You can start again; the old data is kept in this browser.", true);
+      status(t("Saved answers could not be read and were set aside ({error}). You can start again; the old data is kept in this browser.").replace("{error}", result.errors[0]), true);
       return core.emptyState(model);
     }
     return result.state;
@@ -81,7 +81,7 @@
       storage.setItem(KEY, JSON.stringify(state));
     } catch (e) {
       saving = false;
-      status("Your last answer could NOT be saved (the browser's storage is full or blocked). Export your answers now to keep them.", true);
+      status(t("Your last answer could NOT be saved (the browser's storage is full or blocked). Export your answers now to keep them."), true);
       return false;
     }
     saving = true;
@@ -116,7 +116,7 @@
   }
 
   function readFile(file, done) {
-    if (file.size > core.MAX_IMPORT_BYTES) { done({ errors: ["The file is too large (" + Math.round(file.size / 1024) + " KB; an assessment is at most " + core.MAX_IMPORT_BYTES / 1024 + " KB)."] }); return; }
+    if (file.size > core.MAX_IMPORT_BYTES) { done({ errors: [t("The file is too large ({size} KB; an assessment is at most {max} KB).").replace("{size}", Math.round(file.size / 1024)).replace("{max}", core.MAX_IMPORT_BYTES / 1024)] }); return; }
     var reader = new FileReader();
     reader.onload = function () { done(core.parseImport(String(reader.result), model)); };
     reader.onerror = function () { done({ errors: [t("The file could not be read.")] }); };
@@ -295,7 +295,7 @@
     var box = document.getElementById("assessment-backup");
     if (!box) return;
     var last = storage ? storage.getItem(EXPORTED) : null;
-    box.textContent = last ? "Last exported on " + new Date(last).toLocaleString() + "." : t("You have not exported your answers yet.");
+    box.textContent = last ? t("Last exported on {date}.").replace("{date}", new Date(last).toLocaleString()) : t("You have not exported your answers yet.");
   }
 
   function bindToolbar() {
@@ -303,14 +303,14 @@
     on("assessment-export-json", exportJSON);
     on("assessment-export-csv", exportCSV);
     on("assessment-start-over", function () {
-      if (!window.confirm("Delete all your answers, notes and next actions from this browser? Export them first if you may need them.")) return;
+      if (!window.confirm(t("Delete all your answers, notes and next actions from this browser? Export them first if you may need them."))) return;
       if (storage) {
         keep("answers before start over", storage.getItem(KEY));
         storage.removeItem(KEY);
         storage.removeItem(EXPORTED);
       }
       state = core.emptyState(model);
-      status("All answers were removed from this browser.");
+      status(t("All answers were removed from this browser."));
       refresh();
     });
     var input = document.getElementById("assessment-import");
@@ -321,13 +321,13 @@
       readFile(file, function (result) {
         input.value = "";
         if (result.errors) { messages(out, [t("Nothing was imported; your answers are unchanged.")].concat(result.errors), true); return; }
-        if (Object.keys(state.answers).length && !window.confirm("Replace your current answers with the answers in " + file.name + "? Your current answers are kept in this browser as a backup.")) return;
+        if (Object.keys(state.answers).length && !window.confirm(t("Replace your current answers with the answers in {file}? Your current answers are kept in this browser as a backup.").replace("{file}", file.name))) return;
         if (storage) keep("answers before import", storage.getItem(KEY));
         state = result.state;
         save();
-        var lines = ["Imported " + Object.keys(state.answers).length + " answers from " + file.name + "."];
+        var lines = [t("Imported {n} answers from {file}.").replace("{n}", Object.keys(state.answers).length).replace("{file}", file.name)];
         if (result.unknown.length) lines.push(result.unknown.length + " of them answer questions that are no longer in the toolkit; they are kept and listed below.");
-        if (result.migratedFrom !== null) lines.push("The file was made with an older format (schema " + result.migratedFrom + ") and was converted.");
+        if (result.migratedFrom !== null) lines.push(t("The file was made with an older format (schema {schema}) and was converted.").replace("{schema}", result.migratedFrom));
         messages(out, lines, false);
         refresh();
       });
@@ -339,8 +339,8 @@
     target.textContent = "";
     var s = core.score(state, model);
     var head = el("p", { class: "report-meta" });
-    head.textContent = (state.organisation ? state.organisation + " · " : "") + "Printed " + new Date().toLocaleDateString() +
-      (state.updated ? " · last answer " + new Date(state.updated).toLocaleString() : "");
+    head.textContent = (state.organisation ? state.organisation + " · " : "") + t("Printed {date}").replace("{date}", new Date().toLocaleDateString()) +
+      (state.updated ? " · " + t("last answer {date}").replace("{date}", new Date(state.updated).toLocaleString()) : "");
     target.appendChild(head);
     model.modules.forEach(function (m) {
       target.appendChild(el("h2", { class: "report-module" }, t("Module {id}: {title}").replace("{id}", m.id).replace("{title}", m.title) + " — " + percentText(s.module[m.id])));
@@ -366,7 +366,7 @@
       target.appendChild(box);
     }
     if (!partners.length) return;
-    var names = partners.map(function (p, i) { return p.state.organisation || p.name || "Partner " + (i + 1); });
+    var names = partners.map(function (p, i) { return p.state.organisation || p.name || t("Partner {n}").replace("{n}", i + 1); });
     var merged = core.merge(partners, model);
     target.appendChild(el("h2", { id: "disagree" }, t("Where partners disagree most")));
     if (!merged.disagreements.length) target.appendChild(el("p", {}, t("The partners' answers do not differ on any question.")));
@@ -415,9 +415,9 @@
         if (r.errors) { target.appendChild(el("p", { class: "assessment-message assessment-message--problem", role: "alert" }, file.name + " was not read: " + r.errors.join(" "))); return; }
         var result = core.compare(r.state, state, model);
         target.appendChild(el("h2", { id: "changed-steps" }, t("Scores by step: then and now")));
-        target.appendChild(table("Step scores in " + file.name + " and now", [t("Step"), t("Then"), t("Now"), t("Change")], result.steps.map(function (st) {
+        target.appendChild(table(t("Step scores in {file} and now").replace("{file}", file.name), [t("Step"), t("Then"), t("Now"), t("Change")], result.steps.map(function (st) {
           var step = model.steps.filter(function (x) { return x.id === st.step; })[0];
-          return ["Step " + step.id + ": " + step.title, st.before === null ? "–" : st.before + "%", st.after === null ? "–" : st.after + "%",
+          return [t("Step {id}: {title}").replace("{id}", step.id).replace("{title}", step.title), st.before === null ? "–" : st.before + "%", st.after === null ? "–" : st.after + "%",
                   st.delta === null ? "–" : (st.delta > 0 ? "+" : "") + st.delta + " points"];
         })));
         target.appendChild(el("h2", { id: "changed-answers" }, t("Answers that changed")));
@@ -449,7 +449,7 @@
   refresh();
   if (!storage) status(notSavedMessage(), true);
   else if (!document.getElementById("assessment-status").textContent) {
-    status(state.updated ? "Your answers are saved in this browser (last change " + new Date(state.updated).toLocaleString() + ")." :
+    status(state.updated ? t("Your answers are saved in this browser (last change {date}).").replace("{date}", new Date(state.updated).toLocaleString()) :
       t("Answers are saved in this browser as you give them."));
   }
   if (kind === "report" && window.location.hash === "#print") window.print();
