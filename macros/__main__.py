@@ -3,10 +3,14 @@
     python -m macros check [CONTENT_DIR]     validate the whole content tree
     python -m macros check-file FILE...      validate single files against their schema only
     python -m macros schema                  write schema/*.schema.json for editors
+    python -m macros build [SITE_DIR]        build the site in every language (English at the root, the others
+                                             under <lang>/) with its PDF pack; site/ is replaced only on success
     python -m macros pdfs [SITE_DIR]         print the checklists' PDF pack into a built site
-    python -m macros offline                 build the offline ZIP into dist/
-    python -m macros build [SITE_DIR]        build the site in every language (English at the root)
+    python -m macros offline                 build the offline ZIPs (one per language) into dist/
     python -m macros translations            extract our strings and update translations/*.po
+    python -m macros fill-worksheet FILE [OUT_DIR]
+                                             a worksheet or action plan exported from the browser
+                                             (JSON) as filled .docx/.xlsx files (next to FILE by default)
 """
 from __future__ import annotations
 
@@ -28,6 +32,8 @@ def kind_of(path: Path) -> str:
     parts = path.resolve().parts
     if "assessment" in parts:
         return "assessment_scale" if path.stem == "scale" else "assessment_module"
+    if "worksheets" in parts:
+        return "worksheet_coverage" if path.stem == "coverage" else "worksheet"
     if "checklists" in parts and path.stem == "selection":
         return "checklist_selection"
     for folder, kind in FOLDER_KINDS.items():
@@ -93,16 +99,16 @@ def pdfs(args: list[str]) -> int:
     return 0
 
 
-def offline(args: list[str]) -> int:
-    from .outputs.offline import build
-
-    return build()
-
-
 def build(args: list[str]) -> int:
     from .engine.languages_build import main as build_languages
 
     return build_languages((Path(args[0]) if args else ROOT / "site").resolve())
+
+
+def offline(args: list[str]) -> int:
+    from .outputs.offline import build
+
+    return build()
 
 
 def translations(args: list[str]) -> int:
@@ -111,7 +117,25 @@ def translations(args: list[str]) -> int:
     return update(load(CONTENT))
 
 
-COMMANDS = {"build": build, "translations": translations, "check": check, "check-file": check_file, "schema": schema, "pdfs": pdfs, "offline": offline}
+def fill_worksheet(args: list[str]) -> int:
+    from .outputs.office import ExportError, fill
+
+    if not args:
+        print("usage: python -m macros fill-worksheet EXPORT.json [OUT_DIR]", file=sys.stderr)
+        return 2
+    export = Path(args[0])
+    try:
+        written = fill(load(CONTENT), export, Path(args[1]) if len(args) > 1 else export.parent)
+    except (ExportError, OSError) as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"wrote {path}")
+    return 0
+
+
+COMMANDS = {"check": check, "check-file": check_file, "schema": schema, "build": build, "pdfs": pdfs, "offline": offline,
+            "translations": translations, "fill-worksheet": fill_worksheet}
 
 
 def main(argv: list[str]) -> int:

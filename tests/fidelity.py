@@ -22,13 +22,9 @@ SOURCE_NAME = "partnering-for-sustainable-development-2018.txt"
 
 
 def _find_source() -> Path:
-    """The authoritative source text: $GUIDELINES_SOURCE, or shared/source/ beside the repository."""
-    candidates = [os.environ.get("GUIDELINES_SOURCE")]
-    candidates += [str(parent / "shared" / "source" / SOURCE_NAME) for parent in ROOT.parents]
-    for candidate in candidates:
-        if candidate and Path(candidate).is_file():
-            return Path(candidate)
-    return ROOT.parent / "shared" / "source" / SOURCE_NAME
+    """The publication's source text, kept in the repository (content/source/), unless
+    $GUIDELINES_SOURCE names another copy."""
+    return Path(os.environ.get("GUIDELINES_SOURCE") or ROOT / "content" / "source" / SOURCE_NAME)
 
 
 SOURCE = _find_source()

@@ -11,6 +11,8 @@ PAGE_TYPES = [
     "glossary.html", "chapters/ii.html", "modules/c.html", "accessibility.html",
     "assessment/index.html", "assessment/module-a.html", "assessment/all.html", "assessment/report.html",
     "assessment/partners.html", "assessment/compare.html",
+    "worksheets/index.html", "worksheets/rewards-and-risks.html", "worksheets/stakeholder-map.html",
+    "worksheets/partnering-agreement.html", "action-plan.html", "facilitator/module-a.html", "facilitator/questionnaire-a.html",
 ]
 RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}}
 

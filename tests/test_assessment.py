@@ -91,7 +91,8 @@ def test_export_json_and_csv_then_import_back(context, server, tmp_path):
     data = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
     assert data["format"] == "partnering-guidelines-assessment" and data["schema_version"] == 1
     assert data["organisation"] == "Ministry of Planning" and data["content_version"] and data["exported"]
-    assert data["answers"][Q1] == {"value": "fully", "note": "<b>bold?</b>", "action": ""}
+    assert {k: v for k, v in data["answers"][Q1].items() if k != "updated"} == {"value": "fully", "note": "<b>bold?</b>", "action": ""}
+    assert data["answers"][Q1]["updated"].startswith("20")   # each answer carries when it was given
     assert info.value.suggested_filename.startswith("partnering-guidelines-ministry-of-planning-")
     assert "Last exported on" in page.locator("#assessment-backup").inner_text()
     with page.expect_download() as info:
@@ -100,23 +101,25 @@ def test_export_json_and_csv_then_import_back(context, server, tmp_path):
     assert csv.startswith("question_id,module,step,task,question,answer") and "Fully in place" in csv
 
     other = saved_file(tmp_path, "other", {Q1: {"value": "not-in-place"}, "q-99.9-1": {"value": "fully", "note": "old question"}})
-    page.once("dialog", lambda d: d.accept())
     page.locator("#assessment-import").set_input_files(str(other))
+    page.locator("#assessment-import-choice").wait_for()
+    assert "other.json has 2 answers; this browser has 1" in page.locator("#assessment-import-question").inner_text()
+    page.locator("#assessment-import-replace").click()
     page.wait_for_selector("#assessment-import-result:not([hidden])")
-    assert "Imported 2 answers" in page.locator("#assessment-import-result").inner_text()
+    assert "with the 2 answers in other.json" in page.locator("#assessment-import-result").inner_text()
     assert "no longer in the toolkit" in page.locator("#assessment-import-result").inner_text()
     assert "old question" in page.locator("#assessment-results").inner_text()
     page.goto(f"{server}/assessment/module-a.html")
     assert checked(page, Q1) == "not-in-place"
-    kept = json.loads(page.evaluate(f"localStorage.getItem('{KEY}/kept')"))
-    assert kept["label"] == "answers before import" and "Ministry of Planning" in kept["data"]  # nothing lost
+    kept = json.loads(page.evaluate(f"localStorage.getItem('{KEY}/snapshots')"))
+    assert kept[-1]["reason"] == "before replacing with other.json" and "Ministry of Planning" in kept[-1]["data"]  # nothing lost
 
 
 @pytest.mark.parametrize("name,content,message", [
     ("not-json", "this is not JSON {", "not valid JSON"),
     ("wrong-format", json.dumps({"format": "something-else", "answers": {}}), "not a Partnering Guidelines assessment"),
     ("newer", json.dumps({"format": "partnering-guidelines-assessment", "schema_version": 99, "answers": {}}), "newer version"),
-    ("bad-value", json.dumps({"format": "partnering-guidelines-assessment", "schema_version": 1, "answers": {Q1: {"value": "<script>window.pwned=1</script>"}}}), "not on the scale"),
+    ("no-answers", json.dumps({"format": "partnering-guidelines-assessment", "schema_version": 1, "answers": ["<script>window.pwned=1</script>"]}), "no answers object"),
     ("huge", json.dumps({"format": "partnering-guidelines-assessment", "schema_version": 1, "answers": {}, "pad": "x" * 1_200_000}), "too large"),
 ])
 def test_bad_files_are_refused_and_answers_untouched(context, server, tmp_path, name, content, message):

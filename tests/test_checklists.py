@@ -112,7 +112,8 @@ def test_printed_tick_boxes_are_black_squares_and_steps_start_new_pages(browser,
         assert page.locator(".md-header").evaluate("e => getComputedStyle(e).display") == "none"
         assert page.locator(".md-sidebar--primary").evaluate("e => getComputedStyle(e).display") == "none"
         breaks = page.locator("h2.checklist-step").evaluate_all("es => es.map(e => getComputedStyle(e).breakBefore)")
-        assert breaks and set(breaks) == {"page"}
+        # The first step shares page 1 with the outcomes; every later step starts a page.
+        assert len(breaks) == 3 and breaks[0] != "page" and set(breaks[1:]) == {"page"}
         avoid = page.locator(".tick-list li").first.evaluate("e => getComputedStyle(e).breakInside")
         assert avoid == "avoid"
     finally:
@@ -140,3 +141,86 @@ def test_pdf_pack_exists_and_is_complete(printed_site, content):
 def test_checklist_pages_link_their_pdfs(site):
     html = (site / "checklists/module-c.html").read_text(encoding="utf-8")
     assert 'href="pdf/module-c-a4.pdf"' in html and 'href="pdf/module-c-letter.pdf"' in html
+
+
+def ink_bottom(pdf: Path, page: int, tmp_path: Path) -> float:
+    """How far down page `page` the printing goes above the footer, as a share of the page height
+    (rendered with pdftoppm in grey; the footer band is left out)."""
+    out = tmp_path / f"{pdf.stem}-{page}"
+    subprocess.run(["pdftoppm", "-gray", "-r", "30", "-f", str(page), "-l", str(page), "-singlefile", str(pdf), str(out)],
+                   check=True)
+    data = out.with_suffix(".pgm").read_bytes()
+    magic, width, height, _, pixels = data.split(maxsplit=4)
+    assert magic == b"P5"
+    width, height = int(width), int(height)
+    body = int(height * 0.88)   # above the running footer
+    rows = [pixels[y * width:(y + 1) * width] for y in range(body)]
+    inked = [y for y, row in enumerate(rows) if min(row) < 128]
+    return (inked[-1] + 1) / height if inked else 0.0
+
+
+@pytest.mark.parametrize("ident", ["module-a", "module-d", "all"])
+def test_first_printed_page_is_used(printed_site, tmp_path, ident):
+    for size in ("A4", "Letter"):
+        pdf = printed_site / pdf_path(ident, size)
+        assert ink_bottom(pdf, 1, tmp_path) > 0.7, f"{pdf.name}: page 1 mostly blank"
+        first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True,
+                               check=True).stdout
+        assert re.search(r"Task \d+\.1:", first), f"{pdf.name}: page 1 has no task"
+
+
+def test_every_task_has_room_to_write(site, content):
+    selection = content.checklists
+    html = (site / "checklists/all.html").read_text(encoding="utf-8")
+    tables = re.findall(r'<table class="task-table">.*?</table>', html, re.S)
+    assert len(tables) == len(content.tasks)
+    assert all(t.count("<tr>") == 1 + selection.task_rows >= 4 for t in tables)
+    notes = re.findall(r'<div class="notes-lines">(.*?)</div>', html, re.S)
+    assert len(notes) == len(content.tasks) and all(n.count('class="notes-line"') == selection.notes_lines >= 3 for n in notes)
+
+
+def test_footer_names_toolkit_and_checklist_and_only_a_public_address():
+    from macros.site.checklists import footer
+
+    local = footer("Checklist: Module A: Initiation", "checklists/module-a.html", None)
+    assert "Checklist: Module A: Initiation · Partnering Guidelines toolkit" in local
+    assert "checklists/module-a.html" not in local and "ESCAP / UNU-IAS, 2018" in local
+    public = footer("Checklist: Module A: Initiation", "checklists/module-a.html", "https://example.org/guidelines/")
+    assert public.endswith("\nhttps://example.org/guidelines/checklists/module-a.html")
+
+
+def test_printed_footer_names_the_toolkit(printed_site):
+    text = pdf_text(printed_site / pdf_path("module-b", "A4"))
+    pages = pdf_pages(printed_site / pdf_path("module-b", "A4"))
+    assert text.count("Partnering Guidelines toolkit") == pages
+
+
+def test_task_8_1_keeps_its_lead_in_between_its_two_lists(printed_site):
+    text = fidelity.fold(pdf_text(printed_site / pdf_path("module-c", "A4")))
+    first = text.find(fidelity.fold("3. Internal monitoring by individual partners"))
+    lead = text.find(fidelity.fold("The following are certain points to take note of"), first)
+    second = text.find(fidelity.fold("1. Monitoring cycle"), lead)
+    assert 0 <= first < lead < second
+
+
+def test_framework_page_prints_readable_type(browser, printed_site, tmp_path):
+    site = printed_site
+    page = browser.new_page()
+    try:
+        page.goto((site / "checklists/framework.html").as_uri())
+        page.emulate_media(media="print")
+        sizes = page.locator(".glance li, .glance p").evaluate_all("es => es.map(e => parseFloat(getComputedStyle(e).fontSize))")
+        assert sizes and min(sizes) >= 12, f"smallest text {min(sizes)} px: 9 pt is 12 px"
+    finally:
+        page.close()
+    for size in ("A4", "Letter"):
+        pdf = site / pdf_path("framework", size)
+        assert pdf_pages(pdf) == 1 and ink_bottom(pdf, 1, tmp_path) > 0.7, f"{pdf.name}: does not use its page"
+
+
+def test_pdf_pack_table_gives_each_file_its_own_link(site, content):
+    html = (site / "checklists/index.html").read_text(encoding="utf-8")
+    table = re.search(r'<table class="pack-table">.*?</table>', html, re.S).group(0)
+    assert " · " not in table
+    assert table.count('<ul class="pack-files"><li>') == len(content.checklists.pack)
+    assert re.search(r'<li><a href="pdf/module-a-a4.pdf" download>PDF, A4', table)

@@ -172,9 +172,10 @@ def test_self_assessment_works_from_the_unpacked_copy(offline_page, tmp_path):
     assert f'"{qid}"' in exported
     earlier = tmp_path / "earlier.json"
     earlier.write_text(exported.replace('"fully"', '"partly"'), encoding="utf-8")
-    page.once("dialog", lambda d: d.accept())
     page.locator("#assessment-import").set_input_files(str(earlier))
+    page.locator("#assessment-import-replace").click()
     page.wait_for_selector("#assessment-import-result:not([hidden])")
-    assert "Imported 1 answers" in page.locator("#assessment-import-result").inner_text()
+    assert "Replaced your answers with the 1 answer in earlier.json" in page.locator("#assessment-import-result").inner_text()
+    assert page.locator("#assessment-snapshots tbody tr").count() == 1
     outside = [u for u in page.requests if not u.startswith(("file://", "blob:"))]
     assert not outside, outside

@@ -48,3 +48,10 @@ def test_external_link_check_never_blocks_and_ci_runs_everything():
         assert step in ci
     release = (ROOT / ".github/workflows/release.yml").read_text(encoding="utf-8")
     assert "make offline" in release and "dist/*.zip" in release
+
+
+def test_node_lock_files_match_their_package_files():
+    """`npm ci` refuses a lock file out of step with package.json: `make bench` and `make tools` must work from a fresh clone."""
+    for folder in ("bench", "tools"):
+        result = run("npm", "ci", "--dry-run", "--no-audit", "--no-fund", "--prefix", folder)
+        assert result.returncode == 0, f"{folder}/package-lock.json is out of step: run `npm install --package-lock-only` there\n{result.stderr[-800:]}"

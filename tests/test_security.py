@@ -68,6 +68,15 @@ def test_pages_run_without_any_policy_violation(browser, base, tmp_path):
         with page.expect_download():
             page.locator("#assessment-export-csv").click()
         assert page.locator("#assessment-results svg").count() == 2
+        # A worksheet (fill, add a row, export) and the action plan it feeds
+        page.goto(f"{base}/worksheets/rewards-and-risks.html")
+        page.locator("[data-add-row=actions]").click()
+        page.locator("#ws-actions tbody tr textarea").first.fill("Insure the van")
+        with page.expect_download():
+            page.locator("[data-export-json]").click()
+        page.goto(f"{base}/action-plan.html")
+        assert page.locator("#plan-table tbody tr").count() == 1
+        assert not violations(page), violations(page)
         page.goto(f"{base}/links.html")
         page.locator("button.copy-link").first.click()
         page.wait_for_timeout(200)

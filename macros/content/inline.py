@@ -1,7 +1,7 @@
 """The inline markup of content text, parsed into tokens for templates to render.
 
 Python never builds HTML here: it only splits a string into tokens such as
-{"t": "text"}, {"t": "strong"}, {"t": "fn"} or {"t": "ref"}, and templates/inline.html
+{"type": "text"}, {"type": "strong"}, {"type": "fn"} or {"type": "ref"}, and templates/inline.html
 turns them into markup with autoescaping.
 
 Markup understood:
@@ -41,14 +41,14 @@ def _refs(text: str) -> list[dict]:
         start, end = match.span()
         token: dict
         if match["fn"]:
-            token = {"t": "fn", "id": match["fn"]}
+            token = {"type": "fn", "id": match["fn"]}
         elif match["url"]:
             url = match["url"]
             while url and url[-1] in TRAILING:
                 url = url[:-1]
             end = start + len(url)
             href = url if url.startswith("http") else "http://" + url
-            token = {"t": "url", "href": href, "label": url}
+            token = {"type": "url", "href": href, "label": url}
         else:
             kind = next(k for k in KINDS if match[k])
             key = match[kind]
@@ -56,13 +56,13 @@ def _refs(text: str) -> list[dict]:
                 key = key.lower()
             elif kind == "annex":
                 kind, key = "chapter", "annex-" + key.lower()
-            token = {"t": "ref", "kind": kind, "key": key, "label": match.group(0)}
+            token = {"type": "ref", "kind": kind, "key": key, "label": match.group(0)}
         if start > pos:
-            tokens.append({"t": "text", "v": text[pos:start]})
+            tokens.append({"type": "text", "text": text[pos:start]})
         tokens.append(token)
         pos = end
     if pos < len(text):
-        tokens.append({"t": "text", "v": text[pos:]})
+        tokens.append({"type": "text", "text": text[pos:]})
     return tokens
 
 
@@ -73,7 +73,7 @@ def _parse(text: str) -> tuple:
     for match in EMPHASIS.finditer(text):
         tokens.extend(_refs(text[pos:match.start()]))
         kind = "strong" if match["strong"] is not None else "em"
-        tokens.append({"t": kind, "children": _refs(match[kind])})
+        tokens.append({"type": kind, "children": _refs(match[kind])})
         pos = match.end()
     tokens.extend(_refs(text[pos:]))
     return tuple(tokens)
@@ -87,9 +87,9 @@ def references(text: str) -> list[dict]:
     """Every footnote marker and cross-reference in `text`, in order."""
     found = []
     for token in _parse(text):
-        for t in token.get("children", [token]):
-            if t["t"] in ("fn", "ref"):
-                found.append(t)
+        for part in token.get("children", [token]):
+            if part["type"] in ("fn", "ref"):
+                found.append(part)
     return found
 
 
@@ -97,9 +97,9 @@ def plain(text: str) -> str:
     """The text as a reader sees it: markup and footnote markers removed."""
     out = []
     for token in _parse(text):
-        for t in token.get("children", [token]):
-            if t["t"] == "text":
-                out.append(t["v"])
-            elif t["t"] in ("ref", "url"):
-                out.append(t["label"])
+        for part in token.get("children", [token]):
+            if part["type"] == "text":
+                out.append(part["text"])
+            elif part["type"] in ("ref", "url"):
+                out.append(part["label"])
     return "".join(out)

@@ -24,9 +24,12 @@ from .model import (
     Figures,
     Footnotes,
     Glossary,
+    Journeys,
     Module,
     Publication,
     Task,
+    Worksheet,
+    WorksheetCoverage,
 )
 from .reader import ContentError, Problem, SourceFile, read_yaml, validate
 
@@ -39,6 +42,8 @@ LAYOUT = {
     "assessment_scale": "assessment/scale.yml",
     "glossary": "glossary.yml",
     "checklist_selection": "checklists/selection.yml",
+    "journeys": "journeys.yml",
+    "worksheet_coverage": "worksheets/coverage.yml",
 }
 
 
@@ -57,7 +62,11 @@ class Content:
     assessment: list[AssessmentModule]   # one per module, A to E
     glossary: Glossary
     checklists: ChecklistSelection
+    journeys: Journeys
+    worksheets: list[Worksheet]
+    worksheet_coverage: WorksheetCoverage
     files: dict[str, SourceFile] = field(default_factory=dict)
+    origins: dict[int, str] = field(default_factory=dict)   # id(module, case, chapter model) -> its file
 
     # Indexes, filled by index()
     module_by_id: dict[str, Module] = field(default_factory=dict)
@@ -91,6 +100,10 @@ class Content:
     @property
     def tasks(self):
         return [t for s in self.steps for t in s.tasks]
+
+    def origin_of(self, *models) -> list[str]:
+        """The content files the given models were read from (for messages)."""
+        return [self.origins[id(m)] for m in models if id(m) in self.origins]
 
     def fingerprint(self) -> str:
         """Changes whenever any content file changes: exports name the content they were made from."""
@@ -136,6 +149,11 @@ def _load_dir(root: Path, folder: str, kind: str, problems: list, files: dict, s
     return out
 
 
+def _first_task(sheet) -> tuple:
+    """Worksheets in the order of the first task they serve."""
+    return tuple(int(x) for x in sheet.tasks[0].split(".")), sheet.id
+
+
 def load(root: Path | str = "content") -> Content:
     root = Path(root).resolve()
     problems: list[Problem] = []
@@ -145,6 +163,7 @@ def load(root: Path | str = "content") -> Content:
     cases = _load_dir(root, "cases", "case", problems, files)
     chapters = _load_dir(root, "chapters", "chapter", problems, files)
     assessment = _load_dir(root, "assessment", "assessment_module", problems, files, skip={"scale.yml"})
+    worksheets = _load_dir(root, "worksheets", "worksheet", problems, files, skip={"coverage.yml"})
     if problems:
         raise ContentError(problems)
 
@@ -162,10 +181,15 @@ def load(root: Path | str = "content") -> Content:
         assessment=sorted((m for _, m in assessment), key=lambda m: m.module),
         glossary=single["glossary"],
         checklists=single["checklist_selection"],
+        journeys=single["journeys"],
+        worksheets=sorted((w for _, w in worksheets), key=lambda w: _first_task(w)),
+        worksheet_coverage=single["worksheet_coverage"],
         files=files,
     )
+    content.origins = {id(model): f"content/{path.relative_to(root).as_posix()}"
+                       for path, model in [*modules, *cases, *chapters, *assessment, *worksheets]}
     # Cross-file checks need every file loaded first.
-    problems = check(content, Loaded(modules, cases, chapters, assessment))
+    problems = check(content, Loaded(modules, cases, chapters, assessment, worksheets, single["worksheet_coverage"]))
     if problems:
         raise ContentError(problems)
     content.index()

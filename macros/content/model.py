@@ -63,7 +63,7 @@ class ListWrap(Strict):
 
 class HeadingBlock(Strict):
     heading: NonEmpty = Field(description="A sub-heading inside a section, box or task.")
-    id: Slug | None = Field(None, description="Anchor for the heading; derived from the text when omitted.")
+    id: Slug = Field(description="Stable anchor of the heading (after the page part's prefix), never derived from its text.")
     module: ModuleId | None = Field(None, description="The module this heading stands for, if any.")
 
 
@@ -295,6 +295,8 @@ class ChecklistSelection(Strict):
     workshop_fields: Annotated[list[NonEmpty], Field(min_length=1)]
     task_columns: Annotated[list[NonEmpty], Field(min_length=1)]
     notes_label: NonEmpty
+    task_rows: Annotated[int, Field(ge=1, le=8)] = Field(3, description="Blank rows of the task columns under each task.")
+    notes_lines: Annotated[int, Field(ge=1, le=8)] = Field(3, description="Ruled lines for notes under each task.")
     page_sizes: Annotated[list[Literal["A4", "Letter"]], Field(min_length=1)]
     pack: Annotated[list[PackFile], Field(min_length=1)]
 
@@ -348,6 +350,111 @@ class AssessmentModule(Strict):
     questions: Annotated[list[Question], Field(min_length=1)]
 
 
+# --- journeys (ours): ways into the guidelines on the home page ------------------------
+
+class JourneyStop(Strict):
+    """One stop on a path: a step or a task, by ID, with why it is on the path (ours)."""
+
+    step: StepId | None = Field(None, description="A step, e.g. '9'.")
+    task: TaskId | None = Field(None, description="Or a task, e.g. '7.4'.")
+    editorial_why: NonEmpty = Field(description="Ours: one short sentence on what this stop does for the reader.")
+
+
+class Journey(Strict):
+    id: Slug = Field(description="Stable: the home page anchor 'start-<id>'.")
+    editorial_title: NonEmpty = Field(description="Ours: the situation, as a reader would name it.")
+    editorial_summary: NonEmpty = Field(description="Ours: who this path is for, in one sentence.")
+    stops: Annotated[list[JourneyStop], Field(min_length=2, max_length=6)]
+
+
+class Journeys(Strict):
+    """content/journeys.yml: short paths through the steps for common situations (ours)."""
+
+    journeys: Annotated[list[Journey], Field(min_length=1)]
+
+
+# --- worksheets (ours, not the publication's) ------------------------------------------
+
+SourceId = Annotated[str, Field(pattern=r"^\d{1,2}\.\d(\.[0-9A-Za-z-]+)*$",
+                                description="The task ('3.2') or task item ('3.2.rewards.a') the prompt comes from.")]
+
+
+class ListRef(Strict):
+    """A list the publication gives, used as it is: never retyped here."""
+
+    task: TaskId | None = Field(None, description="The task whose list it is.")
+    box: CaseId | None = Field(None, description="Or the case box whose list it is.")
+    list: Slug | None = Field(None, description="The list's own id, for a second or later list in a task; omit for the main list.")
+    under: Annotated[str, Field(pattern=r"^[0-9A-Za-z.-]+$")] | None = Field(
+        None, description="The item whose sub-items are meant, e.g. '11.1.1' for the four dimensions of scaling up.")
+
+
+class Column(Strict):
+    id: Slug = Field(description="Stable: stored with answers. Action tables need 'action', 'owner', 'due' and 'status'.")
+    heading: NonEmpty = Field(description="Ours: the column heading.")
+    kind: Literal["text", "long", "choice", "date"] = "text"
+    options: list[NonEmpty] = Field(default_factory=list, description="For choice columns: the choices (ours).")
+    example: NonEmpty | None = Field(None, description="Ours: an example entry, shown as a hint.")
+
+
+class FieldPart(Strict):
+    field: Slug = Field(description="Stable ID of the field: stored with answers.")
+    label: NonEmpty = Field(description="Ours: the question or prompt.")
+    kind: Literal["text", "long", "choice", "date"] = "long"
+    options: list[NonEmpty] = Field(default_factory=list, description="For choice fields: the choices (ours).")
+    source: SourceId
+    example: NonEmpty | None = Field(None, description="Ours: an example answer, shown as a hint.")
+
+
+class TablePart(Strict):
+    table: Slug = Field(description="Stable ID of the table: stored with answers.")
+    title: NonEmpty = Field(description="Ours: the table's heading.")
+    source: SourceId
+    prompt: NonEmpty | None = Field(None, description="Ours: what to put in the table.")
+    columns: Annotated[list[Column], Field(min_length=1)]
+    rows_from: list[ListRef] = Field(default_factory=list, description="Fixed rows: the items of these lists of the publication, in order.")
+    fixed_rows: list[NonEmpty] = Field(default_factory=list, description="Fixed rows named by us (marked as ours), when the publication gives no list.")
+    quote: ParaRef | None = Field(None, description="A paragraph of the publication shown above the table as the list it gives in running text.")
+    actions: bool = Field(False, description="The rows are actions: they go into the action plan.")
+
+
+class ParaRef(Strict):
+    task: TaskId
+    paragraph: Annotated[int, Field(ge=1)] = Field(description="Its position among the task's paragraphs, from 1.")
+
+
+WorksheetPart = Annotated[
+    Annotated[FieldPart, Tag("field")] | Annotated[TablePart, Tag("table")],
+    Discriminator(
+        lambda v: ("field" if "field" in v else "table" if "table" in v else None) if isinstance(v, dict)
+        else ("field" if isinstance(v, FieldPart) else "table"),
+        custom_error_type="part_kind",
+        custom_error_message="a worksheet part needs the key 'field' or 'table'",
+    ),
+]
+
+
+class Worksheet(Strict):
+    """content/worksheets/<id>.yml: one worksheet (ours), built from the tasks it serves."""
+
+    id: Slug = Field(description="Stable: the page is worksheets/<id>.html and answers are stored under it. Same as the file name.")
+    title: NonEmpty = Field(description="Ours.")
+    tasks: Annotated[list[TaskId], Field(min_length=1)] = Field(description="The tasks this worksheet serves; their step pages link to it.")
+    intro: NonEmpty = Field(description="Ours: what the worksheet is for and how to use it.")
+    parts: Annotated[list[WorksheetPart], Field(min_length=1)]
+
+
+class NotNeeded(Strict):
+    task: TaskId
+    reason: NonEmpty = Field(description="Ours: why the task needs no worksheet.")
+
+
+class WorksheetCoverage(Strict):
+    """content/worksheets/coverage.yml: tasks no worksheet serves, and why (ours)."""
+
+    not_needed: list[NotNeeded] = Field(default_factory=list)
+
+
 MODELS = {
     "module": Module,
     "case": Case,
@@ -361,7 +468,10 @@ MODELS = {
     "assessment_scale": AssessmentScale,
     "assessment_module": AssessmentModule,
     "glossary": Glossary,
+    "journeys": Journeys,
+    "worksheet": Worksheet,
+    "worksheet_coverage": WorksheetCoverage,
 }
 
-for _m in (Item, Section):
+for _m in (Item, Section, TablePart):
     _m.model_rebuild()

@@ -13,7 +13,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .model import BLOCK_KINDS, MODELS
+from .guarded_yaml import Refusal, compose, decode
+from .model import BLOCK_KINDS, MODELS, block_kind
 
 FieldPath = tuple  # ('steps', 0, 'tasks', 2, 'title')
 
@@ -24,15 +25,17 @@ class Problem:
     line: int | None
     path: str
     message: str
+    column: int | None = None
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
+        where += f":{self.column}" if self.line and self.column else ""
         return f"{where}: {self.path or '(top level)'}: {self.message}" if self.path else f"{where}: {self.message}"
 
 
 class ContentError(Exception):
     def __init__(self, problems: Iterable[Problem]):
-        self.problems = sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.path, p.message))
+        self.problems = sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.column or 0, p.path, p.message))
         super().__init__(self.report())
 
     def report(self) -> str:
@@ -95,16 +98,9 @@ def read_yaml(path: Path, root: Path) -> tuple[SourceFile, list[Problem]]:
     rel = path.relative_to(root.parent).as_posix() if root.parent in path.parents else str(path)
     problems: list[Problem] = []
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        return SourceFile(path, rel, None), [Problem(rel, None, "", f"not UTF-8 text ({exc.reason})")]
-    try:
-        loader = yaml.SafeLoader(text)
-        try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
+        node, data = compose(decode(path.read_bytes()))
+    except Refusal as exc:
+        return SourceFile(path, rel, None), [Problem(rel, exc.line, "", exc.message, exc.column)]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None
@@ -147,8 +143,13 @@ def validate(source: SourceFile, kind: str) -> tuple[BaseModel | None, list[Prob
 
 
 def _data_path(data: Any, loc: tuple) -> list:
-    path, here = [], data
+    """The field path in the file of a pydantic error location, which also names the tag of
+    each block union it passes through ('list', 'heading', ...): those are skipped, once per block."""
+    path, here, tag_seen = [], data, None
     for part in loc:
+        if isinstance(here, dict) and part == block_kind(here) and tag_seen is not here:
+            tag_seen = here
+            continue
         if isinstance(here, dict) and part in here:
             here = here[part]
         elif isinstance(here, list) and isinstance(part, int) and part < len(here):

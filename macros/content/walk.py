@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .model import FigureRef
+from .model import BoxRef, FigureRef
 
 # Fields that hold identifiers or settings, not text a reader reads.
 NOT_TEXT = frozenset({"id", "n", "style", "module", "modules", "kind", "box", "figure", "order"})
@@ -52,11 +52,23 @@ def placements(obj: Any, path: tuple = ()) -> Iterator[tuple[tuple, str, str]]:
             yield from placements(value, path + (i,))
     elif isinstance(obj, BaseModel):
         fields = type(obj).model_fields
-        if "box" in fields and getattr(obj, "box", None):
+        if isinstance(obj, BoxRef):
             yield path + ("box",), "box", obj.box
-        if "figure" in fields and isinstance(obj, FigureRef):
+        if isinstance(obj, FigureRef):
             yield path + ("figure",), "figure", obj.figure
         for name in fields:
             value = getattr(obj, name)
             if isinstance(value, (list, BaseModel)):
                 yield from placements(value, path + (name,))
+
+
+def strings(obj: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Every string value in a model, whatever its field: text, editorial, or label."""
+    if isinstance(obj, str):
+        yield path, obj
+    elif isinstance(obj, list):
+        for i, value in enumerate(obj):
+            yield from strings(value, path + (i,))
+    elif isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            yield from strings(getattr(obj, name), path + (name,))

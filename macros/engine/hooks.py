@@ -5,6 +5,7 @@ language, English into the site root and the others into <lang>/ (macros/engine/
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -14,31 +15,54 @@ from mkdocs.structure.files import File
 from macros.content.reader import ContentError
 from macros.engine import state
 from macros.engine.languages import configure, page_languages, prune_search_languages
+from macros.engine.staging import Staging
 from macros.outputs.guidelines_json import guidelines_json
+from macros.outputs.office import write_blank
 from macros.project import build_date, version
 from macros.site import csp
 from macros.site.assessment import model_script
 from macros.site.pages import ASSESSMENT_MODEL, nav
 
+_stood_in: dict[str, str] = {}
+
+
+def _stand_in(text: str) -> str:
+    """A title as MkDocs needs it. Themes print titles as HTML, so they are escaped here; and
+    mkdocs-macros renders a page title holding "{{", "{%" or "{#" as a template, so titles reach
+    it without "{" and on_page_markdown gives each page its real title back afterwards."""
+    title = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    if "{" not in title:
+        return title
+    stand_in = title.replace("{", "(")
+    _stood_in[stand_in] = title
+    return stand_in
+
 
 def _nav_config(entries) -> list:
     out = []
     for title, value in entries:
-        out.append({title: _nav_config(value) if isinstance(value, list) else value})
+        out.append({_stand_in(title): _nav_config(value) if isinstance(value, list) else value})
     return out
+
+
+staging: Staging | None = None
 
 
 # Before the search plugin's own on_config, which reads the language it indexes for.
 @event_priority(100)
 def on_config(config):
+    global staging
     try:
         build = state.start(config.get("site_url") or None)
     except (ContentError, ValueError) as exc:
         # Stop before anything is written: a half-built site must never be published.
         raise PluginError(exc.report() if isinstance(exc, ContentError) else str(exc)) from None
     configure(config, build)
+    # The previous site stays whole until this build has succeeded (see staging.py).
+    staging = Staging(Path(config["site_dir"]).resolve())
+    config["site_dir"] = staging.start()
     _ = build.translator.gettext
-    config["nav"] = _nav_config(nav(build.content, build.pages, _))
+    config["nav"] = _nav_config(nav(build.content, build.pages, _, build.translator.data))
     pub = build.content.publication
     # The version and date let a field office tell whether its offline copy is current.
     config["copyright"] = _(
@@ -53,11 +77,13 @@ def on_files(files, config):
     build = state.current
     files.append(File.generated(config, ASSESSMENT_MODEL, content=model_script(build.content, build.translator)))
     for page in build.pages:
-        meta = {"description": page.description, "title": page.title, **page_languages(build, page)}
+        meta = {"description": page.description, "title": _stand_in(page.title), **page_languages(build, page)}
         if page.assets:
             meta["assets"] = list(page.assets)
         if not page.searchable:
             meta["search"] = {"exclude": True}
+        elif page.search_boost is not None:
+            meta["search"] = {"boost": page.search_boost}
         front = json.dumps(meta, ensure_ascii=False)
         body = f"---\n{front}\n---\n\n{{{{ render_page({json.dumps(page.path)}) }}}}\n"
         existing = files.get_file_from_path(page.source)
@@ -65,6 +91,14 @@ def on_files(files, config):
             raise PluginError(f"{config['docs_dir']}/{page.source} would hide the generated page {page.path}: remove the file")
         files.append(File.generated(config, page.source, content=body))
     return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    """The title as written, after mkdocs-macros has run (hooks run after plugins)."""
+    page.title = _stood_in.get(page.title, page.title)
+    if page.meta.get("title") in _stood_in:
+        page.meta["title"] = _stood_in[page.meta["title"]]
+    return markdown
 
 
 def on_post_page(output, page, config):
@@ -78,12 +112,28 @@ def on_post_template(output, template_name, config):
 def on_post_build(config):
     build = state.current
     prune_search_languages(config)
+    download = build.renderer.env.globals.get("download")
+    if download:
+        folder = Path(config["site_dir"]) / "downloads"
+        folder.mkdir(exist_ok=True)
+        for source in (download["source"], download["checksum"]):
+            if source:
+                shutil.copyfile(source, folder / source.name)
     out = Path(config["site_dir"]) / "guidelines.json"
     data = guidelines_json(build.content)
     data["language"] = build.language.code
     data["official_translation"] = sorted(build.official)
     out.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    # Blank Word and Excel worksheets, from the same data as the pages (so the links on them resolve).
+    write_blank(build.content, Path(config["site_dir"]))
     # Counted, never hidden (the status page counts against the whole catalogue).
     interface, data = build.translator.fallbacks()
     if interface or data:
         print(f"{build.language.code}: fell back to English: {interface} interface strings, {data} data strings")
+    staging.finish(config["strict"])
+    config["site_dir"] = str(staging.final)
+
+
+def on_build_error(error):
+    if staging is not None:
+        staging.abandon()

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ..content import overlay
 from ..content.load import Content, load
-from ..project import CONTENT
+from ..project import CONTENT, build_date, version
 from ..site import i18n
 from ..site.pages import Page, pages
 from ..site.render import Renderer
@@ -57,9 +58,33 @@ def start(site_url: str | None = None) -> Build:
     language = known[code]
     content, official = overlay.apply(content, overlay_root(root), code)
     tr = i18n.translator(language)
+    renderer = Renderer(content, site_url=site_url, tr=tr, overlay_root=overlay_root(root))
+    offline = os.environ.get("GUIDELINES_OFFLINE") == "1"
+    renderer.env.globals.update(
+        offline_copy={"version": version(), "date": build_date()} if offline else None,
+        download=None if offline else offline_zip(os.environ.get("GUIDELINES_OFFLINE_ZIP")),
+    )
     # A site of one language has it at its root (an offline ZIP); beside English it is under <lang>/,
     # and the PDF pack is printed once, from the English pages.
     pdf_root = "../" if language.prefix and len(codes) > 1 else ""
-    current = Build(content, Renderer(content, site_url=site_url, tr=tr, overlay_root=overlay_root(root)), pages(content, site_url, tr.gettext, pdf_root),
+    current = Build(content, renderer, pages(content, site_url, tr.gettext, pdf_root, tr.data),
                     language, [known[c] for c in codes], tr, official)
     return current
+
+
+def offline_zip(name: str | None) -> dict | None:
+    """The offline ZIP named by GUIDELINES_OFFLINE_ZIP (`make build` builds it first and names
+    it), which the site then serves from downloads/ with its size and date. Named explicitly, so
+    that no other build picks up a stale ZIP from dist/. The offline copy cannot contain itself."""
+    if not name:
+        return None
+    path = Path(name).resolve()
+    if not path.is_file():
+        raise FileNotFoundError(f"GUIDELINES_OFFLINE_ZIP={name}: no such file (run `make offline` first)")
+    checksum = path.with_name(path.name + ".sha256")
+    return {
+        "source": path, "href": f"downloads/{path.name}", "name": path.name, "version": version(),
+        "megabytes": f"{path.stat().st_size / 1024 / 1024:.1f}",
+        "date": datetime.fromtimestamp(path.stat().st_mtime, UTC).date().isoformat(),
+        "checksum": checksum if checksum.is_file() else None,
+    }

@@ -26,7 +26,7 @@ from ..site import i18n
 JINJA_OPTIONS = {"extensions": "jinja2.ext.i18n", "trim_blocks": "true", "lstrip_blocks": "true",
                  "newstyle_gettext": "true"}
 PYTHON_KEYWORDS = {"_": None, "N_": None}
-JS_KEYWORDS = {"t": None}
+JS_KEYWORDS = {"t": None, "tf": (1,)}
 JS = ROOT / "docs" / "assets" / "js"
 HEADER = ("# The Partnering Guidelines toolkit's own text in {language}.\n"
           "# Translated by the toolkit, not reviewed by the publishers (UNU-IAS, ESCAP).\n"
@@ -48,10 +48,42 @@ def data_messages(content: Content):
     for term in content.glossary.terms if content.glossary else []:
         if term.editorial_definition:
             yield f"glossary:{term.id}", term.editorial_definition, "content/glossary.yml"
+    for journey in content.journeys.journeys:
+        where = "content/journeys.yml"
+        for text in (journey.editorial_title, journey.editorial_summary, *(s.editorial_why for s in journey.stops)):
+            yield f"journey:{journey.id}", text, where
+    for sheet in content.worksheets:
+        yield from ((f"worksheet:{sheet.id}", text, f"content/worksheets/{sheet.id}.yml") for text in worksheet_texts(sheet))
+    for entry in content.worksheet_coverage.not_needed:
+        yield "worksheet:coverage", entry.reason, "content/worksheets/coverage.yml"
     selection = content.checklists
     for label in [*selection.workshop_fields, *selection.task_columns, selection.notes_label,
                   *(entry.title for entry in selection.pack)]:
         yield "checklists", label, "content/checklists/selection.yml"
+
+
+def worksheet_texts(sheet):
+    """A worksheet's own words, as its page shows them (templates/worksheets/parts.html)."""
+    yield sheet.title
+    yield sheet.intro
+    for part in sheet.parts:
+        if getattr(part, "table", None):
+            yield part.title
+            if part.prompt:
+                yield part.prompt
+            yield from part.fixed_rows
+            columns = part.columns
+        else:
+            yield part.label
+            if part.example:
+                yield part.example
+            yield from part.options
+            columns = []
+        for column in columns:
+            yield column.heading
+            if column.example:
+                yield column.example
+            yield from column.options
 
 
 def extract(content: Content) -> Catalog:

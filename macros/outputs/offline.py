@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -74,7 +75,9 @@ def make_zip(content: Content, site_dir: Path, dist_dir: Path, zip_name: str | N
         archive.writestr(f"{folder}/README.txt", readme_text(content, folder, zip_name, language).replace("\n", "\r\n"))
         count += 1
         for path in sorted(site_dir.rglob("*")):
-            if path.is_file() and not path.name.endswith(EXCLUDE_SUFFIXES):
+            # downloads/ holds the online site's copy of an earlier ZIP: never a ZIP inside the ZIP.
+            if path.is_file() and not path.name.endswith(EXCLUDE_SUFFIXES) \
+                    and path.relative_to(site_dir).parts[0] != "downloads":
                 archive.write(path, f"{folder}/{path.relative_to(site_dir).as_posix()}")
                 count += 1
     partial.replace(zip_path)
@@ -90,15 +93,52 @@ def zip_name(language: str) -> str:
     return f"{NAME}-offline-{version()}{suffix}.zip"
 
 
+def offline_env(code: str) -> dict:
+    """One language alone at the root of its site (no switcher), saying that it is the offline
+    copy and linking no ZIP (it cannot contain itself)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", GUIDELINES_LANGUAGE=code, GUIDELINES_LANGUAGES=code,
+               GUIDELINES_OFFLINE="1")
+    env.pop("GUIDELINES_OFFLINE_ZIP", None)
+    return env
+
+
 def build_language(code: str, site_dir: Path) -> subprocess.CompletedProcess:
-    """The site in one language alone, at the root of `site_dir` (no switcher: one language)."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", GUIDELINES_LANGUAGE=code, GUIDELINES_LANGUAGES=code)
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(site_dir)],
-                          cwd=ROOT, env=env)
+    """The offline site in one language (MkDocs replaces site_dir only when it succeeds)."""
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+                          cwd=ROOT, env=offline_env(code))
+
+
+def _publish(staged: Path, site_dir: Path) -> None:
+    old = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}")
+    if site_dir.exists():
+        site_dir.rename(old)
+    staged.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def staged_build(site_dir: Path, build_into) -> int:
+    """Run `build_into(folder)` (True on success) into a folder beside site_dir, print the PDF
+    pack into it, and only then replace site_dir: a failed build leaves the previous site whole."""
+    staged = site_dir.with_name(f".{site_dir.name}.building-pdfs-{os.getpid()}")
+    try:
+        if not build_into(staged):
+            return 1
+        print_pack(staged, load(Path(os.environ.get("GUIDELINES_CONTENT", CONTENT))).checklists)
+        _publish(staged, site_dir)
+        return 0
+    finally:
+        shutil.rmtree(staged, ignore_errors=True)
+
+
+def build_site(site_dir: Path, offline: str) -> int:
+    """The offline site in the one language `offline` names, with its PDF pack, into site_dir.
+    (The online site in every language: macros/engine/languages_build.py.)"""
+    return staged_build(site_dir, lambda staged: build_language(offline, staged).returncode == 0)
 
 
 def build(languages: list[str] | None = None) -> int:
-    """One ZIP per language, each built as the online site is, with its own PDF pack.
+    """One ZIP per language, each the same build as the online site (with its own PDF pack),
+    zipped into dist/.
 
     Not one ZIP with every language: the guideline text (English in every language) and
     Material's assets would be in it six times, 8.3 MB, over the 5 MB budget; a field office
@@ -107,15 +147,15 @@ def build(languages: list[str] | None = None) -> int:
     content = load(CONTENT)
     failed = 0
     for code in codes:
-        site_dir = ROOT / "build" / "offline" / code
-        result = build_language(code, site_dir)
-        if result.returncode:
-            return result.returncode
-        print_pack(site_dir, content.checklists)
+        site_dir = ROOT / "build" / ("offline-site" if code == i18n.SOURCE else f"offline-site-{code}")
+        result = build_site(site_dir, offline=code)
+        if result:
+            return result
         package = make_zip(content, site_dir, ROOT / "dist", zip_name(code), code)
         mb = package.size / 1024 / 1024
         print(f"{package.zip_path.relative_to(ROOT)}: {package.files} files, {mb:.2f} MB "
               f"(budget {BUDGET_BYTES / 1024 / 1024:.0f} MB)")
+        print(f"{package.checksum_path.relative_to(ROOT)}: {package.checksum_path.read_text().split()[0]}")
         if not package.within_budget:
             print(f"error: {package.zip_path.name} is over its size budget of {BUDGET_BYTES} bytes", file=sys.stderr)
             failed += 1

@@ -2,6 +2,8 @@
 defined in content/checklists/selection.yml (loaded with the rest of the content)."""
 from __future__ import annotations
 
+from ..content.model import block_kind
+
 
 def page_path(checklist_id: str) -> str:
     return f"checklists/{checklist_id}.html"
@@ -16,7 +18,31 @@ def english(text: str) -> str:
 
 
 def footer(title: str, path: str, site_url: str | None, _=english) -> str:
-    """What every printed page of a checklist says at its foot."""
-    address = f"{site_url.rstrip('/')}/{path}" if site_url else _("{path} in the Partnering Guidelines toolkit").format(path=path)
-    return _("{title} · Source: Partnering for Sustainable Development: Guidelines for Multi-stakeholder "
-             "Partnerships (ESCAP / UNU-IAS, 2018)").format(title=title) + f"\n{address}"
+    """What every printed page of a checklist says at its foot: the checklist, the toolkit, the
+    source, and the page's public address when the site has one (a path inside a local or
+    offline copy would lead a reader nowhere, so it is left out)."""
+    lines = [_("{title} · Partnering Guidelines toolkit").format(title=title),
+             _("Source: Partnering for Sustainable Development: Guidelines for Multi-stakeholder Partnerships "
+               "(ESCAP / UNU-IAS, 2018)")]
+    if site_url:
+        lines.append(f"{site_url.rstrip('/')}/{path}")
+    return "\n".join(lines)
+
+
+def parts(task) -> list[tuple[list, object]]:
+    """A task's lists, each with the headings and paragraphs printed just before it (back to the
+    previous list or box). The first list's lead-in keeps only headings (the task's opening
+    paragraphs are guidance to read, not to tick); later lists keep their lead-in paragraph, so
+    that a second list numbered from 1 again (task 8.1) reads as printed."""
+    out, before, first = [], [], True
+    for block in task.blocks:
+        kind = block_kind(block)
+        if kind == "list":
+            lead = [b for b in before if block_kind(b) == "heading" or not first]
+            out.append((lead, block.list))
+            before, first = [], False
+        elif kind in ("p", "heading"):
+            before.append(block)
+        else:
+            before = []
+    return out

@@ -11,6 +11,9 @@ from ..content.load import Content
 from . import urls
 
 WIDTH = 420
+# Boxes of the module figures are links: 64 units are 44 px (WCAG 2.5.5) where a 360 px phone
+# draws the 420-unit figure inside its frame about 295 px wide.
+MIN_BOX = 64
 
 
 @dataclass
@@ -24,6 +27,7 @@ class Box:
     label: str = ""            # accessible name when it differs from the lines
     current: bool = False
     kind: str = ""
+    module: str = ""
 
 
 @dataclass
@@ -49,12 +53,12 @@ def module_steps(content: Content, module_id: str, _=english) -> Diagram:
     module = content.module_by_id[module_id]
     y, boxes = 0.0, []
     for step in module.steps:
-        boxes.append(Box(0, y, WIDTH, 40, [f"STEP {step.id} · {(step.figure_label or step.title).upper()}"], urls.step_path(step.id),
+        boxes.append(Box(0, y, WIDTH, MIN_BOX, [f"STEP {step.id} · {(step.figure_label or step.title).upper()}"], urls.step_path(step.id),
                          _("Step {id}: {title}").format(id=step.id, title=step.title), kind="step"))
-        y += 48
+        y += MIN_BOX + 8
         for task in step.tasks:
             lines = wrap(f"{task.id}  {task.title}", 38)
-            h = 14 + 22 * len(lines)
+            h = max(MIN_BOX, 14 + 22 * len(lines))
             boxes.append(Box(20, y, WIDTH - 20, h, lines, f"{urls.step_path(step.id)}#{urls.task_anchor(task.id)}",
                              _("Task {id}: {title}").format(id=task.id, title=task.title), kind="task"))
             y += h + 8
@@ -107,10 +111,10 @@ def you_are_here(content: Content, current_step: str, _=english) -> Diagram:
         for step in module.steps:
             d.boxes.append(Box(x, 30, 44, 36, [step.id], urls.step_path(step.id),
                                _("Step {id}: {title}").format(id=step.id, title=step.title),
-                               current=step.id == current_step, kind="node"))
+                               current=step.id == current_step, kind="node", module=module.id))
             x += 50
         d.labels.append({"x": (start + x - 6) / 2, "y": 18, "lines": [_("Module {id}").format(id=module.id)], "anchor": "middle",
-                         "kind": "module", "target": urls.module_path(module.id),
+                         "kind": "module", "target": urls.module_path(module.id), "module": module.id,
                          "title": _("Module {id}: {title}").format(id=module.id, title=module.title)})
         x += 12
     d.width = x - 4

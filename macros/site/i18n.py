@@ -71,7 +71,7 @@ def po_path(code: str, folder: Path = TRANSLATIONS) -> Path:
     return folder / code / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-DATA_CONTEXTS = ("assessment:", "glossary:")
+DATA_CONTEXTS = ("assessment:", "glossary:", "journey:", "worksheet:")
 
 
 def is_data(context: str | None) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..content.load import Content
-from . import assessment, checklists, urls
+from . import assessment, checklists, urls, worksheets
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,7 @@ class Page:
     context: dict = field(default_factory=dict, hash=False, compare=False)
     assets: tuple = ()        # stylesheets and scripts only this page loads
     searchable: bool = True   # False for pages that repeat guidance shown elsewhere
+    search_boost: float | None = None   # ranks the page's results: guidance above lists (None: 1)
 
     @property
     def source(self) -> str:
@@ -28,18 +29,29 @@ class Page:
         return self.path[: -len(".html")] + ".md"
 
 
+# Search ranks the guidance (steps and their tasks, then modules) above pages that only list or
+# describe it: a reader who types "scaling up" wants step 11, not the case library's card.
+GUIDANCE, DEFINITIONS, LIST, LOW = 3.0, 2.0, 0.3, 0.5
+
+
 def english(text: str) -> str:
     return text
 
 
-def pages(content: Content, site_url: str | None = None, _=english, pdf_root: str = "") -> list[Page]:
-    """`_` translates our own text (macros/site/i18n.py); `pdf_root` is where the PDF pack is
-    from the language's root ('../' for a translation: the pack is printed once, in English)."""
+def english_data(context: str, text: str) -> str:
+    return text
+
+
+def pages(content: Content, site_url: str | None = None, _=english, pdf_root: str = "", data=english_data) -> list[Page]:
+    """`_` translates our own text, `data` our own text kept in content/ (macros/site/i18n.py);
+    `pdf_root` is where the PDF pack is from the language's root ('../' for a translation: the
+    pack is printed once, in English)."""
     title = content.publication.title
     out = [
         Page(urls.PAGES["home"], _("Home"), "pages/home.md",
              _("{title}: the ESCAP / UNU-IAS guidelines for multi-stakeholder partnerships to implement "
-               "the 2030 Agenda in Asia and the Pacific, as a searchable toolkit.").format(title=title)),
+               "the 2030 Agenda in Asia and the Pacific, as a searchable toolkit.").format(title=title),
+             search_boost=LOW),
     ]
     for module in content.modules:
         out.append(Page(urls.module_path(module.id), _("Module {id}: {title}").format(id=module.id, title=module.title),
@@ -47,19 +59,19 @@ def pages(content: Content, site_url: str | None = None, _=english, pdf_root: st
                         _("Module {id} ({title}) of the multi-stakeholder partnership guidelines: "
                           "its outcomes, key principles, steps {steps} and their tasks.").format(
                             id=module.id, title=module.title, steps=", ".join(s.id for s in module.steps)),
-                        {"module": module}))
+                        {"module": module}, search_boost=GUIDANCE / 1.5))
         for step in module.steps:
             out.append(Page(urls.step_path(step.id), _("Step {id}: {title}").format(id=step.id, title=step.title),
                             "pages/step.md",
                             _("Step {id} ({title}) of the multi-stakeholder partnership guidelines, module "
                               "{module}: tasks {tasks}.").format(id=step.id, title=step.title, module=module.id,
                                                                  tasks=", ".join(t.id for t in step.tasks)),
-                            {"module": module, "step": step}))
+                            {"module": module, "step": step}, search_boost=GUIDANCE))
     out.append(Page(urls.PAGES["cases"], _("Case library"), "pages/cases.md",
                     _("The thirteen case boxes of the multi-stakeholder partnership guidelines, from India, Cambodia, "
                     "the Philippines, Nepal, Papua New Guinea, Viet Nam, Mongolia and small island developing States, "
                     "filterable by country, module, step, theme and Goal."),
-                    assets=CASE_LIBRARY_ASSETS))
+                    assets=CASE_LIBRARY_ASSETS, search_boost=LIST))
     for case in content.cases:
         where = ", ".join(case.editorial.countries) or case.editorial.region or _("general guidance")
         out.append(Page(urls.case_path(case.id), _("Box {id}: {title}").format(id=case.id, title=case.title),
@@ -74,25 +86,29 @@ def pages(content: Content, site_url: str | None = None, _=english, pdf_root: st
                         {"chapter": chapter}))
     out += checklist_pages(content, site_url, _, pdf_root)
     out += assessment_pages(content, _)
+    out += worksheet_pages(content, _, data)
     out += [
         Page(urls.PAGES["glossary"], _("Glossary"), "pages/glossary.md",
              _("The abbreviations and terms of the multi-stakeholder partnership guidelines (MSP, SDG, ESCAP, UNU-IAS, "
-             "NGO, SIDS and more), with the publication's own definitions where it gives them.")),
+             "NGO, SIDS and more), with the publication's own definitions where it gives them."), search_boost=DEFINITIONS),
         Page(urls.PAGES["references"], _("Notes and bibliography"), "pages/references.md",
-             _("Every footnote and bibliography entry of the multi-stakeholder partnership guidelines.")),
+             _("Every footnote and bibliography entry of the multi-stakeholder partnership guidelines."), search_boost=LOW),
         Page(urls.PAGES["links"], _("Link to the guidelines"), "pages/links.md",
              _("Stable addresses of every module, step, task and case box, to link from courses and "
              "learning platforms, and the machine-readable guidelines.json."),
-             assets=LINKS_ASSETS),
+             assets=LINKS_ASSETS, search_boost=LIST),
+        Page(urls.PAGES["download"], _("Download for offline use"), "pages/download.md",
+             _("The whole toolkit as one ZIP file for field offices and workshops without internet: open index.html, "
+               "everything works offline."), search_boost=LOW),
         Page(urls.PAGES["accessibility"], _("Accessibility"), "pages/accessibility.md",
              _("How the Partnering Guidelines toolkit meets WCAG 2.1 AA: what is tested on every change, what we do, "
-             "and the known limitations.")),
+             "and the known limitations."), search_boost=LOW),
         Page(urls.PAGES["about"], _("About, cite and copyright"), "pages/about.md",
              _("Publication details, authors, ISBN, copyright and reproduction terms of the guidelines, "
-             "how to cite a page, and the editorial corrections made in this edition.")),
+             "how to cite a page, and the editorial corrections made in this edition."), search_boost=LOW),
         Page(urls.PAGES["translations"], _("Languages and translation status"), "pages/translations.md",
              _("The languages of the toolkit, how much of its own text each has translated and reviewed, "
-               "and how an official translation of the guidelines can be added.")),
+               "and how an official translation of the guidelines can be added."), search_boost=LOW),
     ]
     return out
 
@@ -102,9 +118,47 @@ def pages(content: Content, site_url: str | None = None, _=english, pdf_root: st
 ASSESSMENT_MODEL = "assets/js/assessment-model.js"
 CHECKLIST_ASSETS = ("assets/css/checklist.css", "assets/js/print-button.js")
 ASSESSMENT_ASSETS = ("assets/css/assessment.css", ASSESSMENT_MODEL, "assets/js/assessment-core.js",
-                     "assets/js/assessment.js", "assets/js/print-button.js")
+                     "assets/js/toolkit-store.js", "assets/js/assessment-answers.js", "assets/js/assessment.js",
+                     "assets/js/print-button.js")
 CASE_LIBRARY_ASSETS = ("assets/js/case-library.js",)
 LINKS_ASSETS = ("assets/js/copy-link.js",)
+WORKSHEET_ASSETS = ("assets/css/worksheet.css", "assets/js/worksheet-core.js", "assets/js/worksheet-store.js",
+                    "assets/js/worksheet.js", "assets/js/print-button.js")
+PLAN_ASSETS = ("assets/css/worksheet.css", "assets/js/worksheet-core.js", "assets/js/worksheet-store.js",
+               "assets/js/action-plan.js", "assets/js/print-button.js")
+PRINT_ASSETS = ("assets/css/worksheet.css", "assets/js/print-button.js")
+
+
+def worksheet_pages(content: Content, _=english, data=english_data) -> list[Page]:
+    out = [Page(worksheets.INDEX, _("Worksheets"), "worksheets/index.md",
+                _("Worksheets for every step of a multi-stakeholder partnership: fill them in your browser, print them, "
+                  "or download them as Word and Excel files."), {}, PRINT_ASSETS, search_boost=LIST)]
+    for sheet in content.worksheets:
+        tasks = ", ".join(sheet.tasks)
+        title = data(f"worksheet:{sheet.id}", sheet.title)
+        description = (_("Worksheet for tasks {tasks} of the multi-stakeholder partnership guidelines: {title}. Fill it "
+                         "in your browser, print it, or use the Word and Excel versions.") if len(sheet.tasks) > 1 else
+                       _("Worksheet for task {tasks} of the multi-stakeholder partnership guidelines: {title}. Fill it "
+                         "in your browser, print it, or use the Word and Excel versions."))
+        out.append(Page(worksheets.page_path(sheet.id), _("Worksheet: {title}").format(title=title),
+                        "worksheets/worksheet.md", description.format(tasks=tasks, title=title),
+                        {"sheet": sheet}, WORKSHEET_ASSETS, search_boost=LIST))
+    out.append(Page(worksheets.ACTION_PLAN, _("Action plan"), "worksheets/action-plan.md",
+                    _("One action plan from the self-assessment's next actions and the worksheets' actions: owner, due "
+                      "date, status and the task each serves; sortable, printable, exportable."), {}, PLAN_ASSETS,
+                    search_boost=LIST))
+    for module in content.modules:
+        out.append(Page(worksheets.facilitator_path(module.id),
+                        _("Facilitator's pack: Module {id}").format(id=module.id), "worksheets/facilitator.md",
+                        _("A suggested workshop agenda for module {id} ({title}) with its tasks, checklist, worksheets "
+                          "and self-assessment questions.").format(id=module.id, title=module.title),
+                        {"module": module}, PRINT_ASSETS, searchable=False))
+        out.append(Page(worksheets.questionnaire_path(module.id),
+                        _("Printable questionnaire: Module {id}").format(id=module.id), "worksheets/questionnaire.md",
+                        _("The self-assessment questions of module {id} ({title}) on paper, for participants without "
+                          "devices.").format(id=module.id, title=module.title),
+                        {"module": module}, PRINT_ASSETS, searchable=False))
+    return out
 
 
 def assessment_pages(content: Content, _=english) -> list[Page]:
@@ -154,7 +208,7 @@ def checklist_pages(content: Content, site_url: str | None = None, _=english, pd
     out = [Page(urls.PAGES["checklists"], _("Checklists"), "checklists/checklists.md",
                 _("Printable checklists of the multi-stakeholder partnership guidelines for workshops: every task and "
                 "action item with tick boxes, per module and per step, and a PDF pack in A4 and US Letter."),
-                {}, CHECKLIST_ASSETS)]
+                {}, CHECKLIST_ASSETS, search_boost=LIST)]
     out.append(page("framework", _("Framework at a glance"), "checklists/framework.md",
                     _("The five modules, twelve steps and 32 tasks of the multi-stakeholder partnership guidelines "
                       "on one printable page.")))
@@ -179,7 +233,7 @@ def checklist_pages(content: Content, site_url: str | None = None, _=english, pd
     return out
 
 
-def nav(content: Content, site_pages: list[Page], _=english) -> list:
+def nav(content: Content, site_pages: list[Page], _=english, data=english_data) -> list:
     """Navigation in the engine-neutral form [title, path-or-children]."""
     by_path = {p.path: p for p in site_pages}
 
@@ -189,7 +243,7 @@ def nav(content: Content, site_pages: list[Page], _=english) -> list:
 
     modules = []
     for module in content.modules:
-        children = [entry(urls.module_path(module.id), _("Overview"))]
+        children = [entry(urls.module_path(module.id), _("Module {id} overview").format(id=module.id))]
         children += [entry(urls.step_path(s.id)) for s in module.steps]
         modules.append((_("Module {id}: {title}").format(id=module.id, title=module.title), children))
     cases = [entry(urls.PAGES["cases"])] + [entry(urls.case_path(c.id), f"{c.id} {c.title}") for c in content.cases]
@@ -203,15 +257,21 @@ def nav(content: Content, site_pages: list[Page], _=english) -> list:
     assessment_nav += [entry(assessment.form_path(m.id), module_name.format(id=m.id, title=m.title)) for m in content.modules]
     assessment_nav += [entry(assessment.form_path(None), _("All twelve steps"))]
     assessment_nav += [entry(tool.path, _(tool.menu)) for tool in assessment.TOOL_PAGES[1:]]
+    worksheet_nav = [entry(worksheets.INDEX, _("All worksheets"))]
+    worksheet_nav += [entry(worksheets.page_path(s.id), data(f"worksheet:{s.id}", s.title)) for s in content.worksheets]
+    worksheet_nav += [entry(worksheets.ACTION_PLAN)]
+    worksheet_nav += [entry(worksheets.facilitator_path(m.id)) for m in content.modules]
     return [
         entry(urls.PAGES["home"]),
         (_("Modules and steps"), modules),
         (_("Case boxes"), cases),
         (_("Checklists"), checklist_nav),
         (_("Self-assessment"), assessment_nav),
+        (_("Worksheets and action plan"), worksheet_nav),
         (_("The publication"), publication),
         entry(urls.PAGES["glossary"]),
         entry(urls.PAGES["links"]),
+        entry(urls.PAGES["download"]),
         entry(urls.PAGES["about"]),
         entry(urls.PAGES["accessibility"]),
         entry(urls.PAGES["translations"]),

@@ -92,7 +92,7 @@ def citations(content: Content) -> dict[tuple[str, str], list[Location]]:
     for location, model in _all_locations(content):
         for _, text in texts(model):
             for ref in inline.references(text):
-                if ref["t"] == "ref":
+                if ref["type"] == "ref":
                     key = (ref["kind"], ref["key"])
                     if location not in cited[key]:
                         cited[key].append(location)
@@ -105,7 +105,7 @@ def footnote_places(content: Content) -> dict[str, Location]:
     for location, model in _all_locations(content):
         for _, text in texts(model):
             for ref in inline.references(text):
-                if ref["t"] == "fn":
+                if ref["type"] == "fn":
                     found.setdefault(ref["id"], location)
     return found
 

@@ -16,7 +16,7 @@ from ..content import ids, inline
 from ..content.load import Content
 from ..content.model import block_kind
 from ..project import TEMPLATES
-from . import assessment, checklists, diagrams, i18n, urls
+from . import assessment, checklists, diagrams, i18n, journeys, urls, worksheets
 from .places import box_placements, case_scope, citations, figure_placements, footnote_places
 from .templates import environment
 
@@ -51,7 +51,6 @@ class Renderer:
             factors=self.factors,
             list_entries=ids.entries,
             block_kind=block_kind,
-            anchor=anchor,
             find_section=self.find_section,
             credits=self.credits,
             core_principle_names=self.core_principle_names,
@@ -62,6 +61,11 @@ class Renderer:
             selection=content.checklists,
             assessment_pages=assessment.TOOL_PAGES,
             pdf_path=checklists.pdf_path,
+            checklist_parts=checklists.parts,
+            journeys=[(journey, journeys.stops(content, journey, _, tr.data if tr else journeys.english_data))
+                      for journey in content.journeys.journeys],
+            journey_context=journeys.context,
+            js_strings=(tr.js_strings() if tr else {}),
             form_path=assessment.form_path,
             diagram_module=lambda module_id: diagrams.module_steps(content, module_id, _),
             diagram_framework=lambda current=None: diagrams.framework(content, current, _),
@@ -74,9 +78,12 @@ class Renderer:
             data_text=(tr.data if tr else (lambda context, english: english)),
             language=(tr.language.code if tr else "en"),
             translation_status=lambda: i18n.statuses(overlay_root or content.root / "translations"),
+            ws=worksheets,
+            worksheets_of_task=worksheets.by_task(content),
         )
         self.env.filters["css_string"] = css_string
         self.env.filters["css_counters"] = css_counters
+        self.env.filters["md_escape"] = md_escape
         entries = [t for t in (content.glossary.terms if content.glossary else []) if t.abbreviation]
         self._abbr_entries = {t.abbreviation: t for t in entries}
         names = sorted(self._abbr_entries, key=len, reverse=True)
@@ -192,6 +199,10 @@ class Renderer:
             self.page = None
 
 
+# An HTML entity (kept whole) or one of Python-Markdown's ESCAPED_CHARS.
+MARKDOWN_SYNTAX = re.compile(r"(&(?:amp|lt|gt|quot|#39);)|([\\`*_{}\[\]()>#+\-.!])")
+
+
 def css_string(text: str) -> Markup:
     """A quoted CSS string, safe inside a <style> element (used for printed page footers)."""
     escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\A ").replace("<", "\\3C ")
@@ -209,8 +220,10 @@ def css_counters(text: str) -> Markup:
     return Markup(" ".join(parts))
 
 
-def anchor(text: str) -> str:
-    """An anchor from heading text: 'Renewal of a multi-stakeholder partnership' -> 'renewal-of-a-multi-stakeholder-partnership'."""
-    words = re.findall(r"[a-z0-9]+", inline.plain(text).lower())
-    return "-".join(words)
-
+def md_escape(text: str) -> Markup:
+    """Content text made inert where the engine reads Markdown (headings): HTML-escaped, then
+    each character Python-Markdown can read as syntax backslash-escaped (its ESCAPED_CHARS,
+    which include attr_list's braces), so that a title never becomes a link, an image, an
+    attribute or another anchor."""
+    html = str(Markup.escape(text))
+    return Markup(MARKDOWN_SYNTAX.sub(lambda m: m.group(0) if m.group(1) else "\\" + m.group(2), html))

@@ -59,6 +59,7 @@ PAGES = {
     "glossary": "glossary.html",
     "accessibility": "accessibility.html",
     "translations": "translations.html",
+    "download": "download.html",
 }
 
 

@@ -62,10 +62,30 @@ test("bad files are refused with a reason", () => {
   assert.match(core.parseImport("[]", model).errors[0], /expected a JSON object/);
   assert.match(core.parseImport(JSON.stringify({ format: "other" }), model).errors[0], /not a Partnering Guidelines/);
   assert.match(core.parseImport(JSON.stringify(state({}, { schema_version: 7 })), model).errors[0], /newer version/);
-  assert.match(core.parseImport(JSON.stringify(state({ "q-1.1-1": { value: "maybe" } })), model).errors[0], /not on the scale/);
-  assert.match(core.parseImport(JSON.stringify(state({ "q-1.1-1": { value: "fully", note: 5 } })), model).errors[0], /not text/);
-  assert.match(core.parseImport(JSON.stringify(state({ "<img src=x>": { value: "fully" } })), model).errors[0], /not valid/);
   assert.match(core.parseImport("x".repeat(core.MAX_IMPORT_BYTES + 1), model).errors[0], /too large/);
+});
+
+test("an answer that cannot be used is set aside alone, verbatim; the others load", () => {
+  const cases = [
+    [{ "q-1.1-1": { value: "maybe" } }, /not on the scale/],
+    [{ "q-1.1-1": { value: ["fully"] } }, /not on the scale/],          // an array is not the key "fully"
+    [{ "q-1.1-1": { value: "fully", note: 5 } }, /not text/],
+    [{ "<img src=x>": { value: "fully" } }, /not valid/],
+    [{ "q-1.1-1": "fully" }, /not an object/],
+  ];
+  cases.forEach(([answers, reason]) => {
+    const r = core.parseImport(JSON.stringify(state(Object.assign({ "q-1.2-1": { value: "partly" } }, answers))), model, "2026-02-02T00:00:00Z");
+    assert.equal(r.errors, undefined);
+    assert.equal(r.state.answers["q-1.2-1"].value, "partly");
+    assert.equal(r.setAside.length, 1);
+    assert.match(r.setAside[0].reason, reason);
+    assert.deepEqual(r.state.set_aside[0].data, Object.values(answers)[0]);
+    assert.equal(r.state.set_aside[0].when, "2026-02-02T00:00:00Z");
+    assert.equal(core.score(r.state, model).task["1.1"].answered, 0);
+  });
+  const again = core.migrate(core.exportState(core.parseImport(JSON.stringify(state({ "q-1.1-1": { value: ["fully"] } })), model).state, model, "x"), model);
+  assert.equal(again.state.set_aside.length, 1);                   // what was set aside stays set aside, not twice
+  assert.equal(again.setAside.length, 0);
 });
 
 test("text in files is kept as text, never interpreted", () => {

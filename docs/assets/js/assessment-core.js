@@ -16,7 +16,7 @@
 
   function emptyState(model) {
     return { format: FORMAT, schema_version: SCHEMA_VERSION, content_version: model.content_version,
-             organisation: "", answers: {}, updated: null };
+             organisation: "", answers: {}, set_aside: [], updated: null };
   }
 
   function scaleByKey(model) {
@@ -37,10 +37,32 @@
     return value.slice(0, MAX_TEXT);
   }
 
+  function isStamp(value) {
+    return typeof value === "string" && value.length <= 40 ? value : null;
+  }
+
+  /* One answer as stored or imported: the clean answer, or the reason it cannot be used. */
+  function checkAnswer(a, scale) {
+    if (!a || typeof a !== "object" || Array.isArray(a)) return { reason: "it is not an object" };
+    var value = a.value === undefined ? null : a.value;
+    // typeof first: {"value": ["fully"]} would otherwise pass as the key "fully"
+    if (value !== null && (typeof value !== "string" || !Object.prototype.hasOwnProperty.call(scale, value))) {
+      return { reason: "its value " + JSON.stringify(value).slice(0, 40) + " is not on the scale" };
+    }
+    try {
+      var out = { value: value, note: cleanText(a.note), action: cleanText(a.action) };
+      if (isStamp(a.updated)) out.updated = a.updated;
+      return { answer: out };
+    } catch (e) {
+      return { reason: "its note or next action is not text" };
+    }
+  }
+
   /* Turn anything read back (storage or a file) into a current state, or explain why not.
-     Answers to questions that no longer exist are kept, so nothing is lost. */
-  function migrate(raw, model) {
-    var errors = [];
+     Answers to questions that no longer exist are kept, so nothing is lost. An answer that
+     cannot be used is set aside alone, verbatim, with the reason (state.set_aside, listed in
+     `setAside` when it was set aside just now); the other answers load. */
+  function migrate(raw, model, now) {
     if (!raw || typeof raw !== "object" || Array.isArray(raw)) return { errors: ["The file does not contain an assessment (expected a JSON object)."] };
     if (raw.format !== FORMAT) return { errors: ["This is not a Partnering Guidelines assessment file (its \"format\" field is missing or different)."] };
     var version = raw.schema_version;
@@ -52,32 +74,54 @@
     var scale = scaleByKey(model);
     var known = questionIndex(model);
     var state = emptyState(model);
+    var setAside = [];
+    function putAside(id, data, reason) {
+      var item = { id: id, reason: reason, when: now || null, data: data };
+      setAside.push(item);
+      state.set_aside.push(item);
+    }
+    state.set_aside = Array.isArray(raw.set_aside) ? raw.set_aside.filter(function (s) {
+      return s && typeof s === "object" && typeof s.id === "string" && typeof s.reason === "string";
+    }) : [];
     try {
       state.organisation = cleanText(raw.organisation);
     } catch (e) {
-      errors.push("The organisation name must be text.");
+      putAside("organisation", raw.organisation, "the organisation name is not text");
     }
-    state.updated = typeof raw.updated === "string" ? raw.updated.slice(0, 40) : null;
+    if (isStamp(raw.organisation_updated)) state.organisation_updated = raw.organisation_updated;
+    state.updated = isStamp(raw.updated);
+    if (isStamp(raw.replaced)) state.replaced = raw.replaced;   // when an import or restore last replaced everything
     var unknown = [];
     Object.keys(answers).forEach(function (id) {
-      if (!/^[A-Za-z0-9.\-]{1,60}$/.test(id)) { errors.push("Question id " + JSON.stringify(id.slice(0, 60)) + " is not valid."); return; }
-      var a = answers[id];
-      if (!a || typeof a !== "object" || Array.isArray(a)) { errors.push("The answer to " + id + " is not an object."); return; }
-      var value = a.value === undefined ? null : a.value;
-      if (value !== null && !Object.prototype.hasOwnProperty.call(scale, value)) { errors.push("The answer to " + id + " is " + JSON.stringify(String(value).slice(0, 40)) + ", which is not on the scale."); return; }
-      try {
-        state.answers[id] = { value: value, note: cleanText(a.note), action: cleanText(a.action) };
-      } catch (e) {
-        errors.push("The note or next action of " + id + " is not text.");
-        return;
-      }
+      if (!/^[A-Za-z0-9.\-]{1,60}$/.test(id)) { putAside(id.slice(0, 60), answers[id], "the question id is not valid"); return; }
+      var checked = checkAnswer(answers[id], scale);
+      if (checked.reason) { putAside(id, answers[id], checked.reason); return; }
+      state.answers[id] = checked.answer;
       if (!known[id]) unknown.push(id);
     });
-    if (errors.length) return { errors: errors };
-    return { state: state, unknown: unknown, migratedFrom: version === SCHEMA_VERSION ? null : version };
+    return { state: state, unknown: unknown, setAside: setAside, migratedFrom: version === SCHEMA_VERSION ? null : version };
   }
 
-  function parseImport(text, model) {
+  function describeSetAside(item) {
+    return "The answer to " + item.id + " was set aside: " + item.reason + ".";
+  }
+
+  /* A change the user made to one answer (or, with id null, the organisation), stamped. */
+  function applyChange(state, change) {
+    if (change.id === null) {
+      state.organisation = change.fields.organisation;
+      state.organisation_updated = change.updated;
+    } else {
+      var a = state.answers[change.id] || { value: null, note: "", action: "" };
+      var next = { value: a.value, note: a.note, action: a.action, updated: change.updated };
+      Object.keys(change.fields).forEach(function (f) { next[f] = change.fields[f]; });
+      state.answers[change.id] = next;
+    }
+    if (!state.updated || change.updated > state.updated) state.updated = change.updated;
+    return state;
+  }
+
+  function parseImport(text, model, now) {
     if (typeof text !== "string") return { errors: ["The file could not be read."] };
     if (text.length > MAX_IMPORT_BYTES) return { errors: ["The file is too large (" + Math.round(text.length / 1024) + " KB; an assessment is at most " + (MAX_IMPORT_BYTES / 1024) + " KB)."] };
     var raw;
@@ -86,13 +130,20 @@
     } catch (e) {
       return { errors: ["The file is not valid JSON: " + String(e.message).slice(0, 120)] };
     }
-    return migrate(raw, model);
+    return migrate(raw, model, now);
   }
 
   function exportState(state, model, when) {
-    return { format: FORMAT, schema_version: SCHEMA_VERSION, content_version: model.content_version,
-             toolkit_version: model.version, exported: when, organisation: state.organisation || "",
-             updated: state.updated, answers: state.answers };
+    var out = { format: FORMAT, schema_version: SCHEMA_VERSION, content_version: model.content_version,
+                toolkit_version: model.version, exported: when, organisation: state.organisation || "",
+                updated: state.updated, answers: state.answers };
+    if (state.organisation_updated) out.organisation_updated = state.organisation_updated;
+    if (state.set_aside && state.set_aside.length) out.set_aside = state.set_aside;
+    return out;
+  }
+
+  function answerCount(state) {
+    return Object.keys(state.answers).filter(function (id) { var a = state.answers[id]; return a.value || a.note || a.action; }).length;
   }
 
   function points(answer, scale) {
@@ -201,5 +252,6 @@
 
   return { FORMAT: FORMAT, SCHEMA_VERSION: SCHEMA_VERSION, MAX_IMPORT_BYTES: MAX_IMPORT_BYTES,
            emptyState: emptyState, migrate: migrate, parseImport: parseImport, exportState: exportState,
+           applyChange: applyChange, answerCount: answerCount, describeSetAside: describeSetAside,
            score: score, weakest: weakest, merge: merge, compare: compare, toCSV: toCSV };
 });

@@ -1,37 +1,38 @@
-/* Self-assessment: the pages. Answers are saved in this browser only (localStorage, one key),
-   never sent anywhere; they can be exported, imported, merged and compared. Everything that
-   comes from a user or a file is inserted as text, never as HTML. */
+/* Self-assessment: the pages. Answers are saved in this browser only (AssessmentAnswers over
+   ToolkitStore), never sent anywhere; they can be exported, imported, merged and compared.
+   Everything that comes from a user or a file is inserted as text, never as HTML. */
 (function () {
   "use strict";
 
   var core = window.AssessmentCore;
   var model = window.ASSESSMENT_MODEL;
-  var KEY = "partnering-guidelines/assessment/v1";          // namespaced and versioned: file:// pages share one origin
-  var KEEP = KEY + "/kept";                                  // what import or start-over replaced, and unreadable data
-  var EXPORTED = KEY + "/last-export";
   var root = document.querySelector("[data-assessment-page]");
-  if (!core || !model || !root) return;
+  if (!core || !model || !root || !window.ToolkitStore || !window.AssessmentAnswers) return;
   var kind = root.getAttribute("data-assessment-page");
   // The page's language: the model carries our strings translated (English text as the key);
   // any missing stays English.
   function t(text) { return (model && model.strings && model.strings[text]) || text; }
+  // t() with {name} placeholders filled in after translation.
+  function tf(text, values) {
+    var out = t(text);
+    Object.keys(values).forEach(function (k) { out = out.split("{" + k + "}").join(String(values[k])); });
+    return out;
+  }
   var scale = {};
   model.scale.forEach(function (o) { scale[o.key] = o; });
   var questions = {};
   model.questions.forEach(function (q) { questions[q.id] = q; });
 
   // --- storage ---------------------------------------------------------------------------
-  var storage = (function () {
-    try {
-      var s = window.localStorage, probe = KEY + "/probe";
-      s.setItem(probe, "1");
-      s.removeItem(probe);
-      return s;
-    } catch (e) {
-      return null;
-    }
-  })();
-  var saving = !!storage;
+  var answers = window.AssessmentAnswers.open(core, window.ToolkitStore, model, window);
+  var state = core.emptyState(model);    // what the page shows: re-read from storage on every refresh
+  var unreadable = null;
+
+  function reread() {
+    var r = answers.read();
+    state = r.state;
+    unreadable = r.unreadable;
+  }
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -40,53 +41,38 @@
     return node;
   }
 
+  function exportButton() {
+    var b = el("button", { type: "button", class: "md-button assessment-export-now" }, t("Export answers now"));
+    b.addEventListener("click", exportJSON);
+    return b;
+  }
+
   function status(message, problem) {
     var box = document.getElementById("assessment-status");
     if (!box) return;
     box.textContent = message;
     box.classList.toggle("assessment-status--problem", !!problem);
+    if (problem) { box.appendChild(document.createTextNode(" ")); box.appendChild(exportButton()); }
   }
 
   function notSavedMessage() {
     return t("Your answers are NOT being saved: this browser does not allow this page to store data " +
-      "(private mode, settings, or full storage). Export your answers before you close the page.");
+      "(private mode or settings). Export your answers before you close the page.");
   }
 
-  function keep(label, text) {
-    if (!storage || !text) return;
-    try { storage.setItem(KEEP, JSON.stringify({ label: label, when: new Date().toISOString(), data: text })); } catch (e) { /* best effort */ }
+  function fullMessage() {
+    return t("Your last change could NOT be saved: the browser's storage is full. It is still on this page and in an export: " +
+      "export your answers now to keep them.");
   }
 
-  function load() {
-    if (!storage) return core.emptyState(model);
-    var text = storage.getItem(KEY);
-    if (!text) return core.emptyState(model);
-    var result;
-    try { result = core.migrate(JSON.parse(text), model); } catch (e) { result = { errors: [String(e.message)] }; }
-    if (result.errors) {
-      // Never drop unreadable answers silently: keep them aside and say so.
-      keep("unreadable saved answers", text);
-      status(t("Saved answers could not be read and were set aside ({error}). You can start again; the old data is kept in this browser.").replace("{error}", result.errors[0]), true);
-      return core.emptyState(model);
-    }
-    return result.state;
-  }
-
-  var state = load();
-
+  /* Store this page's changes; say what happened. */
   function save() {
-    state.updated = new Date().toISOString();
-    if (!storage) { status(notSavedMessage(), true); return false; }
-    try {
-      storage.setItem(KEY, JSON.stringify(state));
-    } catch (e) {
-      saving = false;
-      status(t("Your last answer could NOT be saved (the browser's storage is full or blocked). Export your answers now to keep them."), true);
-      return false;
-    }
-    saving = true;
-    status(t("Saved in this browser at {time}.").replace("{time}", new Date().toLocaleTimeString()));
-    return true;
+    var result = answers.flush();
+    if (result.ok) status(tf("Saved in this browser at {time}.", { time: new Date().toLocaleTimeString() }));
+    else if (result.problem === "unavailable") status(notSavedMessage(), true);
+    else if (result.problem === "refused") status(result.message, true);
+    else status(fullMessage(), true);
+    return result.ok;
   }
 
   // --- files -----------------------------------------------------------------------------
@@ -104,49 +90,57 @@
     return "partnering-guidelines-" + who + "-" + new Date().toISOString().slice(0, 10);
   }
 
+  // Always from what is stored plus this page's unsaved changes: a full storage still exports everything.
   function exportJSON() {
+    reread();
     var data = core.exportState(state, model, new Date().toISOString());
     download(fileStem() + ".json", "application/json", JSON.stringify(data, null, 2));
-    if (storage) try { storage.setItem(EXPORTED, new Date().toISOString()); } catch (e) { /* reminder only */ }
+    answers.markExported();
     showBackupReminder();
   }
 
   function exportCSV() {
+    reread();
     download(fileStem() + ".csv", "text/csv;charset=utf-8", "\ufeff" + core.toCSV(state, model));
   }
 
   function readFile(file, done) {
     if (file.size > core.MAX_IMPORT_BYTES) { done({ errors: [t("The file is too large ({size} KB; an assessment is at most {max} KB).").replace("{size}", Math.round(file.size / 1024)).replace("{max}", core.MAX_IMPORT_BYTES / 1024)] }); return; }
     var reader = new FileReader();
-    reader.onload = function () { done(core.parseImport(String(reader.result), model)); };
+    reader.onload = function () { done(core.parseImport(String(reader.result), model, new Date().toISOString())); };
     reader.onerror = function () { done({ errors: [t("The file could not be read.")] }); };
     reader.readAsText(file);
   }
 
-  function messages(target, lines, problem) {
+  function messages(target, lines, problem, offerExport) {
     target.textContent = "";
     target.classList.toggle("assessment-message--problem", !!problem);
     var list = el("ul");
     lines.forEach(function (line) { list.appendChild(el("li", {}, line)); });
     target.appendChild(list);
+    if (offerExport) target.appendChild(exportButton());
     target.hidden = false;
     target.focus();
   }
 
   // --- answering -------------------------------------------------------------------------
-  function answerOf(id) {
-    return state.answers[id] || (state.answers[id] = { value: null, note: "", action: "" });
+  // Only fields that differ are set, so a refresh never moves the caret of someone typing.
+  function setValue(input, value) {
+    if (input.value !== value) input.value = value;
   }
 
   function fillForm(form) {
     Array.prototype.forEach.call(form.querySelectorAll("[data-question]"), function (fieldset) {
       var id = fieldset.getAttribute("data-question"), a = state.answers[id];
-      Array.prototype.forEach.call(fieldset.querySelectorAll("input[type=radio]"), function (r) { r.checked = !!a && a.value === r.value; });
-      fieldset.querySelector("[data-field=note]").value = a ? a.note : "";
-      fieldset.querySelector("[data-field=action]").value = a ? a.action : "";
+      Array.prototype.forEach.call(fieldset.querySelectorAll("input[type=radio]"), function (r) {
+        var on = !!a && a.value === r.value;
+        if (r.checked !== on) r.checked = on;
+      });
+      setValue(fieldset.querySelector("[data-field=note]"), a ? a.note : "");
+      setValue(fieldset.querySelector("[data-field=action]"), a ? a.action : "");
     });
     var org = document.getElementById("assessment-organisation");
-    if (org) org.value = state.organisation || "";
+    if (org) setValue(org, state.organisation || "");
     progress(form);
   }
 
@@ -158,27 +152,42 @@
     out.textContent = answered + " of " + ids.length + " questions answered.";
   }
 
+  /* Each change is one field of one answer, handed to the store at once (radio buttons) or
+     after a pause in typing (notes); the page then shows the stored state again. */
   function bindForm(form) {
     var timer = null;
-    form.addEventListener("change", function (event) {
-      var t = event.target, fieldset = t.closest("[data-question]");
-      if (t.type === "radio" && fieldset) {
-        answerOf(fieldset.getAttribute("data-question")).value = t.value;
-        save();
-        progress(form);
-      }
-    });
-    form.addEventListener("input", function (event) {
-      var t = event.target, fieldset = t.closest("[data-question]");
-      if (t.id === "assessment-organisation") state.organisation = t.value.slice(0, 200);
-      else if (fieldset && t.getAttribute("data-field")) answerOf(fieldset.getAttribute("data-question"))[t.getAttribute("data-field")] = t.value.slice(0, 5000);
-      else return;
+    function flushTyping() {
+      if (!timer) return;
       clearTimeout(timer);
-      timer = setTimeout(save, 300);
+      timer = null;
+      save();
+    }
+    // "click" as well as "change": a radio shown checked just before another tab's change
+    // arrives fires no change event, yet the user has just chosen it.
+    function choose(event) {
+      var t = event.target, fieldset = t.closest("[data-question]");
+      if (t.type === "radio" && t.checked && fieldset) {
+        answers.change(fieldset.getAttribute("data-question"), { value: t.value });
+        save();
+        refresh();
+      }
+    }
+    form.addEventListener("click", choose);
+    form.addEventListener("change", choose);
+    form.addEventListener("input", function (event) {
+      var t = event.target, fieldset = t.closest("[data-question]"), field = t.getAttribute("data-field");
+      if (t.id === "assessment-organisation") answers.change(null, { organisation: t.value.slice(0, 200) });
+      else if (fieldset && field) {
+        var fields = {};
+        fields[field] = t.value.slice(0, 5000);
+        answers.change(fieldset.getAttribute("data-question"), fields);
+      } else return;
+      clearTimeout(timer);
+      timer = setTimeout(function () { timer = null; save(); }, 300);
     });
-    window.addEventListener("pagehide", function () { if (timer) { clearTimeout(timer); save(); } });
+    window.addEventListener("pagehide", flushTyping);
+    document.addEventListener("visibilitychange", function () { if (document.visibilityState === "hidden") flushTyping(); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    fillForm(form);
   }
 
   // --- results ---------------------------------------------------------------------------
@@ -284,34 +293,137 @@
     if (removed.length) {
       target.appendChild(el("h2", { id: "removed" }, t("Answers to questions no longer in the toolkit")));
       target.appendChild(el("p", {}, t("These answers come from an earlier version of the questions. They are kept, exported and printed, but not scored.")));
-      target.appendChild(table("Answers to removed questions", [t("Question id"), t("Answer"), t("Note"), t("Next action")], removed.map(function (id) {
+      target.appendChild(table(t("Answers to removed questions"), [t("Question id"), t("Answer"), t("Note"), t("Next action")], removed.map(function (id) {
         var a = state.answers[id];
         return [id, a.value ? (scale[a.value] || {}).label : "", a.note, a.action];
       })));
     }
+    var aside = state.set_aside || [];
+    if (aside.length) {
+      target.appendChild(el("h2", { id: "set-aside" }, t("Answers set aside")));
+      target.appendChild(el("p", {}, t("These answers could not be used (for example a value that is not on the scale). They are kept as they were, and exported, so that nothing is lost; answer the question again to replace them.")));
+      target.appendChild(table(t("Answers set aside"), [t("Question id"), t("Why"), t("Set aside on"), t("As found")], aside.map(function (item) {
+        return [item.id, item.reason, when(item.when), JSON.stringify(item.data === undefined ? null : item.data).slice(0, 500)];
+      })));
+    }
+  }
+
+  function when(iso) {
+    return iso ? new Date(iso).toLocaleString() : "an unknown date";
   }
 
   function showBackupReminder() {
     var box = document.getElementById("assessment-backup");
     if (!box) return;
-    var last = storage ? storage.getItem(EXPORTED) : null;
-    box.textContent = last ? t("Last exported on {date}.").replace("{date}", new Date(last).toLocaleString()) : t("You have not exported your answers yet.");
+    var last = answers.lastExport();
+    if (!last) box.textContent = core.answerCount(state) ? t("You have not exported your answers yet.") : "";
+    else if (state.updated && state.updated > last) box.textContent = tf("Your answers changed since your last export on {date}: export them again.", { date: when(last) });
+    else box.textContent = tf("Last exported on {date}.", { date: when(last) });
+  }
+
+  function showPersistence() {
+    var box = document.getElementById("assessment-persist");
+    if (!box) return;
+    answers.store.persist(function (granted) {
+      box.textContent = granted === true ? t("This browser has agreed to keep this site's data until you delete it.") :
+        granted === false ? t("This browser has not agreed to keep this site's data for good: it may delete it when space runs low.") :
+        t("This browser cannot be asked to keep this site's data for good.");
+    });
+  }
+
+  // --- earlier versions (snapshots) ------------------------------------------------------
+  function renderSnapshots() {
+    var target = document.getElementById("assessment-snapshots");
+    if (!target) return;
+    target.textContent = "";
+    var list = answers.snapshots().slice().sort(function (a, b) { return (b.when || "") < (a.when || "") ? -1 : 1; });
+    if (!list.length) { target.appendChild(el("p", {}, t("No earlier versions yet: one is kept here each time answers are replaced or removed."))); return; }
+    target.appendChild(table(t("Earlier versions of your answers, newest first"), [t("Date"), t("Kept"), t("Organisation"), t("Answers"), t("Actions")], list.map(function (snap) {
+      var actions = el("span", { class: "assessment-snapshot-actions" });
+      var restore = el("button", { type: "button", class: "md-button", "data-restore": snap.id }, t("Restore"));
+      var dl = el("button", { type: "button", class: "md-button", "data-download": snap.id }, t("Download"));
+      restore.addEventListener("click", function () { restoreSnapshot(snap); });
+      dl.addEventListener("click", function () {
+        download("partnering-guidelines-earlier-version-" + (snap.when || "undated").slice(0, 19).replace(/[^0-9T]/g, "-") + ".json",
+                 "application/json", snap.data);
+      });
+      actions.appendChild(restore);
+      actions.appendChild(dl);
+      return [when(snap.when), snap.reason, snap.organisation || "", snap.count, actions];
+    })));
+  }
+
+  function restoreSnapshot(snap) {
+    var out = document.getElementById("assessment-import-result");
+    if (!window.confirm(tf("Replace your current answers with the version of {date}? Your current answers are kept as an earlier version first.", { date: when(snap.when) }))) return;
+    var result = answers.restore(snap.id);
+    refresh();
+    if (result.ok) messages(out, [tf("Restored the answers of {date} ({n} answers). Your previous answers are listed under Earlier versions.", { date: when(snap.when), n: snap.count })], false);
+    else messages(out, [t("Nothing was restored; your answers are unchanged."), result.message || fullMessage()], true, true);
+  }
+
+  // --- import, start over ------------------------------------------------------------------
+  function answersText(n) { return n === 1 ? t("1 answer") : tf("{n} answers", { n: n }); }
+
+  function importLines(result, name, mode, outcome) {
+    var lines = [];
+    if (mode === "replace") lines.push(tf("Replaced your answers with the {answers} in {file}. Your previous answers are listed under Earlier versions.", { answers: answersText(core.answerCount(result.state)), file: name }));
+    else {
+      lines.push(outcome.added.length === 1 ? tf("Combined {file} with your answers: 1 new answer added.", { file: name }) :
+        tf("Combined {file} with your answers: {n} new answers added.", { file: name, n: outcome.added.length }));
+      outcome.conflicts.forEach(function (c) {
+        lines.push(c.kept === "theirs" ? tf("Both had an answer to {id}: kept the file's (newer).", { id: c.id }) :
+          tf("Both had an answer to {id}: kept yours (newer or as new).", { id: c.id }));
+      });
+    }
+    if (result.unknown.length) lines.push(tf("{n} of them answer questions that are no longer in the toolkit; they are kept and listed below.", { n: result.unknown.length }));
+    result.setAside.forEach(function (item) { lines.push(core.describeSetAside(item) + " " + t("It is kept and listed below.")); });
+    if (result.migratedFrom !== null) lines.push(tf("The file was made with an older format (schema {schema}) and was converted.", { schema: result.migratedFrom }));
+    return lines;
+  }
+
+  function runImport(result, name, mode) {
+    var out = document.getElementById("assessment-import-result");
+    var outcome = answers.importState(result.state, mode, name);
+    refresh();
+    if (!outcome.ok) {
+      messages(out, [t("Nothing was imported; your answers are unchanged."),
+                     outcome.problem === "refused" ? outcome.message : outcome.problem === "unavailable" ? notSavedMessage() : fullMessage()], true, true);
+      return;
+    }
+    messages(out, importLines(result, name, mode, outcome), false);
+  }
+
+  function askImport(result, name) {
+    var box = document.getElementById("assessment-import-choice");
+    var ask = document.getElementById("assessment-import-question");
+    var mine = core.answerCount(state);
+    if (!box || !mine) { runImport(result, name, "combine"); return; }
+    ask.textContent = tf("{file} has {theirs}; this browser has {mine}. Combine them (where both answer a question, the newer answer is kept) or replace yours with the file's? Either way your current answers are kept under Earlier versions.", { file: name, theirs: answersText(core.answerCount(result.state)), mine: answersText(mine) });
+    box.hidden = false;
+    box.onchoice = function (mode) {
+      box.hidden = true;
+      box.onchoice = null;
+      if (mode) runImport(result, name, mode);
+    };
+    document.getElementById("assessment-import-combine").focus();
   }
 
   function bindToolbar() {
     var on = function (id, fn) { var b = document.getElementById(id); if (b) b.addEventListener("click", fn); };
     on("assessment-export-json", exportJSON);
     on("assessment-export-csv", exportCSV);
+    var choice = document.getElementById("assessment-import-choice");
+    [["combine", "combine"], ["replace", "replace"], ["cancel", null]].forEach(function (pair) {
+      on("assessment-import-" + pair[0], function () { if (choice && choice.onchoice) choice.onchoice(pair[1]); });
+    });
     on("assessment-start-over", function () {
-      if (!window.confirm(t("Delete all your answers, notes and next actions from this browser? Export them first if you may need them."))) return;
-      if (storage) {
-        keep("answers before start over", storage.getItem(KEY));
-        storage.removeItem(KEY);
-        storage.removeItem(EXPORTED);
-      }
-      state = core.emptyState(model);
-      status(t("All answers were removed from this browser."));
+      if (!window.confirm(t("Delete all your answers, notes and next actions from this browser? A copy is kept under Earlier versions on this page until you clear the browser's data."))) return;
+      var result = answers.startOver();
       refresh();
+      if (result.ok) status(t("All answers were removed from this browser. A copy is listed under Earlier versions."));
+      else messages(document.getElementById("assessment-import-result"),
+                    [t("Nothing was removed."), result.problem === "refused" ? result.message : fullMessage()], true, true);
     });
     var input = document.getElementById("assessment-import");
     var out = document.getElementById("assessment-import-result");
@@ -321,15 +433,8 @@
       readFile(file, function (result) {
         input.value = "";
         if (result.errors) { messages(out, [t("Nothing was imported; your answers are unchanged.")].concat(result.errors), true); return; }
-        if (Object.keys(state.answers).length && !window.confirm(t("Replace your current answers with the answers in {file}? Your current answers are kept in this browser as a backup.").replace("{file}", file.name))) return;
-        if (storage) keep("answers before import", storage.getItem(KEY));
-        state = result.state;
-        save();
-        var lines = [t("Imported {n} answers from {file}.").replace("{n}", Object.keys(state.answers).length).replace("{file}", file.name)];
-        if (result.unknown.length) lines.push(result.unknown.length + " of them answer questions that are no longer in the toolkit; they are kept and listed below.");
-        if (result.migratedFrom !== null) lines.push(t("The file was made with an older format (schema {schema}) and was converted.").replace("{schema}", result.migratedFrom));
-        messages(out, lines, false);
-        refresh();
+        reread();
+        askImport(result, file.name);
       });
     });
   }
@@ -431,15 +536,33 @@
 
   // --- start -----------------------------------------------------------------------------
   function refresh() {
+    reread();
     var form = document.querySelector("[data-assessment-form]");
     if (form) fillForm(form);
     var results = document.getElementById("assessment-results");
     if (results) renderResults(results);
     var report = document.getElementById("assessment-report");
     if (report) renderReport(report);
+    renderSnapshots();
     showBackupReminder();
   }
 
+  function openingStatus() {
+    if (!answers.store.available) { status(notSavedMessage(), true); return; }
+    if (unreadable) { status(tf("Your saved answers could not be read ({error}). They are kept: the next change keeps them as an earlier version on the Results page.", { error: unreadable }), true); return; }
+    if (!answers.writable()) {
+      status(t("This browser's storage is full: the answers shown are stored, but new changes cannot be saved. Export your answers, then free some space."), true);
+      return;
+    }
+    var aside = (state.set_aside || []).length;
+    if (aside) { status(tf("{n} saved answer(s) could not be used and are set aside; they are kept and listed on the Results page.", { n: aside }), true); return; }
+    status(state.updated ? tf("Your answers are saved in this browser (last change {date}).", { date: when(state.updated) }) :
+      t("Answers are saved in this browser as you give them."));
+  }
+
+  // Registered first: a page restored by the Back button re-reads before anything else runs.
+  answers.store.watch(function () { answers.repair(); refresh(); });
+  answers.adoptLegacy();
   root.classList.add("assessment--ready");
   var form = document.querySelector("[data-assessment-form]");
   if (form) bindForm(form);
@@ -447,10 +570,7 @@
   bindPartners();
   bindCompare();
   refresh();
-  if (!storage) status(notSavedMessage(), true);
-  else if (!document.getElementById("assessment-status").textContent) {
-    status(state.updated ? t("Your answers are saved in this browser (last change {date}).").replace("{date}", new Date(state.updated).toLocaleString()) :
-      t("Answers are saved in this browser as you give them."));
-  }
+  openingStatus();
+  showPersistence();
   if (kind === "report" && window.location.hash === "#print") window.print();
 })();

@@ -1,16 +1,17 @@
 """What the checks share: the files as loaded, with their paths, and where each came from."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..reader import SourceFile
 
-# Single files whose text is checked for references, by their place under content/.
+# The single files, by their place under content/, and the Content attribute each fills.
 SINGLES = {
     "references/footnotes.yml": "footnotes", "references/bibliography.yml": "bibliography",
     "figures.yml": "figures", "publication.yml": "publication", "corrections.yml": "corrections",
-    "glossary.yml": "glossary",
+    "glossary.yml": "glossary", "assessment/scale.yml": "assessment_scale", "checklists/selection.yml": "checklists",
+    "journeys.yml": "journeys", "worksheets/coverage.yml": "worksheet_coverage",
 }
 
 
@@ -22,6 +23,8 @@ class Loaded:
     cases: list
     chapters: list
     assessment: list
+    worksheets: list = field(default_factory=list)
+    coverage: object = None   # content/worksheets/coverage.yml
 
 
 def source(content, path: Path) -> SourceFile:
@@ -33,7 +36,8 @@ def single(content, rel: str) -> SourceFile:
 
 
 def text_sources(content, loaded: Loaded) -> list[tuple[SourceFile, object]]:
-    """Every file whose text may carry cross-references, with its model."""
-    out = [(source(content, path), model) for path, model in [*loaded.modules, *loaded.cases, *loaded.chapters]]
+    """Every file of text, with its model (the self-assessment questions included)."""
+    entities = [*loaded.modules, *loaded.cases, *loaded.chapters, *loaded.assessment, *loaded.worksheets]
+    out = [(source(content, path), model) for path, model in entities]
     out += [(single(content, rel), getattr(content, attribute)) for rel, attribute in SINGLES.items()]
     return out

@@ -52,7 +52,7 @@ def _text_references(content, loaded: Loaded, known: dict) -> list[Problem]:
     for src, model in text_sources(content, loaded):
         for path, text in [*texts(model), *editorial_texts(model)]:
             for ref in inline.references(text):
-                if ref["t"] == "fn":
+                if ref["type"] == "fn":
                     used.add(ref["id"])
                     if ref["id"] not in footnote_ids:
                         problems.append(src.problem(path, f"footnote marker [^{ref['id']}] has no footnote: add it to references/footnotes.yml"))

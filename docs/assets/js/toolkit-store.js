@@ -1,0 +1,173 @@
+/* What the toolkit keeps in the browser (the self-assessment now; worksheets and plans later).
+   One namespaced, versioned localStorage key per tool, because every file:// page of every
+   unzipped copy shares one origin. Records are keyed by ID and carry their own `updated` time.
+   Every change reads the latest stored text, applies that one change and writes it back: a tab
+   never writes a copy it holds in memory, so other tabs and pages restored by the Back button
+   cannot overwrite each other. Before anything removes or replaces records, a snapshot of the
+   stored text is kept; if the snapshot cannot be written the operation does not happen.
+   The pure functions (combine, snapshot list) run in Node for the unit tests. */
+(function (root, factory) {
+  "use strict";
+  var store = factory();
+  if (typeof module === "object" && module.exports) module.exports = store;
+  else root.ToolkitStore = store;
+})(typeof self !== "undefined" ? self : this, function () {
+  "use strict";
+
+  var PREFIX = "partnering-guidelines/";
+  // Snapshots share the origin's ~5 MB with everything else: at most 20, within 1.5 M characters.
+  var SNAPSHOT_LIMITS = { max: 20, budget: 1500000 };
+
+  function Refused(message) {
+    this.name = "Refused";
+    this.message = message;
+  }
+  Refused.prototype = Object.create(Error.prototype);
+
+  // --- pure --------------------------------------------------------------------------------
+  function stamp(record, fallback) {
+    return record && typeof record.updated === "string" ? record.updated : (fallback || "");
+  }
+
+  function sameContent(a, b, fields) {
+    return fields.every(function (f) { return (a[f] === undefined ? null : a[f]) === (b[f] === undefined ? null : b[f]); });
+  }
+
+  /* Per record, the newer one wins (a record without a time counts as oldest; on a tie, mine
+     stays). Returns the combined records, the IDs added, and the conflicts: records present on
+     both sides with different content, and which side was kept. */
+  function combineRecords(mine, theirs, fields, fallbacks) {
+    var out = {}, added = [], conflicts = [];
+    fallbacks = fallbacks || {};
+    Object.keys(mine).forEach(function (id) { out[id] = mine[id]; });
+    Object.keys(theirs).forEach(function (id) {
+      var a = mine[id], b = theirs[id];
+      if (!a) { out[id] = b; added.push(id); return; }
+      if (sameContent(a, b, fields)) return;
+      var theirsNewer = stamp(b, fallbacks.theirs) > stamp(a, fallbacks.mine);
+      if (theirsNewer) out[id] = b;
+      conflicts.push({ id: id, kept: theirsNewer ? "theirs" : "mine", mine: a, theirs: b });
+    });
+    return { records: out, added: added, conflicts: conflicts };
+  }
+
+  function snapshotSize(snap) {
+    return (snap.data ? snap.data.length : 0) + 200;
+  }
+
+  /* Append a snapshot, then drop the oldest while over the count or size budget; the newest
+     one is always kept, whatever its size. */
+  function pushSnapshot(list, snap, limits) {
+    limits = limits || SNAPSHOT_LIMITS;
+    var out = list.concat([snap]);
+    var total = out.reduce(function (sum, s) { return sum + snapshotSize(s); }, 0);
+    while (out.length > 1 && (out.length > limits.max || total > limits.budget)) {
+      total -= snapshotSize(out.shift());
+    }
+    return out;
+  }
+
+  /* Whatever is found under the snapshots key; something unreadable is itself kept as one. */
+  function parseSnapshots(text) {
+    if (!text) return [];
+    try {
+      var list = JSON.parse(text);
+      if (Array.isArray(list)) return list.filter(function (s) { return s && typeof s === "object" && typeof s.id === "string"; });
+    } catch (e) { /* fall through */ }
+    return [{ id: "unreadable-history", when: null, reason: "unreadable earlier versions", data: String(text) }];
+  }
+
+  // --- browser -----------------------------------------------------------------------------
+  function localStore(win) {
+    try {
+      var s = win.localStorage;
+      s.getItem(PREFIX + "probe");   // reading is enough: a full storage must not hide what is stored
+      return s;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function open(tool, version, win) {
+    win = win || window;
+    var key = PREFIX + tool + "/v" + version;
+    var snapKey = key + "/snapshots";
+    var ls = localStore(win);
+
+    function read() { return ls ? ls.getItem(key) : null; }
+
+    /* fn(latest stored text) returns the new record set to store (null removes it) or throws
+       Refused. Nothing is written if fn refuses or if the browser refuses to store. */
+    function update(fn) {
+      if (!ls) return { ok: false, problem: "unavailable" };
+      var text = ls.getItem(key), doc;
+      try {
+        doc = fn(text);
+      } catch (e) {
+        if (e instanceof Refused) return { ok: false, problem: "refused", message: e.message };
+        throw e;
+      }
+      try {
+        if (doc === null) ls.removeItem(key);
+        else ls.setItem(key, typeof doc === "string" ? doc : JSON.stringify(doc));
+      } catch (e) {
+        return { ok: false, problem: "full" };
+      }
+      return { ok: true };
+    }
+
+    function snapshots() { return ls ? parseSnapshots(ls.getItem(snapKey)) : []; }
+
+    /* Keep `text` as a snapshot; returns it, or null when it could not be written. */
+    function snapshot(reason, text, meta, when) {
+      if (!ls) return null;
+      when = when || new Date().toISOString();
+      var snap = { id: when + "-" + Math.random().toString(36).slice(2, 8), when: when, reason: reason,
+                   organisation: (meta && meta.organisation) || "", count: (meta && meta.count) || 0, data: text || "" };
+      try {
+        ls.setItem(snapKey, JSON.stringify(pushSnapshot(snapshots(), snap)));
+      } catch (e) {
+        return null;
+      }
+      return snap;
+    }
+
+    function meta(name, value) {
+      if (!ls) return null;
+      if (value === undefined) return ls.getItem(key + "/" + name);
+      try {
+        if (value === null) ls.removeItem(key + "/" + name);
+        else ls.setItem(key + "/" + name, value);
+        return true;
+      } catch (e) {
+        return false;
+      }
+    }
+
+    /* Call fn whenever what is stored may differ from what the page shows: another tab wrote,
+       the page came back from the back-forward cache, or the user returned to it. */
+    function watch(fn) {
+      win.addEventListener("storage", function (e) {
+        if (e.key === null || e.key === key || e.key.indexOf(key + "/") === 0) fn("storage");
+      });
+      win.addEventListener("pageshow", function (e) { if (e.persisted) fn("pageshow"); });
+      win.document.addEventListener("visibilitychange", function () { if (win.document.visibilityState === "visible") fn("visible"); });
+      win.addEventListener("focus", function () { fn("focus"); });
+    }
+
+    /* Ask the browser not to evict this origin's data; done(true|false), or done(null) where
+       the browser has no such request. */
+    function persist(done) {
+      var sm = win.navigator && win.navigator.storage;
+      if (!sm || typeof sm.persist !== "function") { done(null); return; }
+      sm.persisted().then(function (already) { return already || sm.persist(); })
+        .then(function (granted) { done(!!granted); }, function () { done(null); });
+    }
+
+    return { key: key, available: !!ls, read: read, update: update, snapshots: snapshots, snapshot: snapshot,
+             meta: meta, watch: watch, persist: persist };
+  }
+
+  return { PREFIX: PREFIX, SNAPSHOT_LIMITS: SNAPSHOT_LIMITS, Refused: Refused, combineRecords: combineRecords,
+           pushSnapshot: pushSnapshot, parseSnapshots: parseSnapshots, open: open };
+});

@@ -1,0 +1,275 @@
+"""Every worksheet as an editable Word document and, when it has tables, an Excel workbook:
+blank at build time, or filled from a browser export (`python -m macros fill-worksheet`).
+
+The layout comes from the same data as the pages (macros.site.worksheets), so the files,
+the pages and the browser never disagree. Text people typed is only ever written as text:
+no cell becomes a formula, whatever it starts with."""
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+from docx import Document
+from docx.shared import Pt
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from ..content import inline
+from ..content.load import Content
+from ..site import worksheets as ws
+
+CREDIT = ("Source: Partnering for Sustainable Development: Guidelines for Multi-stakeholder Partnerships to "
+          "Implement the 2030 Agenda in Asia and the Pacific (ESCAP / UNU-IAS, 2018). Worksheet prompts, headings "
+          "and examples are ours (Partnering Guidelines toolkit).")
+BLANK_ROWS = 5
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+MAX_IMPORT_BYTES = 1024 * 1024
+
+
+class ExportError(ValueError):
+    """An export file that cannot be used, with a message for the person who gave it."""
+
+
+# --- answers from a browser export ------------------------------------------------------
+
+def answers_of(records: dict, sheet_id: str) -> tuple[dict, dict]:
+    """(field values, {table id: [row dicts in order]}) from the stored records of a worksheet."""
+    fields: dict[str, str] = {}
+    rows: dict[str, list] = {}
+    for key, record in (records or {}).items():
+        if not isinstance(record, dict) or record.get("deleted"):
+            continue
+        kind, _, rest = key.partition(":")
+        if kind == "f":
+            fields[rest] = str(record.get("value", ""))
+        elif kind == "r":
+            table, _, row = rest.partition(":")
+            values = record.get("values") if isinstance(record.get("values"), dict) else {}
+            rows.setdefault(table, []).append((record.get("order", 0), row, {k: str(v) for k, v in values.items()}))
+    ordered = {t: [(row, values) for _, row, values in sorted(found, key=lambda x: (_number(x[0]), x[1]))]
+               for t, found in rows.items()}
+    return fields, ordered
+
+
+def _number(value) -> float:
+    return value if isinstance(value, int | float) else 0
+
+
+def read_export(path: Path) -> dict:
+    if path.stat().st_size > MAX_IMPORT_BYTES:
+        raise ExportError(f"{path}: larger than 1 MB: not an export of this toolkit")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ExportError(f"{path}: not a JSON file ({exc})") from None
+    if not isinstance(data, dict) or data.get("format") not in ("partnering-guidelines-worksheet",
+                                                                "partnering-guidelines-action-plan"):
+        raise ExportError(f"{path}: not a worksheet or action plan export of the Partnering Guidelines toolkit "
+                          "(its \"format\" is missing or different)")
+    if not isinstance(data.get("schema_version"), int) or data["schema_version"] > 1:
+        raise ExportError(f"{path}: schema_version {data.get('schema_version')!r}: this toolkit reads schema 1")
+    return data
+
+
+# --- Word ---------------------------------------------------------------------------------
+
+def docx_bytes(content: Content, sheet, records: dict | None = None) -> bytes:
+    fields, rows = answers_of(records or {}, sheet.id)
+    doc = Document()
+    doc.styles["Normal"].font.size = Pt(10)
+    doc.core_properties.title = f"Worksheet: {sheet.title}"
+    doc.add_heading(f"Worksheet: {sheet.title}", level=1)
+    doc.add_paragraph("Serves " + ", ".join(f"task {t}: {inline.plain(content.task_by_id[t].title)}" for t in sheet.tasks))
+    intro = doc.add_paragraph()
+    intro.add_run("Ours: ").bold = True
+    intro.add_run(sheet.intro)
+    doc.add_paragraph("Partnership: ______________________   Date: ____________   Filled in by: ______________________")
+    for part in ws.parts(content, sheet):
+        if isinstance(part, ws.TableView):
+            _docx_table(doc, part, rows.get(part.part.table, []))
+        else:
+            doc.add_heading(part.label, level=2)
+            doc.add_paragraph(f"From the guidance of {_source_label(part.source)}" +
+                              (f" · Choose one: {' / '.join(part.options)}" if part.options else "") +
+                              (f" · Example (ours): {part.example}" if part.example else "")).italic = True
+            box = doc.add_table(rows=1, cols=1)
+            box.style = "Table Grid"
+            box.cell(0, 0).text = fields.get(part.field, "") or "\n\n"
+    doc.sections[0].footer.paragraphs[0].text = CREDIT
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _source_label(source: str) -> str:
+    task = ".".join(source.split(".")[:2])
+    return f"task {task}" if source == task else f"task {task}, item {source[len(task) + 1:]}"
+
+
+def _docx_table(doc, view, filled: list) -> None:
+    t = view.part
+    doc.add_heading(t.title, level=2)
+    doc.add_paragraph(f"From the guidance of {_source_label(t.source)}" + (f" · {t.prompt}" if t.prompt else ""))
+    if view.quote:
+        p = doc.add_paragraph()
+        p.add_run(f"From the publication, task {t.quote.task}: ").bold = True
+        p.add_run(inline.plain(view.quote)).italic = True
+    headings = ([("Item (ours)" if view.ours else "From the publication")] if view.rows else []) + [c.heading for c in t.columns]
+    table = doc.add_table(rows=1, cols=len(headings))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, headings, strict=True):
+        cell.text = text
+        cell.paragraphs[0].runs[0].bold = True
+    by_id = dict(filled)
+    if view.rows:
+        body = [(_row_text(r), by_id.get(r.id, {})) for r in view.rows]
+    else:
+        body = [(None, values) for _, values in filled] or [(None, {})] * BLANK_ROWS
+    for name, values in body:
+        cells = table.add_row().cells
+        start = 0
+        if view.rows:
+            cells[0].text = name
+            start = 1
+        for cell, column in zip(cells[start:], t.columns, strict=True):
+            cell.text = values.get(column.id, "")
+    options = [f"{c.heading}: {' / '.join(c.options)}" for c in t.columns if c.options]
+    if options:
+        doc.add_paragraph("Choices (ours): " + "; ".join(options)).italic = True
+
+
+def _row_text(row) -> str:
+    number = f"({row.n}) " if row.n else ""
+    label = inline.plain(row.label) if row.label else ""
+    text = inline.plain(row.text) if row.text else ""
+    return number + (f"{label}: {text}" if label and text else label or text)
+
+
+# --- Excel --------------------------------------------------------------------------------
+
+def safe_cell(cell, value) -> None:
+    """Put text into a cell as text, never as a formula."""
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+
+
+def _sheet_title(title: str, taken: set) -> str:
+    base = re.sub(r"[\[\]:*?/\\]", " ", title)[:31].strip()
+    name, n = base, 2
+    while name.lower() in taken:
+        suffix = f" ({n})"
+        name, n = base[: 31 - len(suffix)] + suffix, n + 1
+    taken.add(name.lower())
+    return name
+
+
+def xlsx_bytes(content: Content, sheet, records: dict | None = None) -> bytes:
+    _, rows = answers_of(records or {}, sheet.id)
+    book = Workbook()
+    about = book.active
+    about.title = "About"
+    for line in (f"Worksheet: {sheet.title}", "Serves tasks " + ", ".join(sheet.tasks), f"Ours: {sheet.intro}", CREDIT):
+        about.append([None])
+        safe_cell(about.cell(about.max_row, 1), line)
+    about.column_dimensions["A"].width = 120
+    taken = {"about"}
+    for part in ws.parts(content, sheet):
+        if isinstance(part, ws.TableView):
+            _xlsx_table(book.create_sheet(_sheet_title(part.part.title, taken)), part, rows.get(part.part.table, []))
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _xlsx_table(sheet, view, filled: list) -> None:
+    t = view.part
+    first = 1 if view.rows else 0
+    headings = (["Item (ours)" if view.ours else "From the publication"] if view.rows else []) + [c.heading for c in t.columns]
+    for col, text in enumerate(headings, start=1):
+        cell = sheet.cell(1, col)
+        safe_cell(cell, text)
+        cell.font = Font(bold=True)
+        sheet.column_dimensions[cell.column_letter].width = 60 if (first and col == 1) else 28
+    by_id = dict(filled)
+    if view.rows:
+        body = [(_row_text(r), by_id.get(r.id, {})) for r in view.rows]
+    else:
+        body = [(None, values) for _, values in filled] or [(None, {})] * BLANK_ROWS
+    for r, (name, values) in enumerate(body, start=2):
+        if first:
+            safe_cell(sheet.cell(r, 1), name)
+        for c, column in enumerate(t.columns, start=1 + first):
+            safe_cell(sheet.cell(r, c), values.get(column.id, ""))
+            sheet.cell(r, c).alignment = Alignment(wrap_text=True, vertical="top")
+    last = max(len(body) + 1, 200)
+    for c, column in enumerate(t.columns, start=1 + first):
+        if column.options:
+            letter = sheet.cell(1, c).column_letter
+            rule = DataValidation(type="list", formula1='"' + ",".join(o.replace('"', "'") for o in column.options) + '"',
+                                  allow_blank=True)
+            rule.add(f"{letter}2:{letter}{last}")
+            sheet.add_data_validation(rule)
+    sheet.freeze_panes = "A2"
+
+
+def plan_xlsx_bytes(export: dict) -> bytes:
+    """The action plan exported from the browser, as a workbook."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Action plan"
+    headings = ["Action", "Owner", "Due", "Status", "Task", "From"]
+    keys = ["action", "owner", "due", "status", "task", "source"]
+    for col, text in enumerate(headings, start=1):
+        safe_cell(sheet.cell(1, col), text)
+        sheet.cell(1, col).font = Font(bold=True)
+    actions = export.get("actions") if isinstance(export.get("actions"), list) else []
+    for r, action in enumerate(a for a in actions if isinstance(a, dict)):
+        for c, key in enumerate(keys, start=1):
+            safe_cell(sheet.cell(r + 2, c), str(action.get(key, "")))
+    sheet.freeze_panes = "A2"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+# --- at build time and from the command line -----------------------------------------------
+
+def write_blank(content: Content, site_dir: Path) -> list[Path]:
+    """Blank .docx (and .xlsx for worksheets with tables) into the built site."""
+    written = []
+    for sheet in content.worksheets:
+        targets = [(ws.docx_path(sheet.id), docx_bytes)]
+        if ws.has_tables(sheet):
+            targets.append((ws.xlsx_path(sheet.id), xlsx_bytes))
+        for rel, make in targets:
+            path = site_dir / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(make(content, sheet))
+            written.append(path)
+    return written
+
+
+def fill(content: Content, export_path: Path, out_dir: Path) -> list[Path]:
+    data = read_export(export_path)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    stem = export_path.stem
+    if data["format"] == "partnering-guidelines-action-plan":
+        path = out_dir / f"{stem}.xlsx"
+        path.write_bytes(plan_xlsx_bytes(data))
+        return [path]
+    sheet = next((s for s in content.worksheets if s.id == data.get("worksheet")), None)
+    if sheet is None:
+        raise ExportError(f"{export_path}: worksheet {data.get('worksheet')!r} is not one of this toolkit's worksheets")
+    records = data.get("records")
+    if not isinstance(records, dict):
+        raise ExportError(f"{export_path}: no records object")
+    written = [out_dir / f"{stem}.docx"]
+    written[0].write_bytes(docx_bytes(content, sheet, records))
+    if ws.has_tables(sheet):
+        written.append(out_dir / f"{stem}.xlsx")
+        written[1].write_bytes(xlsx_bytes(content, sheet, records))
+    return written

@@ -1,0 +1,149 @@
+"""Worksheets, the action plan and the facilitator's packs: their addresses, what their pages
+show (the publication's lists resolved from the content), and the model the browser reads.
+
+The browser model is embedded in each page as JSON data (<script type="application/json">),
+which the Content-Security-Policy does not treat as code and which loads from file:// too."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from ..content.checks.worksheets import ACTION_COLUMNS
+from ..content.lists import Row, paragraph, resolve, task_of
+from ..content.load import Content
+from ..project import version
+from . import assessment, urls
+from .i18n import N_
+
+PAGE_DIR = "worksheets"
+INDEX = f"{PAGE_DIR}/index.html"
+ACTION_PLAN = "action-plan.html"
+FILES_DIR = f"{PAGE_DIR}/files"
+STORAGE_PREFIX = "partnering-guidelines/worksheets/v1/"
+PLAN_KEY = "partnering-guidelines/action-plan/v1"
+ASSESSMENT_KEY = "partnering-guidelines/assessment/v1"
+STATUSES = (N_("Not started"), N_("In progress"), N_("Done"))   # stored in English, shown translated
+
+
+def page_path(sheet_id: str) -> str:
+    return f"{PAGE_DIR}/{sheet_id}.html"
+
+
+def docx_path(sheet_id: str) -> str:
+    return f"{FILES_DIR}/{sheet_id}.docx"
+
+
+def xlsx_path(sheet_id: str) -> str:
+    return f"{FILES_DIR}/{sheet_id}.xlsx"
+
+
+def facilitator_path(module_id: str) -> str:
+    return f"facilitator/module-{module_id.lower()}.html"
+
+
+def questionnaire_path(module_id: str) -> str:
+    return f"facilitator/questionnaire-{module_id.lower()}.html"
+
+
+def has_tables(sheet) -> bool:
+    return any(getattr(p, "table", None) for p in sheet.parts)
+
+
+@dataclass(frozen=True)
+class TableView:
+    part: object
+    rows: list[Row]          # fixed rows: the publication's items, or ours
+    ours: bool               # fixed rows named by us, not the publication
+    quote: str | None        # a paragraph of the publication shown above the table
+
+
+def table_view(content: Content, table) -> TableView:
+    rows: list[Row] = []
+    for ref in table.rows_from:
+        found, problem = resolve(ref, content.task_by_id, content.case_by_id)
+        if problem:
+            raise ValueError(problem)   # the checks have run: this cannot happen with loaded content
+        rows += found
+    ours = bool(table.fixed_rows)
+    rows += [Row(f"row-{n}", None, None, name) for n, name in enumerate(table.fixed_rows, start=1)]
+    quote = paragraph(content.task_by_id[table.quote.task], table.quote.paragraph) if table.quote else None
+    return TableView(table, rows, ours, quote)
+
+
+def parts(content: Content, sheet) -> list:
+    """The worksheet's parts in order: fields as they are, tables with their resolved rows."""
+    return [table_view(content, p) if getattr(p, "table", None) else p for p in sheet.parts]
+
+
+def source_target(source: str) -> str:
+    """The guidance a prompt comes from: the item's anchor, or the task's."""
+    task_id = task_of(source)
+    step = task_id.split(".")[0]
+    anchor = urls.task_anchor(task_id) if source == task_id else urls.item_anchor(source)
+    return f"{urls.step_path(step)}#{anchor}"
+
+
+def by_task(content: Content) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for sheet in content.worksheets:
+        for task_id in sheet.tasks:
+            out.setdefault(task_id, []).append(sheet)
+    return out
+
+
+def of_module(content: Content, module_id: str) -> list:
+    module_tasks = {t.id for s in content.module_by_id[module_id].steps for t in s.tasks}
+    return [s for s in content.worksheets if module_tasks & set(s.tasks)]
+
+
+def _json(data) -> Markup:
+    # "<" escaped so that no text in the data can close the script element.
+    return Markup(json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c"))
+
+
+def browser_model(content: Content, sheet, strings: dict | None = None, data=None) -> Markup:
+    """`strings`: the page language's translations of the browser's messages (English -> text);
+    `data`: translates a table's title as the page shows it. Column headings stay English: they
+    head the CSV files, which must import in every language."""
+    def d(text):
+        return data(f"worksheet:{sheet.id}", text) if data and text else text
+
+    out = []
+    for part in parts(content, sheet):
+        if isinstance(part, TableView):
+            t = part.part
+            out.append({"kind": "table", "id": t.table, "title": d(t.title), "task": task_of(t.source),
+                        "actions": t.actions,
+                        "columns": [{"id": c.id, "heading": c.heading, "kind": c.kind, "options": c.options}
+                                    for c in t.columns],
+                        "fixed": [{"id": r.id, "label": r.plain} for r in part.rows]})
+        else:
+            out.append({"kind": "field", "id": part.field, "label": part.label, "type": part.kind,
+                        "options": part.options})
+    return _json({"format": "partnering-guidelines-worksheet", "schema_version": 1, "id": sheet.id,
+                  "title": sheet.title, "version": version(), "content_version": content.fingerprint(),
+                  "key": STORAGE_PREFIX + sheet.id, "parts": out, "strings": strings or {}})
+
+
+def plan_model(content: Content, strings: dict | None = None) -> Markup:
+    """What the action plan gathers: the assessment's questions (their next actions) and every
+    worksheet's action tables."""
+    tasks = {t.id: t.title for t in content.tasks}
+    questions = []
+    for module_id, q in assessment.questions(content):
+        label, target, _ = assessment.source_of(content, module_id, q)
+        questions.append({"id": q.id, "task": q.task, "source": label, "text": q.text,
+                          "url": urls.relative(target, ACTION_PLAN)})
+    tables = []
+    for sheet in content.worksheets:
+        for part in sheet.parts:
+            if getattr(part, "table", None) and part.actions:
+                tables.append({"sheet": sheet.id, "sheet_title": sheet.title, "table": part.table,
+                               "title": part.title, "task": task_of(part.source),
+                               "key": STORAGE_PREFIX + sheet.id,
+                               "url": urls.relative(page_path(sheet.id), ACTION_PLAN)})
+    return _json({"format": "partnering-guidelines-action-plan", "schema_version": 1, "plan_key": PLAN_KEY,
+                  "assessment_key": ASSESSMENT_KEY, "statuses": list(STATUSES), "columns": list(ACTION_COLUMNS),
+                  "tasks": tasks, "questions": questions, "tables": tables, "strings": strings or {}})
