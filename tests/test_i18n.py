@@ -26,7 +26,8 @@ FIXTURE = ROOT / "tests" / "fixtures" / "translations"
 LANGUAGES = [lang.code for lang in i18n.all_languages(FIXTURE)]
 TRANSLATED = [code for code in LANGUAGES if code not in ("en", "ur")]
 PAGES = ["index.html", "modules/a.html", "steps/3.html", "cases/iv-1.html", "cases/index.html", "glossary.html",
-         "assessment/index.html", "assessment/module-a.html", "checklists/module-a.html", "translations.html"]
+         "assessment/index.html", "assessment/module-a.html", "checklists/module-a.html", "translations.html",
+         "download.html", "worksheets/index.html", "worksheets/stakeholder-map.html", "action-plan.html"]
 
 
 def interface_keys() -> set:
@@ -102,6 +103,21 @@ def test_no_interface_string_falls_back_in_a_completed_language(i18n_build, code
     out = i18n_build[1][code].stdout
     found = re.search(r"fell back to English: (\d+) interface strings", out)
     assert not found or found.group(1) == "0", out
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_journeys_and_worksheets_show_our_words_translated_and_store_choices_in_english(i18n_site, code):
+    tr = i18n.translator(i18n.Language(code, code, code))
+    home = article(html(i18n_site, code, "index.html"))
+    journey = tr.data("journey:starting", "Starting a partnership")
+    assert journey != "Starting a partnership" and journey in home
+    sheet = article(html(i18n_site, code, "worksheets/stakeholder-map.html"))
+    heading = tr.data("worksheet:stakeholder-map", "Inventory of potential partners")
+    assert heading != "Inventory of potential partners" and f">{heading}</h2>" in sheet
+    # A choice is shown in the page's language and stored in English: exports read the same everywhere.
+    choice = tr.data("worksheet:stakeholder-map", "Private sector")
+    assert f'<option value="Private sector">{choice}</option>' in sheet
+    assert '<option value="Private sector">Private sector</option>' in article(html(i18n_site, "en", "worksheets/stakeholder-map.html"))
 
 
 def test_missing_strings_fall_back_to_english_never_blank(i18n_site):
@@ -261,6 +277,9 @@ def test_an_export_in_thai_imports_in_russian_and_merges_in_the_partnership_view
 
     page.goto(f"{i18n_server}/ru/assessment/index.html")
     page.locator("#assessment-import").set_input_files(str(thai))
+    # This browser has answers too, given after the Thai export: the page asks whether to combine
+    # (the newer answer, the Russian one, would stay) or replace; the Thai file replaces them.
+    page.locator("#assessment-import-replace").click()
     page.locator("#assessment-import-result:not([hidden])").wait_for()
     page.goto(f"{i18n_server}/ru/assessment/module-a.html")
     assert page.locator(f"input[name='{qid}'][value='fully']").is_checked()
@@ -268,7 +287,7 @@ def test_an_export_in_thai_imports_in_russian_and_merges_in_the_partnership_view
 
 
 AXE_PAGES = ["index.html", "steps/3.html", "cases/iv-1.html", "cases/index.html", "assessment/module-a.html",
-             "checklists/module-a.html", "glossary.html", "translations.html"]
+             "checklists/module-a.html", "glossary.html", "translations.html", "worksheets/stakeholder-map.html"]
 
 
 @pytest.mark.parametrize("code", ["fr", "ru", "zh", "id", "th", "ur"])

@@ -28,7 +28,7 @@ FILL = """() => {
 
 @pytest.fixture(scope="module")
 def question_ids(content):
-    from toolkit.assessment import questions
+    from macros.site.assessment import questions
 
     return sorted(q.id for _, q in questions(content))
 
