@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8000
 
-.PHONY: setup tools lint check schema build pdfs serve offline bench test clean
+.PHONY: setup tools lint check schema build pdfs serve offline bench test clean translations
 
 setup: $(VENV)/.installed
 
@@ -43,6 +43,10 @@ lint: tools
 build: tools
 	$(PY) -m macros offline
 	GUIDELINES_OFFLINE_ZIP=dist/partnering-guidelines-offline-$$(cat VERSION).zip $(PY) -m macros build site
+
+## Extract our strings into translations/toolkit.pot and update each language's .po file.
+translations: setup
+	$(PY) -m macros translations
 
 ## Print the checklists' PDF pack into an already built site/.
 pdfs: tools

@@ -3,9 +3,11 @@
     python -m macros check [CONTENT_DIR]     validate the whole content tree
     python -m macros check-file FILE...      validate single files against their schema only
     python -m macros schema                  write schema/*.schema.json for editors
-    python -m macros build [SITE_DIR]        build the site with its PDF pack (site/ is replaced only on success)
+    python -m macros build [SITE_DIR]        build the site in every language (English at the root, the others
+                                             under <lang>/) with its PDF pack; site/ is replaced only on success
     python -m macros pdfs [SITE_DIR]         print the checklists' PDF pack into a built site
-    python -m macros offline                 build the offline ZIP into dist/
+    python -m macros offline                 build the offline ZIPs (one per language) into dist/
+    python -m macros translations            extract our strings and update translations/*.po
     python -m macros fill-worksheet FILE [OUT_DIR]
                                              a worksheet or action plan exported from the browser
                                              (JSON) as filled .docx/.xlsx files (next to FILE by default)
@@ -16,6 +18,7 @@ import json
 import sys
 from pathlib import Path
 
+from .content import overlay
 from .content.load import load
 from .content.model import MODELS
 from .content.reader import ContentError, read_yaml, validate
@@ -45,11 +48,16 @@ def check(args: list[str]) -> int:
     root = Path(args[0]) if args else CONTENT
     try:
         content = load(root)
+        # Official translations of the guideline text are checked with the content they translate.
+        official = sorted(p.parent.name for p in (root / "translations").glob("*/language.yml"))
+        for language in official:
+            overlay.apply(content, root / "translations", language)
     except ContentError as exc:
         print(exc.report(), file=sys.stderr)
         return 1
     print(f"content OK: {len(content.modules)} modules, {len(content.steps)} steps, "
-          f"{len(content.tasks)} tasks, {len(content.cases)} boxes, {len(content.chapters)} chapters")
+          f"{len(content.tasks)} tasks, {len(content.cases)} boxes, {len(content.chapters)} chapters"
+          + (f"; official translations: {', '.join(official)}" if official else ""))
     return 0
 
 
@@ -92,15 +100,21 @@ def pdfs(args: list[str]) -> int:
 
 
 def build(args: list[str]) -> int:
-    from .outputs.offline import build_site
+    from .engine.languages_build import main as build_languages
 
-    return build_site((Path(args[0]) if args else ROOT / "site").resolve())
+    return build_languages((Path(args[0]) if args else ROOT / "site").resolve())
 
 
 def offline(args: list[str]) -> int:
     from .outputs.offline import build
 
     return build()
+
+
+def translations(args: list[str]) -> int:
+    from .outputs.catalogue import update
+
+    return update(load(CONTENT))
 
 
 def fill_worksheet(args: list[str]) -> int:
@@ -121,7 +135,7 @@ def fill_worksheet(args: list[str]) -> int:
 
 
 COMMANDS = {"check": check, "check-file": check_file, "schema": schema, "build": build, "pdfs": pdfs, "offline": offline,
-            "fill-worksheet": fill_worksheet}
+            "translations": translations, "fill-worksheet": fill_worksheet}
 
 
 def main(argv: list[str]) -> int:

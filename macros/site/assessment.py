@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ..content.load import Content
 from ..project import version
 from . import urls
+from .i18n import N_
 
 PAGE_DIR = "assessment"
 
@@ -23,10 +24,10 @@ class ToolPage:
     menu: str          # its name in the site menu and the assessment's own menu
 
 
-HOME = ToolPage("home", f"{PAGE_DIR}/index.html", "Self-assessment", "Start and results")
-REPORT = ToolPage("report", f"{PAGE_DIR}/report.html", "Self-assessment report", "Full report")
-PARTNERS = ToolPage("partners", f"{PAGE_DIR}/partners.html", "Partnership view", "Partnership view")
-COMPARE = ToolPage("compare", f"{PAGE_DIR}/compare.html", "Compare over time", "Compare over time")
+HOME = ToolPage("home", f"{PAGE_DIR}/index.html", N_("Self-assessment"), N_("Start and results"))
+REPORT = ToolPage("report", f"{PAGE_DIR}/report.html", N_("Self-assessment report"), N_("Full report"))
+PARTNERS = ToolPage("partners", f"{PAGE_DIR}/partners.html", N_("Partnership view"), N_("Partnership view"))
+COMPARE = ToolPage("compare", f"{PAGE_DIR}/compare.html", N_("Compare over time"), N_("Compare over time"))
 TOOL_PAGES = (HOME, REPORT, PARTNERS, COMPARE)
 
 
@@ -48,30 +49,48 @@ def questions(content: Content, module_id: str | None = None) -> list:
     return out
 
 
-def source_of(content: Content, module_id: str, question) -> tuple[str, str, str | None]:
+def english(text: str) -> str:
+    return text
+
+
+def source_of(content: Content, module_id: str, question, _=english) -> tuple[str, str, str | None]:
     """(label, guidance address, step) of what a question comes from."""
     if question.task:
         step = content.step_of_task[question.task]
         task = content.task_by_id[question.task]
-        return f"Task {task.id}", f"{urls.step_path(step.id)}#{urls.task_anchor(task.id)}", step.id
+        return _("Task {id}").format(id=task.id), f"{urls.step_path(step.id)}#{urls.task_anchor(task.id)}", step.id
     module = content.module_by_id[module_id]
     if question.principle:
         group = next(g for g in module.key_principles.groups if g.id == question.principle)
-        return f"Key principle: {group.title}", f"{urls.module_path(module_id)}#{urls.principle_anchor(group.id)}", None
+        return _("Key principle: {title}").format(title=group.title), f"{urls.module_path(module_id)}#{urls.principle_anchor(group.id)}", None
     letter = question.outcome.rsplit(".", 1)[1]
-    return f"Module {module_id} outcome ({letter})", f"{urls.module_path(module_id)}#outcomes", None
+    return _("Module {id} outcome ({letter})").format(id=module_id, letter=letter), f"{urls.module_path(module_id)}#outcomes", None
 
 
-def model(content: Content) -> dict:
+def question_text(q, tr=None) -> str:
+    """A question in the page's language: our text, so translated with its ID as context."""
+    return tr.data(f"assessment:{q.id}", q.text) if tr else q.text
+
+
+def scale_label(option, tr=None) -> str:
+    return tr.data(f"assessment-scale:{option.key}", option.label) if tr else option.label
+
+
+def model(content: Content, tr=None) -> dict:
+    """The model in one language. Answers are stored by question ID and scale key, never by
+    text, so an export made in one language imports and merges in any other."""
+    _ = tr.gettext if tr else english
     qs = []
     for module_id, q in questions(content):
-        label, target, step = source_of(content, module_id, q)
+        label, target, step = source_of(content, module_id, q, _)
         qs.append({"id": q.id, "module": module_id, "step": step, "task": q.task, "principle": q.principle,
-                   "outcome": q.outcome, "text": q.text, "source": label, "url": _from_page(target)})
+                   "outcome": q.outcome, "text": question_text(q, tr), "source": label, "url": _from_page(target)})
     return {
         "version": version(),
         "content_version": content.fingerprint(),
-        "scale": [o.model_dump() for o in content.assessment_scale.scale],
+        "language": tr.language.code if tr else "en",
+        "strings": dict(tr.js_strings()) if tr else {},
+        "scale": [{**o.model_dump(), "label": scale_label(o, tr)} for o in content.assessment_scale.scale],
         "modules": [{"id": m.id, "title": m.title, "url": _from_page(urls.module_path(m.id)),
                      "form": _from_page(form_path(m.id))} for m in content.modules],
         "steps": [{"id": s.id, "title": s.title, "module": content.module_of_step[s.id].id,
@@ -83,7 +102,7 @@ def model(content: Content) -> dict:
     }
 
 
-def model_script(content: Content) -> str:
-    data = json.dumps(model(content), ensure_ascii=False, separators=(",", ":"))
+def model_script(content: Content, tr=None) -> str:
+    data = json.dumps(model(content, tr), ensure_ascii=False, separators=(",", ":"))
     # "<" escaped so that no text in the data can close a script element.
     return "window.ASSESSMENT_MODEL = " + data.replace("<", "\\u003c") + ";\n"

@@ -13,16 +13,17 @@ def pdf_path(checklist_id: str, size: str) -> str:
     return f"checklists/pdf/{checklist_id}-{size.lower()}.pdf"
 
 
-TOOLKIT = "Partnering Guidelines toolkit"
+def english(text: str) -> str:
+    return text
 
 
-def footer(title: str, path: str, site_url: str | None) -> str:
+def footer(title: str, path: str, site_url: str | None, _=english) -> str:
     """What every printed page of a checklist says at its foot: the checklist, the toolkit, the
     source, and the page's public address when the site has one (a path inside a local or
     offline copy would lead a reader nowhere, so it is left out)."""
-    lines = [f"{title} · {TOOLKIT}",
-             "Source: Partnering for Sustainable Development: Guidelines for Multi-stakeholder Partnerships "
-             "(ESCAP / UNU-IAS, 2018)"]
+    lines = [_("{title} · Partnering Guidelines toolkit").format(title=title),
+             _("Source: Partnering for Sustainable Development: Guidelines for Multi-stakeholder Partnerships "
+               "(ESCAP / UNU-IAS, 2018)")]
     if site_url:
         lines.append(f"{site_url.rstrip('/')}/{path}")
     return "\n".join(lines)

@@ -43,26 +43,30 @@ def wrap(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, width=width, break_long_words=False) or [text]
 
 
-def module_steps(content: Content, module_id: str) -> Diagram:
+def english(text: str) -> str:
+    return text
+
+
+def module_steps(content: Content, module_id: str, _=english) -> Diagram:
     """Figures IV.3 to IV.7: a module's steps, each with its tasks, stacked so that they stay
     readable on a phone."""
     module = content.module_by_id[module_id]
     y, boxes = 0.0, []
     for step in module.steps:
         boxes.append(Box(0, y, WIDTH, MIN_BOX, [f"STEP {step.id} · {(step.figure_label or step.title).upper()}"], urls.step_path(step.id),
-                         f"Step {step.id}: {step.title}", kind="step"))
+                         _("Step {id}: {title}").format(id=step.id, title=step.title), kind="step"))
         y += MIN_BOX + 8
         for task in step.tasks:
             lines = wrap(f"{task.id}  {task.title}", 38)
             h = max(MIN_BOX, 14 + 22 * len(lines))
             boxes.append(Box(20, y, WIDTH - 20, h, lines, f"{urls.step_path(step.id)}#{urls.task_anchor(task.id)}",
-                             f"Task {task.id}: {task.title}", kind="task"))
+                             _("Task {id}: {title}").format(id=task.id, title=task.title), kind="task"))
             y += h + 8
         y += 12
     return Diagram(WIDTH, y - 12, boxes)
 
 
-def framework(content: Content, current_step: str | None = None) -> Diagram:
+def framework(content: Content, current_step: str | None = None, _=english) -> Diagram:
     """Figure II.2: the twelve steps around the 2030 Agenda policy cycle, grouped by module."""
     width, height, cx, cy, ring = 900, 720, 450, 360, 250
     steps = content.steps
@@ -73,7 +77,8 @@ def framework(content: Content, current_step: str | None = None) -> Diagram:
         angle_of[step.id] = angle
         x, y = cx + ring * math.cos(angle), cy + ring * math.sin(angle)
         label = step.figure_label or step.title
-        d.boxes.append(Box(x, y, 34, 34, [step.id], urls.step_path(step.id), f"Step {step.id}: {step.title}",
+        d.boxes.append(Box(x, y, 34, 34, [step.id], urls.step_path(step.id),
+                           _("Step {id}: {title}").format(id=step.id, title=step.title),
                            current=step.id == current_step, kind="node"))
         lx, ly = cx + (ring + 58) * math.cos(angle), cy + (ring + 58) * math.sin(angle)
         anchor = "middle" if abs(math.cos(angle)) < 0.3 else ("start" if math.cos(angle) > 0 else "end")
@@ -90,25 +95,27 @@ def framework(content: Content, current_step: str | None = None) -> Diagram:
                      f"A {r} {r} 0 {large} 1 {cx + r * math.cos(end):.1f} {cy + r * math.sin(end):.1f}"),
             "label_x": cx + (r - 34) * math.cos((start + end) / 2),
             "label_y": cy + (r - 34) * math.sin((start + end) / 2),
-            "label": f"Module {module.id}",
-            "title": f"Module {module.id}: {module.title}",
+            "label": _("Module {id}").format(id=module.id),
+            "title": _("Module {id}: {title}").format(id=module.id, title=module.title),
             "stages": ", ".join(s.label for s in content.figures.policy_cycle if module.id in s.modules),
         })
     return d
 
 
-def you_are_here(content: Content, current_step: str) -> Diagram:
+def you_are_here(content: Content, current_step: str, _=english) -> Diagram:
     """A strip of the twelve steps by module, the current one marked."""
     d = Diagram(720, 74)
     x = 8.0
     for module in content.modules:
         start = x
         for step in module.steps:
-            d.boxes.append(Box(x, 30, 44, 36, [step.id], urls.step_path(step.id), f"Step {step.id}: {step.title}",
+            d.boxes.append(Box(x, 30, 44, 36, [step.id], urls.step_path(step.id),
+                               _("Step {id}: {title}").format(id=step.id, title=step.title),
                                current=step.id == current_step, kind="node", module=module.id))
             x += 50
-        d.labels.append({"x": (start + x - 6) / 2, "y": 18, "lines": [f"Module {module.id}"], "anchor": "middle",
-                         "kind": "module", "target": urls.module_path(module.id), "title": f"Module {module.id}: {module.title}"})
+        d.labels.append({"x": (start + x - 6) / 2, "y": 18, "lines": [_("Module {id}").format(id=module.id)], "anchor": "middle",
+                         "kind": "module", "target": urls.module_path(module.id), "module": module.id,
+                         "title": _("Module {id}: {title}").format(id=module.id, title=module.title)})
         x += 12
     d.width = x - 4
     return d

@@ -16,15 +16,30 @@ class Stop:
     why: str          # ours
 
 
-def stops(content: Content, journey: Journey) -> list[Stop]:
+def english(text: str) -> str:
+    return text
+
+
+def english_data(context: str, text: str) -> str:
+    return text
+
+
+def context(journey: Journey) -> str:
+    """The catalogue context of a journey's own words (macros/outputs/catalogue.py)."""
+    return f"journey:{journey.id}"
+
+
+def stops(content: Content, journey: Journey, _=english, data=english_data) -> list[Stop]:
+    """`_` translates our interface text, `data` our words in content/journeys.yml."""
     out = []
     for stop in journey.stops:
         if stop.step is not None:
             step = content.step_by_id[stop.step]
-            out.append(Stop(f"Step {step.id}: {step.title}", urls.step_path(step.id), stop.editorial_why))
+            out.append(Stop(_("Step {id}: {title}").format(id=step.id, title=step.title), urls.step_path(step.id),
+                            data(context(journey), stop.editorial_why)))
         else:
             task = content.task_by_id[stop.task]
             step = content.step_of_task[task.id]
-            out.append(Stop(f"Task {task.id}: {task.title}", f"{urls.step_path(step.id)}#{urls.task_anchor(task.id)}",
-                            stop.editorial_why))
+            out.append(Stop(_("Task {id}: {title}").format(id=task.id, title=task.title),
+                            f"{urls.step_path(step.id)}#{urls.task_anchor(task.id)}", data(context(journey), stop.editorial_why)))
     return out

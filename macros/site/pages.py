@@ -34,59 +34,81 @@ class Page:
 GUIDANCE, DEFINITIONS, LIST, LOW = 3.0, 2.0, 0.3, 0.5
 
 
-def pages(content: Content, site_url: str | None = None) -> list[Page]:
+def english(text: str) -> str:
+    return text
+
+
+def english_data(context: str, text: str) -> str:
+    return text
+
+
+def pages(content: Content, site_url: str | None = None, _=english, pdf_root: str = "", data=english_data) -> list[Page]:
+    """`_` translates our own text, `data` our own text kept in content/ (macros/site/i18n.py);
+    `pdf_root` is where the PDF pack is from the language's root ('../' for a translation: the
+    pack is printed once, in English)."""
     title = content.publication.title
     out = [
-        Page(urls.PAGES["home"], "Home", "pages/home.md",
-             f"{title}: the ESCAP / UNU-IAS guidelines for multi-stakeholder partnerships to implement "
-             "the 2030 Agenda in Asia and the Pacific, as a searchable toolkit.", search_boost=LOW),
+        Page(urls.PAGES["home"], _("Home"), "pages/home.md",
+             _("{title}: the ESCAP / UNU-IAS guidelines for multi-stakeholder partnerships to implement "
+               "the 2030 Agenda in Asia and the Pacific, as a searchable toolkit.").format(title=title),
+             search_boost=LOW),
     ]
     for module in content.modules:
-        out.append(Page(urls.module_path(module.id), f"Module {module.id}: {module.title}", "pages/module.md",
-                        f"Module {module.id} ({module.title}) of the multi-stakeholder partnership guidelines: "
-                        f"its outcomes, key principles, steps {', '.join(s.id for s in module.steps)} and their tasks.",
+        out.append(Page(urls.module_path(module.id), _("Module {id}: {title}").format(id=module.id, title=module.title),
+                        "pages/module.md",
+                        _("Module {id} ({title}) of the multi-stakeholder partnership guidelines: "
+                          "its outcomes, key principles, steps {steps} and their tasks.").format(
+                            id=module.id, title=module.title, steps=", ".join(s.id for s in module.steps)),
                         {"module": module}, search_boost=GUIDANCE / 1.5))
         for step in module.steps:
-            out.append(Page(urls.step_path(step.id), f"Step {step.id}: {step.title}", "pages/step.md",
-                            f"Step {step.id} ({step.title}) of the multi-stakeholder partnership guidelines, module "
-                            f"{module.id}: tasks {', '.join(t.id for t in step.tasks)}.",
+            out.append(Page(urls.step_path(step.id), _("Step {id}: {title}").format(id=step.id, title=step.title),
+                            "pages/step.md",
+                            _("Step {id} ({title}) of the multi-stakeholder partnership guidelines, module "
+                              "{module}: tasks {tasks}.").format(id=step.id, title=step.title, module=module.id,
+                                                                 tasks=", ".join(t.id for t in step.tasks)),
                             {"module": module, "step": step}, search_boost=GUIDANCE))
-    out.append(Page(urls.PAGES["cases"], "Case library", "pages/cases.md",
-                    "The thirteen case boxes of the multi-stakeholder partnership guidelines, from India, Cambodia, "
+    out.append(Page(urls.PAGES["cases"], _("Case library"), "pages/cases.md",
+                    _("The thirteen case boxes of the multi-stakeholder partnership guidelines, from India, Cambodia, "
                     "the Philippines, Nepal, Papua New Guinea, Viet Nam, Mongolia and small island developing States, "
-                    "filterable by country, module, step, theme and Goal.",
+                    "filterable by country, module, step, theme and Goal."),
                     assets=CASE_LIBRARY_ASSETS, search_boost=LIST))
     for case in content.cases:
-        where = ", ".join(case.editorial.countries) or case.editorial.region or "general guidance"
-        out.append(Page(urls.case_path(case.id), f"Box {case.id}: {case.title}", "pages/case.md",
-                        f"Box {case.id} of the multi-stakeholder partnership guidelines ({where}): {case.title}.",
+        where = ", ".join(case.editorial.countries) or case.editorial.region or _("general guidance")
+        out.append(Page(urls.case_path(case.id), _("Box {id}: {title}").format(id=case.id, title=case.title),
+                        "pages/case.md",
+                        _("Box {id} of the multi-stakeholder partnership guidelines ({where}): {title}.").format(
+                            id=case.id, where=where, title=case.title),
                         {"case": case}))
     for chapter in content.chapters:
         name = f"{chapter.label}: {chapter.title}" if chapter.label else chapter.title
         out.append(Page(urls.chapter_path(chapter.id), name, "pages/chapter.md",
-                        f"{name} — from {title}, ESCAP / UNU-IAS 2018.", {"chapter": chapter}))
-    out += checklist_pages(content, site_url)
-    out += assessment_pages(content)
-    out += worksheet_pages(content)
+                        _("{name} — from {title}, ESCAP / UNU-IAS 2018.").format(name=name, title=title),
+                        {"chapter": chapter}))
+    out += checklist_pages(content, site_url, _, pdf_root)
+    out += assessment_pages(content, _)
+    out += worksheet_pages(content, _, data)
     out += [
-        Page(urls.PAGES["glossary"], "Glossary", "pages/glossary.md",
-             "The abbreviations and terms of the multi-stakeholder partnership guidelines (MSP, SDG, ESCAP, UNU-IAS, "
-             "NGO, SIDS and more), with the publication's own definitions where it gives them.", search_boost=DEFINITIONS),
-        Page(urls.PAGES["references"], "Notes and bibliography", "pages/references.md",
-             "Every footnote and bibliography entry of the multi-stakeholder partnership guidelines.", search_boost=LOW),
-        Page(urls.PAGES["links"], "Link to the guidelines", "pages/links.md",
-             "Stable addresses of every module, step, task and case box, to link from courses and "
-             "learning platforms, and the machine-readable guidelines.json.",
+        Page(urls.PAGES["glossary"], _("Glossary"), "pages/glossary.md",
+             _("The abbreviations and terms of the multi-stakeholder partnership guidelines (MSP, SDG, ESCAP, UNU-IAS, "
+             "NGO, SIDS and more), with the publication's own definitions where it gives them."), search_boost=DEFINITIONS),
+        Page(urls.PAGES["references"], _("Notes and bibliography"), "pages/references.md",
+             _("Every footnote and bibliography entry of the multi-stakeholder partnership guidelines."), search_boost=LOW),
+        Page(urls.PAGES["links"], _("Link to the guidelines"), "pages/links.md",
+             _("Stable addresses of every module, step, task and case box, to link from courses and "
+             "learning platforms, and the machine-readable guidelines.json."),
              assets=LINKS_ASSETS, search_boost=LIST),
-        Page(urls.PAGES["download"], "Download for offline use", "pages/download.md",
-             "The whole toolkit as one ZIP file for field offices and workshops without internet: open index.html, "
-             "everything works offline.", search_boost=LOW),
-        Page(urls.PAGES["accessibility"], "Accessibility", "pages/accessibility.md",
-             "How the Partnering Guidelines toolkit meets WCAG 2.1 AA: what is tested on every change, what we do, "
-             "and the known limitations.", search_boost=LOW),
-        Page(urls.PAGES["about"], "About, cite and copyright", "pages/about.md",
-             "Publication details, authors, ISBN, copyright and reproduction terms of the guidelines, "
-             "how to cite a page, and the editorial corrections made in this edition.", search_boost=LOW),
+        Page(urls.PAGES["download"], _("Download for offline use"), "pages/download.md",
+             _("The whole toolkit as one ZIP file for field offices and workshops without internet: open index.html, "
+               "everything works offline."), search_boost=LOW),
+        Page(urls.PAGES["accessibility"], _("Accessibility"), "pages/accessibility.md",
+             _("How the Partnering Guidelines toolkit meets WCAG 2.1 AA: what is tested on every change, what we do, "
+             "and the known limitations."), search_boost=LOW),
+        Page(urls.PAGES["about"], _("About, cite and copyright"), "pages/about.md",
+             _("Publication details, authors, ISBN, copyright and reproduction terms of the guidelines, "
+             "how to cite a page, and the editorial corrections made in this edition."), search_boost=LOW),
+        Page(urls.PAGES["translations"], _("Languages and translation status"), "pages/translations.md",
+             _("The languages of the toolkit, how much of its own text each has translated and reviewed, "
+               "and how an official translation of the guidelines can be added."), search_boost=LOW),
     ]
     return out
 
@@ -108,98 +130,111 @@ PLAN_ASSETS = ("assets/css/worksheet.css", "assets/js/worksheet-core.js", "asset
 PRINT_ASSETS = ("assets/css/worksheet.css", "assets/js/print-button.js")
 
 
-def worksheet_pages(content: Content) -> list[Page]:
-    out = [Page(worksheets.INDEX, "Worksheets", "worksheets/index.md",
-                "Worksheets for every step of a multi-stakeholder partnership: fill them in your browser, print them, "
-                "or download them as Word and Excel files.", {}, PRINT_ASSETS, search_boost=LIST)]
+def worksheet_pages(content: Content, _=english, data=english_data) -> list[Page]:
+    out = [Page(worksheets.INDEX, _("Worksheets"), "worksheets/index.md",
+                _("Worksheets for every step of a multi-stakeholder partnership: fill them in your browser, print them, "
+                  "or download them as Word and Excel files."), {}, PRINT_ASSETS, search_boost=LIST)]
     for sheet in content.worksheets:
         tasks = ", ".join(sheet.tasks)
-        out.append(Page(worksheets.page_path(sheet.id), f"Worksheet: {sheet.title}", "worksheets/worksheet.md",
-                        f"Worksheet for task{'s' if len(sheet.tasks) > 1 else ''} {tasks} of the multi-stakeholder "
-                        f"partnership guidelines: {sheet.title}. Fill it in your browser, print it, or use the Word "
-                        "and Excel versions.", {"sheet": sheet}, WORKSHEET_ASSETS, search_boost=LIST))
-    out.append(Page(worksheets.ACTION_PLAN, "Action plan", "worksheets/action-plan.md",
-                    "One action plan from the self-assessment's next actions and the worksheets' actions: owner, due "
-                    "date, status and the task each serves; sortable, printable, exportable.", {}, PLAN_ASSETS,
+        title = data(f"worksheet:{sheet.id}", sheet.title)
+        description = (_("Worksheet for tasks {tasks} of the multi-stakeholder partnership guidelines: {title}. Fill it "
+                         "in your browser, print it, or use the Word and Excel versions.") if len(sheet.tasks) > 1 else
+                       _("Worksheet for task {tasks} of the multi-stakeholder partnership guidelines: {title}. Fill it "
+                         "in your browser, print it, or use the Word and Excel versions."))
+        out.append(Page(worksheets.page_path(sheet.id), _("Worksheet: {title}").format(title=title),
+                        "worksheets/worksheet.md", description.format(tasks=tasks, title=title),
+                        {"sheet": sheet}, WORKSHEET_ASSETS, search_boost=LIST))
+    out.append(Page(worksheets.ACTION_PLAN, _("Action plan"), "worksheets/action-plan.md",
+                    _("One action plan from the self-assessment's next actions and the worksheets' actions: owner, due "
+                      "date, status and the task each serves; sortable, printable, exportable."), {}, PLAN_ASSETS,
                     search_boost=LIST))
     for module in content.modules:
-        out.append(Page(worksheets.facilitator_path(module.id), f"Facilitator's pack: Module {module.id}",
-                        "worksheets/facilitator.md",
-                        f"A suggested workshop agenda for module {module.id} ({module.title}) with its tasks, "
-                        "checklist, worksheets and self-assessment questions.", {"module": module}, PRINT_ASSETS,
-                        searchable=False))
-        out.append(Page(worksheets.questionnaire_path(module.id), f"Printable questionnaire: Module {module.id}",
-                        "worksheets/questionnaire.md",
-                        f"The self-assessment questions of module {module.id} ({module.title}) on paper, for "
-                        "participants without devices.", {"module": module}, PRINT_ASSETS, searchable=False))
+        out.append(Page(worksheets.facilitator_path(module.id),
+                        _("Facilitator's pack: Module {id}").format(id=module.id), "worksheets/facilitator.md",
+                        _("A suggested workshop agenda for module {id} ({title}) with its tasks, checklist, worksheets "
+                          "and self-assessment questions.").format(id=module.id, title=module.title),
+                        {"module": module}, PRINT_ASSETS, searchable=False))
+        out.append(Page(worksheets.questionnaire_path(module.id),
+                        _("Printable questionnaire: Module {id}").format(id=module.id), "worksheets/questionnaire.md",
+                        _("The self-assessment questions of module {id} ({title}) on paper, for participants without "
+                          "devices.").format(id=module.id, title=module.title),
+                        {"module": module}, PRINT_ASSETS, searchable=False))
     return out
 
 
-def assessment_pages(content: Content) -> list[Page]:
+def assessment_pages(content: Content, _=english) -> list[Page]:
     def page(path, title, template, description, searchable=True, **context):
         return Page(path, title, template, description, {"title": title, **context}, ASSESSMENT_ASSETS, searchable)
 
     home, report, partners, compare = assessment.HOME, assessment.REPORT, assessment.PARTNERS, assessment.COMPARE
-    out = [page(home.path, home.title, "assessment/home.md",
-                "Assess your partnership against the guidelines in your browser: scores by module and step, where to "
-                "start, export and import, a printable report. Answers never leave your computer.")]
+    out = [page(home.path, _(home.title), "assessment/home.md",
+                _("Assess your partnership against the guidelines in your browser: scores by module and step, where to "
+                "start, export and import, a printable report. Answers never leave your computer."))]
     for module in content.modules:
-        out.append(page(assessment.form_path(module.id), f"Self-assessment: Module {module.id}: {module.title}",
+        out.append(page(assessment.form_path(module.id),
+                        _("Self-assessment: Module {id}: {title}").format(id=module.id, title=module.title),
                         "assessment/form.md",
-                        f"Self-assessment questions for module {module.id} ({module.title}), each linked to the task "
-                        "or key principle it comes from; answers are saved in your browser.", False, module=module))
-    out.append(page(assessment.form_path(None), "Self-assessment: all twelve steps", "assessment/form.md",
-                    "The whole self-assessment on one page: every question of the five modules and twelve steps.",
+                        _("Self-assessment questions for module {id} ({title}), each linked to the task "
+                          "or key principle it comes from; answers are saved in your browser.").format(
+                            id=module.id, title=module.title), False, module=module))
+    out.append(page(assessment.form_path(None), _("Self-assessment: all twelve steps"), "assessment/form.md",
+                    _("The whole self-assessment on one page: every question of the five modules and twelve steps."),
                     False, module=None))
-    out.append(page(report.path, report.title, "assessment/report.md",
-                    "A printable report of your self-assessment: every question with your answer, note and next action.", False))
-    out.append(page(partners.path, partners.title, "assessment/partners.md",
-                    "Load several partners' exported self-assessments to see each partner's answers side by side "
-                    "and where partners disagree most."))
-    out.append(page(compare.path, compare.title, "assessment/compare.md",
-                    "Compare your current self-assessment with an earlier export: step scores then and now, and the "
-                    "answers that changed.", False))
+    out.append(page(report.path, _(report.title), "assessment/report.md",
+                    _("A printable report of your self-assessment: every question with your answer, note and next action."),
+                    False))
+    out.append(page(partners.path, _(partners.title), "assessment/partners.md",
+                    _("Load several partners' exported self-assessments to see each partner's answers side by side "
+                    "and where partners disagree most.")))
+    out.append(page(compare.path, _(compare.title), "assessment/compare.md",
+                    _("Compare your current self-assessment with an earlier export: step scores then and now, and the "
+                    "answers that changed."), False))
     return out
 
 
-def checklist_pages(content: Content, site_url: str | None = None) -> list[Page]:
+def checklist_pages(content: Content, site_url: str | None = None, _=english, pdf_root: str = "") -> list[Page]:
     selection = content.checklists
     in_pack = {entry.id for entry in selection.pack}
 
     def pdfs(ident: str) -> list:
-        return [(size, checklists.pdf_path(ident, size)) for size in selection.page_sizes] if ident in in_pack else []
+        return [(size, pdf_root + checklists.pdf_path(ident, size)) for size in selection.page_sizes] if ident in in_pack else []
 
     def page(ident, title, template, description, **context):
         path = checklists.page_path(ident)
         # Checklists repeat the tasks' wording: left out of search, so that search leads to the guidance.
         return Page(path, title, template, description,
-                    {"title": title, "pdfs": pdfs(ident), "footer": checklists.footer(title, path, site_url), **context},
+                    {"title": title, "pdfs": pdfs(ident), "footer": checklists.footer(title, path, site_url, _), **context},
                     CHECKLIST_ASSETS, searchable=False)
 
-    out = [Page(urls.PAGES["checklists"], "Checklists", "checklists/checklists.md",
-                "Printable checklists of the multi-stakeholder partnership guidelines for workshops: every task and "
-                "action item with tick boxes, per module and per step, and a PDF pack in A4 and US Letter.",
+    out = [Page(urls.PAGES["checklists"], _("Checklists"), "checklists/checklists.md",
+                _("Printable checklists of the multi-stakeholder partnership guidelines for workshops: every task and "
+                "action item with tick boxes, per module and per step, and a PDF pack in A4 and US Letter."),
                 {}, CHECKLIST_ASSETS, search_boost=LIST)]
-    out.append(page("framework", "Framework at a glance", "checklists/framework.md",
-                    "The five modules, twelve steps and 32 tasks of the multi-stakeholder partnership guidelines on one printable page."))
-    out.append(page("all", "Checklist: all modules", "checklists/checklist.md",
-                    "A printable checklist of all five modules of the partnership guidelines: outcomes and every task's action items.",
+    out.append(page("framework", _("Framework at a glance"), "checklists/framework.md",
+                    _("The five modules, twelve steps and 32 tasks of the multi-stakeholder partnership guidelines "
+                      "on one printable page.")))
+    out.append(page("all", _("Checklist: all modules"), "checklists/checklist.md",
+                    _("A printable checklist of all five modules of the partnership guidelines: outcomes and every "
+                      "task's action items."),
                     scope="all"))
     for module in content.modules:
-        out.append(page(f"module-{module.id.lower()}", f"Checklist: Module {module.id}: {module.title}", "checklists/checklist.md",
-                        f"A printable workshop checklist for module {module.id} ({module.title}): its outcomes and every "
-                        f"action item of steps {', '.join(s.id for s in module.steps)}, with who, by when and status.",
+        out.append(page(f"module-{module.id.lower()}", _("Checklist: Module {id}: {title}").format(id=module.id, title=module.title),
+                        "checklists/checklist.md",
+                        _("A printable workshop checklist for module {id} ({title}): its outcomes and every "
+                          "action item of steps {steps}, with who, by when and status.").format(
+                            id=module.id, title=module.title, steps=", ".join(s.id for s in module.steps)),
                         scope="module", module=module))
     for step in content.steps:
         module = next(m for m in content.modules if step in m.steps)
-        out.append(page(f"step-{step.id}", f"Checklist: Step {step.id}: {step.title}", "checklists/checklist.md",
-                        f"A printable workshop checklist for step {step.id} ({step.title}): every action item of tasks "
-                        f"{', '.join(t.id for t in step.tasks)}.",
+        out.append(page(f"step-{step.id}", _("Checklist: Step {id}: {title}").format(id=step.id, title=step.title),
+                        "checklists/checklist.md",
+                        _("A printable workshop checklist for step {id} ({title}): every action item of tasks "
+                          "{tasks}.").format(id=step.id, title=step.title, tasks=", ".join(t.id for t in step.tasks)),
                         scope="step", module=module, step=step))
     return out
 
 
-def nav(content: Content, site_pages: list[Page]) -> list:
+def nav(content: Content, site_pages: list[Page], _=english, data=english_data) -> list:
     """Navigation in the engine-neutral form [title, path-or-children]."""
     by_path = {p.path: p for p in site_pages}
 
@@ -209,33 +244,36 @@ def nav(content: Content, site_pages: list[Page]) -> list:
 
     modules = []
     for module in content.modules:
-        children = [entry(urls.module_path(module.id), f"Module {module.id} overview")]
+        children = [entry(urls.module_path(module.id), _("Module {id} overview").format(id=module.id))]
         children += [entry(urls.step_path(s.id)) for s in module.steps]
-        modules.append((f"Module {module.id}: {module.title}", children))
+        modules.append((_("Module {id}: {title}").format(id=module.id, title=module.title), children))
     cases = [entry(urls.PAGES["cases"])] + [entry(urls.case_path(c.id), f"{c.id} {c.title}") for c in content.cases]
     publication = [entry(urls.chapter_path(c.id)) for c in content.chapters] + [entry(urls.PAGES["references"])]
-    checklist_nav = [entry(urls.PAGES["checklists"], "All checklists"), entry(checklists.page_path("framework")),
-                     entry(checklists.page_path("all"), "All modules")]
-    checklist_nav += [entry(checklists.page_path(f"module-{m.id.lower()}"), f"Module {m.id}: {m.title}") for m in content.modules]
-    assessment_nav = [entry(assessment.HOME.path, assessment.HOME.menu)]
-    assessment_nav += [entry(assessment.form_path(m.id), f"Module {m.id}: {m.title}") for m in content.modules]
-    assessment_nav += [entry(assessment.form_path(None), "All twelve steps")]
-    assessment_nav += [entry(tool.path, tool.menu) for tool in assessment.TOOL_PAGES[1:]]
-    worksheet_nav = [entry(worksheets.INDEX, "All worksheets")]
-    worksheet_nav += [entry(worksheets.page_path(s.id), s.title) for s in content.worksheets]
+    module_name = _("Module {id}: {title}")
+    checklist_nav = [entry(urls.PAGES["checklists"], _("All checklists")), entry(checklists.page_path("framework")),
+                     entry(checklists.page_path("all"), _("All modules"))]
+    checklist_nav += [entry(checklists.page_path(f"module-{m.id.lower()}"), module_name.format(id=m.id, title=m.title))
+                      for m in content.modules]
+    assessment_nav = [entry(assessment.HOME.path, _(assessment.HOME.menu))]
+    assessment_nav += [entry(assessment.form_path(m.id), module_name.format(id=m.id, title=m.title)) for m in content.modules]
+    assessment_nav += [entry(assessment.form_path(None), _("All twelve steps"))]
+    assessment_nav += [entry(tool.path, _(tool.menu)) for tool in assessment.TOOL_PAGES[1:]]
+    worksheet_nav = [entry(worksheets.INDEX, _("All worksheets"))]
+    worksheet_nav += [entry(worksheets.page_path(s.id), data(f"worksheet:{s.id}", s.title)) for s in content.worksheets]
     worksheet_nav += [entry(worksheets.ACTION_PLAN)]
     worksheet_nav += [entry(worksheets.facilitator_path(m.id)) for m in content.modules]
     return [
         entry(urls.PAGES["home"]),
-        ("Modules and steps", modules),
-        ("Case boxes", cases),
-        ("Checklists", checklist_nav),
-        ("Self-assessment", assessment_nav),
-        ("Worksheets and action plan", worksheet_nav),
-        ("The publication", publication),
+        (_("Modules and steps"), modules),
+        (_("Case boxes"), cases),
+        (_("Checklists"), checklist_nav),
+        (_("Self-assessment"), assessment_nav),
+        (_("Worksheets and action plan"), worksheet_nav),
+        (_("The publication"), publication),
         entry(urls.PAGES["glossary"]),
         entry(urls.PAGES["links"]),
         entry(urls.PAGES["download"]),
         entry(urls.PAGES["about"]),
         entry(urls.PAGES["accessibility"]),
+        entry(urls.PAGES["translations"]),
     ]

@@ -16,7 +16,7 @@ from ..content import ids, inline
 from ..content.load import Content
 from ..content.model import block_kind
 from ..project import TEMPLATES
-from . import assessment, checklists, diagrams, journeys, urls, worksheets
+from . import assessment, checklists, diagrams, i18n, journeys, urls, worksheets
 from .places import box_placements, case_scope, citations, figure_placements, footnote_places
 from .templates import environment
 
@@ -31,10 +31,13 @@ class PageState:
 
 
 class Renderer:
-    def __init__(self, content: Content, templates: Path = TEMPLATES, site_url: str | None = None):
+    def __init__(self, content: Content, templates: Path = TEMPLATES, site_url: str | None = None, tr=None,
+                 overlay_root: Path | None = None):
         self.content = content
         self.site_url = site_url
-        self.env = environment(templates)
+        self.tr = tr
+        self.env = environment(templates, tr.gettext_translations() if tr else None)
+        _ = tr.gettext if tr else str
         self.placed_boxes = box_placements(content)
         self.placed_figures = figure_placements(content)
         self.cited = citations(content)
@@ -59,18 +62,28 @@ class Renderer:
             assessment_pages=assessment.TOOL_PAGES,
             pdf_path=checklists.pdf_path,
             checklist_parts=checklists.parts,
-            journeys=[(journey, journeys.stops(content, journey)) for journey in content.journeys.journeys],
+            journeys=[(journey, journeys.stops(content, journey, _, tr.data if tr else journeys.english_data))
+                      for journey in content.journeys.journeys],
+            journey_context=journeys.context,
+            js_strings=(tr.js_strings() if tr else {}),
+            translator=tr,
             form_path=assessment.form_path,
-            diagram_module=lambda module_id: diagrams.module_steps(content, module_id),
-            diagram_framework=lambda current=None: diagrams.framework(content, current),
-            diagram_here=lambda step_id: diagrams.you_are_here(content, step_id),
+            diagram_module=lambda module_id: diagrams.module_steps(content, module_id, _),
+            diagram_framework=lambda current=None: diagrams.framework(content, current, _),
+            diagram_here=lambda step_id: diagrams.you_are_here(content, step_id, _),
             wrap=diagrams.wrap,
             questions_of=lambda module_id: assessment.questions(content, module_id),
-            question_source=lambda module_id, q: assessment.source_of(content, module_id, q),
+            question_source=lambda module_id, q: assessment.source_of(content, module_id, q, tr.gettext if tr else str),
+            question_text=lambda q: assessment.question_text(q, tr),
+            scale_label=lambda option: assessment.scale_label(option, tr),
+            data_text=(tr.data if tr else (lambda context, english: english)),
+            language=(tr.language.code if tr else "en"),
+            translation_status=lambda: i18n.statuses(overlay_root or content.root / "translations"),
             ws=worksheets,
             worksheets_of_task=worksheets.by_task(content),
         )
         self.env.filters["css_string"] = css_string
+        self.env.filters["css_counters"] = css_counters
         self.env.filters["md_escape"] = md_escape
         entries = [t for t in (content.glossary.terms if content.glossary else []) if t.abbreviation]
         self._abbr_entries = {t.abbreviation: t for t in entries}
@@ -195,6 +208,17 @@ def css_string(text: str) -> Markup:
     """A quoted CSS string, safe inside a <style> element (used for printed page footers)."""
     escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\A ").replace("<", "\\3C ")
     return Markup(f'"{escaped}"')
+
+
+def css_counters(text: str) -> Markup:
+    """'Page {page} of {pages}' (translated) as CSS content: "Page " counter(page) " of " counter(pages)."""
+    parts = []
+    for piece in re.split(r"(\{page\}|\{pages\})", str(text)):
+        if piece in ("{page}", "{pages}"):
+            parts.append(f"counter({piece[1:-1]})")
+        elif piece:
+            parts.append(css_string(piece))
+    return Markup(" ".join(parts))
 
 
 def md_escape(text: str) -> Markup:

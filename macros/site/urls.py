@@ -58,6 +58,7 @@ PAGES = {
     "checklists": "checklists/index.html",
     "glossary": "glossary.html",
     "accessibility": "accessibility.html",
+    "translations": "translations.html",
     "download": "download.html",
 }
 

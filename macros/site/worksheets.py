@@ -15,6 +15,7 @@ from ..content.lists import Row, paragraph, resolve, task_of
 from ..content.load import Content
 from ..project import version
 from . import assessment, urls
+from .i18n import N_
 
 PAGE_DIR = "worksheets"
 INDEX = f"{PAGE_DIR}/index.html"
@@ -23,7 +24,7 @@ FILES_DIR = f"{PAGE_DIR}/files"
 STORAGE_PREFIX = "partnering-guidelines/worksheets/v1/"
 PLAN_KEY = "partnering-guidelines/action-plan/v1"
 ASSESSMENT_KEY = "partnering-guidelines/assessment/v1"
-STATUSES = ("Not started", "In progress", "Done")
+STATUSES = (N_("Not started"), N_("In progress"), N_("Done"))   # stored in English, shown translated
 
 
 def page_path(sheet_id: str) -> str:
@@ -102,12 +103,18 @@ def _json(data) -> Markup:
     return Markup(json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c"))
 
 
-def browser_model(content: Content, sheet) -> Markup:
+def browser_model(content: Content, sheet, strings: dict | None = None, data=None) -> Markup:
+    """`strings`: the page language's translations of the browser's messages (English -> text);
+    `data`: translates a table's title as the page shows it. Column headings stay English: they
+    head the CSV files, which must import in every language."""
+    def d(text):
+        return data(f"worksheet:{sheet.id}", text) if data and text else text
+
     out = []
     for part in parts(content, sheet):
         if isinstance(part, TableView):
             t = part.part
-            out.append({"kind": "table", "id": t.table, "title": t.title, "task": task_of(t.source),
+            out.append({"kind": "table", "id": t.table, "title": d(t.title), "task": task_of(t.source),
                         "actions": t.actions,
                         "columns": [{"id": c.id, "heading": c.heading, "kind": c.kind, "options": c.options}
                                     for c in t.columns],
@@ -117,17 +124,18 @@ def browser_model(content: Content, sheet) -> Markup:
                         "options": part.options})
     return _json({"format": "partnering-guidelines-worksheet", "schema_version": 1, "id": sheet.id,
                   "title": sheet.title, "version": version(), "content_version": content.fingerprint(),
-                  "key": STORAGE_PREFIX + sheet.id, "parts": out})
+                  "key": STORAGE_PREFIX + sheet.id, "parts": out, "strings": strings or {}})
 
 
-def plan_model(content: Content) -> Markup:
+def plan_model(content: Content, strings: dict | None = None, tr=None) -> Markup:
     """What the action plan gathers: the assessment's questions (their next actions) and every
-    worksheet's action tables."""
+    worksheet's action tables. `tr`: the page language's translator, for the questions' text
+    and source labels."""
     tasks = {t.id: t.title for t in content.tasks}
     questions = []
     for module_id, q in assessment.questions(content):
-        label, target, _ = assessment.source_of(content, module_id, q)
-        questions.append({"id": q.id, "task": q.task, "source": label, "text": q.text,
+        label, target, _ = assessment.source_of(content, module_id, q, tr.gettext if tr else assessment.english)
+        questions.append({"id": q.id, "task": q.task, "source": label, "text": assessment.question_text(q, tr),
                           "url": urls.relative(target, ACTION_PLAN)})
     tables = []
     for sheet in content.worksheets:
@@ -139,4 +147,4 @@ def plan_model(content: Content) -> Markup:
                                "url": urls.relative(page_path(sheet.id), ACTION_PLAN)})
     return _json({"format": "partnering-guidelines-action-plan", "schema_version": 1, "plan_key": PLAN_KEY,
                   "assessment_key": ASSESSMENT_KEY, "statuses": list(STATUSES), "columns": list(ACTION_COLUMNS),
-                  "tasks": tasks, "questions": questions, "tables": tables})
+                  "tasks": tasks, "questions": questions, "tables": tables, "strings": strings or {}})

@@ -16,6 +16,15 @@
   var filter = "";
   var actions = [];
 
+  // The page's language: the model carries the browser's messages translated (English text as
+  // the key); any missing stays English.
+  function t(text) { return (plan.strings && plan.strings[text]) || text; }
+  function tf(text, values) {
+    var out = t(text);
+    Object.keys(values).forEach(function (k) { out = out.split("{" + k + "}").join(String(values[k])); });
+    return out;
+  }
+
   function now() { return new Date().toISOString(); }
   function say(text, problem) { status.textContent = text; status.classList.toggle("ws-status--problem", !!problem); }
   function read(key) { try { return window.localStorage.getItem(key); } catch (e) { return null; } }
@@ -32,13 +41,14 @@
     var el;
     if (key === "status") {
       el = document.createElement("select");
-      plan.statuses.forEach(function (s) { var o = document.createElement("option"); o.textContent = s; o.value = s; el.appendChild(o); });
+      plan.statuses.forEach(function (s) { var o = document.createElement("option"); o.textContent = t(s); o.value = s; el.appendChild(o); });
     } else {
       el = document.createElement("input");
       el.type = key === "due" ? "date" : "text";
     }
     el.value = action[key] || "";
-    el.setAttribute("aria-label", (key === "due" ? "Due date" : key.charAt(0).toUpperCase() + key.slice(1)) + ": " + action.action.slice(0, 80));
+    var names = { due: t("Due date"), owner: t("Owner"), status: t("Status") };
+    el.setAttribute("aria-label", (names[key] || key) + ": " + action.action.slice(0, 80));
     el.setAttribute("data-action-id", action.id);
     el.setAttribute("data-key", key);
     return el;
@@ -64,7 +74,7 @@
         tr.appendChild(cell);
       });
       var task = document.createElement("td");
-      task.textContent = a.task ? "Task " + a.task : "";
+      task.textContent = a.task ? tf("Task {id}", { id: a.task }) : "";
       tr.appendChild(task);
       var from = document.createElement("td");
       if (a.url) {
@@ -109,7 +119,7 @@
         return JSON.stringify(doc);
       });
     }
-    say(result.ok ? "Saved in this browser." : "Not saved: this browser's storage is full or blocked. Export the plan (CSV) now.", !result.ok);
+    say(result.ok ? t("Saved in this browser.") : t("Not saved: this browser's storage is full or blocked. Export the plan (CSV) now."), !result.ok);
     if (result.ok && key === "status") draw();
   }
 

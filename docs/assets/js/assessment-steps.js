@@ -10,6 +10,14 @@
   var form = root && root.querySelector("[data-assessment-form]");
   if (!form) return;
   var fieldsets = Array.prototype.slice.call(form.querySelectorAll("[data-question]"));
+  // The page's language, as in assessment.js: the model carries our strings translated.
+  var strings = (window.ASSESSMENT_MODEL && window.ASSESSMENT_MODEL.strings) || {};
+  function t(text) { return strings[text] || text; }
+  function tf(text, values) {
+    var out = t(text);
+    Object.keys(values).forEach(function (k) { out = out.split("{" + k + "}").join(String(values[k])); });
+    return out;
+  }
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -29,8 +37,8 @@
     var note = fieldset.querySelector("[data-field=note]").value.trim();
     var action = fieldset.querySelector("[data-field=action]").value.trim();
     var words = [];
-    if (note) words.push("note");
-    if (action) words.push(fieldset.hasAttribute("data-action-done") ? "next action, done" : "next action");
+    if (note) words.push(t("note"));
+    if (action) words.push(fieldset.hasAttribute("data-action-done") ? t("next action, done") : t("next action"));
     fieldset.querySelector("[data-notes-state]").textContent = words.length ? " (" + words.join(", ") + ")" : "";
     // Opened when it gains content, once: someone who closes it again keeps it closed.
     var has = !!(note || action);
@@ -49,7 +57,7 @@
 
   function partName(part) {
     var i = steps.indexOf(part);
-    return i >= 0 ? "Step " + (i + 1) + " of " + steps.length : "Last part: key principles";
+    return i >= 0 ? tf("Step {n} of {total}", { n: i + 1, total: steps.length }) : t("Last part: key principles");
   }
 
   function progress() {
@@ -57,8 +65,10 @@
     if (!stepper) return;
     var part = parts[current];
     var mine = Array.prototype.slice.call(part.querySelectorAll("[data-question]"));
-    stepper.querySelector(".assessment-stepper__text").textContent = partName(part) + " · " + all + " of " + fieldsets.length +
-      " answered (" + answeredCount(mine) + " of " + mine.length + " on this " + (steps.indexOf(part) >= 0 ? "step" : "part") + ")";
+    var counts = { answered: all, total: fieldsets.length, mine: answeredCount(mine), count: mine.length };
+    stepper.querySelector(".assessment-stepper__text").textContent = partName(part) + " · " + (steps.indexOf(part) >= 0
+      ? tf("{answered} of {total} answered ({mine} of {count} on this step)", counts)
+      : tf("{answered} of {total} answered ({mine} of {count} on this part)", counts));
     var bar = stepper.querySelector("progress");
     bar.max = fieldsets.length;
     bar.value = all;
@@ -78,17 +88,17 @@
   }
 
   function pager(part, i) {
-    var nav = el("nav", { class: "assessment-pager", "aria-label": "Steps of this module" });
+    var nav = el("nav", { class: "assessment-pager", "aria-label": t("Steps of this module") });
     if (i > 0) {
-      var back = el("button", { type: "button", class: "md-button" }, "Previous: " + parts[i - 1].getAttribute("data-part"));
+      var back = el("button", { type: "button", class: "md-button" }, tf("Previous: {part}", { part: parts[i - 1].getAttribute("data-part") }));
       back.addEventListener("click", function () { show(i - 1, "button"); });
       nav.appendChild(back);
     }
     if (i < parts.length - 1) {
       var next = parts[i + 1];
-      var label = next.getAttribute("data-part-kind") === "step" ? "Continue to the next step: " : "Continue to the ";
-      var go = el("button", { type: "button", class: "md-button md-button--primary" },
-                  label + (next.getAttribute("data-part-kind") === "step" ? next.getAttribute("data-part") : "key principles"));
+      var label = next.getAttribute("data-part-kind") === "step"
+        ? tf("Continue to the next step: {part}", { part: next.getAttribute("data-part") }) : t("Continue to the key principles");
+      var go = el("button", { type: "button", class: "md-button md-button--primary" }, label);
       go.addEventListener("click", function () { show(i + 1, "button"); });
       nav.appendChild(go);
     }

@@ -9,6 +9,15 @@
   var root = document.querySelector("[data-assessment-page]");
   if (!core || !model || !root || !window.ToolkitStore || !window.AssessmentAnswers) return;
   var kind = root.getAttribute("data-assessment-page");
+  // The page's language: the model carries our strings translated (English text as the key);
+  // any missing stays English.
+  function t(text) { return (model && model.strings && model.strings[text]) || text; }
+  // t() with {name} placeholders filled in after translation.
+  function tf(text, values) {
+    var out = t(text);
+    Object.keys(values).forEach(function (k) { out = out.split("{" + k + "}").join(String(values[k])); });
+    return out;
+  }
   var scale = {};
   model.scale.forEach(function (o) { scale[o.key] = o; });
   var questions = {};
@@ -35,7 +44,7 @@
   }
 
   function exportButton() {
-    var b = el("button", { type: "button", class: "md-button assessment-export-now" }, "Export answers now");
+    var b = el("button", { type: "button", class: "md-button assessment-export-now" }, t("Export answers now"));
     b.addEventListener("click", exportJSON);
     return b;
   }
@@ -49,19 +58,19 @@
   }
 
   function notSavedMessage() {
-    return "Your answers are NOT being saved: this browser does not allow this page to store data " +
-      "(private mode or settings). Export your answers before you close the page.";
+    return t("Your answers are NOT being saved: this browser does not allow this page to store data " +
+      "(private mode or settings). Export your answers before you close the page.");
   }
 
   function fullMessage() {
-    return "Your last change could NOT be saved: the browser's storage is full. It is still on this page and in an export: " +
-      "export your answers now to keep them.";
+    return t("Your last change could NOT be saved: the browser's storage is full. It is still on this page and in an export: " +
+      "export your answers now to keep them.");
   }
 
   /* Store this page's changes; say what happened. */
   function save() {
     var result = answers.flush();
-    if (result.ok) status("Saved in this browser at " + new Date().toLocaleTimeString() + ".");
+    if (result.ok) status(tf("Saved in this browser at {time}.", { time: new Date().toLocaleTimeString() }));
     else if (result.problem === "unavailable") status(notSavedMessage(), true);
     else if (result.problem === "refused") status(result.message, true);
     else status(fullMessage(), true);
@@ -98,10 +107,10 @@
   }
 
   function readFile(file, done) {
-    if (file.size > core.MAX_IMPORT_BYTES) { done({ errors: ["The file is too large (" + Math.round(file.size / 1024) + " KB; an assessment is at most " + core.MAX_IMPORT_BYTES / 1024 + " KB)."] }); return; }
+    if (file.size > core.MAX_IMPORT_BYTES) { done({ errors: [t("The file is too large ({size} KB; an assessment is at most {max} KB).").replace("{size}", Math.round(file.size / 1024)).replace("{max}", core.MAX_IMPORT_BYTES / 1024)] }); return; }
     var reader = new FileReader();
     reader.onload = function () { done(core.parseImport(String(reader.result), model, new Date().toISOString())); };
-    reader.onerror = function () { done({ errors: ["The file could not be read."] }); };
+    reader.onerror = function () { done({ errors: [t("The file could not be read.")] }); };
     reader.readAsText(file);
   }
 
@@ -163,7 +172,7 @@
     if (!out) return;
     var ids = Array.prototype.map.call(form.querySelectorAll("[data-question]"), function (f) { return f.getAttribute("data-question"); });
     var answered = ids.filter(function (id) { return state.answers[id] && state.answers[id].value; }).length;
-    out.textContent = answered + " of " + ids.length + " questions answered.";
+    out.textContent = tf("{answered} of {total} questions answered.", { answered: answered, total: ids.length });
   }
 
   /* Each change is one field of one answer, handed to the store at once (radio buttons) or
@@ -281,32 +290,32 @@
   function scoreSection(target, title, unit, rows) {
     target.appendChild(el("h2", { id: title.toLowerCase().replace(/ /g, "-") }, title));
     target.appendChild(chart(title, rows.map(function (r) { return { label: r.name, group: r.group }; }), target.clientWidth));
-    target.appendChild(table(title, [unit, "Answered", "Score"], rows.map(function (r) {
+    target.appendChild(table(title, [unit, t("Answered"), t("Score")], rows.map(function (r) {
       var g = r.group || { answered: 0, total: 0 };
-      return [link(r.url, r.name), g.answered + " of " + g.total, percentText(g)];
+      return [link(r.url, r.name), tf("{answered} of {total}", { answered: g.answered, total: g.total }), percentText(g)];
     })));
   }
 
   function renderResults(target) {
     target.textContent = "";
     var s = core.score(state, model);
-    scoreSection(target, "Scores by module", "Module", model.modules.map(function (m) {
-      return { name: "Module " + m.id + ": " + m.title, url: m.form, group: s.module[m.id] };
+    scoreSection(target, t("Scores by module"), t("Module"), model.modules.map(function (m) {
+      return { name: t("Module {id}: {title}").replace("{id}", m.id).replace("{title}", m.title), url: m.form, group: s.module[m.id] };
     }));
-    scoreSection(target, "Scores by step", "Step", model.steps.map(function (st) {
-      return { name: "Step " + st.id + ": " + st.title, url: st.url, group: s.step[st.id] };
+    scoreSection(target, t("Scores by step"), t("Step"), model.steps.map(function (st) {
+      return { name: t("Step {id}: {title}").replace("{id}", st.id).replace("{title}", st.title), url: st.url, group: s.step[st.id] };
     }));
-    target.appendChild(el("h2", { id: "where-to-start" }, "Where to start"));
+    target.appendChild(el("h2", { id: "where-to-start" }, t("Where to start")));
     var weak = core.weakest(state, model, 5);
     if (!weak.length) {
-      target.appendChild(el("p", {}, "Answer some questions to see which tasks need attention first."));
+      target.appendChild(el("p", {}, t("Answer some questions to see which tasks need attention first.")));
     } else {
-      target.appendChild(el("p", {}, "The tasks with the lowest scores, with their guidance:"));
+      target.appendChild(el("p", {}, t("The tasks with the lowest scores, with their guidance:")));
       var list = el("ol", { class: "where-to-start" });
       weak.forEach(function (g) {
         var task = model.tasks.filter(function (t) { return t.id === g.key; })[0];
         var li = el("li");
-        li.appendChild(link(task.url, "Task " + task.id + ": " + task.title));
+        li.appendChild(link(task.url, t("Task {id}: {title}").replace("{id}", task.id).replace("{title}", task.title)));
         li.appendChild(document.createTextNode(" — " + g.percent + "%"));
         list.appendChild(li);
       });
@@ -314,18 +323,18 @@
     }
     var removed = Object.keys(state.answers).filter(function (id) { return !questions[id]; });
     if (removed.length) {
-      target.appendChild(el("h2", { id: "removed" }, "Answers to questions no longer in the toolkit"));
-      target.appendChild(el("p", {}, "These answers come from an earlier version of the questions. They are kept, exported and printed, but not scored."));
-      target.appendChild(table("Answers to removed questions", ["Question id", "Answer", "Note", "Next action"], removed.map(function (id) {
+      target.appendChild(el("h2", { id: "removed" }, t("Answers to questions no longer in the toolkit")));
+      target.appendChild(el("p", {}, t("These answers come from an earlier version of the questions. They are kept, exported and printed, but not scored.")));
+      target.appendChild(table(t("Answers to removed questions"), [t("Question id"), t("Answer"), t("Note"), t("Next action")], removed.map(function (id) {
         var a = state.answers[id];
         return [id, a.value ? (scale[a.value] || {}).label : "", a.note, a.action];
       })));
     }
     var aside = state.set_aside || [];
     if (aside.length) {
-      target.appendChild(el("h2", { id: "set-aside" }, "Answers set aside"));
-      target.appendChild(el("p", {}, "These answers could not be used (for example a value that is not on the scale). They are kept as they were, and exported, so that nothing is lost; answer the question again to replace them."));
-      target.appendChild(table("Answers set aside", ["Question id", "Why", "Set aside on", "As found"], aside.map(function (item) {
+      target.appendChild(el("h2", { id: "set-aside" }, t("Answers set aside")));
+      target.appendChild(el("p", {}, t("These answers could not be used (for example a value that is not on the scale). They are kept as they were, and exported, so that nothing is lost; answer the question again to replace them.")));
+      target.appendChild(table(t("Answers set aside"), [t("Question id"), t("Why"), t("Set aside on"), t("As found")], aside.map(function (item) {
         return [item.id, item.reason, when(item.when), JSON.stringify(item.data === undefined ? null : item.data).slice(0, 500)];
       })));
     }
@@ -339,19 +348,19 @@
     model.modules.forEach(function (m) {
       var cell = document.querySelector("[data-module='" + m.id + "'] [data-module-answered]");
       var g = s.module[m.id];
-      if (cell) cell.textContent = g && g.answered ? g.answered + " answered of " : "";
+      if (cell) cell.textContent = g && g.answered ? tf("{n} answered of ", { n: g.answered }) : "";
     });
     var started = model.modules.some(function (m) { return s.module[m.id] && s.module[m.id].answered; });
     var next = model.modules.filter(function (m) { return s.module[m.id] && s.module[m.id].answered < s.module[m.id].total; })[0];
     resume.textContent = "";
     resume.hidden = !started;
     if (!started) return;
-    if (!next) { resume.textContent = "You have answered every question: see your results below, or change any answer in its module."; return; }
+    if (!next) { resume.textContent = t("You have answered every question: see your results below, or change any answer in its module."); return; }
     var first = model.questions.filter(function (q) { return q.module === next.id && !(state.answers[q.id] && state.answers[q.id].value); })[0];
-    resume.appendChild(document.createTextNode("You have started: "));
+    resume.appendChild(document.createTextNode(t("You have started: ")));
     resume.appendChild(link(next.form + "#q-" + first.id.slice(2).toLowerCase().replace(/\./g, "-"),
-                            "continue with module " + next.id + ": " + next.title));
-    resume.appendChild(document.createTextNode(" (" + s.module[next.id].answered + " of " + s.module[next.id].total + " answered)."));
+                            tf("continue with module {id}: {title}", { id: next.id, title: next.title })));
+    resume.appendChild(document.createTextNode(" " + tf("({answered} of {total} answered).", { answered: s.module[next.id].answered, total: s.module[next.id].total })));
   }
 
   function when(iso) {
@@ -362,18 +371,18 @@
     var box = document.getElementById("assessment-backup");
     if (!box) return;
     var last = answers.lastExport();
-    if (!last) box.textContent = core.answerCount(state) ? "You have not exported your answers yet." : "";
-    else if (state.updated && state.updated > last) box.textContent = "Your answers changed since your last export on " + when(last) + ": export them again.";
-    else box.textContent = "Last exported on " + when(last) + ".";
+    if (!last) box.textContent = core.answerCount(state) ? t("You have not exported your answers yet.") : "";
+    else if (state.updated && state.updated > last) box.textContent = tf("Your answers changed since your last export on {date}: export them again.", { date: when(last) });
+    else box.textContent = tf("Last exported on {date}.", { date: when(last) });
   }
 
   function showPersistence() {
     var box = document.getElementById("assessment-persist");
     if (!box) return;
     answers.store.persist(function (granted) {
-      box.textContent = granted === true ? "This browser has agreed to keep this site's data until you delete it." :
-        granted === false ? "This browser has not agreed to keep this site's data for good: it may delete it when space runs low." :
-        "This browser cannot be asked to keep this site's data for good.";
+      box.textContent = granted === true ? t("This browser has agreed to keep this site's data until you delete it.") :
+        granted === false ? t("This browser has not agreed to keep this site's data for good: it may delete it when space runs low.") :
+        t("This browser cannot be asked to keep this site's data for good.");
     });
   }
 
@@ -383,11 +392,11 @@
     if (!target) return;
     target.textContent = "";
     var list = answers.snapshots().slice().sort(function (a, b) { return (b.when || "") < (a.when || "") ? -1 : 1; });
-    if (!list.length) { target.appendChild(el("p", {}, "No earlier versions yet: one is kept here each time answers are replaced or removed.")); return; }
-    target.appendChild(table("Earlier versions of your answers, newest first", ["Date", "Kept", "Organisation", "Answers", "Actions"], list.map(function (snap) {
+    if (!list.length) { target.appendChild(el("p", {}, t("No earlier versions yet: one is kept here each time answers are replaced or removed."))); return; }
+    target.appendChild(table(t("Earlier versions of your answers, newest first"), [t("Date"), t("Kept"), t("Organisation"), t("Answers"), t("Actions")], list.map(function (snap) {
       var actions = el("span", { class: "assessment-snapshot-actions" });
-      var restore = el("button", { type: "button", class: "md-button", "data-restore": snap.id }, "Restore");
-      var dl = el("button", { type: "button", class: "md-button", "data-download": snap.id }, "Download");
+      var restore = el("button", { type: "button", class: "md-button", "data-restore": snap.id }, t("Restore"));
+      var dl = el("button", { type: "button", class: "md-button", "data-download": snap.id }, t("Download"));
       restore.addEventListener("click", function () { restoreSnapshot(snap); });
       dl.addEventListener("click", function () {
         download("partnering-guidelines-earlier-version-" + (snap.when || "undated").slice(0, 19).replace(/[^0-9T]/g, "-") + ".json",
@@ -401,28 +410,30 @@
 
   function restoreSnapshot(snap) {
     var out = document.getElementById("assessment-import-result");
-    if (!window.confirm("Replace your current answers with the version of " + when(snap.when) + "? Your current answers are kept as an earlier version first.")) return;
+    if (!window.confirm(tf("Replace your current answers with the version of {date}? Your current answers are kept as an earlier version first.", { date: when(snap.when) }))) return;
     var result = answers.restore(snap.id);
     refresh();
-    if (result.ok) messages(out, ["Restored the answers of " + when(snap.when) + " (" + snap.count + " answers). Your previous answers are listed under Earlier versions."], false);
-    else messages(out, ["Nothing was restored; your answers are unchanged.", result.message || fullMessage()], true, true);
+    if (result.ok) messages(out, [tf("Restored the answers of {date} ({n} answers). Your previous answers are listed under Earlier versions.", { date: when(snap.when), n: snap.count })], false);
+    else messages(out, [t("Nothing was restored; your answers are unchanged."), result.message || fullMessage()], true, true);
   }
 
   // --- import, start over ------------------------------------------------------------------
-  function answersText(n) { return n + (n === 1 ? " answer" : " answers"); }
+  function answersText(n) { return n === 1 ? t("1 answer") : tf("{n} answers", { n: n }); }
 
   function importLines(result, name, mode, outcome) {
     var lines = [];
-    if (mode === "replace") lines.push("Replaced your answers with the " + answersText(core.answerCount(result.state)) + " in " + name + ". Your previous answers are listed under Earlier versions.");
+    if (mode === "replace") lines.push(tf("Replaced your answers with the {answers} in {file}. Your previous answers are listed under Earlier versions.", { answers: answersText(core.answerCount(result.state)), file: name }));
     else {
-      lines.push("Combined " + name + " with your answers: " + outcome.added.length + " new " + answersText(outcome.added.length).replace(/^\d+ /, "") + " added.");
+      lines.push(outcome.added.length === 1 ? tf("Combined {file} with your answers: 1 new answer added.", { file: name }) :
+        tf("Combined {file} with your answers: {n} new answers added.", { file: name, n: outcome.added.length }));
       outcome.conflicts.forEach(function (c) {
-        lines.push("Both had an answer to " + c.id + ": kept " + (c.kept === "theirs" ? "the file's (newer)" : "yours (newer or as new)") + ".");
+        lines.push(c.kept === "theirs" ? tf("Both had an answer to {id}: kept the file's (newer).", { id: c.id }) :
+          tf("Both had an answer to {id}: kept yours (newer or as new).", { id: c.id }));
       });
     }
-    if (result.unknown.length) lines.push(result.unknown.length + " of them answer questions that are no longer in the toolkit; they are kept and listed below.");
-    result.setAside.forEach(function (item) { lines.push(core.describeSetAside(item) + " It is kept and listed below."); });
-    if (result.migratedFrom !== null) lines.push("The file was made with an older format (schema " + result.migratedFrom + ") and was converted.");
+    if (result.unknown.length) lines.push(tf("{n} of them answer questions that are no longer in the toolkit; they are kept and listed below.", { n: result.unknown.length }));
+    result.setAside.forEach(function (item) { lines.push(core.describeSetAside(item) + " " + t("It is kept and listed below.")); });
+    if (result.migratedFrom !== null) lines.push(tf("The file was made with an older format (schema {schema}) and was converted.", { schema: result.migratedFrom }));
     return lines;
   }
 
@@ -431,7 +442,7 @@
     var outcome = answers.importState(result.state, mode, name);
     refresh();
     if (!outcome.ok) {
-      messages(out, ["Nothing was imported; your answers are unchanged.",
+      messages(out, [t("Nothing was imported; your answers are unchanged."),
                      outcome.problem === "refused" ? outcome.message : outcome.problem === "unavailable" ? notSavedMessage() : fullMessage()], true, true);
       return;
     }
@@ -443,7 +454,7 @@
     var ask = document.getElementById("assessment-import-question");
     var mine = core.answerCount(state);
     if (!box || !mine) { runImport(result, name, "combine"); return; }
-    ask.textContent = name + " has " + core.answerCount(result.state) + " answers; this browser has " + mine + ". Combine them (where both answer a question, the newer answer is kept) or replace yours with the file's? Either way your current answers are kept under Earlier versions.";
+    ask.textContent = tf("{file} has {theirs}; this browser has {mine}. Combine them (where both answer a question, the newer answer is kept) or replace yours with the file's? Either way your current answers are kept under Earlier versions.", { file: name, theirs: answersText(core.answerCount(result.state)), mine: answersText(mine) });
     box.hidden = false;
     box.onchoice = function (mode) {
       box.hidden = true;
@@ -462,12 +473,12 @@
       on("assessment-import-" + pair[0], function () { if (choice && choice.onchoice) choice.onchoice(pair[1]); });
     });
     on("assessment-start-over", function () {
-      if (!window.confirm("Delete all your answers, notes and next actions from this browser? A copy is kept under Earlier versions on this page until you clear the browser's data.")) return;
+      if (!window.confirm(t("Delete all your answers, notes and next actions from this browser? A copy is kept under Earlier versions on this page until you clear the browser's data."))) return;
       var result = answers.startOver();
       refresh();
-      if (result.ok) status("All answers were removed from this browser. A copy is listed under Earlier versions.");
+      if (result.ok) status(t("All answers were removed from this browser. A copy is listed under Earlier versions."));
       else messages(document.getElementById("assessment-import-result"),
-                    ["Nothing was removed.", result.problem === "refused" ? result.message : fullMessage()], true, true);
+                    [t("Nothing was removed."), result.problem === "refused" ? result.message : fullMessage()], true, true);
     });
     var input = document.getElementById("assessment-import");
     var out = document.getElementById("assessment-import-result");
@@ -476,7 +487,7 @@
       if (!file) return;
       readFile(file, function (result) {
         input.value = "";
-        if (result.errors) { messages(out, ["Nothing was imported; your answers are unchanged."].concat(result.errors), true); return; }
+        if (result.errors) { messages(out, [t("Nothing was imported; your answers are unchanged.")].concat(result.errors), true); return; }
         reread();
         askImport(result, file.name);
       });
@@ -488,29 +499,29 @@
     target.textContent = "";
     var s = core.score(state, model), done = doneActions();
     var head = el("p", { class: "report-meta" });
-    head.textContent = (state.organisation ? state.organisation + " · " : "") + "Printed " + new Date().toLocaleDateString() +
-      (state.updated ? " · last answer " + new Date(state.updated).toLocaleString() : "");
+    head.textContent = (state.organisation ? state.organisation + " · " : "") + t("Printed {date}").replace("{date}", new Date().toLocaleDateString()) +
+      (state.updated ? " · " + t("last answer {date}").replace("{date}", new Date(state.updated).toLocaleString()) : "");
     target.appendChild(head);
     model.modules.forEach(function (m) {
-      target.appendChild(el("h2", { class: "report-module" }, "Module " + m.id + ": " + m.title + " — " + percentText(s.module[m.id])));
+      target.appendChild(el("h2", { class: "report-module" }, t("Module {id}: {title}").replace("{id}", m.id).replace("{title}", m.title) + " — " + percentText(s.module[m.id])));
       var qs = model.questions.filter(function (q) { return q.module === m.id; });
-      target.appendChild(table("Module " + m.id, ["Question", "Answer", "Note", "Next action"], qs.map(function (q) {
+      target.appendChild(table("Module " + m.id, [t("Question"), t("Answer"), t("Note"), t("Next action")], qs.map(function (q) {
         var a = state.answers[q.id] || {};
         var cell = el("span");
         cell.appendChild(el("span", { class: "q-source" }, q.source + ": "));
         cell.appendChild(document.createTextNode(q.text));
-        return [cell, a.value ? scale[a.value].label : "Not answered", a.note || "",
-                a.action ? a.action + (done[q.id] ? " (Done)" : "") : ""];
+        return [cell, a.value ? scale[a.value].label : t("Not answered"), a.note || "",
+                a.action ? a.action + (done[q.id] ? " (" + t("Done") + ")" : "") : ""];
       })));
     });
   }
 
-  var SPREAD_WORDS = "The spread says how far apart the partners' answers are on the scale: 0, they agree; " +
-    "1, one step apart (for example \u201cpartly\u201d and \u201cfully in place\u201d); 2, as far apart as the scale goes " +
-    "(\u201cnot in place\u201d and \u201cfully in place\u201d). \u201cNot applicable\u201d and unanswered questions do not count.";
+  function SPREAD_WORDS() {
+    return t("The spread says how far apart the partners' answers are on the scale: 0, they agree; 1, one step apart (for example \u201cpartly\u201d and \u201cfully in place\u201d); 2, as far apart as the scale goes (\u201cnot in place\u201d and \u201cfully in place\u201d). \u201cNot applicable\u201d and unanswered questions do not count.");
+  }
 
   function spreadText(spread) {
-    return spread === 0 ? "0: agree" : spread === 1 ? "1: one step apart" : spread + ": furthest apart";
+    return spread === 0 ? t("0: agree") : spread === 1 ? t("1: one step apart") : tf("{spread}: furthest apart", { spread: spread });
   }
 
   // --- partners --------------------------------------------------------------------------
@@ -524,26 +535,26 @@
       target.appendChild(box);
     }
     if (!partners.length) return;
-    var names = partners.map(function (p, i) { return p.state.organisation || p.name || "Partner " + (i + 1); });
+    var names = partners.map(function (p, i) { return p.state.organisation || p.name || t("Partner {n}").replace("{n}", i + 1); });
     var merged = core.merge(partners, model);
     var answered = merged.rows.filter(function (r) { return r.answers.some(function (a) { return a && a.value; }); });
-    target.appendChild(el("h2", { id: "disagree" }, "Where partners disagree most"));
-    target.appendChild(el("p", {}, SPREAD_WORDS));
-    if (!merged.disagreements.length) target.appendChild(el("p", {}, "The partners' answers do not differ on any question."));
-    else target.appendChild(table("Questions with the widest spread of answers", ["Question", "Spread"].concat(names), merged.disagreements.slice(0, 10).map(function (r) {
+    target.appendChild(el("h2", { id: "disagree" }, t("Where partners disagree most")));
+    target.appendChild(el("p", {}, SPREAD_WORDS()));
+    if (!merged.disagreements.length) target.appendChild(el("p", {}, t("The partners' answers do not differ on any question.")));
+    else target.appendChild(table(t("Questions with the widest spread of answers"), [t("Question"), t("Spread")].concat(names), merged.disagreements.slice(0, 10).map(function (r) {
       return [r.question.source + ": " + r.question.text, spreadText(r.spread)].concat(r.answers.map(function (a) { return a && a.value ? scale[a.value].label : "–"; }));
     })));
-    target.appendChild(el("h2", { id: "module-scores" }, "Each partner's scores by module"));
+    target.appendChild(el("h2", { id: "module-scores" }, t("Each partner's scores by module")));
     var scores = partners.map(function (p) { return core.score(p.state, model).module; });
-    target.appendChild(table("Scores by module for each partner", ["Module"].concat(names), model.modules.map(function (m) {
-      return ["Module " + m.id + ": " + m.title].concat(scores.map(function (sc) {
+    target.appendChild(table(t("Scores by module for each partner"), [t("Module")].concat(names), model.modules.map(function (m) {
+      return [tf("Module {id}: {title}", { id: m.id, title: m.title })].concat(scores.map(function (sc) {
         var g = sc[m.id];
-        return g && g.percent !== null ? g.percent + "% (" + g.answered + " of " + g.total + " answered)" : "not answered";
+        return g && g.percent !== null ? tf("{percent}% ({answered} of {total} answered)", { percent: g.percent, answered: g.answered, total: g.total }) : t("not answered");
       }));
     })));
-    target.appendChild(el("h2", { id: "all-answers" }, "Every answered question"));
-    target.appendChild(el("p", {}, answered.length + " of " + merged.rows.length + " questions were answered by at least one partner; the others are left out."));
-    if (answered.length) target.appendChild(table("Every partner's answer to the questions someone answered", ["Question", "Spread"].concat(names), answered.map(function (r) {
+    target.appendChild(el("h2", { id: "all-answers" }, t("Every answered question")));
+    target.appendChild(el("p", {}, tf("{answered} of {total} questions were answered by at least one partner; the others are left out.", { answered: answered.length, total: merged.rows.length })));
+    if (answered.length) target.appendChild(table(t("Every partner's answer to the questions someone answered"), [t("Question"), t("Spread")].concat(names), answered.map(function (r) {
       return [r.question.source + ": " + r.question.text, r.answered > 1 ? spreadText(r.spread) : "–"].concat(r.answers.map(function (a) {
         if (!a || !a.value) return "–";
         return scale[a.value].label + (a.note ? " (" + a.note + ")" : "");
@@ -563,7 +574,7 @@
         readFile(file, function (r) {
           results[i] = { name: file.name, state: r.state, errors: r.errors };
           if (--pending === 0) {
-            if (useMine && useMine.checked) results.unshift({ name: "My answers", state: state });
+            if (useMine && useMine.checked) results.unshift({ name: t("My answers"), state: state });
             renderPartners(results, target);
           }
         });
@@ -583,16 +594,16 @@
         target.textContent = "";
         if (r.errors) { target.appendChild(el("p", { class: "assessment-message assessment-message--problem", role: "alert" }, file.name + " was not read: " + r.errors.join(" "))); return; }
         var result = core.compare(r.state, state, model);
-        target.appendChild(el("h2", { id: "changed-steps" }, "Scores by step: then and now"));
-        target.appendChild(table("Step scores in " + file.name + " and now", ["Step", "Then", "Now", "Change"], result.steps.map(function (st) {
+        target.appendChild(el("h2", { id: "changed-steps" }, t("Scores by step: then and now")));
+        target.appendChild(table(t("Step scores in {file} and now").replace("{file}", file.name), [t("Step"), t("Then"), t("Now"), t("Change")], result.steps.map(function (st) {
           var step = model.steps.filter(function (x) { return x.id === st.step; })[0];
-          return ["Step " + step.id + ": " + step.title, st.before === null ? "–" : st.before + "%", st.after === null ? "–" : st.after + "%",
+          return [t("Step {id}: {title}").replace("{id}", step.id).replace("{title}", step.title), st.before === null ? "–" : st.before + "%", st.after === null ? "–" : st.after + "%",
                   st.delta === null ? "–" : (st.delta > 0 ? "+" : "") + st.delta + " points"];
         })));
-        target.appendChild(el("h2", { id: "changed-answers" }, "Answers that changed"));
-        if (!result.changes.length) target.appendChild(el("p", {}, "No answer has changed."));
-        else target.appendChild(table("Answers that changed since " + file.name, ["Question", "Then", "Now"], result.changes.map(function (c) {
-          return [c.question.source + ": " + c.question.text, c.before ? scale[c.before].label : "Not answered", c.after ? scale[c.after].label : "Not answered"];
+        target.appendChild(el("h2", { id: "changed-answers" }, t("Answers that changed")));
+        if (!result.changes.length) target.appendChild(el("p", {}, t("No answer has changed.")));
+        else target.appendChild(table("Answers that changed since " + file.name, [t("Question"), t("Then"), t("Now")], result.changes.map(function (c) {
+          return [c.question.source + ": " + c.question.text, c.before ? scale[c.before].label : t("Not answered"), c.after ? scale[c.after].label : t("Not answered")];
         })));
       });
     });
@@ -614,15 +625,15 @@
 
   function openingStatus() {
     if (!answers.store.available) { status(notSavedMessage(), true); return; }
-    if (unreadable) { status("Your saved answers could not be read (" + unreadable + "). They are kept: the next change keeps them as an earlier version on the Results page.", true); return; }
+    if (unreadable) { status(tf("Your saved answers could not be read ({error}). They are kept: the next change keeps them as an earlier version on the Results page.", { error: unreadable }), true); return; }
     if (!answers.writable()) {
-      status("This browser's storage is full: the answers shown are stored, but new changes cannot be saved. Export your answers, then free some space.", true);
+      status(t("This browser's storage is full: the answers shown are stored, but new changes cannot be saved. Export your answers, then free some space."), true);
       return;
     }
     var aside = (state.set_aside || []).length;
-    if (aside) { status(aside + " saved answer(s) could not be used and are set aside; they are kept and listed on the Results page.", true); return; }
-    status(state.updated ? "Your answers are saved in this browser (last change " + when(state.updated) + ")." :
-      "Answers are saved in this browser as you give them.");
+    if (aside) { status(tf("{n} saved answer(s) could not be used and are set aside; they are kept and listed on the Results page.", { n: aside }), true); return; }
+    status(state.updated ? tf("Your answers are saved in this browser (last change {date}).", { date: when(state.updated) }) :
+      t("Answers are saved in this browser as you give them."));
   }
 
   // Registered first: a page restored by the Back button re-reads before anything else runs.

@@ -16,6 +16,15 @@
   var tables = {};
   model.parts.forEach(function (p) { if (p.kind === "table") tables[p.id] = p; });
 
+  // The page's language: the model carries the browser's messages translated (English text as
+  // the key); any missing stays English.
+  function t(text) { return (model.strings && model.strings[text]) || text; }
+  function tf(text, values) {
+    var out = t(text);
+    Object.keys(values).forEach(function (k) { out = out.split("{" + k + "}").join(String(values[k])); });
+    return out;
+  }
+
   function now() { return new Date().toISOString(); }
 
   function say(text, problem) {
@@ -48,11 +57,11 @@
     });
     if (result.ok) {
       pending = [];
-      say("Saved in this browser at " + new Date().toLocaleTimeString() + ".");
+      say(tf("Saved in this browser at {time}.", { time: new Date().toLocaleTimeString() }));
     } else if (result.problem === "unavailable") {
-      say("This browser is not saving: storage is blocked or unavailable (private mode?). Your entries stay on this page only: export them before you leave.", true);
+      say(t("This browser is not saving: storage is blocked or unavailable (private mode?). Your entries stay on this page only: export them before you leave."), true);
     } else {
-      say("Not saved: this browser's storage is full. Nothing you typed is lost while this page stays open: export (JSON) now, then free some space.", true);
+      say(t("Not saved: this browser's storage is full. Nothing you typed is lost while this page stays open: export (JSON) now, then free some space."), true);
     }
   }
 
@@ -99,7 +108,7 @@
     remove.type = "button";
     remove.className = "ws-remove";
     remove.setAttribute("data-remove-row", id);
-    remove.textContent = "Remove";
+    remove.textContent = t("Remove");
     td.appendChild(remove);
     tr.appendChild(td);
     return tr;
@@ -120,7 +129,7 @@
         tr.querySelector("[data-cell=\"" + col.id + "\"] input, [data-cell=\"" + col.id + "\"] textarea, [data-cell=\"" + col.id + "\"] select")
           .setAttribute("aria-label", col.heading + ", row " + (n + 1));
       });
-      tr.querySelector(".ws-remove").setAttribute("aria-label", "Remove row " + (n + 1) + " of " + table.title);
+      tr.querySelector(".ws-remove").setAttribute("aria-label", tf("Remove row {n} of {table}", { n: n + 1, table: table.title }));
     });
     Object.keys(existing).forEach(function (id) { if (!wanted[id]) existing[id].remove(); });
   }
@@ -172,13 +181,13 @@
       var t = tables[remove.closest("[data-table]").getAttribute("data-table")];
       change({ kind: "remove", table: t.id, row: remove.getAttribute("data-remove-row") });
       draw();
-      say("Row removed. An earlier version can be restored from “Earlier versions” after an import; a removed row stays removed in every tab.");
+      say(t("Row removed. An earlier version can be restored from “Earlier versions” after an import; a removed row stays removed in every tab."));
     } else if (csv) {
       var tb = tables[csv.getAttribute("data-export-csv")];
       download(model.id + "-" + tb.id + ".csv", "\uFEFF" + Core.tableCSV(tb, Core.rowsOf(currentDoc(), tb)), "text/csv");
     } else if (event.target.closest("[data-export-json]")) {
       download(model.id + ".json", JSON.stringify(Core.exportDoc(model, currentDoc(), now()), null, 1), "application/json");
-      say("Exported " + model.id + ".json.");
+      say(tf("Exported {file}.", { file: model.id + ".json" }));
     }
   });
 
@@ -197,10 +206,10 @@
     var file = inputEl.files && inputEl.files[0];
     inputEl.value = "";
     if (!file) return;
-    if (file.size > 1024 * 1024) { say("Not imported: the file is larger than 1 MB. Your worksheet is unchanged.", true); return; }
+    if (file.size > 1024 * 1024) { say(t("Not imported: the file is larger than 1 MB. Your worksheet is unchanged."), true); return; }
     var reader = new FileReader();
     reader.onload = function () { done(String(reader.result)); };
-    reader.onerror = function () { say("Not imported: the file could not be read. Your worksheet is unchanged.", true); };
+    reader.onerror = function () { say(t("Not imported: the file could not be read. Your worksheet is unchanged."), true); };
     reader.readAsText(file);
   }
 
@@ -214,7 +223,7 @@
       doc.records = records;
       return JSON.stringify(doc);
     });
-    if (!kept || !result.ok) { say("Not imported: a copy of your current worksheet could not be kept first (storage full or blocked). Nothing was changed. Export your work, free some space and try again.", true); return; }
+    if (!kept || !result.ok) { say(t("Not imported: a copy of your current worksheet could not be kept first (storage full or blocked). Nothing was changed. Export your work, free some space and try again."), true); return; }
     pending = [];
     draw(true);
     drawSnapshots();
@@ -226,16 +235,16 @@
     if (el.matches("[data-import-json]")) {
       readFile(el, function (text) {
         var result = Core.parseImport(text, model);
-        if (result.errors) { say("Not imported: " + result.errors.join(" ") + " Your worksheet is unchanged.", true); return; }
-        replaceWith(result.records, "before import", "Imported. Your previous answers are kept under “Earlier versions”.");
+        if (result.errors) { say(tf("Not imported: {errors} Your worksheet is unchanged.", { errors: result.errors.join(" ") }), true); return; }
+        replaceWith(result.records, "before import", t("Imported. Your previous answers are kept under “Earlier versions”."));
       });
     } else if (el.matches("[data-import-csv]")) {
       var table = tables[el.getAttribute("data-import-csv")];
       readFile(el, function (text) {
         var result = Core.csvRows(text, table);
-        if (result.errors) { say("Not imported: " + result.errors.join(" ") + " Your worksheet is unchanged.", true); return; }
+        if (result.errors) { say(tf("Not imported: {errors} Your worksheet is unchanged.", { errors: result.errors.join(" ") }), true); return; }
         if (!store.snapshot("before importing CSV into " + table.title, store.read(), now()) && store.available) {
-          say("Not imported: a copy of your current worksheet could not be kept first. Nothing was changed.", true); return;
+          say(t("Not imported: a copy of your current worksheet could not be kept first. Nothing was changed."), true); return;
         }
         var order = Core.nextOrder(currentDoc(), table), existing = {};
         Core.rowsOf(currentDoc(), table).forEach(function (r) { existing[r.id] = true; });
@@ -249,14 +258,14 @@
         commit(changes);
         draw(true);
         drawSnapshots();
-        say("Imported " + result.rows.length + " rows into “" + table.title + "”. The worksheet as it was is kept under “Earlier versions”.");
+        say(tf("Imported {n} rows into “{table}”. The worksheet as it was is kept under “Earlier versions”.", { n: result.rows.length, table: table.title }));
       });
     } else if (el.matches("[data-restore]") && el.value !== "") {
       var snap = store.snapshots()[Number(el.value)];
       el.value = "";
       var doc = snap && Core.parseDoc(snap.data, model);
-      if (!doc) { say("That earlier version cannot be read.", true); return; }
-      replaceWith(doc.records, "before restoring an earlier version", "Restored the version kept " + snap.when + ". The one it replaced is kept too.");
+      if (!doc) { say(t("That earlier version cannot be read."), true); return; }
+      replaceWith(doc.records, "before restoring an earlier version", tf("Restored the version kept {date}. The one it replaced is kept too.", { date: snap.when }));
     }
   });
 
@@ -276,6 +285,6 @@
   form.querySelectorAll("tr.ws-blank").forEach(function (tr) { tr.remove(); });
   draw();
   drawSnapshots();
-  if (!store.available) say("This browser is not saving (storage blocked or private mode): export your work before you leave.", true);
-  else if (Core.answerCount(currentDoc())) say("Your answers saved in this browser are shown.");
+  if (!store.available) say(t("This browser is not saving (storage blocked or private mode): export your work before you leave."), true);
+  else if (Core.answerCount(currentDoc())) say(t("Your answers saved in this browser are shown."));
 })();

@@ -1,0 +1,99 @@
+"""The MkDocs side of a build in one language: Material's language and search, the language
+switcher and hreflang alternates of each page, the notice about the guideline text."""
+from __future__ import annotations
+
+from macros.site import urls
+
+# Material's search (9.8): Chinese is segmented at build time by jieba (a requirement) with
+# zero-width spaces, so its separator must split on them; Thai is segmented in the browser.
+CHINESE_SEPARATOR = r"|[\u200b\u3000\-、。，．？！；]+"
+LANGUAGE_SWITCH = "assets/js/language-switch.js"
+
+
+def _search_plugin(config):
+    for name, plugin in config["plugins"].items():
+        if name in ("search", "material/search"):
+            return plugin
+    return None
+
+
+def configure(config, build) -> None:
+    lang = build.language
+    config["theme"]["language"] = lang.code
+    if lang.direction == "rtl":
+        config["theme"]["direction"] = "rtl"
+    search = _search_plugin(config)
+    if search is not None and lang.code != "en":
+        # Material's own defaults for the language (stemmer, stop words), our separator kept so
+        # that "3.2" stays one word.
+        search.config.lang = None
+        search.config.pipeline = None
+        if lang.code == "zh":
+            search.config.separator = (search.config.separator or r"[\s\-]+") + CHINESE_SEPARATOR
+    if len(build.languages) > 1:
+        # Truthy but not a list: Material's header then includes partials/alternate.html (ours,
+        # per page), while its base.html adds no site-wide alternates (ours are per page).
+        config["extra"]["alternate"] = True
+        config["extra_javascript"].append(LANGUAGE_SWITCH)
+
+
+def _root_of(lang, current) -> str:
+    """From the root of `current`'s site to the root of `lang`'s."""
+    up = "../" if current.prefix else ""
+    return up + lang.prefix
+
+
+def page_languages(build, page) -> dict:
+    """Front matter for one page: its counterparts in every language built, and the notice
+    about the guideline text when it is shown in English."""
+    meta: dict = {"language": build.language.code}
+    if len(build.languages) > 1:
+        meta["alternates"] = [
+            {"code": lang.code, "native": lang.native, "current": lang == build.language,
+             "href": urls.relative(_root_of(lang, build.language) + page.path, page.path)
+                     if lang != build.language else urls.relative(page.path, page.path)}
+            for lang in build.languages
+        ]
+    if build.language.code != "en":
+        _ = build.translator.gettext
+        official = _covered(build, page)
+        meta["notice"] = {
+            "text": _("This translation of the toolkit's own text was made by the toolkit and has not been reviewed "
+                      "by the publishers.") + " " + (
+                _("The guideline text on this page is an official translation.") if official else
+                _("The guideline text is shown in English, the language of the publication: its publishers have not "
+                  "published a translation.")),
+            "link": urls.relative(urls.PAGES["translations"], page.path),
+            "label": _("Languages and translation status"),
+        }
+    return meta
+
+
+def _covered(build, page) -> bool:
+    ctx = page.context
+    for key, kind in (("case", "case"), ("chapter", "chapter"), ("module", "module")):
+        if ctx.get(key) is not None and hasattr(ctx[key], "id"):
+            return f"{kind}:{ctx[key].id}" in build.official
+    return False
+
+
+def prune_search_languages(config) -> list:
+    """Material copies the search support of every language into every site (Thai's word
+    segmenter alone is 660 KB); keep only what this site's search languages load, so that the
+    offline ZIPs stay within their budget. Returns the files removed."""
+    from pathlib import Path
+
+    search = _search_plugin(config)
+    langs = set(search.config.lang or []) if search is not None else set()
+    folder = Path(config["site_dir"]) / "assets" / "javascripts" / "lunr"
+    keep = {"lunr.stemmer.support.min.js", "lunr.multi.min.js"} | {f"lunr.{lang}.min.js" for lang in langs}
+    if "ja" in langs:
+        keep.add("tinyseg.js")
+    if "th" in langs:
+        keep.add("wordcut.js")
+    removed = []
+    for path in sorted(folder.rglob("*.js")) if folder.is_dir() else []:
+        if path.name not in keep:
+            path.unlink()
+            removed.append(path)
+    return removed

@@ -1,0 +1,207 @@
+"""Languages and the toolkit's own text in them (engine-agnostic).
+
+The interface, page titles, the self-assessment's questions and scale, checklist labels and
+our glossary definitions are ours and translated in gettext catalogues
+(translations/<lang>/LC_MESSAGES/toolkit.po). The guideline text is the publication's: it is
+never translated here (see macros/content/overlay.py for official translations).
+
+A string missing from a catalogue falls back to English and is counted, never shown blank
+or as a key. A reviewer marks a string reviewed with the PO flag `reviewed`.
+"""
+from __future__ import annotations
+
+import gettext
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from babel.messages.pofile import read_po
+
+from ..project import ROOT
+
+TRANSLATIONS = ROOT / "translations"
+DOMAIN = "toolkit"
+SOURCE = "en"
+REVIEWED_FLAG = "reviewed"
+JS_CONTEXT = "js"
+
+
+def N_(text: str) -> str:
+    """Marks English text for the catalogue where it is defined; translated where it is used."""
+    return text
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str                  # in English
+    native: str                # in itself, as the language switcher shows it
+    direction: str = "ltr"
+    official_only: bool = False   # a language with an official guideline translation but no catalogue
+
+    @property
+    def prefix(self) -> str:
+        """Where its pages live, relative to the site root: '' for English, 'fr/' for French."""
+        return "" if self.code == SOURCE else f"{self.code}/"
+
+
+def catalogue_languages(folder: Path = TRANSLATIONS) -> list[Language]:
+    data = yaml.safe_load((folder / "languages.yml").read_text(encoding="utf-8"))
+    return [Language(**entry) for entry in data["languages"]]
+
+
+def overlay_languages(overlay_root: Path) -> list[Language]:
+    """Languages that only an official translation of the guidelines brings (its language.yml)."""
+    out = []
+    for path in sorted(overlay_root.glob("*/language.yml")) if overlay_root.is_dir() else []:
+        entry = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if entry.get("code") != path.parent.name:
+            raise ValueError(f"{path}: code must be {path.parent.name!r}, the folder's name")
+        out.append(Language(**entry, official_only=True))
+    return out
+
+
+def all_languages(overlay_root: Path, folder: Path = TRANSLATIONS) -> list[Language]:
+    known = catalogue_languages(folder)
+    codes = {lang.code for lang in known}
+    return known + [lang for lang in overlay_languages(overlay_root) if lang.code not in codes]
+
+
+def po_path(code: str, folder: Path = TRANSLATIONS) -> Path:
+    return folder / code / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+DATA_CONTEXTS = ("assessment:", "glossary:", "journey:", "worksheet:")
+
+
+def is_data(context: str | None) -> bool:
+    """Our longer texts kept as data (questions, glossary definitions), as opposed to the interface."""
+    return bool(context) and context.startswith(DATA_CONTEXTS)
+
+
+def _key(context: str | None, msgid: str) -> tuple:
+    return (context or "", msgid)
+
+
+@dataclass
+class Translator:
+    """gettext for one language with English fallback; remembers what fell back."""
+
+    language: Language
+    messages: dict = field(default_factory=dict)      # (context, msgid) -> translation
+    reviewed: set = field(default_factory=set)         # (context, msgid) marked reviewed
+    missing: set = field(default_factory=set)          # (context, msgid) used but untranslated
+
+    def pgettext(self, context: str | None, msgid: str) -> str:
+        if self.language.code == SOURCE or not msgid:
+            return msgid
+        found = self.messages.get(_key(context, msgid))
+        if found:
+            return found
+        self.missing.add(_key(context, msgid))
+        return msgid
+
+    def gettext(self, msgid: str) -> str:
+        return self.pgettext(None, msgid)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        found = self.messages.get(_key(None, singular))
+        if isinstance(found, tuple) and self.language.code != SOURCE:
+            return found[0] if n == 1 or len(found) == 1 else found[1]
+        if self.language.code != SOURCE:
+            self.missing.add(_key(None, singular))
+        return singular if n == 1 else plural
+
+    def data(self, context: str, english: str) -> str:
+        """Our own text kept in content/ (a question, a scale label): its ID is the context."""
+        return self.pgettext(context, english)
+
+    def fallbacks(self) -> tuple[int, int]:
+        """How many strings used so far fell back to English: (interface, our data)."""
+        data = sum(1 for context, _ in self.missing if is_data(context))
+        return len(self.missing) - data, data
+
+    def js_strings(self) -> dict:
+        """The browser's strings (context 'js'), English -> this language; JavaScript falls
+        back to the English text for any missing."""
+        return {msgid: text for (context, msgid), text in sorted(self.messages.items()) if context == JS_CONTEXT}
+
+    def gettext_translations(self) -> gettext.NullTranslations:
+        """For Jinja's i18n extension."""
+        translator = self
+
+        class _Bound(gettext.NullTranslations):
+            def gettext(self, message):
+                return translator.gettext(message)
+
+            def ngettext(self, singular, plural, n):
+                return translator.ngettext(singular, plural, n)
+
+            def pgettext(self, context, message):
+                return translator.pgettext(context, message)
+
+            def npgettext(self, context, singular, plural, n):
+                return translator.ngettext(singular, plural, n)
+
+        return _Bound()
+
+
+def translator(language: Language, folder: Path = TRANSLATIONS) -> Translator:
+    out = Translator(language)
+    path = po_path(language.code, folder)
+    if language.code == SOURCE or not path.is_file():
+        return out
+    with path.open("rb") as fh:
+        catalog = read_po(fh, locale=None, domain=DOMAIN)
+    for message in catalog:
+        if not message.id or message.fuzzy:
+            continue
+        msgid = message.id[0] if isinstance(message.id, tuple) else message.id
+        value = message.string
+        if isinstance(value, tuple):
+            value = tuple(v for v in value if v) or None
+        if value:
+            out.messages[_key(message.context, msgid)] = value
+            if REVIEWED_FLAG in message.flags:
+                out.reviewed.add(_key(message.context, msgid))
+    return out
+
+
+@dataclass(frozen=True)
+class Status:
+    language: Language
+    total: int
+    translated: int
+    reviewed: int
+    official: bool = False      # an official translation of the guideline text is in place
+
+    @property
+    def translated_percent(self) -> int:
+        return round(100 * self.translated / self.total) if self.total else 100
+
+    @property
+    def reviewed_percent(self) -> int:
+        return round(100 * self.reviewed / self.total) if self.total else 100
+
+
+def template_keys(folder: Path = TRANSLATIONS) -> set:
+    """Every (context, msgid) of the catalogue template, translations/toolkit.pot."""
+    path = folder / f"{DOMAIN}.pot"
+    if not path.is_file():
+        return set()
+    with path.open("rb") as fh:
+        template = read_po(fh, domain=DOMAIN)
+    return {_key(m.context, m.id[0] if isinstance(m.id, tuple) else m.id) for m in template if m.id}
+
+
+def status(language: Language, folder: Path = TRANSLATIONS, official: bool = False) -> Status:
+    """How much of the catalogue a language has translated and reviewed."""
+    keys = template_keys(folder)
+    if language.code == SOURCE:
+        return Status(language, len(keys), len(keys), len(keys), True)
+    tr = translator(language, folder)
+    return Status(language, len(keys), len(keys & tr.messages.keys()), len(keys & tr.reviewed), official)
+
+
+def statuses(overlay_root: Path, folder: Path = TRANSLATIONS) -> list[Status]:
+    return [status(lang, folder, (Path(overlay_root) / lang.code).is_dir()) for lang in all_languages(overlay_root, folder)]
