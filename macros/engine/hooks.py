@@ -112,7 +112,7 @@ def on_post_template(output, template_name, config):
 def on_post_build(config):
     build = state.current
     prune_search_languages(config)
-    download = build.renderer.env.globals.get("download")
+    download = build.renderer.helpers.get("download")
     if download:
         folder = Path(config["site_dir"]) / "downloads"
         folder.mkdir(exist_ok=True)

@@ -60,7 +60,7 @@ def start(site_url: str | None = None) -> Build:
     tr = i18n.translator(language)
     renderer = Renderer(content, site_url=site_url, tr=tr, overlay_root=overlay_root(root))
     offline = os.environ.get("GUIDELINES_OFFLINE") == "1"
-    renderer.env.globals.update(
+    renderer.helpers.update(
         offline_copy={"version": version(), "date": build_date()} if offline else None,
         download=None if offline else offline_zip(os.environ.get("GUIDELINES_OFFLINE_ZIP")),
     )

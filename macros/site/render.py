@@ -7,7 +7,6 @@ and anchors), everything else as HTML blocks. Nothing here depends on MkDocs.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from markupsafe import Markup
@@ -21,13 +20,58 @@ from .places import box_placements, case_scope, citations, figure_placements, fo
 from .templates import environment
 
 
-@dataclass
-class PageState:
-    """What one page being rendered needs to remember: where it is, which notes it used."""
+class PageView:
+    """The one object a template receives: the page being rendered (where it is, which notes and
+    abbreviations it has used, links relative to it) and, through it, the site's helpers."""
 
-    path: str
-    notes: list[str] = field(default_factory=list)
-    abbreviations: set = field(default_factory=set)   # explained once per page
+    def __init__(self, renderer: Renderer, path: str):
+        self.path = path
+        self.content = renderer.content
+        self._renderer = renderer
+        self._notes: list[str] = []
+        self._abbreviations: set[str] = set()   # explained once per page
+
+    def __getattr__(self, name: str):
+        try:
+            return self._renderer.helpers[name]
+        except KeyError:
+            raise AttributeError(f"templates have no helper {name!r}") from None
+
+    def href(self, kind: str, key: str = "") -> str | None:
+        """A relative link from this page, or None if it would point at itself."""
+        target = self._renderer.target(kind, key)
+        path, _, anchor = target.partition("#")
+        if path == self.path and not anchor:
+            return None
+        return urls.relative(target, self.path)
+
+    def note(self, footnote_id: str):
+        if footnote_id not in self._notes:
+            self._notes.append(footnote_id)
+        return self.content.footnote_by_id[footnote_id]
+
+    def notes(self) -> list:
+        return [self.content.footnote_by_id[n] for n in self._notes]
+
+    def abbr_split(self, text: str) -> list:
+        """Split text at glossary abbreviations: [(text, None), (abbreviation, entry or None)].
+        The entry is given the first time an abbreviation occurs on the page, so that it is
+        explained once, not at every use."""
+        pattern, entries = self._renderer.abbreviations
+        if pattern is None:
+            return [(text, None)]
+        out, pos = [], 0
+        for match in pattern.finditer(text):
+            if match.start() > pos:
+                out.append((text[pos:match.start()], None))
+            entry = entries[match.group(1)]
+            first = entry.id not in self._abbreviations
+            self._abbreviations.add(entry.id)
+            out.append((match.group(0), entry if first else None))
+            pos = match.end()
+        if pos < len(text):
+            out.append((text[pos:], None))
+        return out
 
 
 class Renderer:
@@ -41,8 +85,8 @@ class Renderer:
         self.placed_boxes = box_placements(content)
         self.placed_figures = figure_placements(content)
         self.cited = citations(content)
-        self.env.globals.update(
-            c=content,
+        # What templates reach through `page` besides the page itself (see PageView).
+        self.helpers = dict(
             urls=urls,
             tokens=inline.parse,
             plain=inline.plain,
@@ -57,7 +101,6 @@ class Renderer:
             stages_of=self.stages_of,
             footnote_places=footnote_places(content),
             case_scope=case_scope(content),
-            abbr_split=self.abbr_split,
             selection=content.checklists,
             assessment_pages=assessment.TOOL_PAGES,
             pdf_path=checklists.pdf_path,
@@ -86,10 +129,10 @@ class Renderer:
         self.env.filters["css_counters"] = css_counters
         self.env.filters["md_escape"] = md_escape
         entries = [t for t in (content.glossary.terms if content.glossary else []) if t.abbreviation]
-        self._abbr_entries = {t.abbreviation: t for t in entries}
-        names = sorted(self._abbr_entries, key=len, reverse=True)
-        self._abbr_pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")s?(?![\w-])") if names else None
-        self.page: PageState | None = None
+        by_abbreviation = {t.abbreviation: t for t in entries}
+        names = sorted(by_abbreviation, key=len, reverse=True)
+        pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")s?(?![\w-])") if names else None
+        self.abbreviations = (pattern, by_abbreviation)
 
     # --- link and note helpers, bound to the page being rendered ------------------------
 
@@ -112,41 +155,6 @@ class Renderer:
         if kind == "path":
             return key
         raise ValueError(f"unknown link kind {kind!r}")
-
-    def href(self, kind: str, key: str = "") -> str | None:
-        """A relative link from the current page, or None if it would point at itself."""
-        target = self.target(kind, key)
-        path, _, anchor = target.partition("#")
-        if path == self.page.path and not anchor:
-            return None
-        return urls.relative(target, self.page.path)
-
-    def note(self, footnote_id: str) -> dict:
-        if footnote_id not in self.page.notes:
-            self.page.notes.append(footnote_id)
-        return self.content.footnote_by_id[footnote_id]
-
-    def notes(self) -> list:
-        return [self.content.footnote_by_id[n] for n in self.page.notes]
-
-    def abbr_split(self, text: str) -> list:
-        """Split text at glossary abbreviations: [(text, None), (abbreviation, entry or None)].
-        The entry is given the first time an abbreviation occurs on the page, so that it is
-        explained once, not at every use."""
-        if self._abbr_pattern is None:
-            return [(text, None)]
-        out, pos = [], 0
-        for match in self._abbr_pattern.finditer(text):
-            if match.start() > pos:
-                out.append((text[pos:match.start()], None))
-            entry = self._abbr_entries[match.group(1)]
-            first = entry.id not in self.page.abbreviations
-            self.page.abbreviations.add(entry.id)
-            out.append((match.group(0), entry if first else None))
-            pos = match.end()
-        if pos < len(text):
-            out.append((text[pos:], None))
-        return out
 
     def factors(self, module_id: str) -> dict[str, list]:
         """Chapter III's success factors and challenges for one module, by section."""
@@ -192,12 +200,7 @@ class Renderer:
     # --- pages ------------------------------------------------------------------------
 
     def render(self, template: str, path: str, **context) -> str:
-        self.page = PageState(path)
-        try:
-            tpl = self.env.get_template(template)
-            return tpl.render(page_path=path, href=self.href, note=self.note, notes=self.notes, **context)
-        finally:
-            self.page = None
+        return self.env.get_template(template).render(page=PageView(self, path), **context)
 
 
 # An HTML entity (kept whole) or one of Python-Markdown's ESCAPED_CHARS.
