@@ -100,3 +100,16 @@ def test_static_files_live_in_docs_only():
         assert not (ROOT / folder).exists(), f"{folder}/ is gone: see README's 'Where things live'"
     for path in ROOT.glob("docs/**/*"):
         assert path.suffix not in (".py", ".yml", ".md") or path.name in ("CHANGES.txt",), path
+
+
+def test_templates_receive_one_page_object(content):
+    """Templates reach Python only through `page` (and gettext): no helper is a Jinja global."""
+    from jinja2 import Environment
+
+    from macros.site.render import Renderer
+
+    renderer = Renderer(content)
+    ours = set(renderer.env.globals) - set(Environment().globals) - {"_", "gettext", "ngettext", "pgettext", "npgettext"}
+    assert not ours, f"Jinja globals besides `page`: {sorted(ours)}"
+    html = renderer.render("pages/step.md", "steps/3.html", module=content.module_by_id["A"], step=content.step_by_id["3"])
+    assert 'id="task-3-2"' in html or "{: #task-3-2 }" in html
