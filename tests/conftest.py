@@ -83,6 +83,19 @@ def browser(playwright):
     b.close()
 
 
+@pytest.fixture(params=["http", "file"])
+def base(request, server, site):
+    """The site's address, over a local web server and from file:// (as the offline copy)."""
+    return server if request.param == "http" else site.as_uri()
+
+
+@pytest.fixture
+def context(browser):
+    ctx = browser.new_context(accept_downloads=True)
+    yield ctx
+    ctx.close()
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})

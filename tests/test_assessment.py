@@ -12,18 +12,6 @@ KEY = "partnering-guidelines/assessment/v1"
 Q1, Q2, QB = "q-1.1-1", "q-1.2-1", "q-4.1-1"
 
 
-@pytest.fixture(params=["http", "file"])
-def base(request, server, site):
-    return server if request.param == "http" else site.as_uri()
-
-
-@pytest.fixture
-def context(browser):
-    ctx = browser.new_context(accept_downloads=True)
-    yield ctx
-    ctx.close()
-
-
 def open_notes(page, qid):
     """A question's note and next action are behind a disclosure; open it as a user would."""
     details = page.locator(f"[data-question='{qid}'] details")

@@ -43,11 +43,6 @@ def bfcache_browser(playwright):
     b.close()
 
 
-@pytest.fixture(params=["http", "file"])
-def base(request, server, site):
-    return server if request.param == "http" else site.as_uri()
-
-
 @pytest.fixture
 def context(bfcache_browser):
     ctx = bfcache_browser.new_context(accept_downloads=True)

@@ -16,18 +16,6 @@ ASSESSMENT_KEY = "partnering-guidelines/assessment/v1"
 PLAN_KEY = "partnering-guidelines/action-plan/v1"
 
 
-@pytest.fixture(params=["http", "file"])
-def base(request, server, site):
-    return server if request.param == "http" else site.as_uri()
-
-
-@pytest.fixture
-def context(browser):
-    ctx = browser.new_context(accept_downloads=True)
-    yield ctx
-    ctx.close()
-
-
 def saved(page):
     page.wait_for_function("() => document.getElementById('ws-status').textContent.startsWith('Saved')")
 
