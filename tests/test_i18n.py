@@ -98,11 +98,11 @@ def test_english_addresses_and_pages_stay_where_they_are(i18n_site, site):
 
 @pytest.mark.parametrize("code", TRANSLATED)
 def test_no_interface_string_falls_back_in_a_completed_language(i18n_build, code):
-    if not complete(code):
-        pytest.skip(f"{code}: catalogue not complete ({i18n.status(i18n.Language(code, code, code)).translated_percent}%)")
+    # Every one of the five is complete: a new string left untranslated fails here, never skips.
+    assert complete(code), f"{code}: catalogue {i18n.status(i18n.Language(code, code, code)).translated_percent}% translated"
     out = i18n_build[1][code].stdout
-    found = re.search(r"fell back to English: (\d+) interface strings", out)
-    assert not found or found.group(1) == "0", out
+    # The build prints this line only when something fell back, interface or data strings alike.
+    assert "fell back to English" not in out, out
 
 
 @pytest.mark.parametrize("code", TRANSLATED)
