@@ -30,6 +30,24 @@ def test_search_finds_a_task_by_its_number(page, server):
     assert any(h.endswith("steps/3.html#task-3-2") for h in hrefs[:5]), hrefs[:10]
 
 
+def search_without_a_key(page, base, query: str) -> list[str]:
+    """Enter a query as pasted text or an input method's committed text arrives: one input
+    event, no key released, once the index is ready (so readiness cannot run the search)."""
+    page.goto(f"{base}/index.html")
+    page.locator(".md-search__input").first.click()
+    page.wait_for_function("() => !/^\\s*$|Initializing/i.test("
+                           "document.querySelector('.md-search-result__meta').textContent)", timeout=30000)
+    page.keyboard.insert_text(query)
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=10000)
+    return [strip_highlight(a.get_attribute("href")) for a in results.all()]
+
+
+def test_a_pasted_query_is_searched_without_a_key_press(page, base):
+    hrefs = search_without_a_key(page, base, "Mongolia")
+    assert any(h.endswith("cases/iv-11.html") for h in hrefs[:5]), hrefs[:10]
+
+
 def test_search_finds_a_case_by_its_country(page, server):
     hrefs = search(page, server, "Mongolia")
     assert any(h.endswith("cases/iv-11.html") for h in hrefs[:5]), hrefs[:10]

@@ -21,6 +21,7 @@ from macros.content.reader import ContentError
 from macros.engine.languages_build import build_all
 from macros.project import ROOT
 from macros.site import i18n
+from test_browser import search_without_a_key
 
 FIXTURE = ROOT / "tests" / "fixtures" / "translations"
 LANGUAGES = [lang.code for lang in i18n.all_languages(FIXTURE)]
@@ -209,36 +210,14 @@ def test_catalogues_have_stable_contexts_and_a_reviewed_flag_is_counted(tmp_path
     assert i18n.status(i18n.Language("fr", "French", "Français"), folder).reviewed == before + 1
 
 
-def _search(page, base, query):
-    """Type the query and wait for its results, typing it again if the index was not ready:
-    Thai segmentation makes each keystroke's search slower than the shared helper's
-    half-second retry expects, so each attempt waits up to five seconds."""
-    from test_browser import strip_highlight
-
-    page.goto(f"{base}/index.html")
-    page.locator(".md-search__input").first.click()
-    box = page.locator("input.md-search__input")
-    results = page.locator(".md-search-result__item a")
-    found = []
-    for _ in range(8):
-        box.fill("")
-        box.press_sequentially(query)
-        for _ in range(10):
-            page.wait_for_timeout(500)
-            found = [strip_highlight(a.get_attribute("href")) for a in results.all()]
-            if any("cases/index.html" in href for href in found):
-                return found
-    return found
-
-
 @pytest.mark.parametrize("code", ["th", "zh"])
 def test_search_in_thai_and_chinese_finds_the_translated_page(page, i18n_server, code):
     title = i18n.translator(i18n.Language(code, code, code)).gettext("Case library")
     if title == "Case library":
         pytest.fail(f"{code}: 'Case library' is not translated")
-    # The page's name as a reader types it, without spaces between words: Chinese is segmented
-    # when the index is built (jieba), Thai in the browser.
-    found = _search(page, f"{i18n_server}/{code}", title)
+    # The page's name as an input method commits it, without spaces between words: Chinese is
+    # segmented when the index is built (jieba), Thai in the browser.
+    found = search_without_a_key(page, f"{i18n_server}/{code}", title)
     assert any(href.endswith("cases/index.html") or "cases/index.html#" in href for href in found), found
 
 
