@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8000
+# Browser tests spend much of their time waiting on Chromium, so more workers than cores pay.
+TEST_WORKERS ?= 4
 
 .PHONY: setup tools lint check schema build pdfs serve offline bench test clean translations
 
@@ -68,7 +70,7 @@ bench: tools
 ## Run every test: JavaScript units, then content, fidelity, site, links, browser, offline.
 test: tools
 	node --test tests/js/
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal
 
 clean:
 	rm -rf site build dist .pytest_cache

@@ -13,6 +13,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from shared_build import build_once
 
 from macros.content.load import load
 from macros.project import ROOT
@@ -33,21 +34,29 @@ def content():
     return load(ROOT / "content")
 
 
+def _build_site(folder: Path) -> dict:
+    result = mkdocs_build(folder)
+    return {"returncode": result.returncode, "output": f"{result.stdout}\n{result.stderr}"}
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The site's pages, built once for the whole run, as `make build` builds them."""
-    out = tmp_path_factory.mktemp("site") / "site"
-    result = mkdocs_build(out)
-    assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
+    """The site's pages, built once for the whole run (by one worker of several), as
+    `make build` builds them."""
+    out, record = build_once(tmp_path_factory, "site", _build_site)
+    assert record["returncode"] == 0, f"mkdocs build failed:\n{record['output']}"
     return out
 
 
 @pytest.fixture(scope="session")
-def printed_site(site, content, browser) -> Path:
+def printed_site(site, content, browser, tmp_path_factory) -> Path:
     """The built site with the checklists' PDF pack printed into it, as `make build` leaves it."""
     from macros.outputs.pdf import print_pack
 
-    print_pack(site, content.checklists, browser)
+    def print_into(_folder: Path) -> dict:
+        return {"written": [p.name for p in print_pack(site, content.checklists, browser)]}
+
+    build_once(tmp_path_factory, "pdf-pack", print_into)
     return site
 
 
