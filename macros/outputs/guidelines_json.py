@@ -32,39 +32,41 @@ def task_items(task, page: str) -> list[dict]:
     return [record for lst in ids.task_lists(task) for record in _items(lst, task.id, page)]
 
 
-def guidelines_json(content: Content) -> dict:
+def _step_json(step) -> dict:
+    spage = urls.step_path(step.id)
+    return {
+        "id": step.id,
+        "title": step.title,
+        "url": spage,
+        "tasks": [{
+            "id": task.id,
+            "title": task.title,
+            "url": f"{spage}#{urls.task_anchor(task.id)}",
+            "items": task_items(task, spage),
+        } for task in step.tasks],
+    }
+
+
+def _module_json(module) -> dict:
+    mpage = urls.module_path(module.id)
+    return {
+        "id": module.id,
+        "title": module.title,
+        "url": mpage,
+        "outcomes": _items(ListBlock(style="lettered", items=module.outcomes.items), f"{module.id}.outcomes", mpage),
+        "key_principles": [{
+            "id": group.id,
+            "title": group.title,
+            "url": f"{mpage}#{urls.principle_anchor(group.id)}",
+        } for group in module.key_principles.groups],
+        "steps": [_step_json(step) for step in module.steps],
+    }
+
+
+def _cases_json(content: Content) -> list[dict]:
     placed = box_placements(content)
     cited = citations(content)
-    modules = []
-    for module in content.modules:
-        mpage = urls.module_path(module.id)
-        steps = []
-        for step in module.steps:
-            spage = urls.step_path(step.id)
-            steps.append({
-                "id": step.id,
-                "title": step.title,
-                "url": spage,
-                "tasks": [{
-                    "id": task.id,
-                    "title": task.title,
-                    "url": f"{spage}#{urls.task_anchor(task.id)}",
-                    "items": task_items(task, spage),
-                } for task in step.tasks],
-            })
-        modules.append({
-            "id": module.id,
-            "title": module.title,
-            "url": mpage,
-            "outcomes": _items(ListBlock(style="lettered", items=module.outcomes.items), f"{module.id}.outcomes", mpage),
-            "key_principles": [{
-                "id": group.id,
-                "title": group.title,
-                "url": f"{mpage}#{urls.principle_anchor(group.id)}",
-            } for group in module.key_principles.groups],
-            "steps": steps,
-        })
-    cases = [{
+    return [{
         "id": case.id,
         "title": inline.plain(case.title),
         "url": urls.case_path(case.id),
@@ -72,6 +74,11 @@ def guidelines_json(content: Content) -> dict:
         "printed_in": placed[case.id].target,
         "cited_in": [place.target for place in cited.get(("box", case.id), [])],
     } for case in content.cases]
+
+
+def guidelines_json(content: Content) -> dict:
+    modules = [_module_json(module) for module in content.modules]
+    cases = _cases_json(content)
     chapters = [{
         "id": chapter.id,
         "label": chapter.label,
