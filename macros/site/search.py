@@ -24,9 +24,10 @@ STOP_WORDS = (
 
 def stop_word_separator() -> str:
     """An alternative for the search separator matching a whole stop word, typed in lower case
-    or capitalised (Material compiles the separator without the case-insensitive flag)."""
+    or capitalised (Material compiles the separator without the case-insensitive flag), but not
+    one that is part of a number or a contraction ("A.1", the principle; "it's")."""
     words = "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in STOP_WORDS)
-    return rf"|\b(?:{words})\b"
+    return rf"|\b(?:{words})\b(?![.'’]\w)"
 
 
 def keyword_target(entry) -> str:
