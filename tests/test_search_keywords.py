@@ -15,7 +15,7 @@ from test_search_quality import ranked_results, relative
 
 from macros.content.load import load
 from macros.content.reader import ContentError
-from macros.site.search import STOP_WORDS
+from macros.site.search import STOP_WORDS, add_keywords, keyword_target
 
 KEYWORDS = "search/keywords.yml"
 
@@ -98,3 +98,25 @@ def test_stop_words_in_a_query_do_not_drown_its_words(page, server):
     without = ranked_results(page, "termination partnership")
     assert with_stop_words[0] == without[0]
     assert "steps/12.html#task-12-1-termination-of-a-multi-stakeholder-partnership" in with_stop_words[0]
+
+
+def test_keywords_reach_the_offline_index_and_only_their_own_field(site, content):
+    """The offline copy searches search_index.js, which Material's offline plugin makes from the
+    JSON after our hook: both carry the keywords, and titles and texts stay the pages' own."""
+    docs = _index(site)
+    inline = (site / "search" / "search_index.js").read_text(encoding="utf-8")
+    assert json.loads(inline.removeprefix("var __index = "))["docs"] == docs
+    with_words = [d for d in docs if "keywords" in d]
+    assert len(with_words) == len({keyword_target(e) for e in content.search_keywords.keywords})
+    for doc in with_words:
+        # A keyword adds a word the passage does not use: one it uses would only weigh it twice.
+        words = re.sub(r"<[^>]+>", " ", f"{doc['title']} {doc['text']}").lower()
+        used = [w for w in doc["keywords"] if re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", words)]
+        assert not used, f"{doc['location']}: already in the passage: {used}"
+
+
+def test_a_keyword_for_a_passage_search_leaves_out_is_returned_not_dropped(content):
+    entry = content.search_keywords.keywords[0]
+    index = {"docs": [{"location": "index.html", "title": "Home", "text": ""}]}
+    assert add_keywords(index, content.search_keywords.model_copy(update={"keywords": [entry]})) == [keyword_target(entry)]
+    assert "keywords" not in index["docs"][0]
