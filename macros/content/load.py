@@ -27,6 +27,7 @@ from .model import (
     Journeys,
     Module,
     Publication,
+    SearchKeywordList,
     Task,
     Worksheet,
     WorksheetCoverage,
@@ -43,6 +44,7 @@ LAYOUT = {
     "glossary": "glossary.yml",
     "checklist_selection": "checklists/selection.yml",
     "journeys": "journeys.yml",
+    "search_keywords": "search/keywords.yml",
     "worksheet_coverage": "worksheets/coverage.yml",
 }
 
@@ -63,6 +65,7 @@ class Content:
     glossary: Glossary
     checklists: ChecklistSelection
     journeys: Journeys
+    search_keywords: SearchKeywordList
     worksheets: list[Worksheet]
     worksheet_coverage: WorksheetCoverage
     files: dict[str, SourceFile] = field(default_factory=dict)
@@ -182,6 +185,7 @@ def load(root: Path | str = "content") -> Content:
         glossary=single["glossary"],
         checklists=single["checklist_selection"],
         journeys=single["journeys"],
+        search_keywords=single["search_keywords"],
         worksheets=sorted((w for _, w in worksheets), key=lambda w: _first_task(w)),
         worksheet_coverage=single["worksheet_coverage"],
         files=files,

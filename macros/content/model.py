@@ -373,6 +373,32 @@ class Journeys(Strict):
     journeys: Annotated[list[Journey], Field(min_length=1)]
 
 
+# --- search keywords (ours): the words practitioners search with ----------------------
+
+class SearchKeywords(Strict):
+    """The words readers use for one passage that its text does not (ours). The passage is named
+    by exactly one of task (with heading for a sub-heading of it), step, principles, principle,
+    term or box."""
+
+    task: TaskId | None = Field(None, description="A task, e.g. '1.2'.")
+    heading: Slug | None = Field(None, description="With task: the id of a sub-heading inside it, e.g. "
+                                 "'termination-of-a-multi-stakeholder-partnership'.")
+    step: StepId | None = Field(None, description="Or a step, e.g. '12'.")
+    principles: ModuleId | None = Field(None, description="Or a module's key principles, e.g. 'A'.")
+    principle: Annotated[str, Field(pattern=r"^[A-E]\.\d$")] | None = Field(
+        None, description="Or one group of key principles, e.g. 'C.2'.")
+    term: Slug | None = Field(None, description="Or a glossary entry, by its id, e.g. 'escap'.")
+    box: CaseId | None = Field(None, description="Or a case box, e.g. 'IV.11'.")
+    editorial_words: Annotated[list[NonEmpty], Field(min_length=1)] = Field(
+        description="Ours: words and phrases a reader types for this passage. Searched, never shown.")
+
+
+class SearchKeywordList(Strict):
+    """content/search/keywords.yml: search keywords for passages (ours)."""
+
+    keywords: Annotated[list[SearchKeywords], Field(min_length=1)]
+
+
 # --- worksheets (ours, not the publication's) ------------------------------------------
 
 SourceId = Annotated[str, Field(pattern=r"^\d{1,2}\.\d(\.[0-9A-Za-z-]+)*$",
@@ -469,6 +495,7 @@ MODELS = {
     "assessment_module": AssessmentModule,
     "glossary": Glossary,
     "journeys": Journeys,
+    "search_keywords": SearchKeywordList,
     "worksheet": Worksheet,
     "worksheet_coverage": WorksheetCoverage,
 }

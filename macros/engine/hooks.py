@@ -15,6 +15,7 @@ from mkdocs.structure.files import File
 from macros.content.reader import ContentError
 from macros.engine import state
 from macros.engine.languages import configure, page_languages, prune_search_languages
+from macros.engine.search_index import add_search_keywords
 from macros.engine.staging import Staging
 from macros.outputs.guidelines_json import guidelines_json
 from macros.outputs.office import write_blank
@@ -112,6 +113,7 @@ def on_post_template(output, template_name, config):
 def on_post_build(config):
     build = state.current
     prune_search_languages(config)
+    add_search_keywords(Path(config["site_dir"]), build.content)
     download = build.renderer.helpers.get("download")
     if download:
         folder = Path(config["site_dir"]) / "downloads"

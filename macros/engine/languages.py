@@ -3,6 +3,7 @@ switcher and hreflang alternates of each page, the notice about the guideline te
 from __future__ import annotations
 
 from macros.site import urls
+from macros.site.search import stop_word_separator
 
 # Material's search (9.8): Chinese is segmented at build time by jieba (a requirement) with
 # zero-width spaces, so its separator must split on them; Thai is segmented in the browser.
@@ -23,6 +24,9 @@ def configure(config, build) -> None:
     if lang.direction == "rtl":
         config["theme"]["direction"] = "rtl"
     search = _search_plugin(config)
+    if search is not None and lang.code == "en":
+        # Lunr's English stop words are left out of queries (macros/site/search.py says why).
+        search.config.separator = (search.config.separator or r"[\s\-]+") + stop_word_separator()
     if search is not None and lang.code != "en":
         # Material's own defaults for the language (stemmer, stop words), our separator kept so
         # that "3.2" stays one word.

@@ -7,13 +7,26 @@ missing module is reported as itself and not as a hundred broken references.
 """
 from __future__ import annotations
 
-from . import assessment, cases, chapters, glossary, journeys, modules, references, required, text, worksheets
+from . import (
+    assessment,
+    cases,
+    chapters,
+    glossary,
+    journeys,
+    modules,
+    references,
+    required,
+    search_keywords,
+    text,
+    worksheets,
+)
 from .common import Loaded
 
 __all__ = ["Loaded", "check"]
 
 FOUNDATIONS = (modules.check, cases.check, chapters.check, required.check)
-REFERENCES = (text.check, references.check, assessment.check, journeys.check, worksheets.check)
+REFERENCES = (text.check, references.check, assessment.check, journeys.check, worksheets.check,
+              search_keywords.check)
 
 
 def check(content, loaded: Loaded) -> list:

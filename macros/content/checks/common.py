@@ -12,6 +12,7 @@ SINGLES = {
     "figures.yml": "figures", "publication.yml": "publication", "corrections.yml": "corrections",
     "glossary.yml": "glossary", "assessment/scale.yml": "assessment_scale", "checklists/selection.yml": "checklists",
     "journeys.yml": "journeys", "worksheets/coverage.yml": "worksheet_coverage",
+    "search/keywords.yml": "search_keywords",
 }
 
 
