@@ -42,17 +42,10 @@ def english_data(context: str, text: str) -> str:
     return text
 
 
-def pages(content: Content, site_url: str | None = None, _=english, pdf_root: str = "", data=english_data) -> list[Page]:
-    """`_` translates our own text, `data` our own text kept in content/ (macros/site/i18n.py);
-    `pdf_root` is where the PDF pack is from the language's root ('../' for a translation: the
-    pack is printed once, in English)."""
+def _guidance_pages(content: Content, _) -> list[Page]:
+    """The publication's own pages: modules, steps, case boxes, chapters."""
     title = content.publication.title
-    out = [
-        Page(urls.PAGES["home"], _("Home"), "pages/home.md",
-             _("{title}: the ESCAP / UNU-IAS guidelines for multi-stakeholder partnerships to implement "
-               "the 2030 Agenda in Asia and the Pacific, as a searchable toolkit.").format(title=title),
-             search_boost=LOW),
-    ]
+    out = []
     for module in content.modules:
         out.append(Page(urls.module_path(module.id), _("Module {id}: {title}").format(id=module.id, title=module.title),
                         "pages/module.md",
@@ -84,10 +77,12 @@ def pages(content: Content, site_url: str | None = None, _=english, pdf_root: st
         out.append(Page(urls.chapter_path(chapter.id), name, "pages/chapter.md",
                         _("{name} — from {title}, ESCAP / UNU-IAS 2018.").format(name=name, title=title),
                         {"chapter": chapter}))
-    out += checklist_pages(content, site_url, _, pdf_root)
-    out += assessment_pages(content, _)
-    out += worksheet_pages(content, _, data)
-    out += [
+    return out
+
+
+def _reference_pages(_) -> list[Page]:
+    """The glossary, notes and the pages about the toolkit itself."""
+    return [
         Page(urls.PAGES["glossary"], _("Glossary"), "pages/glossary.md",
              _("The abbreviations and terms of the multi-stakeholder partnership guidelines (MSP, SDG, ESCAP, UNU-IAS, "
              "NGO, SIDS and more), with the publication's own definitions where it gives them."), search_boost=DEFINITIONS),
@@ -110,6 +105,24 @@ def pages(content: Content, site_url: str | None = None, _=english, pdf_root: st
              _("The languages of the toolkit, how much of its own text each has translated and reviewed, "
                "and how an official translation of the guidelines can be added."), search_boost=LOW),
     ]
+
+
+def pages(content: Content, site_url: str | None = None, _=english, pdf_root: str = "", data=english_data) -> list[Page]:
+    """`_` translates our own text, `data` our own text kept in content/ (macros/site/i18n.py);
+    `pdf_root` is where the PDF pack is from the language's root ('../' for a translation: the
+    pack is printed once, in English)."""
+    title = content.publication.title
+    out = [
+        Page(urls.PAGES["home"], _("Home"), "pages/home.md",
+             _("{title}: the ESCAP / UNU-IAS guidelines for multi-stakeholder partnerships to implement "
+               "the 2030 Agenda in Asia and the Pacific, as a searchable toolkit.").format(title=title),
+             search_boost=LOW),
+    ]
+    out += _guidance_pages(content, _)
+    out += checklist_pages(content, site_url, _, pdf_root)
+    out += assessment_pages(content, _)
+    out += worksheet_pages(content, _, data)
+    out += _reference_pages(_)
     return out
 
 
