@@ -13,7 +13,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from macros.content.reader import ContentError
-from macros.engine import state
+from macros.engine import headings_only, state
 from macros.engine.languages import configure, page_languages, prune_search_languages
 from macros.engine.staging import Staging
 from macros.outputs.guidelines_json import guidelines_json
@@ -93,12 +93,21 @@ def on_files(files, config):
     return files
 
 
+_set_aside: dict[str, list[str]] = {}
+
+
 def on_page_markdown(markdown, page, config, files):
-    """The title as written, after mkdocs-macros has run (hooks run after plugins)."""
+    """The title as written, after mkdocs-macros has run (hooks run after plugins); Markdown is
+    then given the page's headings only (headings_only.py)."""
     page.title = _stood_in.get(page.title, page.title)
     if page.meta.get("title") in _stood_in:
         page.meta["title"] = _stood_in[page.meta["title"]]
+    markdown, _set_aside[page.file.src_uri] = headings_only.set_aside(markdown)
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    return headings_only.put_back(html, _set_aside.pop(page.file.src_uri))
 
 
 def on_post_page(output, page, config):
