@@ -13,6 +13,7 @@ EXTENSIONS = ("jinja2.ext.i18n",)
 # Pages (.md) and parts (.html) are escaped; plain-text files (.txt) are not HTML.
 ESCAPED = ("html", "md")
 OPTIONS = {"trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": True}
+COMPILED = ROOT / "build" / "cache" / "jinja"
 
 
 def compiled_cache() -> jinja2.BytecodeCache:
@@ -21,9 +22,8 @@ def compiled_cache() -> jinja2.BytecodeCache:
     version); the options above change the compiled code too, so they name the files, and code
     compiled under other options is never used."""
     options = hashlib.sha1(repr((EXTENSIONS, ESCAPED, sorted(OPTIONS.items()))).encode()).hexdigest()[:12]
-    folder = ROOT / "build" / "cache" / "jinja"
-    folder.mkdir(parents=True, exist_ok=True)
-    return jinja2.FileSystemBytecodeCache(str(folder), pattern=f"{options}-%s.cache")
+    COMPILED.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(COMPILED), pattern=f"{options}-%s.cache")
 
 
 def environment(folder: Path = TEMPLATES, translations=None) -> jinja2.Environment:
