@@ -13,7 +13,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from macros.content.reader import ContentError
-from macros.engine import state
+from macros.engine import headings_only, state
 from macros.engine.languages import configure, page_languages, prune_search_languages
 from macros.engine.search_index import add_search_keywords
 from macros.engine.staging import Staging
@@ -94,12 +94,24 @@ def on_files(files, config):
     return files
 
 
+_set_aside: dict[str, list[str]] = {}
+
+
 def on_page_markdown(markdown, page, config, files):
-    """The title as written, after mkdocs-macros has run (hooks run after plugins)."""
+    """The title as written, after mkdocs-macros has run (hooks run after plugins); Markdown is
+    then given a generated page's headings only (headings_only.py). A Markdown page someone adds
+    to docs/ stays Markdown, its links checked."""
     page.title = _stood_in.get(page.title, page.title)
     if page.meta.get("title") in _stood_in:
         page.meta["title"] = _stood_in[page.meta["title"]]
+    if page.file.src_uri in state.current.sources:
+        markdown, _set_aside[page.file.src_uri] = headings_only.set_aside(markdown)
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    aside = _set_aside.pop(page.file.src_uri, None)
+    return html if aside is None else headings_only.put_back(html, aside)
 
 
 def on_post_page(output, page, config):

@@ -5,6 +5,7 @@ GUIDELINES_LANGUAGES the languages built beside it (`python -m macros build` set
 plain `mkdocs build` is the English site alone, with no language switcher)."""
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -27,6 +28,11 @@ class Build:
     languages: list = field(default_factory=list)      # every language built beside this one
     translator: i18n.Translator = None
     official: set = field(default_factory=set)         # units an official translation replaced
+
+    @functools.cached_property
+    def sources(self) -> set[str]:
+        """The generated pages' Markdown files (docs/ may hold hand-written ones too)."""
+        return {page.source for page in self.pages}
 
     def page(self, path: str) -> Page:
         for page in self.pages:

@@ -125,7 +125,7 @@ def update(content: Content, folder: Path = i18n.TRANSLATIONS) -> int:
         catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
         with path.open("wb") as fh:
             write_po(fh, catalog, width=100, sort_output=True, include_previous=False)
-        st = i18n.status(lang, folder)
+        st = i18n.status(lang, folder, keys=keys)
         print(f"{lang.code}: {st.translated}/{len(keys)} translated ({st.translated_percent}%), "
               f"{st.reviewed} reviewed ({st.reviewed_percent}%)", file=sys.stdout)
     return 0

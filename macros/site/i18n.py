@@ -194,9 +194,10 @@ def template_keys(folder: Path = TRANSLATIONS) -> set:
     return {_key(m.context, m.id[0] if isinstance(m.id, tuple) else m.id) for m in template if m.id}
 
 
-def status(language: Language, folder: Path = TRANSLATIONS, official: bool = False) -> Status:
-    """How much of the catalogue a language has translated and reviewed."""
-    keys = template_keys(folder)
+def status(language: Language, folder: Path = TRANSLATIONS, official: bool = False, keys: set | None = None) -> Status:
+    """How much of the catalogue a language has translated and reviewed. `keys`: the template's,
+    when the caller has read it already (reading it takes longer than counting)."""
+    keys = template_keys(folder) if keys is None else keys
     if language.code == SOURCE:
         return Status(language, len(keys), len(keys), len(keys), True)
     tr = translator(language, folder)
@@ -204,4 +205,5 @@ def status(language: Language, folder: Path = TRANSLATIONS, official: bool = Fal
 
 
 def statuses(overlay_root: Path, folder: Path = TRANSLATIONS) -> list[Status]:
-    return [status(lang, folder, (Path(overlay_root) / lang.code).is_dir()) for lang in all_languages(overlay_root, folder)]
+    keys = template_keys(folder)
+    return [status(lang, folder, (Path(overlay_root) / lang.code).is_dir(), keys) for lang in all_languages(overlay_root, folder)]
