@@ -280,7 +280,7 @@ def lighthouse(base: str) -> dict:
     cli = PROJECT / "bench" / "node_modules" / "lighthouse" / "cli" / "index.js"
     if not cli.exists():
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--silent"], cwd=PROJECT / "bench", check=True)
-    env = dict(os.environ, CHROME_PATH=chromium_path() or "")
+    env = dict(os.environ, CHROME_PATH=chromium_path(shell=False) or "")
     out = {}
     for name, path in LIGHTHOUSE_PAGES.items():
         with tempfile.TemporaryDirectory() as tmp:

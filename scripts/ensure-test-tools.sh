@@ -9,6 +9,10 @@ missing=()
 if ! { [ -n "${CHROMIUM_PATH:-}" ] && [ -x "$CHROMIUM_PATH" ]; } && ! command -v chromium >/dev/null 2>&1; then
   missing+=(chromium)
 fi
+# The old headless shell runs the browser tests with a quarter less CPU (macros/outputs/browser.py).
+if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium-headless-shell >/dev/null 2>&1; then
+  missing+=(chromium-headless-shell)
+fi
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
@@ -37,6 +41,8 @@ for package in "${missing[@]}"; do
     poppler-utils)
       echo "error: pdftotext not found. Install poppler (sudo apt-get install poppler-utils, brew install poppler)." >&2
       exit 1 ;;
+    chromium-headless-shell)
+      echo "note: no chromium-headless-shell: the browser tests use the full Chromium, and take longer." >&2 ;;
     fonts-thai-tlwg|fonts-wqy-microhei)
       echo "warning: no Thai or Chinese font ($package): those languages' PDF packs will show empty boxes." >&2 ;;
     nodejs|npm)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.outputs.browser import ARGS, chromium_path
+from macros.outputs.browser import launch
 
 KEY = "partnering-guidelines/assessment/v1"
 Q1, Q2, QB, QB2 = "q-1.1-1", "q-1.2-1", "q-4.1-1", "q-4.1-2"
@@ -35,10 +35,7 @@ def question_ids(content):
 
 @pytest.fixture(scope="module")
 def bfcache_browser(playwright):
-    kwargs = {"args": ARGS, "ignore_default_args": ["--disable-back-forward-cache"]}
-    if chromium_path():
-        kwargs["executable_path"] = chromium_path()
-    b = playwright.chromium.launch(**kwargs)
+    b = launch(playwright, back_forward_cache=True)
     yield b
     b.close()
 

@@ -170,12 +170,9 @@ def test_back_button_shows_what_another_tab_saved(browser, site):
 
 
 def test_bfcache_restore_rereads_storage(playwright, site):
-    from macros.outputs.browser import ARGS, chromium_path
+    from macros.outputs.browser import launch
 
-    kwargs = {"args": ARGS, "ignore_default_args": ["--disable-back-forward-cache"]}
-    if chromium_path():
-        kwargs["executable_path"] = chromium_path()
-    browser = playwright.chromium.launch(**kwargs)
+    browser = launch(playwright, back_forward_cache=True)
     try:
         context = browser.new_context()
         page = context.new_page()
