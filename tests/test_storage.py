@@ -437,7 +437,10 @@ def test_random_tabs_answers_notes_navigation_imports_restores(context, base, tm
         for q in list(only or typing):
             tab, text = typing.pop(q)
             assert not tab.errors, tab.errors
-            tab.page.wait_for_function(STORED_IS, arg=[KEY, q, "note", text], timeout=5000)
+            # Saved after the typing pause; if the other tab's write, made from its stale copy,
+            # dropped it, this tab stores it again when that write reaches it (the 'storage'
+            # event), which on a loaded machine takes seconds: Playwright's 30 s, not less.
+            tab.page.wait_for_function(STORED_IS, arg=[KEY, q, "note", text])
 
     def forget_typing(tab):              # leaving a page saves what was being typed on it
         for q in [q for q, (t, _) in typing.items() if t is tab]:
