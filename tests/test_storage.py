@@ -40,8 +40,12 @@ def bfcache_browser(playwright):
 
 
 @pytest.fixture
-def context(bfcache_browser):
-    ctx = bfcache_browser.new_context(accept_downloads=True)
+def context(request, browser):
+    """A tab's browser: the full one with its back-forward cache for tests marked
+    back_forward_cache, the lighter headless shell for the rest."""
+    if request.node.get_closest_marker("back_forward_cache"):
+        browser = request.getfixturevalue("bfcache_browser")
+    ctx = browser.new_context(accept_downloads=True)
     ctx.add_init_script(RESTORED)
     ctx.on("page", lambda p: p.on("dialog", lambda d: d.accept()))
     yield ctx
@@ -129,6 +133,7 @@ def assert_restored_from_cache(page, base, times):
     assert page.evaluate("window.__restored") == expected
 
 
+@pytest.mark.back_forward_cache
 def test_back_forward_cache_is_really_on(context, server):
     page = context.new_page()
     page.goto(f"{server}/assessment/module-a.html")
@@ -218,6 +223,7 @@ def test_start_over_in_one_tab_is_honoured_by_the_other(context, base):
     assert "before start over" in row.inner_text() and "2" in row.inner_text()
 
 
+@pytest.mark.back_forward_cache
 def test_back_and_forward_between_modules_while_answering(context, base):
     page, other = context.new_page(), context.new_page()
     page.goto(f"{base}/assessment/module-a.html")
@@ -421,6 +427,7 @@ def given(answers: dict) -> dict:
 ANSWERS = 200
 
 
+@pytest.mark.back_forward_cache
 def test_random_tabs_answers_notes_navigation_imports_restores(context, base, tmp_path, question_ids):
     """Two tabs, a seeded random interleaving of 200 answers with notes, moves, Back, imports and
     restores; then storage and the export hold exactly the answers and notes given last (the
