@@ -11,6 +11,7 @@ import io
 import json
 import re
 import shutil
+import uuid
 from importlib import metadata
 from pathlib import Path
 
@@ -269,7 +270,9 @@ def write_blank(content: Content, site_dir: Path) -> list[Path]:
             kept = cache / rel
             if not kept.is_file():
                 kept.parent.mkdir(parents=True, exist_ok=True)
-                partial = kept.with_name(kept.name + ".partial")
+                # Builds run side by side (the languages, the tests' workers) may fill the cache at
+                # once: each writes its own partial file, and the last complete one stays.
+                partial = kept.with_name(f"{kept.name}.{uuid.uuid4().hex}.partial")
                 partial.write_bytes(make(content, sheet))
                 partial.replace(kept)
             path = site_dir / rel
