@@ -9,6 +9,7 @@ import random
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from macros.outputs.browser import launch
 
@@ -447,7 +448,12 @@ def test_random_tabs_answers_notes_navigation_imports_restores(context, base, tm
             # Saved after the typing pause; if the other tab's write, made from its stale copy,
             # dropped it, this tab stores it again when that write reaches it (the 'storage'
             # event), which on a loaded machine takes seconds: Playwright's 30 s, not less.
-            tab.page.wait_for_function(STORED_IS, arg=[KEY, q, "note", text])
+            try:
+                tab.page.wait_for_function(STORED_IS, arg=[KEY, q, "note", text])
+            except PlaywrightTimeout:
+                shown = tab.page.locator(f"[data-question='{q}'] [data-field=note]").input_value()
+                pytest.fail(f"note on {q} typed in {tab.page.url} never stored: stored "
+                            f"{stored(tab.page).get(q)!r}, the box shows {shown!r}, typed {text!r}")
 
     def forget_typing(tab):              # leaving a page saves what was being typed on it
         for q in [q for q, (t, _) in typing.items() if t is tab]:
