@@ -4,6 +4,7 @@ One build is one language (macros/engine/state.py); `python -m macros build` run
 language, English into the site root and the others into <lang>/ (macros/engine/languages.py)."""
 from __future__ import annotations
 
+import html
 import json
 import shutil
 from pathlib import Path
@@ -27,11 +28,18 @@ from macros.site.pages import ASSESSMENT_MODEL, nav
 _stood_in: dict[str, str] = {}
 
 
+def _for_theme(text: str) -> str:
+    """Text handed to the theme. MkDocs renders its templates without autoescape, and Material
+    prints titles, the description and the copyright as HTML, in elements and in attributes
+    (`<meta name="description" content="...">`): so all of it is escaped here, quotes included."""
+    return html.escape(text, quote=True)
+
+
 def _stand_in(text: str) -> str:
-    """A title as MkDocs needs it. Themes print titles as HTML, so they are escaped here; and
-    mkdocs-macros renders a page title holding "{{", "{%" or "{#" as a template, so titles reach
-    it without "{" and on_page_markdown gives each page its real title back afterwards."""
-    title = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    """A title as MkDocs needs it: escaped for the theme; and mkdocs-macros renders a page title
+    holding "{{", "{%" or "{#" as a template, so titles reach it without "{" and
+    on_page_markdown gives each page its real title back afterwards."""
+    title = _for_theme(text)
     if "{" not in title:
         return title
     stand_in = title.replace("{", "(")
@@ -53,6 +61,7 @@ staging: Staging | None = None
 @event_priority(100)
 def on_config(config):
     global staging
+    csp.trusted = csp.Trusted()
     try:
         build = state.start(config.get("site_url") or None)
     except (ContentError, ValueError) as exc:
@@ -66,11 +75,11 @@ def on_config(config):
     config["nav"] = _nav_config(nav(build.content, build.pages, _, build.translator.data))
     pub = build.content.publication
     # The version and date let a field office tell whether its offline copy is current.
-    config["copyright"] = _(
+    config["copyright"] = _for_theme(_(
         "{copyright}. Reproduced for non-commercial use with full acknowledgement of the source: "
         "{title}: {subtitle} (UNU-IAS and ESCAP, 2018). Toolkit version {version}, built {date}."
     ).format(copyright=" · ".join(pub.copyright), title=pub.title, subtitle=pub.subtitle,
-             version=version(), date=build_date())
+             version=version(), date=build_date()))
     return config
 
 
@@ -78,7 +87,7 @@ def on_files(files, config):
     build = state.current
     files.append(File.generated(config, ASSESSMENT_MODEL, content=model_script(build.content, build.translator)))
     for page in build.pages:
-        meta = {"description": page.description, "title": _stand_in(page.title), **page_languages(build, page)}
+        meta = {"description": _for_theme(page.description), "title": _stand_in(page.title), **page_languages(build, page)}
         if page.assets:
             meta["assets"] = list(page.assets)
         if not page.searchable:
@@ -114,12 +123,38 @@ def on_page_content(html, page, config, files):
     return html if aside is None else headings_only.put_back(html, aside)
 
 
+_base_urls: dict[str, str] = {}
+
+
+def on_env(env, config, files):
+    # Material's inline scripts, as its templates write them (macros/site/csp.py).
+    csp.trusted.theme(env, {"config": config})
+    return env
+
+
+def on_page_context(context, page, config, nav):
+    _base_urls[page.url] = context["base_url"]
+    return context
+
+
+def on_template_context(context, template_name, config):
+    _base_urls[template_name] = context["base_url"]
+    return context
+
+
+def _policed(output: str, where: str, base_url: str) -> str:
+    try:
+        return csp.apply(output, where, base_url)
+    except csp.UntrustedCode as exc:
+        raise PluginError(str(exc)) from None
+
+
 def on_post_page(output, page, config):
-    return csp.apply(output)
+    return _policed(output, page.file.src_uri, _base_urls[page.url])
 
 
 def on_post_template(output, template_name, config):
-    return csp.apply(output)  # 404.html
+    return _policed(output, template_name, _base_urls[template_name])  # 404.html
 
 
 def on_post_build(config):

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.extract import extract_from_file
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_file
 from babel.messages.pofile import read_po, write_po
 
 from ..content.load import Content
@@ -25,6 +25,8 @@ from ..site import i18n
 
 JINJA_OPTIONS = {"extensions": "jinja2.ext.i18n", "trim_blocks": "true", "lstrip_blocks": "true",
                  "newstyle_gettext": "true"}
+# `_md()` is gettext for a Markdown heading (macros/site/templates.py).
+JINJA_KEYWORDS = {**DEFAULT_KEYWORDS, "_md": None}
 PYTHON_KEYWORDS = {"_": None, "N_": None}
 JS_KEYWORDS = {"t": None, "tf": (1,)}
 JS = ROOT / "docs" / "assets" / "js"
@@ -91,7 +93,7 @@ def extract(content: Content) -> Catalog:
                       fuzzy=False)
     for path in sorted(TEMPLATES.rglob("*")):
         if path.suffix in (".md", ".html"):
-            for line, message, comments, context in extract_from_file("jinja2.ext:babel_extract", path,
+            for line, message, comments, context in extract_from_file("jinja2.ext:babel_extract", path, keywords=JINJA_KEYWORDS,
                                                                       options=JINJA_OPTIONS):
                 catalog.add(message, locations=[(_rel(path), line)], auto_comments=comments, context=context)
     for path in sorted((ROOT / "macros").rglob("*.py")):

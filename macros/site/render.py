@@ -9,13 +9,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from markupsafe import Markup
-
 from ..content import ids, inline
 from ..content.load import Content
 from ..content.model import block_kind
 from ..project import TEMPLATES
-from . import assessment, checklists, diagrams, i18n, journeys, urls, worksheets
+from . import assessment, checklists, csp, diagrams, i18n, journeys, urls, worksheets
+from .escape import css_counters, css_string, md_escape
 from .places import box_placements, case_scope, citations, figure_placements, footnote_places
 from .templates import environment
 
@@ -128,6 +127,8 @@ class Renderer:
         self.env.filters["css_string"] = css_string
         self.env.filters["css_counters"] = css_counters
         self.env.filters["md_escape"] = md_escape
+        # Looked up as each page renders: the build in progress replaces csp.trusted.
+        self.env.filters["inline_style"] = lambda body: csp.trusted.style(body)
         entries = [t for t in (content.glossary.terms if content.glossary else []) if t.abbreviation]
         by_abbreviation = {t.abbreviation: t for t in entries}
         names = sorted(by_abbreviation, key=len, reverse=True)
@@ -201,33 +202,3 @@ class Renderer:
 
     def render(self, template: str, path: str, **context) -> str:
         return self.env.get_template(template).render(page=PageView(self, path), **context)
-
-
-# An HTML entity (kept whole) or one of Python-Markdown's ESCAPED_CHARS.
-MARKDOWN_SYNTAX = re.compile(r"(&(?:amp|lt|gt|quot|#39);)|([\\`*_{}\[\]()>#+\-.!])")
-
-
-def css_string(text: str) -> Markup:
-    """A quoted CSS string, safe inside a <style> element (used for printed page footers)."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\A ").replace("<", "\\3C ")
-    return Markup(f'"{escaped}"')
-
-
-def css_counters(text: str) -> Markup:
-    """'Page {page} of {pages}' (translated) as CSS content: "Page " counter(page) " of " counter(pages)."""
-    parts = []
-    for piece in re.split(r"(\{page\}|\{pages\})", str(text)):
-        if piece in ("{page}", "{pages}"):
-            parts.append(f"counter({piece[1:-1]})")
-        elif piece:
-            parts.append(css_string(piece))
-    return Markup(" ".join(parts))
-
-
-def md_escape(text: str) -> Markup:
-    """Content text made inert where the engine reads Markdown (headings): HTML-escaped, then
-    each character Python-Markdown can read as syntax backslash-escaped (its ESCAPED_CHARS,
-    which include attr_list's braces), so that a title never becomes a link, an image, an
-    attribute or another anchor."""
-    html = str(Markup.escape(text))
-    return Markup(MARKDOWN_SYNTAX.sub(lambda m: m.group(0) if m.group(1) else "\\" + m.group(2), html))

@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import gettext
 import hashlib
+import re
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from ..project import ROOT, TEMPLATES
+from .escape import md_escape
 
 EXTENSIONS = ("jinja2.ext.i18n",)
 # Pages (.md) and parts (.html) are escaped; plain-text files (.txt) are not HTML.
@@ -39,4 +42,58 @@ def environment(folder: Path = TEMPLATES, translations=None) -> jinja2.Environme
     )
     # Newstyle gettext is compiled into the templates, like OPTIONS: always on, so not in the cache key.
     env.install_gettext_translations(translations or gettext.NullTranslations(), newstyle=True)
+    env.globals.update(text_gettext(translations or gettext.NullTranslations()))
     return env
+
+
+def _filled(context, text: str, variables: dict):
+    """A catalogue's text is text, like content: escaped where the template is HTML, never
+    trusted as markup (Jinja's own newstyle gettext marks it safe). Markup a sentence needs
+    comes in through its variables (`_("Run %(command)s", command=code | safe)`)."""
+    if context.eval_ctx.autoescape:
+        text = Markup.escape(text)
+    return text % variables
+
+
+def text_gettext(translations) -> dict:
+    """gettext, ngettext, pgettext and npgettext for templates, as Jinja's newstyle ones but
+    with the translation escaped (see _filled)."""
+
+    @jinja2.pass_context
+    def gettext_(context, string, **variables):
+        return _filled(context, translations.gettext(string), variables)
+
+    @jinja2.pass_context
+    def ngettext_(context, singular, plural, num, **variables):
+        variables.setdefault("num", num)
+        return _filled(context, translations.ngettext(singular, plural, num), variables)
+
+    @jinja2.pass_context
+    def pgettext_(context, string_context, string, **variables):
+        variables.setdefault("context", string_context)
+        return _filled(context, translations.pgettext(string_context, string), variables)
+
+    @jinja2.pass_context
+    def npgettext_(context, string_context, singular, plural, num, **variables):
+        variables.setdefault("context", string_context)
+        variables.setdefault("num", num)
+        return _filled(context, translations.npgettext(string_context, singular, plural, num), variables)
+
+    @jinja2.pass_context
+    def markdown_gettext(context, string, **variables):
+        return _markdown_filled(translations.gettext(string), variables)
+
+    return {"gettext": gettext_, "ngettext": ngettext_, "pgettext": pgettext_, "npgettext": npgettext_,
+            "_md": markdown_gettext}
+
+
+_PLACEHOLDER = re.compile(r"(%\([A-Za-z_]\w*\)s|%%)")
+
+
+def _markdown_filled(text: str, variables: dict) -> Markup:
+    """`_md()`: a sentence on a line that Markdown reads (a heading). Its own words and any plain
+    value are made inert for Markdown as well as HTML (md_escape); a value that is Markup
+    already is taken as prepared for Markdown (`x | md_escape`, `i.text(x, markdown=true)`)."""
+    pieces = _PLACEHOLDER.split(text)
+    pattern = Markup("").join(Markup(p) if n % 2 else md_escape(p) for n, p in enumerate(pieces))
+    return pattern % {k: v if isinstance(v, Markup) else md_escape(str(v)) for k, v in variables.items()}
