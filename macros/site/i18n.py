@@ -7,10 +7,14 @@ never translated here (see macros/content/overlay.py for official translations).
 
 A string missing from a catalogue falls back to English and is counted, never shown blank
 or as a key. A reviewer marks a string reviewed with the PO flag `reviewed`.
+
+Python fills a translated string with `fill`, never str.format: translators' text is input
+from people, like content.
 """
 from __future__ import annotations
 
 import gettext
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +33,17 @@ JS_CONTEXT = "js"
 def N_(text: str) -> str:
     """Marks English text for the catalogue where it is defined; translated where it is used."""
     return text
+
+
+# A placeholder in our own text, as Python and the browser fill it: a bare name in braces.
+PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def fill(text: str, **values) -> str:
+    """`text` with each {name} of `values` replaced by its value, as the browser's t() fills
+    them. Unlike str.format, anything else stays literal: a translation holding {nope}, a lone
+    brace or {title.__class__} can neither stop the build nor reach a Python attribute."""
+    return PLACEHOLDER.sub(lambda m: str(values[m[1]]) if m[1] in values else m[0], text)
 
 
 @dataclass(frozen=True)
