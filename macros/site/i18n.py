@@ -8,12 +8,14 @@ never translated here (see macros/content/overlay.py for official translations).
 A string missing from a catalogue falls back to English and is counted, never shown blank
 or as a key. A reviewer marks a string reviewed with the PO flag `reviewed`.
 
-Python fills a translated string with `fill`, never str.format: translators' text is input
-from people, like content.
+Translators' text is input from people, like content: catalogue_check.py checks every catalogue
+before a page is built, and Python fills a translated string with `fill`, never str.format.
+A .po file is read once per build (catalogue_file.py), however many readers ask.
 """
 from __future__ import annotations
 
 import gettext
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,9 +24,10 @@ import yaml
 from babel.messages.pofile import read_po
 
 from ..project import ROOT
+from .catalogue_file import DOMAIN, read_catalogue
 
-TRANSLATIONS = ROOT / "translations"
-DOMAIN = "toolkit"
+# GUIDELINES_CATALOGUES: another copy of translations/ (tests check and build broken copies).
+TRANSLATIONS = Path(os.environ.get("GUIDELINES_CATALOGUES", ROOT / "translations"))
 SOURCE = "en"
 REVIEWED_FLAG = "reviewed"
 JS_CONTEXT = "js"
@@ -166,9 +169,7 @@ def translator(language: Language, folder: Path = TRANSLATIONS) -> Translator:
     path = po_path(language.code, folder)
     if language.code == SOURCE or not path.is_file():
         return out
-    with path.open("rb") as fh:
-        catalog = read_po(fh, locale=None, domain=DOMAIN)
-    for message in catalog:
+    for message in read_catalogue(path):
         if not message.id or message.fuzzy:
             continue
         msgid = message.id[0] if isinstance(message.id, tuple) else message.id
