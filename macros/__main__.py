@@ -1,6 +1,6 @@
 """Command line of the toolkit.
 
-    python -m macros check [CONTENT_DIR]     validate the whole content tree
+    python -m macros check [CONTENT_DIR]     validate the whole content tree and the translation catalogues
     python -m macros check-file FILE...      validate single files against their schema only
     python -m macros schema                  write schema/*.schema.json for editors
     python -m macros build [SITE_DIR]        build the site in every language (English at the root, the others
@@ -23,6 +23,7 @@ from .content.load import load
 from .content.model import MODELS
 from .content.reader import ContentError, read_yaml, validate
 from .project import CONTENT, ROOT
+from .site import catalogue_check
 
 # Files whose kind their folder tells; the rest are named after their kind.
 FOLDER_KINDS = {"modules": "module", "cases": "case", "chapters": "chapter"}
@@ -45,7 +46,11 @@ def kind_of(path: Path) -> str:
 
 
 def check(args: list[str]) -> int:
-    root = Path(args[0]) if args else CONTENT
+    """The content and the catalogues, each reported whole, so that one run shows every problem."""
+    return max(check_content(Path(args[0]) if args else CONTENT), check_catalogues())
+
+
+def check_content(root: Path) -> int:
     try:
         content = load(root)
         # Official translations of the guideline text are checked with the content they translate.
@@ -58,6 +63,16 @@ def check(args: list[str]) -> int:
     print(f"content OK: {len(content.modules)} modules, {len(content.steps)} steps, "
           f"{len(content.tasks)} tasks, {len(content.cases)} boxes, {len(content.chapters)} chapters"
           + (f"; official translations: {', '.join(official)}" if official else ""))
+    return 0
+
+
+def check_catalogues() -> int:
+    try:
+        languages = catalogue_check.check()
+    except ContentError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    print(f"translation catalogues OK: {', '.join(languages)}")
     return 0
 
 

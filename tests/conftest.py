@@ -19,10 +19,14 @@ from macros.content.load import load
 from macros.project import ROOT
 
 
-def mkdocs_build(site_dir: Path, content_dir: Path | None = None) -> subprocess.CompletedProcess:
+def mkdocs_build(site_dir: Path, content_dir: Path | None = None,
+                 catalogues_dir: Path | None = None) -> subprocess.CompletedProcess:
+    """`catalogues_dir`: another copy of translations/ (the gettext catalogues)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if content_dir is not None:
         env["GUIDELINES_CONTENT"] = str(content_dir)
+    if catalogues_dir is not None:
+        env["GUIDELINES_CATALOGUES"] = str(catalogues_dir)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=ROOT, env=env, capture_output=True, text=True,

@@ -34,13 +34,15 @@ class Problem:
 
 
 class ContentError(Exception):
+    subject = "the content"      # what the problems are in, for the report's first line
+
     def __init__(self, problems: Iterable[Problem]):
         self.problems = sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.column or 0, p.path, p.message))
         super().__init__(self.report())
 
     def report(self) -> str:
         count = len(self.problems)
-        head = f"{count} problem{'s' if count != 1 else ''} in the content:"
+        head = f"{count} problem{'s' if count != 1 else ''} in {self.subject}:"
         return "\n".join([head, *(f"  {p}" for p in self.problems)])
 
 

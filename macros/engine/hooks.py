@@ -23,6 +23,7 @@ from macros.outputs.office import write_blank
 from macros.project import build_date, version
 from macros.site import csp
 from macros.site.assessment import model_script
+from macros.site.i18n import fill
 from macros.site.pages import ASSESSMENT_MODEL, nav
 
 _stood_in: dict[str, str] = {}
@@ -75,11 +76,10 @@ def on_config(config):
     config["nav"] = _nav_config(nav(build.content, build.pages, _, build.translator.data))
     pub = build.content.publication
     # The version and date let a field office tell whether its offline copy is current.
-    config["copyright"] = _for_theme(_(
+    config["copyright"] = _for_theme(fill(_(
         "{copyright}. Reproduced for non-commercial use with full acknowledgement of the source: "
         "{title}: {subtitle} (UNU-IAS and ESCAP, 2018). Toolkit version {version}, built {date}."
-    ).format(copyright=" · ".join(pub.copyright), title=pub.title, subtitle=pub.subtitle,
-             version=version(), date=build_date()))
+    ), copyright=" · ".join(pub.copyright), title=pub.title, subtitle=pub.subtitle, version=version(), date=build_date()))
     return config
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..content import overlay
 from ..content.load import Content, load
 from ..project import CONTENT, build_date, version
-from ..site import i18n
+from ..site import catalogue_check, i18n
 from ..site.pages import Page, pages
 from ..site.render import Renderer
 
@@ -49,8 +49,11 @@ def overlay_root(content_root: Path) -> Path:
 
 
 def start(site_url: str | None = None) -> Build:
-    """Load the content: from GUIDELINES_CONTENT if set (tests build broken copies), else content/."""
+    """Load the content: from GUIDELINES_CONTENT if set (tests build broken copies), else content/.
+    Every language's catalogue is checked first (a CatalogueError), whichever language this
+    build is: a bad translation stops every build before anything is written."""
     global current
+    catalogue_check.check()
     root = Path(os.environ.get("GUIDELINES_CONTENT", CONTENT))
     content = load(root)
     known = {lang.code: lang for lang in i18n.all_languages(overlay_root(root))}

@@ -49,7 +49,7 @@ def readme_text(content: Content, folder: str, zip_name: str, language: str = i1
     note = ""
     if language != i18n.SOURCE:
         lang = next(x for x in i18n.catalogue_languages() if x.code == language)
-        note = i18n.translator(lang).gettext(LANGUAGE_NOTE).format(language=lang.native)
+        note = i18n.fill(i18n.translator(lang).gettext(LANGUAGE_NOTE), language=lang.native)
     pub = content.publication
     reproduction = next(inline.plain(b.p) for b in pub.disclaimer
                         if getattr(b, "p", "") and "non-commercial purposes" in b.p)

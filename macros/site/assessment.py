@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..content.load import Content
 from ..project import version
 from . import urls
-from .i18n import N_
+from .i18n import N_, fill
 
 PAGE_DIR = "assessment"
 
@@ -58,13 +58,13 @@ def source_of(content: Content, module_id: str, question, _=english) -> tuple[st
     if question.task:
         step = content.step_of_task[question.task]
         task = content.task_by_id[question.task]
-        return _("Task {id}").format(id=task.id), f"{urls.step_path(step.id)}#{urls.task_anchor(task.id)}", step.id
+        return fill(_("Task {id}"), id=task.id), f"{urls.step_path(step.id)}#{urls.task_anchor(task.id)}", step.id
     module = content.module_by_id[module_id]
     if question.principle:
         group = next(g for g in module.key_principles.groups if g.id == question.principle)
-        return _("Key principle: {title}").format(title=group.title), f"{urls.module_path(module_id)}#{urls.principle_anchor(group.id)}", None
+        return fill(_("Key principle: {title}"), title=group.title), f"{urls.module_path(module_id)}#{urls.principle_anchor(group.id)}", None
     letter = question.outcome.rsplit(".", 1)[1]
-    return _("Module {id} outcome ({letter})").format(id=module_id, letter=letter), f"{urls.module_path(module_id)}#outcomes", None
+    return fill(_("Module {id} outcome ({letter})"), id=module_id, letter=letter), f"{urls.module_path(module_id)}#outcomes", None
 
 
 def question_text(q, tr=None) -> str:

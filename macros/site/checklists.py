@@ -3,6 +3,7 @@ defined in content/checklists/selection.yml (loaded with the rest of the content
 from __future__ import annotations
 
 from ..content.model import block_kind
+from .i18n import fill
 
 
 def page_path(checklist_id: str) -> str:
@@ -21,7 +22,7 @@ def footer(title: str, path: str, site_url: str | None, _=english) -> str:
     """What every printed page of a checklist says at its foot: the checklist, the toolkit, the
     source, and the page's public address when the site has one (a path inside a local or
     offline copy would lead a reader nowhere, so it is left out)."""
-    lines = [_("{title} · Partnering Guidelines toolkit").format(title=title),
+    lines = [fill(_("{title} · Partnering Guidelines toolkit"), title=title),
              _("Source: Partnering for Sustainable Development: Guidelines for Multi-stakeholder Partnerships "
                "(ESCAP / UNU-IAS, 2018)")]
     if site_url:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from ..content.load import Content
 from . import urls
+from .i18n import fill
 
 WIDTH = 420
 # Boxes of the module figures are links: 64 units are 44 px (WCAG 2.5.5) where a 360 px phone
@@ -54,13 +55,13 @@ def module_steps(content: Content, module_id: str, _=english) -> Diagram:
     y, boxes = 0.0, []
     for step in module.steps:
         boxes.append(Box(0, y, WIDTH, MIN_BOX, [f"STEP {step.id} · {(step.figure_label or step.title).upper()}"], urls.step_path(step.id),
-                         _("Step {id}: {title}").format(id=step.id, title=step.title), kind="step"))
+                         fill(_("Step {id}: {title}"), id=step.id, title=step.title), kind="step"))
         y += MIN_BOX + 8
         for task in step.tasks:
             lines = wrap(f"{task.id}  {task.title}", 38)
             h = max(MIN_BOX, 14 + 22 * len(lines))
             boxes.append(Box(20, y, WIDTH - 20, h, lines, f"{urls.step_path(step.id)}#{urls.task_anchor(task.id)}",
-                             _("Task {id}: {title}").format(id=task.id, title=task.title), kind="task"))
+                             fill(_("Task {id}: {title}"), id=task.id, title=task.title), kind="task"))
             y += h + 8
         y += 12
     return Diagram(WIDTH, y - 12, boxes)
@@ -78,7 +79,7 @@ def framework(content: Content, current_step: str | None = None, _=english) -> D
         x, y = cx + ring * math.cos(angle), cy + ring * math.sin(angle)
         label = step.figure_label or step.title
         d.boxes.append(Box(x, y, 34, 34, [step.id], urls.step_path(step.id),
-                           _("Step {id}: {title}").format(id=step.id, title=step.title),
+                           fill(_("Step {id}: {title}"), id=step.id, title=step.title),
                            current=step.id == current_step, kind="node"))
         lx, ly = cx + (ring + 58) * math.cos(angle), cy + (ring + 58) * math.sin(angle)
         anchor = "middle" if abs(math.cos(angle)) < 0.3 else ("start" if math.cos(angle) > 0 else "end")
@@ -95,8 +96,8 @@ def framework(content: Content, current_step: str | None = None, _=english) -> D
                      f"A {r} {r} 0 {large} 1 {cx + r * math.cos(end):.1f} {cy + r * math.sin(end):.1f}"),
             "label_x": cx + (r - 34) * math.cos((start + end) / 2),
             "label_y": cy + (r - 34) * math.sin((start + end) / 2),
-            "label": _("Module {id}").format(id=module.id),
-            "title": _("Module {id}: {title}").format(id=module.id, title=module.title),
+            "label": fill(_("Module {id}"), id=module.id),
+            "title": fill(_("Module {id}: {title}"), id=module.id, title=module.title),
             "stages": ", ".join(s.label for s in content.figures.policy_cycle if module.id in s.modules),
         })
     return d
@@ -110,12 +111,12 @@ def you_are_here(content: Content, current_step: str, _=english) -> Diagram:
         start = x
         for step in module.steps:
             d.boxes.append(Box(x, 30, 44, 36, [step.id], urls.step_path(step.id),
-                               _("Step {id}: {title}").format(id=step.id, title=step.title),
+                               fill(_("Step {id}: {title}"), id=step.id, title=step.title),
                                current=step.id == current_step, kind="node", module=module.id))
             x += 50
-        d.labels.append({"x": (start + x - 6) / 2, "y": 18, "lines": [_("Module {id}").format(id=module.id)], "anchor": "middle",
+        d.labels.append({"x": (start + x - 6) / 2, "y": 18, "lines": [fill(_("Module {id}"), id=module.id)], "anchor": "middle",
                          "kind": "module", "target": urls.module_path(module.id), "module": module.id,
-                         "title": _("Module {id}: {title}").format(id=module.id, title=module.title)})
+                         "title": fill(_("Module {id}: {title}"), id=module.id, title=module.title)})
         x += 12
     d.width = x - 4
     return d

@@ -7,11 +7,16 @@ never translated here (see macros/content/overlay.py for official translations).
 
 A string missing from a catalogue falls back to English and is counted, never shown blank
 or as a key. A reviewer marks a string reviewed with the PO flag `reviewed`.
+
+Translators' text is input from people, like content: catalogue_check.py checks every catalogue
+before a page is built, and Python fills a translated string with `fill`, never str.format.
+A .po file is read once per build (catalogue_file.py), however many readers ask.
 """
 from __future__ import annotations
 
 import gettext
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,10 +24,10 @@ import yaml
 from babel.messages.pofile import read_po
 
 from ..project import ROOT
+from .catalogue_file import DOMAIN, read_catalogue
 
-# GUIDELINES_CATALOGUES: a copy of translations/ to build with (tests plant hostile entries in one).
+# GUIDELINES_CATALOGUES: another copy of translations/ (tests check and build broken copies).
 TRANSLATIONS = Path(os.environ.get("GUIDELINES_CATALOGUES", ROOT / "translations"))
-DOMAIN = "toolkit"
 SOURCE = "en"
 REVIEWED_FLAG = "reviewed"
 JS_CONTEXT = "js"
@@ -31,6 +36,17 @@ JS_CONTEXT = "js"
 def N_(text: str) -> str:
     """Marks English text for the catalogue where it is defined; translated where it is used."""
     return text
+
+
+# A placeholder in our own text, as Python and the browser fill it: a bare name in braces.
+PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def fill(text: str, **values) -> str:
+    """`text` with each {name} of `values` replaced by its value, as the browser's t() fills
+    them. Unlike str.format, anything else stays literal: a translation holding {nope}, a lone
+    brace or {title.__class__} can neither stop the build nor reach a Python attribute."""
+    return PLACEHOLDER.sub(lambda m: str(values[m[1]]) if m[1] in values else m[0], text)
 
 
 @dataclass(frozen=True)
@@ -153,9 +169,7 @@ def translator(language: Language, folder: Path = TRANSLATIONS) -> Translator:
     path = po_path(language.code, folder)
     if language.code == SOURCE or not path.is_file():
         return out
-    with path.open("rb") as fh:
-        catalog = read_po(fh, locale=None, domain=DOMAIN)
-    for message in catalog:
+    for message in read_catalogue(path):
         if not message.id or message.fuzzy:
             continue
         msgid = message.id[0] if isinstance(message.id, tuple) else message.id

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ..content.load import Content
 from ..content.model import Journey
 from . import urls
+from .i18n import fill
 
 
 @dataclass(frozen=True)
@@ -35,11 +36,11 @@ def stops(content: Content, journey: Journey, _=english, data=english_data) -> l
     for stop in journey.stops:
         if stop.step is not None:
             step = content.step_by_id[stop.step]
-            out.append(Stop(_("Step {id}: {title}").format(id=step.id, title=step.title), urls.step_path(step.id),
+            out.append(Stop(fill(_("Step {id}: {title}"), id=step.id, title=step.title), urls.step_path(step.id),
                             data(context(journey), stop.editorial_why)))
         else:
             task = content.task_by_id[stop.task]
             step = content.step_of_task[task.id]
-            out.append(Stop(_("Task {id}: {title}").format(id=task.id, title=task.title),
+            out.append(Stop(fill(_("Task {id}: {title}"), id=task.id, title=task.title),
                             f"{urls.step_path(step.id)}#{urls.task_anchor(task.id)}", data(context(journey), stop.editorial_why)))
     return out

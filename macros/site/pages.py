@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from ..content.load import Content
 from . import assessment, checklists, urls, worksheets
+from .i18n import fill
 
 
 @dataclass(frozen=True)
@@ -47,18 +48,18 @@ def _guidance_pages(content: Content, _) -> list[Page]:
     title = content.publication.title
     out = []
     for module in content.modules:
-        out.append(Page(urls.module_path(module.id), _("Module {id}: {title}").format(id=module.id, title=module.title),
+        out.append(Page(urls.module_path(module.id), fill(_("Module {id}: {title}"), id=module.id, title=module.title),
                         "pages/module.md",
-                        _("Module {id} ({title}) of the multi-stakeholder partnership guidelines: "
-                          "its outcomes, key principles, steps {steps} and their tasks.").format(
-                            id=module.id, title=module.title, steps=", ".join(s.id for s in module.steps)),
+                        fill(_("Module {id} ({title}) of the multi-stakeholder partnership guidelines: "
+                               "its outcomes, key principles, steps {steps} and their tasks."),
+                             id=module.id, title=module.title, steps=", ".join(s.id for s in module.steps)),
                         {"module": module}, search_boost=GUIDANCE / 1.5))
         for step in module.steps:
-            out.append(Page(urls.step_path(step.id), _("Step {id}: {title}").format(id=step.id, title=step.title),
+            out.append(Page(urls.step_path(step.id), fill(_("Step {id}: {title}"), id=step.id, title=step.title),
                             "pages/step.md",
-                            _("Step {id} ({title}) of the multi-stakeholder partnership guidelines, module "
-                              "{module}: tasks {tasks}.").format(id=step.id, title=step.title, module=module.id,
-                                                                 tasks=", ".join(t.id for t in step.tasks)),
+                            fill(_("Step {id} ({title}) of the multi-stakeholder partnership guidelines, module "
+                                   "{module}: tasks {tasks}."),
+                                 id=step.id, title=step.title, module=module.id, tasks=", ".join(t.id for t in step.tasks)),
                             {"module": module, "step": step}, search_boost=GUIDANCE))
     out.append(Page(urls.PAGES["cases"], _("Case library"), "pages/cases.md",
                     _("The thirteen case boxes of the multi-stakeholder partnership guidelines, from India, Cambodia, "
@@ -67,15 +68,15 @@ def _guidance_pages(content: Content, _) -> list[Page]:
                     assets=CASE_LIBRARY_ASSETS, search_boost=LIST))
     for case in content.cases:
         where = ", ".join(case.editorial.countries) or case.editorial.region or _("general guidance")
-        out.append(Page(urls.case_path(case.id), _("Box {id}: {title}").format(id=case.id, title=case.title),
+        out.append(Page(urls.case_path(case.id), fill(_("Box {id}: {title}"), id=case.id, title=case.title),
                         "pages/case.md",
-                        _("Box {id} of the multi-stakeholder partnership guidelines ({where}): {title}.").format(
-                            id=case.id, where=where, title=case.title),
+                        fill(_("Box {id} of the multi-stakeholder partnership guidelines ({where}): {title}."),
+                             id=case.id, where=where, title=case.title),
                         {"case": case}))
     for chapter in content.chapters:
         name = f"{chapter.label}: {chapter.title}" if chapter.label else chapter.title
         out.append(Page(urls.chapter_path(chapter.id), name, "pages/chapter.md",
-                        _("{name} — from {title}, ESCAP / UNU-IAS 2018.").format(name=name, title=title),
+                        fill(_("{name} — from {title}, ESCAP / UNU-IAS 2018."), name=name, title=title),
                         {"chapter": chapter}))
     return out
 
@@ -114,8 +115,8 @@ def pages(content: Content, site_url: str | None = None, _=english, pdf_root: st
     title = content.publication.title
     out = [
         Page(urls.PAGES["home"], _("Home"), "pages/home.md",
-             _("{title}: the ESCAP / UNU-IAS guidelines for multi-stakeholder partnerships to implement "
-               "the 2030 Agenda in Asia and the Pacific, as a searchable toolkit.").format(title=title),
+             fill(_("{title}: the ESCAP / UNU-IAS guidelines for multi-stakeholder partnerships to implement "
+                    "the 2030 Agenda in Asia and the Pacific, as a searchable toolkit."), title=title),
              search_boost=LOW),
     ]
     out += _guidance_pages(content, _)
@@ -154,8 +155,8 @@ def worksheet_pages(content: Content, _=english, data=english_data) -> list[Page
                          "in your browser, print it, or use the Word and Excel versions.") if len(sheet.tasks) > 1 else
                        _("Worksheet for task {tasks} of the multi-stakeholder partnership guidelines: {title}. Fill it "
                          "in your browser, print it, or use the Word and Excel versions."))
-        out.append(Page(worksheets.page_path(sheet.id), _("Worksheet: {title}").format(title=title),
-                        "worksheets/worksheet.md", description.format(tasks=tasks, title=title),
+        out.append(Page(worksheets.page_path(sheet.id), fill(_("Worksheet: {title}"), title=title),
+                        "worksheets/worksheet.md", fill(description, tasks=tasks, title=title),
                         {"sheet": sheet}, WORKSHEET_ASSETS, search_boost=LIST))
     out.append(Page(worksheets.ACTION_PLAN, _("Action plan"), "worksheets/action-plan.md",
                     _("One action plan from the self-assessment's next actions and the worksheets' actions: owner, due "
@@ -163,14 +164,14 @@ def worksheet_pages(content: Content, _=english, data=english_data) -> list[Page
                     search_boost=LIST))
     for module in content.modules:
         out.append(Page(worksheets.facilitator_path(module.id),
-                        _("Facilitator's pack: Module {id}").format(id=module.id), "worksheets/facilitator.md",
-                        _("A suggested workshop agenda for module {id} ({title}) with its tasks, checklist, worksheets "
-                          "and self-assessment questions.").format(id=module.id, title=module.title),
+                        fill(_("Facilitator's pack: Module {id}"), id=module.id), "worksheets/facilitator.md",
+                        fill(_("A suggested workshop agenda for module {id} ({title}) with its tasks, checklist, "
+                               "worksheets and self-assessment questions."), id=module.id, title=module.title),
                         {"module": module}, PRINT_ASSETS, searchable=False))
         out.append(Page(worksheets.questionnaire_path(module.id),
-                        _("Printable questionnaire: Module {id}").format(id=module.id), "worksheets/questionnaire.md",
-                        _("The self-assessment questions of module {id} ({title}) on paper, for participants without "
-                          "devices.").format(id=module.id, title=module.title),
+                        fill(_("Printable questionnaire: Module {id}"), id=module.id), "worksheets/questionnaire.md",
+                        fill(_("The self-assessment questions of module {id} ({title}) on paper, for participants "
+                               "without devices."), id=module.id, title=module.title),
                         {"module": module}, PRINT_ASSETS, searchable=False))
     return out
 
@@ -185,11 +186,11 @@ def assessment_pages(content: Content, _=english) -> list[Page]:
                 "start, export and import, a printable report. Answers never leave your computer."))]
     for module in content.modules:
         out.append(page(assessment.form_path(module.id),
-                        _("Self-assessment: Module {id}: {title}").format(id=module.id, title=module.title),
+                        fill(_("Self-assessment: Module {id}: {title}"), id=module.id, title=module.title),
                         "assessment/form.md",
-                        _("Self-assessment questions for module {id} ({title}), each linked to the task "
-                          "or key principle it comes from; answers are saved in your browser.").format(
-                            id=module.id, title=module.title), False, module=module))
+                        fill(_("Self-assessment questions for module {id} ({title}), each linked to the task "
+                               "or key principle it comes from; answers are saved in your browser."),
+                             id=module.id, title=module.title), False, module=module))
     out.append(page(assessment.form_path(None), _("Self-assessment: all twelve steps"), "assessment/form.md",
                     _("The whole self-assessment on one page: every question of the five modules and twelve steps."),
                     False, module=None))
@@ -231,18 +232,18 @@ def checklist_pages(content: Content, site_url: str | None = None, _=english, pd
                       "task's action items."),
                     scope="all"))
     for module in content.modules:
-        out.append(page(f"module-{module.id.lower()}", _("Checklist: Module {id}: {title}").format(id=module.id, title=module.title),
+        out.append(page(f"module-{module.id.lower()}", fill(_("Checklist: Module {id}: {title}"), id=module.id, title=module.title),
                         "checklists/checklist.md",
-                        _("A printable workshop checklist for module {id} ({title}): its outcomes and every "
-                          "action item of steps {steps}, with who, by when and status.").format(
-                            id=module.id, title=module.title, steps=", ".join(s.id for s in module.steps)),
+                        fill(_("A printable workshop checklist for module {id} ({title}): its outcomes and every "
+                               "action item of steps {steps}, with who, by when and status."),
+                             id=module.id, title=module.title, steps=", ".join(s.id for s in module.steps)),
                         scope="module", module=module))
     for step in content.steps:
         module = next(m for m in content.modules if step in m.steps)
-        out.append(page(f"step-{step.id}", _("Checklist: Step {id}: {title}").format(id=step.id, title=step.title),
+        out.append(page(f"step-{step.id}", fill(_("Checklist: Step {id}: {title}"), id=step.id, title=step.title),
                         "checklists/checklist.md",
-                        _("A printable workshop checklist for step {id} ({title}): every action item of tasks "
-                          "{tasks}.").format(id=step.id, title=step.title, tasks=", ".join(t.id for t in step.tasks)),
+                        fill(_("A printable workshop checklist for step {id} ({title}): every action item of tasks "
+                               "{tasks}."), id=step.id, title=step.title, tasks=", ".join(t.id for t in step.tasks)),
                         scope="step", module=module, step=step))
     return out
 
@@ -257,18 +258,18 @@ def nav(content: Content, site_pages: list[Page], _=english, data=english_data) 
 
     modules = []
     for module in content.modules:
-        children = [entry(urls.module_path(module.id), _("Module {id} overview").format(id=module.id))]
+        children = [entry(urls.module_path(module.id), fill(_("Module {id} overview"), id=module.id))]
         children += [entry(urls.step_path(s.id)) for s in module.steps]
-        modules.append((_("Module {id}: {title}").format(id=module.id, title=module.title), children))
+        modules.append((fill(_("Module {id}: {title}"), id=module.id, title=module.title), children))
     cases = [entry(urls.PAGES["cases"])] + [entry(urls.case_path(c.id), f"{c.id} {c.title}") for c in content.cases]
     publication = [entry(urls.chapter_path(c.id)) for c in content.chapters] + [entry(urls.PAGES["references"])]
     module_name = _("Module {id}: {title}")
     checklist_nav = [entry(urls.PAGES["checklists"], _("All checklists")), entry(checklists.page_path("framework")),
                      entry(checklists.page_path("all"), _("All modules"))]
-    checklist_nav += [entry(checklists.page_path(f"module-{m.id.lower()}"), module_name.format(id=m.id, title=m.title))
+    checklist_nav += [entry(checklists.page_path(f"module-{m.id.lower()}"), fill(module_name, id=m.id, title=m.title))
                       for m in content.modules]
     assessment_nav = [entry(assessment.HOME.path, _(assessment.HOME.menu))]
-    assessment_nav += [entry(assessment.form_path(m.id), module_name.format(id=m.id, title=m.title)) for m in content.modules]
+    assessment_nav += [entry(assessment.form_path(m.id), fill(module_name, id=m.id, title=m.title)) for m in content.modules]
     assessment_nav += [entry(assessment.form_path(None), _("All twelve steps"))]
     assessment_nav += [entry(tool.path, _(tool.menu)) for tool in assessment.TOOL_PAGES[1:]]
     worksheet_nav = [entry(worksheets.INDEX, _("All worksheets"))]

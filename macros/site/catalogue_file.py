@@ -1,0 +1,57 @@
+"""Reading a gettext catalogue (.po): once per build, and with the line of anything unreadable.
+
+The check (catalogue_check.py), the translator and the translation status page (i18n.py) all
+read the five catalogues; they share one parse. A file that is not UTF-8 or not a .po file
+raises UnreadableCatalogue with its line, never babel's own error."""
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import PoFileError, read_po
+
+DOMAIN = "toolkit"
+
+
+class UnreadableCatalogue(Exception):
+    """A .po file babel cannot read, with the line where it stopped (catalogue_check.py reports it)."""
+
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line, self.message = line, message
+
+
+def read_catalogue(path: Path) -> Catalog:
+    """A .po file, parsed once per build however many readers ask (the check, the translator,
+    the status page); a file changed since is read again. Raises UnreadableCatalogue."""
+    stat = path.stat()
+    return _parsed(path.resolve(), stat.st_mtime_ns, stat.st_size)
+
+
+class _Lines:
+    """A file's lines for babel, counting those it has read: some of babel's errors name no line."""
+
+    def __init__(self, text: str):
+        self.text, self.read = text, 0
+
+    def __iter__(self):
+        for line in self.text.split("\n"):   # not splitlines(): U+2028 and the like are text here
+            self.read += 1
+            yield line
+
+
+@functools.lru_cache(maxsize=8)
+def _parsed(path: Path, mtime_ns: int, size: int) -> Catalog:
+    raw = path.read_bytes()
+    try:
+        lines = _Lines(raw.decode("utf-8").removeprefix("\ufeff"))
+    except UnicodeDecodeError as exc:
+        raise UnreadableCatalogue(raw.count(b"\n", 0, exc.start) + 1,
+                                  f"not UTF-8 text: byte 0x{raw[exc.start]:02x} (save the file as UTF-8)") from None
+    try:
+        return read_po(lines, locale=None, domain=DOMAIN, abort_invalid=True)
+    except PoFileError as exc:
+        raise UnreadableCatalogue(exc.lineno + 1, f"not a .po entry: {exc.args[0].rsplit(' on ', 1)[0]}") from None
+    except Exception as exc:  # babel's parser stops on some malformed lines with ValueError and the like
+        raise UnreadableCatalogue(lines.read, f"not a .po entry: babel stops here ({exc})") from None
