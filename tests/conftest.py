@@ -7,16 +7,20 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
 from pathlib import Path
 
 import pytest
+from hostile import plant_in_catalogues, plant_in_every_text, plant_titles
 from shared_build import build_once
 
 from macros.content.load import load
+from macros.engine.languages_build import build_all
 from macros.project import ROOT
+from macros.site import i18n
 
 
 def mkdocs_build(site_dir: Path, content_dir: Path | None = None,
@@ -61,6 +65,34 @@ def printed_site(site, content, browser, tmp_path_factory) -> Path:
         return {"written": [p.name for p in print_pack(site, content.checklists, browser)]}
 
     build_once(tmp_path_factory, "pdf-pack", print_into)
+    return site
+
+
+def _build_hostile(folder: Path) -> dict:
+    copies = folder.parent / "hostile-sources"
+    shutil.rmtree(copies, ignore_errors=True)
+    content, catalogues = copies / "content", copies / "translations"
+    shutil.copytree(ROOT / "content", content)
+    shutil.copytree(ROOT / "translations", catalogues)
+    plant_titles(content)
+    plant_in_every_text(content)
+    plant_in_catalogues(catalogues)
+    os.environ["GUIDELINES_CATALOGUES"] = str(catalogues)
+    try:
+        results = build_all(folder, content_dir=content)
+    finally:
+        del os.environ["GUIDELINES_CATALOGUES"]
+    return {code: {"returncode": r.returncode, "output": r.stdout + r.stderr} for code, r in results}
+
+
+@pytest.fixture(scope="session")
+def hostile_languages(tmp_path_factory) -> Path:
+    """Every language built from copies of the content and catalogues with hostile text in every
+    text field and every translated string (tests/hostile.py); English at the root."""
+    site, results = build_once(tmp_path_factory, "hostile-languages", _build_hostile)
+    failed = {code: r["output"][-3000:] for code, r in results.items() if r["returncode"]}
+    assert not failed, failed
+    assert sorted(results) == sorted(lang.code for lang in i18n.catalogue_languages())
     return site
 
 

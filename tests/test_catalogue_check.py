@@ -71,6 +71,8 @@ HOSTILE = [
     ("Action plan", "Plan {: #id onclick=alert(1) }", "an attribute list ('{:')"),
     ("Action plan", "<https://evil.example>", "an autolink ('<https:')"),
     ("Action plan", "![i](x.png)", "a Markdown image"),
+    ("Action plan", "Plan https://evil.example", "a web address that the English text has not ('https://evil.example')"),
+    ("Action plan", "Plan www.evil.example", "a web address that the English text has not"),
     ("Action plan", "Plan\\x00", "a backslash, as in an escape like \\x1b"),
     ("Action plan", "Plan\\x1b[31m", "a backslash, as in an escape like \\x1b"),
     ("Action plan", "Plan\\033[31m", "a backslash"),

@@ -2,22 +2,17 @@
 through the full build of every language: nothing runs, links or styles anything; the text
 is shown as written, in pages, head tags, attributes, data for scripts, search and files.
 
-Built once for the run (by one worker of several) from copies; the real files are never touched."""
+Built once for the run from copies (conftest.py, hostile_languages); the real files are never touched."""
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import zipfile
 from pathlib import Path
 
 import lxml.html
 import pytest
-from hostile import BREAKOUT, CATALOGUE_ENDINGS, ENDINGS, plant_in_catalogues, plant_in_every_text, plant_titles
-from shared_build import build_once
+from hostile import BREAKOUT, CATALOGUE_ENDINGS, ENDINGS
 
-from macros.engine.languages_build import build_all
-from macros.project import ROOT
 from macros.site import i18n
 
 LANGUAGES = [lang.code for lang in i18n.catalogue_languages()]
@@ -26,32 +21,6 @@ PAGES = ["index.html", "modules/a.html", "steps/1.html", "cases/iv-3.html", "cas
          "action-plan.html", "translations.html", "404.html"]
 # What a planted payload would leave in the page if it ran.
 RAN = "() => window.__pwned !== undefined || window.__alerted !== undefined"
-
-
-def _build(folder: Path) -> dict:
-    copies = folder.parent / "hostile-sources"
-    shutil.rmtree(copies, ignore_errors=True)
-    content, catalogues = copies / "content", copies / "translations"
-    shutil.copytree(ROOT / "content", content)
-    shutil.copytree(ROOT / "translations", catalogues)
-    plant_titles(content)
-    plant_in_every_text(content)
-    plant_in_catalogues(catalogues)
-    os.environ["GUIDELINES_CATALOGUES"] = str(catalogues)
-    try:
-        results = build_all(folder, content_dir=content)
-    finally:
-        del os.environ["GUIDELINES_CATALOGUES"]
-    return {code: {"returncode": r.returncode, "output": r.stdout + r.stderr} for code, r in results}
-
-
-@pytest.fixture(scope="module")
-def hostile_languages(tmp_path_factory) -> Path:
-    site, results = build_once(tmp_path_factory, "hostile-languages", _build)
-    failed = {code: r["output"][-3000:] for code, r in results.items() if r["returncode"]}
-    assert not failed, failed
-    assert sorted(results) == sorted(LANGUAGES)
-    return site
 
 
 def folder_of(site: Path, code: str) -> Path:

@@ -45,11 +45,14 @@ MARKUP = {
     "an attribute list": re.compile(r"\{:"),
     "a javascript: address": re.compile(r"javascript:", re.IGNORECASE),   # "JavaScript :" is French typography
 }
+# A web address becomes a link in our longer texts (inline markup, like the publication's): a
+# translation may only keep the addresses its English text has.
+WEB_ADDRESS = re.compile(r"\bhttps?://[^\s<>\"]+|\bwww\.[^\s<>\"]+", re.IGNORECASE)
 # C0 controls but tab and line feed, DEL and the C1 controls, and the Unicode line and
 # paragraph separators (JavaScript and some editors break lines at them).
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 # Any character one of the rules above looks at, or a javascript: address.
-SPECIAL = re.compile(r"[{}%<>&\[\]!\\\x00-\x1f\x7f-\x9f\u2028\u2029]|javascript:", re.IGNORECASE)
+SPECIAL = re.compile(r"[{}%<>&\[\]!\\\x00-\x1f\x7f-\x9f\u2028\u2029]|javascript:|https?://|www\.", re.IGNORECASE)
 
 
 @dataclass
@@ -118,6 +121,8 @@ def text_problems(english: str, text: str) -> list[str]:
     """Markup, control characters, line breaks and backslashes the English text does not have."""
     out = [f"{what} ({found[0]!r}): translations are shown as text, and the English text has none"
            for what, pattern in MARKUP.items() if (found := pattern.search(text)) and not pattern.search(english)]
+    out += [f"a web address that the English text has not ({address!r}): links come only from the English text"
+            for address in sorted(set(WEB_ADDRESS.findall(text)) - set(WEB_ADDRESS.findall(english)))]
     out += [f"control character U+{ord(char):04X}: remove it" for char in sorted(set(CONTROL.findall(text)))]
     if "\n" in text and "\n" not in english:
         out.append("a line break (\\n) that the English text has not: keep the translation on one line")

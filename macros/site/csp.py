@@ -26,7 +26,7 @@ from markupsafe import Markup
 PLACEHOLDER = "__CONTENT_SECURITY_POLICY__"
 _SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script\s*>", re.S | re.I)
 _STYLE = re.compile(r"<style(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</style\s*>", re.S | re.I)
-_ATTRIBUTE = r"""(?:^|\s){name}\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'>]+))"""
+_VALUE = r"""\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'>]+))"""
 # Script types a browser never runs: data for the page's scripts.
 DATA_TYPES = frozenset({"application/json", "application/ld+json", "text/template"})
 
@@ -40,7 +40,7 @@ def _hash(body: str) -> str:
 
 
 def _attribute(attrs: str, name: str) -> str | None:
-    m = re.search(_ATTRIBUTE.format(name=name), attrs, re.I)
+    m = re.search(r"(?:^|\s)" + re.escape(name) + _VALUE, attrs, re.I)
     if m is None:
         return None
     return next(v for v in (m.group("dq"), m.group("sq"), m.group("bare")) if v is not None)
