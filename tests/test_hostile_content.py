@@ -143,6 +143,17 @@ def test_tab_written_as_an_escape_is_allowed_like_a_typed_tab(copy):
     assert result.returncode == 0, result.stderr
 
 
+def test_thirty_thousand_unknown_keys_are_refused_at_once_with_the_first_named(copy):
+    first = len(case_with(copy, lambda lines: lines.extend(f"k{i}: x" for i in range(30_000)))) - 30_000 + 1
+    result = check(copy)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr[-2000:]
+    assert "30,000 problems in the content:" in result.stderr
+    assert f"content/cases/IV.3.yml:{first}: k0: unknown field" in result.stderr
+    # A bounded report: the first problems, then how many more.
+    assert result.stderr.count("unknown field") == 100, result.stderr[-2000:]
+    assert "and 29,900 more problems" in result.stderr
+
+
 def test_oversized_file_is_refused_before_parsing(copy):
     write(copy, "corrections.yml", b"corrections: []\n" + b"# padding\n" * 60_000)
     assert_refused(copy, "content/corrections.yml", "a content file may be at most")

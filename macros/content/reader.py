@@ -17,6 +17,9 @@ from .guarded_yaml import Refusal, compose, control, decode, visible
 from .model import BLOCK_KINDS, MODELS, block_kind
 
 FieldPath = tuple  # ('steps', 0, 'tasks', 2, 'title')
+# A report lists this many problems and counts the rest: thousands of lines help no one, and
+# the first problems often explain the others.
+SHOWN = 100
 BINARY = "tag:yaml.org,2002:binary"
 
 
@@ -41,8 +44,9 @@ class ContentError(Exception):
 
     def report(self) -> str:
         count = len(self.problems)
-        head = f"{count} problem{'s' if count != 1 else ''} in the content:"
-        return "\n".join([head, *(f"  {p}" for p in self.problems)])
+        head = f"{count:,} problem{'s' if count != 1 else ''} in the content:"
+        rest = [f"  ... and {count - SHOWN:,} more problems: fix these first, then check again"] if count > SHOWN else []
+        return "\n".join([head, *(f"  {p}" for p in self.problems[:SHOWN]), *rest])
 
 
 def format_path(path: Iterable[Any]) -> str:
