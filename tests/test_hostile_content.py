@@ -168,6 +168,15 @@ def test_line_break_inside_a_text_is_refused(copy):
     assert_refused(copy, f"content/modules/A.yml:{line}: steps[0].tasks[1].title:", "a line break inside a text")
 
 
+def test_check_works_on_content_in_a_folder_of_any_name(tmp_path):
+    root = tmp_path / "elsewhere-named"
+    shutil.copytree(ROOT / "content", root)
+    result = check(root)
+    assert result.returncode == 0 and "content OK" in result.stdout, result.stderr
+    (root / "modules/E.yml").unlink()
+    assert_refused(root, "elsewhere-named/modules: ", "module E is missing")
+
+
 # --- everything checked before anything renders ------------------------------------------
 
 def test_renamed_section_the_site_needs_is_found_by_check(copy):

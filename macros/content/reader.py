@@ -117,6 +117,12 @@ def _scalar(node: yaml.Node, path: FieldPath, line: int, problems: list, rel: st
         problems.append(Problem(rel, line, format_path(path), message))
 
 
+def named(root: Path, rel: str) -> str:
+    """A place under the content folder `root` as messages name it, whatever the folder is
+    called: relative to the folder's parent, as read_yaml names each file."""
+    return f"{root.name}/{rel}"
+
+
 def read_yaml(path: Path, root: Path) -> tuple[SourceFile, list[Problem]]:
     rel = path.relative_to(root.parent).as_posix() if root.parent in path.parents else str(path)
     problems: list[Problem] = []
