@@ -66,7 +66,7 @@ def test_latin1_file_names_line_and_column(copy):
     assert_refused(copy, f"content/cases/IV.2.yml:{line}:", "not UTF-8 text: byte 0xe9")
 
 
-@pytest.mark.parametrize("char", ["\x00", "\x07", "\x1b", "\x85"])
+@pytest.mark.parametrize("char", ["\x00", "\x07", "\x1b", "\x85", "\u2028"])
 def test_nul_and_control_characters_are_refused(copy, char):
     path = copy / "cases/IV.3.yml"
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -74,6 +74,71 @@ def test_nul_and_control_characters_are_refused(copy, char):
     lines[number] = lines[number] + char + "x"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert_refused(copy, f"content/cases/IV.3.yml:{number + 1}:", f"control character U+{ord(char):04X}")
+
+
+def case_with(root: Path, change) -> list[str]:
+    """cases/IV.3.yml with `change(lines)` applied; its lines after the change."""
+    path = root / "cases/IV.3.yml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    change(lines)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return lines
+
+
+def line_of(lines: list[str], start: str) -> int:
+    return next(n for n, row in enumerate(lines, 1) if row.lstrip().startswith(start))
+
+
+# Each escape makes, once parsed, a character the raw text never held: the Word files end in
+# an lxml traceback on most of them, and U+2028/U+2029 break lines in browsers' scripts.
+@pytest.mark.parametrize(("escape", "code"), [("\\0", 0x00), ("\\a", 0x07), ("\\x1b", 0x1B), ("\\e", 0x1B), ("\\x7f", 0x7F),
+                                              ("\\N", 0x85), ("\\u0085", 0x85), ("\\L", 0x2028), ("\\u2029", 0x2029)])
+def test_control_character_written_as_an_escape_is_refused(copy, escape, code):
+    def change(lines):
+        lines[line_of(lines, "title:") - 1] = f'title: "Planning{escape} a partnership"'
+    lines = case_with(copy, change)
+    assert_refused(copy, f"content/cases/IV.3.yml:{line_of(lines, 'title:')}: title: ", f"control character U+{code:04X}")
+
+
+def test_control_character_escape_deep_in_a_list_or_in_a_key_is_refused(copy):
+    def change(lines):
+        lines[line_of(lines, "countries:") - 1] = '  countries: ["Phil\\x00ippines"]'
+        lines.append('"note\\x1bx": a')
+    lines = case_with(copy, change)
+    result = check(copy)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert (f"content/cases/IV.3.yml:{line_of(lines, 'countries:')}: editorial.countries[0]: control character U+0000"
+            in result.stderr), result.stderr
+    # The key is named with the character escaped: a report never carries the character itself.
+    assert f"content/cases/IV.3.yml:{len(lines)}: note\\x1bx: control character U+001B" in result.stderr, result.stderr
+    assert "\x00" not in result.stderr and "\x1b" not in result.stderr
+
+
+def test_binary_value_is_refused(copy):
+    # !!binary makes bytes, which the models would take as a string: a NUL by another door.
+    def change(lines):
+        lines[line_of(lines, "title:") - 1] = "title: !!binary AA=="
+    lines = case_with(copy, change)
+    assert_refused(copy, f"content/cases/IV.3.yml:{line_of(lines, 'title:')}: title: ", "!!binary")
+
+
+def test_tab_written_as_an_escape_is_allowed_like_a_typed_tab(copy):
+    def change(lines):
+        lines[line_of(lines, "title:") - 1] = 'title: "Planning\\ta partnership"'
+    case_with(copy, change)
+    result = check(copy)
+    assert result.returncode == 0, result.stderr
+
+
+def test_thirty_thousand_unknown_keys_are_refused_at_once_with_the_first_named(copy):
+    first = len(case_with(copy, lambda lines: lines.extend(f"k{i}: x" for i in range(30_000)))) - 30_000 + 1
+    result = check(copy)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr[-2000:]
+    assert "30,000 problems in the content:" in result.stderr
+    assert f"content/cases/IV.3.yml:{first}: k0: unknown field" in result.stderr
+    # A bounded report: the first problems, then how many more.
+    assert result.stderr.count("unknown field") == 100, result.stderr[-2000:]
+    assert "and 29,900 more problems" in result.stderr
 
 
 def test_oversized_file_is_refused_before_parsing(copy):
@@ -88,6 +153,15 @@ def test_line_break_inside_a_text_is_refused(copy):
     path.write_text(text, encoding="utf-8")
     line = next(n for n, row in enumerate(text.splitlines(), 1) if "Organize resources" in row)
     assert_refused(copy, f"content/modules/A.yml:{line}: steps[0].tasks[1].title:", "a line break inside a text")
+
+
+def test_check_works_on_content_in_a_folder_of_any_name(tmp_path):
+    root = tmp_path / "elsewhere-named"
+    shutil.copytree(ROOT / "content", root)
+    result = check(root)
+    assert result.returncode == 0 and "content OK" in result.stdout, result.stderr
+    (root / "modules/E.yml").unlink()
+    assert_refused(root, "elsewhere-named/modules: ", "module E is missing")
 
 
 # --- everything checked before anything renders ------------------------------------------

@@ -1,9 +1,12 @@
-"""YAML read with limits, so that no content file, however broken or hostile, can hang the
+r"""YAML read with limits, so that no content file, however broken or hostile, can hang the
 build, exhaust memory or end in a traceback: every refusal names the line and column.
 
 - size: a content file over MAX_BYTES is refused before it is parsed;
 - encoding: UTF-8 only, a bad byte reported at its line and column;
-- characters: NUL and other control characters refused (tab and line ends are fine);
+- characters: NUL and other control characters refused, whether typed or written as an escape
+  in a quoted string ("\0", "\x1b", "\N", "\L"): `decode()` finds the typed ones, `control()`
+  is asked about each parsed key and value. Tab is fine; a line end inside a text is refused by
+  the text check (checks/text.py), which says how to write a new paragraph instead;
 - aliases: `*alias` (and so alias bombs and merge keys) refused: content never needs them;
 - depth: nesting deeper than MAX_DEPTH refused (the deepest content file nests 13).
 """
@@ -17,7 +20,11 @@ from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 
 MAX_BYTES = 512 * 1024      # the largest content file is 32 KB
 MAX_DEPTH = 40
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")
+# Tab and line ends are left out: YAML and the text check give them their meaning. U+2028 and
+# U+2029 are line breaks to the parser and to browsers' scripts, but not to an editor's eye.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+# What a message shows escaped, so that a report never carries a control character itself.
+UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -48,6 +55,25 @@ def decode(raw: bytes) -> str:
         line, column = _position(text, found.start())
         raise Refusal(line, column, f"control character U+{ord(found.group()):04X} is not allowed in content: remove it")
     return text
+
+
+def control(value: str) -> str | None:
+    """What is wrong with a parsed key or value that holds a control character, if one does."""
+    found = CONTROL.search(value)
+    if found is None:
+        return None
+    return (f"control character U+{ord(found.group()):04X} (written as an escape in quotes) "
+            "is not allowed in content: remove it")
+
+
+def visible(text: str) -> str:
+    """`text` with its control characters written as escapes, for messages."""
+    return UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(found: re.Match) -> str:
+    code = ord(found.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 # libyaml where PyYAML was built with it (several times faster), else the Python parser.

@@ -32,7 +32,7 @@ from .model import (
     Worksheet,
     WorksheetCoverage,
 )
-from .reader import ContentError, Problem, SourceFile, read_yaml, validate
+from .reader import ContentError, Problem, SourceFile, named, read_yaml, validate
 
 LAYOUT = {
     "publication": "publication.yml",
@@ -104,6 +104,10 @@ class Content:
     def tasks(self):
         return [t for s in self.steps for t in s.tasks]
 
+    def named(self, rel: str) -> str:
+        """A place under the content folder as messages name it ('content/modules')."""
+        return named(self.root, rel)
+
     def origin_of(self, *models) -> list[str]:
         """The content files the given models were read from (for messages)."""
         return [self.origins[id(m)] for m in models if id(m) in self.origins]
@@ -122,7 +126,7 @@ class Content:
 def _load_one(root: Path, rel: str, kind: str, problems: list, files: dict):
     path = root / rel
     if not path.exists():
-        problems.append(Problem(f"content/{rel}", None, "", f"missing file: expected the {kind} here"))
+        problems.append(Problem(named(root, rel), None, "", f"missing file: expected the {kind} here"))
         return None
     source, found = read_yaml(path, root)
     files[source.rel] = source
@@ -138,11 +142,11 @@ def _load_dir(root: Path, folder: str, kind: str, problems: list, files: dict, s
     out = []
     directory = root / folder
     if not directory.is_dir():
-        problems.append(Problem(f"content/{folder}", None, "", f"missing folder: expected one {kind} per file here"))
+        problems.append(Problem(named(root, folder), None, "", f"missing folder: expected one {kind} per file here"))
         return out
     for path in sorted(directory.glob("*")):
         if path.suffix == ".yaml":
-            problems.append(Problem(f"content/{folder}/{path.name}", None, "", "use the .yml extension"))
+            problems.append(Problem(named(root, f"{folder}/{path.name}"), None, "", "use the .yml extension"))
             continue
         if path.suffix != ".yml" or path.name in skip:
             continue
@@ -190,7 +194,7 @@ def load(root: Path | str = "content") -> Content:
         worksheet_coverage=single["worksheet_coverage"],
         files=files,
     )
-    content.origins = {id(model): f"content/{path.relative_to(root).as_posix()}"
+    content.origins = {id(model): named(root, path.relative_to(root).as_posix())
                        for path, model in [*modules, *cases, *chapters, *assessment, *worksheets]}
     # Cross-file checks need every file loaded first.
     problems = check(content, Loaded(modules, cases, chapters, assessment, worksheets, single["worksheet_coverage"]))

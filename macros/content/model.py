@@ -105,7 +105,9 @@ _BLOCK_CLASSES = {
 def block_kind(value: Any) -> str | None:
     """The kind of a block, whether still YAML data (a dict) or a validated model."""
     if isinstance(value, dict):
-        found = [BLOCK_KEYS[k] for k in value if k in BLOCK_KEYS]
+        # Look up the few block keys, not every key given: a dict of 30,000 unknown keys is asked
+        # once per problem, which made reporting them quadratic.
+        found = [kind for key, kind in BLOCK_KEYS.items() if key in value]
         return found[0] if len(found) == 1 else None
     if isinstance(value, BaseModel):
         return _BLOCK_CLASSES.get(type(value))

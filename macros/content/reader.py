@@ -13,10 +13,14 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .guarded_yaml import Refusal, compose, decode
+from .guarded_yaml import Refusal, compose, control, decode, visible
 from .model import BLOCK_KINDS, MODELS, block_kind
 
 FieldPath = tuple  # ('steps', 0, 'tasks', 2, 'title')
+# A report lists this many problems and counts the rest: thousands of lines help no one, and
+# the first problems often explain the others.
+SHOWN = 100
+BINARY = "tag:yaml.org,2002:binary"
 
 
 @dataclass(frozen=True)
@@ -42,14 +46,18 @@ class ContentError(Exception):
 
     def report(self) -> str:
         count = len(self.problems)
-        head = f"{count} problem{'s' if count != 1 else ''} in {self.subject}:"
-        return "\n".join([head, *(f"  {p}" for p in self.problems)])
+        head = f"{count:,} problem{'s' if count != 1 else ''} in {self.subject}:"
+        rest = [f"  ... and {count - SHOWN:,} more problems: fix these first, then check again"] if count > SHOWN else []
+        return "\n".join([head, *(f"  {p}" for p in self.problems[:SHOWN]), *rest])
 
 
 def format_path(path: Iterable[Any]) -> str:
     out = ""
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:  # a key as written, which may hold anything
+            out += f".{visible(str(part))}" if out else visible(str(part))
     return out
 
 
@@ -78,15 +86,19 @@ class SourceFile:
 
 
 def _walk_nodes(node: yaml.Node, path: FieldPath, lines: dict, problems: list, rel: str) -> None:
-    lines[path] = node.start_mark.line + 1
+    """Record where each field path starts; report duplicate keys, and control characters the
+    parser made from escapes, in keys and values alike."""
+    line = node.start_mark.line + 1
+    lines[path] = line
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
             key = key_node.value
             line = key_node.start_mark.line + 1
+            _scalar(key_node, path + (key,), line, problems, rel)
             if key in seen:
                 problems.append(Problem(rel, line, format_path(path + (key,)),
-                                        f"duplicate key '{key}' (first given on line {seen[key]})"))
+                                        f"duplicate key '{visible(str(key))}' (first given on line {seen[key]})"))
             seen[key] = line
             lines[path + (key,)] = line
             _walk_nodes(value_node, path + (key,), lines, problems, rel)
@@ -94,6 +106,23 @@ def _walk_nodes(node: yaml.Node, path: FieldPath, lines: dict, problems: list, r
     elif isinstance(node, yaml.SequenceNode):
         for index, child in enumerate(node.value):
             _walk_nodes(child, path + (index,), lines, problems, rel)
+    else:
+        _scalar(node, path, line, problems, rel)
+
+
+def _scalar(node: yaml.Node, path: FieldPath, line: int, problems: list, rel: str) -> None:
+    if not isinstance(node, yaml.ScalarNode):
+        return  # a list or mapping as a key: the parser refuses those
+    # Bytes would pass the models as a string: a control character by another door.
+    message = "a !!binary value is not allowed in content: write the text" if node.tag == BINARY else control(node.value)
+    if message:
+        problems.append(Problem(rel, line, format_path(path), message))
+
+
+def named(root: Path, rel: str) -> str:
+    """A place under the content folder `root` as messages name it, whatever the folder is
+    called: relative to the folder's parent, as read_yaml names each file."""
+    return f"{root.name}/{rel}"
 
 
 def read_yaml(path: Path, root: Path) -> tuple[SourceFile, list[Problem]]:

@@ -44,10 +44,10 @@ def check(content, loaded: Loaded) -> list[Problem]:
                 asked.add(question.task)
     present = {part.module for _, part in loaded.assessment}
     for module_id in sorted({m.id for _, m in modules} - present):
-        problems.append(Problem("content/assessment", None, "", f"no questions for module {module_id}: expected assessment/{module_id}.yml"))
+        problems.append(Problem(content.named("assessment"), None, "", f"no questions for module {module_id}: expected assessment/{module_id}.yml"))
     for task_id, module_id in targets.module_of_task.items():
         if module_id in present and task_id not in asked:
-            problems.append(Problem(f"content/assessment/{module_id}.yml", None, "",
+            problems.append(Problem(content.named(f"assessment/{module_id}.yml"), None, "",
                                     f"task {task_id} has no question: every task needs at least one"))
     return problems
 

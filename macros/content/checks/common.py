@@ -33,7 +33,7 @@ def source(content, path: Path) -> SourceFile:
 
 
 def single(content, rel: str) -> SourceFile:
-    return content.files[f"content/{rel}"]
+    return content.files[content.named(rel)]
 
 
 def text_sources(content, loaded: Loaded) -> list[tuple[SourceFile, object]]:

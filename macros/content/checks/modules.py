@@ -23,11 +23,11 @@ def check(content, loaded: Loaded) -> list[Problem]:
                 problems.append(src.problem(("key_principles", "groups", g, "id"),
                                             f"key principle '{group.id}' must start with '{module.id}.'"))
     for missing in sorted(set(MODULE_IDS) - set(module_ids)):
-        problems.append(Problem("content/modules", None, "", f"module {missing} is missing: expected modules/{missing}.yml"))
+        problems.append(Problem(content.named("modules"), None, "", f"module {missing} is missing: expected modules/{missing}.yml"))
     problems += _steps_and_tasks(content, loaded)
     ordered = [s.id for _, m in sorted(loaded.modules, key=lambda x: x[1].id) for s in m.steps]
     if loaded.modules and len(module_ids) == len(MODULE_IDS) and ordered != STEP_IDS[: len(ordered)]:
-        problems.append(Problem("content/modules", None, "", f"steps must run 1 to 12 across modules A to E; found {ordered}"))
+        problems.append(Problem(content.named("modules"), None, "", f"steps must run 1 to 12 across modules A to E; found {ordered}"))
     return problems
 
 

@@ -26,7 +26,7 @@ def check(content, loaded: Loaded) -> list[Problem]:
     problems: list[Problem] = []
     chapters = {chapter.id: (path, chapter) for path, chapter in loaded.chapters}
     for chapter_id in sorted(CHAPTER_IDS - set(chapters)):
-        problems.append(Problem("content/chapters", None, "",
+        problems.append(Problem(content.named("chapters"), None, "",
                                 f"chapter '{chapter_id}' is missing: expected chapters/{CHAPTER_FILES[chapter_id]}.yml with id: {chapter_id}"))
     for section_id, (chapter_id, use, needs_list) in SECTIONS.items():
         if chapter_id not in chapters:

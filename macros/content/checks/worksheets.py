@@ -103,7 +103,7 @@ def _coverage(content, loaded: Loaded, tasks: dict, served: set[str]) -> list[Pr
         excused.add(entry.task)
     for task_id in tasks:
         if task_id not in served and task_id not in excused:
-            problems.append(Problem("content/worksheets", None, "",
+            problems.append(Problem(content.named("worksheets"), None, "",
                                     f"task {task_id} has no worksheet: list it in a worksheet's tasks, or in coverage.yml "
                                     "under not_needed with the reason"))
     return problems
