@@ -103,13 +103,13 @@ def test_static_files_live_in_docs_only():
 
 
 def test_templates_receive_one_page_object(content):
-    """Templates reach Python only through `page` (and gettext): no helper is a Jinja global."""
+    """Templates reach Python only through `page` (and gettext, with `_md` for headings): no helper is a Jinja global."""
     from jinja2 import Environment
 
     from macros.site.render import Renderer
 
     renderer = Renderer(content)
-    ours = set(renderer.env.globals) - set(Environment().globals) - {"_", "gettext", "ngettext", "pgettext", "npgettext"}
+    ours = set(renderer.env.globals) - set(Environment().globals) - {"_", "_md", "gettext", "ngettext", "pgettext", "npgettext"}
     assert not ours, f"Jinja globals besides `page`: {sorted(ours)}"
     html = renderer.render("pages/step.md", "steps/3.html", module=content.module_by_id["A"], step=content.step_by_id["3"])
     assert 'id="task-3-2"' in html or "{: #task-3-2 }" in html
