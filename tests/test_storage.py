@@ -391,6 +391,168 @@ def test_persistence_and_export_reminder_are_stated(context, server):
     assert "changed since your last export" in page.locator("#assessment-backup").inner_text()
 
 
+# --- a tab made stale on purpose (issue 20) ---------------------------------------------------
+# A tab whose main thread is busy reads localStorage from its own copy, which other tabs' writes
+# reach only once it is free again (STYLE.md). STALE_CLICK keeps a tab busy, then clicks in the
+# same task: the click's write is made from the copy as it was when the tab became busy.
+STALE_CLICK = """([key, selector, ms]) => {
+  window.__staleRead = undefined;
+  setTimeout(() => {
+    const end = performance.now() + ms;
+    while (performance.now() < end) { /* busy: other tabs' writes wait in the queue */ }
+    window.__staleAt = Date.now();
+    window.__staleRead = localStorage.getItem(key);
+    document.querySelector(selector).click();
+  }, 0);
+}"""
+STALE_MS = 2500
+# A tab whose clock is three hours ahead of the others'.
+CLOCK_AHEAD = """(() => {
+  const Real = Date, shift = 3 * 3600 * 1000;
+  class Ahead extends Real {
+    constructor(...args) { if (args.length) super(...args); else super(Real.now() + shift); }
+    static now() { return Real.now() + shift; }
+  }
+  window.Date = Ahead;
+})();"""
+SNAPSHOT_HAS = "([k, text]) => JSON.parse(localStorage.getItem(k + '/snapshots') || '[]').some(s => (s.data || '').includes(text))"
+
+
+def stale_click(page, selector, ms=STALE_MS):
+    """Make `page` stale for `ms`, then click `selector` from its stale copy; returns at once."""
+    page.evaluate(STALE_CLICK, [KEY, selector, ms])
+
+
+def stale_read(page, after_ms: float) -> dict:
+    """Wait for the stale tab's click; the answers it had read. `after_ms` (Date.now() in another
+    tab) must come before the click, or the test did not make the tab stale at the right time."""
+    page.wait_for_function("() => window.__staleRead !== undefined")
+    assert page.evaluate("window.__staleAt") > after_ms, f"the tab was busy for {STALE_MS} ms only: too short on this machine"
+    text = page.evaluate("window.__staleRead")
+    return json.loads(text)["answers"] if text else {}
+
+
+def stored_eventually(page, qid, field, value, why):
+    try:
+        page.wait_for_function(STORED_IS, arg=[KEY, qid, field, value], timeout=15000)
+    except PlaywrightTimeout:
+        pytest.fail(f"{why}: {field} of {qid} is {stored(page).get(qid)!r}, expected {value!r}")
+
+
+def test_a_note_then_an_answer_on_one_question_survive_a_stale_tab(context, base):
+    """Issue 20: a note saved, an answer clicked on the same question, then another tab's write
+    from its stale copy: both are put back (the repair record keeps every field changed)."""
+    a, b = context.new_page(), context.new_page()
+    a.goto(f"{base}/assessment/module-a.html")
+    b.goto(f"{base}/assessment/module-a.html")
+    answer(a, Q2, "partly")
+    shows(b, Q2, "partly")
+    stale_click(b, "input[name='q-1.1-2'][value='fully']")
+    note(a, Q1, "kept through a stale write")
+    answer(a, Q1, "fully")
+    seen = stale_read(b, a.evaluate("Date.now()"))
+    assert Q1 not in seen and seen[Q2]["value"] == "partly"
+    stored_eventually(a, Q1, "note", "kept through a stale write", "the note was not put back")
+    stored_eventually(a, Q1, "value", "fully", "the answer was not put back")
+    shows(b, Q1, "fully")
+    answers = stored(b)
+    assert answers["q-1.1-2"]["value"] == "fully" and answers[Q2]["value"] == "partly"
+    b.wait_for_function(f"() => document.querySelector(\"[data-question='{Q1}'] [data-field=note]\").value === 'kept through a stale write'")
+
+
+@pytest.mark.back_forward_cache
+def test_a_page_restored_by_back_repairs_with_the_tabs_latest_changes(context, server):
+    """A page the Back button restores keeps its old memory: it must not repair (or record)
+    with the changes it left with, but with the ones its tab made since."""
+    page, other = context.new_page(), context.new_page()
+    page.goto(f"{server}/assessment/module-a.html")
+    other.goto(f"{server}/assessment/module-a.html")
+    note(page, Q1, "first")
+    other.wait_for_function(STORED_IS, arg=[KEY, Q1, "note", "first"])
+    page.goto(f"{server}/assessment/all.html")
+    stale_click(other, "input[name='q-1.1-2'][value='fully']", 4000)
+    note(page, Q1, "second")
+    back(page, server)
+    assert_restored_from_cache(page, server, 1)
+    seen = stale_read(other, page.evaluate("Date.now()"))
+    assert seen[Q1]["note"] == "first"
+    stored_eventually(page, Q1, "note", "second", "the restored page put back its old note, or none")
+    assert stored(page)["q-1.1-2"]["value"] == "fully"
+
+
+def test_an_import_in_a_tab_whose_clock_is_hours_ahead_does_not_outrank_later_work(context, server, tmp_path):
+    """A replace stamped three hours ahead: a note given after it in another tab is still
+    newer, and is put back when the tab ahead writes from its stale copy."""
+    form, ahead = context.new_page(), context.new_page()
+    ahead.add_init_script(CLOCK_AHEAD)
+    form.goto(f"{server}/assessment/module-a.html")
+    ahead.goto(f"{server}/assessment/index.html")
+    answer(form, Q1, "partly")
+    ahead.wait_for_function(STORED_IS, arg=[KEY, Q1, "value", "partly"])
+    import_file(ahead, file_with(tmp_path, "ahead.json", {QB: {"value": "fully"}}), "replace")
+    shows(form, Q1, None)
+    ahead.goto(f"{server}/assessment/module-b.html")
+    stale_click(ahead, f"input[name='{QB2}'][value='partly']")
+    note(form, Q2, "after the import")
+    seen = stale_read(ahead, form.evaluate("Date.now()"))
+    assert Q2 not in seen and seen[QB]["value"] == "fully"
+    stored_eventually(form, Q2, "note", "after the import", "the note given after the import was not put back")
+    answers = stored(form)
+    assert answers[QB]["value"] == "fully" and answers[QB2]["value"] == "partly" and Q1 not in answers
+
+
+def test_a_replace_in_a_stale_tab_keeps_what_it_had_not_seen_as_an_earlier_version(context, server, tmp_path):
+    """A replace import in a tab that had not seen the last note: the note goes (the file
+    replaces everything) but is in the earlier version kept, and comes back with it."""
+    form, home = context.new_page(), context.new_page()
+    form.goto(f"{server}/assessment/module-a.html")
+    home.goto(f"{server}/assessment/index.html")
+    answer(form, Q1, "partly")
+    home.wait_for_function(STORED_IS, arg=[KEY, Q1, "value", "partly"])
+    home.locator("#assessment-import").set_input_files(str(file_with(tmp_path, "new.json", {QB: {"value": "fully"}})))
+    home.locator("#assessment-import-replace").wait_for()
+    stale_click(home, "#assessment-import-replace")
+    note(form, Q1, "typed just before the replace")
+    seen = stale_read(home, form.evaluate("Date.now()"))
+    assert seen[Q1]["note"] == ""
+    home.wait_for_selector("#assessment-import-result:not([hidden])")
+    shows(form, Q1, None)
+    try:
+        home.wait_for_function(SNAPSHOT_HAS, arg=[KEY, "typed just before the replace"], timeout=15000)
+    except PlaywrightTimeout:
+        pytest.fail("the note replaced is in no earlier version")
+    assert set(stored(home)) == {QB}
+    home.reload()
+    rows = home.locator("#assessment-snapshots tbody tr")
+    assert rows.count() == 1 and "before replacing with new.json" in rows.first.inner_text()
+    rows.first.locator("[data-restore]").click()
+    home.wait_for_function(STORED_IS, arg=[KEY, Q1, "note", "typed just before the replace"])
+    assert stored(home)[Q1]["value"] == "partly"
+
+
+ODD_IDS = ["constructor", "__proto__", "toString"]
+
+
+def test_ids_named_like_object_properties_are_ordinary_ids(context, server, tmp_path):
+    """Answers to questions named like Object's properties (a file from another tool, or a later
+    toolkit) are added, kept and exported like any other, never dropped as 'kept yours'."""
+    page = context.new_page()
+    page.goto(f"{server}/assessment/module-a.html")
+    answer(page, Q1, "partly")
+    page.goto(f"{server}/assessment/index.html")
+    path = file_with(tmp_path, "odd.json", {"constructor": {"value": "fully"}, "__proto__": {"value": "partly", "note": "proto"},
+                                            "toString": {"note": "text"}, Q1: {"value": "fully"}})
+    text = import_file(page, path, "combine")
+    assert "3 new answers added" in text and f"Both had an answer to {Q1}: kept yours" in text
+    assert "constructor" not in text.replace("3 new answers added", "") and "set aside" not in text
+    answers = stored(page)
+    assert answers["constructor"]["value"] == "fully" and answers["__proto__"]["note"] == "proto" and answers["toString"]["note"] == "text"
+    removed = page.locator("#removed ~ .assessment-table-wrap").first.inner_text()
+    assert all(i in removed for i in ODD_IDS)
+    data = export(page)
+    assert all(i in data["answers"] for i in ODD_IDS) and data["answers"][Q1]["value"] == "partly"
+
+
 FORMS = ["module-a", "module-b", "module-c", "module-d", "module-e", "all"]
 SCALE = ["not-in-place", "partly", "fully", "not-applicable"]
 

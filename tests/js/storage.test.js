@@ -247,3 +247,201 @@ test("two tabs changing different fields of one answer at once both keep theirs 
   assert.equal(stored.value, "fully");
   assert.equal(stored.note, "from tab A");
 });
+
+// --- issue 20: what a stale tab's write drops is always put back ---------------------------
+const Q1 = "q-1.1-1", Q4 = "q-4.1-1";
+
+/* A tab in another process whose copy of localStorage lags (its main thread was busy): it
+   reads the answers as they were stored when it last caught up, and writes through. */
+function staleView(storage, text) {
+  return {
+    getItem: (k) => (k === KEY ? text : storage.getItem(k)),
+    setItem: (k, v) => storage.setItem(k, v),
+    removeItem: (k) => storage.removeItem(k),
+  };
+}
+
+/* One tab (its own sessionStorage, shared by the pages it shows) with its own clock. */
+function tabIn(storage, { session, clock: own } = {}) {
+  const win = fakeWindow(storage);
+  if (session) win.sessionStorage = session;
+  return Answers.open(core, Store, model, win, own || clock);
+}
+
+function storedAnswers(ls) { return JSON.parse(ls.getItem(KEY)).answers; }
+
+const HOURS_AHEAD = (hours) => () => new Date(Date.parse(clock()) + hours * 3600 * 1000).toISOString();
+
+function file(answers, extra) {
+  return core.migrate(Object.assign({ format: core.FORMAT, schema_version: 1, answers: answers }, extra || {}), model).state;
+}
+
+test("a note, then an answer to the same question, then another tab's stale write: both are put back", () => {
+  const ls = fakeStorage();
+  const a = tabIn(ls);
+  a.change(Q4, { value: "partly" }); assert.ok(a.flush().ok);
+  const seen = ls.getItem(KEY);                        // all the other tab has seen
+  a.change(Q1, { note: "my note" }); assert.ok(a.flush().ok);
+  a.change(Q1, { value: "fully" }); assert.ok(a.flush().ok);
+  const b = tabIn(staleView(ls, seen));
+  b.change(Q4, { action: "from b" }); assert.ok(b.flush().ok);
+  assert.equal(storedAnswers(ls)[Q1], undefined);      // the stale write dropped both fields
+  assert.ok(a.repair());
+  const stored = storedAnswers(ls);
+  assert.equal(stored[Q1].note, "my note");
+  assert.equal(stored[Q1].value, "fully");
+  assert.equal(stored[Q4].action, "from b");
+  assert.equal(a.repair(), false);                     // nothing left to put back
+});
+
+test("the repair record keeps every field, with its own time, across the pages of a tab", () => {
+  const ls = fakeStorage(), session = fakeStorage();
+  const page1 = tabIn(ls, { session });
+  page1.change(Q1, { note: "on page 1" }); assert.ok(page1.flush().ok);
+  const page2 = tabIn(ls, { session });                // the next page in the same tab
+  page2.change(Q1, { value: "partly" }); assert.ok(page2.flush().ok);
+  const written = storedAnswers(ls)[Q1].times;
+  const b = tabIn(staleView(ls, null));
+  b.change(Q4, { value: "fully" }); assert.ok(b.flush().ok);
+  assert.ok(page2.repair());
+  const stored = storedAnswers(ls)[Q1];
+  assert.deepEqual([stored.value, stored.note], ["partly", "on page 1"]);
+  assert.deepEqual(stored.times, written);             // put back with the times they had, not now
+  assert.ok(stored.times.note < stored.times.value);
+});
+
+test("another tab's later change to one field is not undone by the repair of another field", () => {
+  const ls = fakeStorage();
+  const a = tabIn(ls), b = tabIn(ls);
+  a.change(Q1, { note: "a's note" }); a.flush();
+  a.change(Q1, { value: "partly" }); a.flush();
+  b.change(Q1, { note: "b's newer note" }); b.flush();
+  const c = tabIn(staleView(ls, null));                // a third tab that had seen nothing
+  c.change(Q4, { value: "fully" }); c.flush();
+  a.repair();
+  b.repair();
+  const stored = storedAnswers(ls)[Q1];
+  assert.deepEqual([stored.value, stored.note], ["partly", "b's newer note"]);
+});
+
+test("a page restored by the Back button repairs with the tab's latest record, not the one it kept in memory", () => {
+  const ls = fakeStorage(), session = fakeStorage();
+  const moduleA = tabIn(ls, { session });
+  moduleA.change(Q1, { note: "first" }); assert.ok(moduleA.flush().ok);
+  const seen = ls.getItem(KEY);                        // the other tab's copy stops here
+  const all = tabIn(ls, { session });                  // the reader moves on in the same tab...
+  all.change(Q1, { note: "second" }); assert.ok(all.flush().ok);
+  moduleA.repair();                                    // ...and comes back: pageshow, persisted
+  const b = tabIn(staleView(ls, seen));
+  b.change(Q4, { value: "fully" }); assert.ok(b.flush().ok);
+  moduleA.repair();                                    // the stale write reaches the restored page
+  assert.equal(storedAnswers(ls)[Q1].note, "second");
+});
+
+test("a page restored by the Back button does not bring back answers a start over removed", () => {
+  const ls = fakeStorage(), session = fakeStorage();
+  const moduleA = tabIn(ls, { session });
+  moduleA.change(Q1, { value: "partly" }); assert.ok(moduleA.flush().ok);
+  const home = tabIn(ls, { session });
+  assert.ok(home.startOver().ok);
+  home.change(Q4, { value: "fully" }); assert.ok(home.flush().ok);
+  assert.equal(moduleA.repair(), false);               // restored: its old record is not written back
+  assert.deepEqual(Object.keys(storedAnswers(ls)), [Q4]);
+});
+
+test("a replace import in a stale tab: the earlier version it keeps holds what that tab had not seen", () => {
+  const ls = fakeStorage();
+  const a = tabIn(ls);
+  a.change(Q1, { value: "partly" }); assert.ok(a.flush().ok);
+  const seen = ls.getItem(KEY);
+  a.change(Q1, { note: "typed just before the replace" }); assert.ok(a.flush().ok);
+  const s = tabIn(staleView(ls, seen));
+  assert.ok(s.importState(file({ [Q4]: { value: "fully" } }), "replace", "f.json").ok);
+  assert.equal(a.repair(), false);                     // replaced on purpose: not put back...
+  assert.deepEqual(Object.keys(storedAnswers(ls)), [Q4]);
+  const snaps = a.snapshots();
+  assert.equal(snaps.length, 1);
+  const kept = JSON.parse(snaps[0].data).answers[Q1];   // ...but kept with what it replaced
+  assert.deepEqual([kept.value, kept.note], ["partly", "typed just before the replace"]);
+  assert.ok(a.restore(snaps[0].id).ok);
+  assert.equal(storedAnswers(ls)[Q1].note, "typed just before the replace");
+});
+
+test("a replace import in a stale tab that had seen nothing keeps the other tab's answers as an earlier version", () => {
+  const ls = fakeStorage();
+  const a = tabIn(ls);
+  a.change(Q1, { note: "only here" }); assert.ok(a.flush().ok);
+  const s = tabIn(staleView(ls, null));
+  assert.ok(s.importState(file({ [Q4]: { value: "fully" } }), "replace", "f.json").ok);
+  assert.equal(a.repair(), false);
+  assert.deepEqual(Object.keys(storedAnswers(ls)), [Q4]);
+  const snaps = a.snapshots();
+  assert.equal(snaps.length, 1);
+  assert.equal(JSON.parse(snaps[0].data).answers[Q1].note, "only here");
+});
+
+test("an importing tab whose clock is hours ahead does not make newer work in another tab unrepairable", () => {
+  const ls = fakeStorage();
+  const a = tabIn(ls), s = tabIn(ls, { clock: HOURS_AHEAD(3) });
+  a.change(Q1, { value: "partly" }); assert.ok(a.flush().ok);
+  assert.ok(s.importState(file({ [Q4]: { value: "fully" } }), "replace", "f.json").ok);
+  const seen = ls.getItem(KEY);
+  a.change(Q1, { note: "after the import" }); assert.ok(a.flush().ok);
+  const stale = tabIn(staleView(ls, seen), { clock: HOURS_AHEAD(3) });
+  stale.change(Q4, { note: "from the tab ahead" }); assert.ok(stale.flush().ok);
+  assert.ok(a.repair());
+  const stored = storedAnswers(ls);
+  assert.equal(stored[Q1].note, "after the import");
+  assert.equal(stored[Q4].note, "from the tab ahead");
+});
+
+test("an answer given hours 'in the future' by a tab whose clock is ahead does not win over a later one", () => {
+  const ls = fakeStorage();
+  const a = tabIn(ls), s = tabIn(ls, { clock: HOURS_AHEAD(3) });
+  s.change(Q1, { value: "fully" }); assert.ok(s.flush().ok);
+  const seen = ls.getItem(KEY);
+  a.change(Q1, { value: "partly" }); assert.ok(a.flush().ok);   // later, having seen it
+  const future = JSON.parse(seen).answers[Q1].times.value;
+  assert.ok(storedAnswers(ls)[Q1].times.value > future);        // stamped after what it replaced
+  const stale = tabIn(staleView(ls, seen), { clock: HOURS_AHEAD(3) });
+  stale.change(Q4, { value: "fully" }); assert.ok(stale.flush().ok);
+  assert.ok(a.repair());
+  assert.equal(storedAnswers(ls)[Q1].value, "partly");
+  // The tab ahead's answer, imported again from a file, is still older than the later one.
+  const again = a.importState(file({ [Q1]: { value: "fully", updated: future } }), "combine", "old.json");
+  assert.deepEqual(again.conflicts.map((c) => [c.id, c.kept]), [[Q1, "mine"]]);
+  assert.equal(storedAnswers(ls)[Q1].value, "partly");
+});
+
+test("ids named like Object's own properties are stored, merged and repaired as ordinary ids", () => {
+  const ls = fakeStorage();
+  const a = tabIn(ls);
+  a.change(Q1, { value: "partly" }); assert.ok(a.flush().ok);
+  const text = '{"format": "' + core.FORMAT + '", "schema_version": 1, "answers": {' +
+    '"constructor": {"value": "fully"}, "__proto__": {"value": "partly", "note": "p"}, "toString": {"note": "t"},' +
+    '"hasOwnProperty": {"value": "not-applicable"}, "' + Q1 + '": {"value": "fully"}}}';
+  const parsed = core.parseImport(text, model, "2026-02-02T00:00:00Z");
+  assert.equal(parsed.setAside.length, 0);
+  assert.deepEqual(parsed.unknown.slice().sort(), ["__proto__", "constructor", "hasOwnProperty", "toString"]);
+  const out = a.importState(parsed.state, "combine", "odd.json");
+  assert.ok(out.ok);
+  assert.deepEqual(out.added.slice().sort(), ["__proto__", "constructor", "hasOwnProperty", "toString"]);
+  assert.deepEqual(out.conflicts.map((c) => [c.id, c.kept]), [[Q1, "mine"]]);
+  const raw = ls.getItem(KEY);
+  assert.ok(raw.includes('"__proto__":{'));
+  const stored = JSON.parse(raw).answers;
+  assert.ok(Object.prototype.hasOwnProperty.call(stored, "__proto__"));
+  assert.deepEqual([stored.constructor.value, stored.__proto__.note, stored.toString.note, stored.hasOwnProperty.value],
+                   ["fully", "p", "t", "not-applicable"]);
+  const seen = a.read().state;
+  assert.equal(Object.getPrototypeOf(seen.answers), null);
+  assert.equal(core.answerCount(seen), 5);
+  a.change("constructor", { note: "changed" }); assert.ok(a.flush().ok);
+  a.change("valueOf", { value: "partly" }); assert.ok(a.flush().ok);
+  const b = tabIn(staleView(ls, raw));
+  b.change(Q4, { value: "fully" }); assert.ok(b.flush().ok);
+  assert.ok(a.repair());
+  const after = storedAnswers(ls);
+  assert.deepEqual([after.constructor.value, after.constructor.note, after.valueOf.value], ["fully", "changed", "partly"]);
+  assert.ok(core.toCSV(a.read().state, model).includes("__proto__,"));
+});

@@ -16,22 +16,68 @@
   function open(core, Store, model, win, clock) {
     var store = Store.open("assessment", 1, win);
     var now = clock || function () { return new Date().toISOString(); };
-    var pending = {};     // this page's changes not stored yet (kept through a failed write, exported)
-    // Changes this tab stored in the last minutes. Tabs in other processes read localStorage
-    // from a cache that can lag (by seconds on a busy machine), so one may write over a change
-    // it has not seen yet; when its write arrives, what it dropped is stored again (see repair).
-    // Kept in sessionStorage, so that the next page in this tab still repairs a change made
-    // just before the reader moved on. Safe however long: a newer stored answer always wins.
+    var dict = core.dict, own = core.own;
+    // Changes are kept per answer (key: question id, or ORG) as { id, fields: {field: value},
+    // times: {field: when} }: each field with the time it was changed, so that a field changed
+    // later never hides one changed before it.
+    var pending = dict();   // this page's changes not stored yet (kept through a failed write, exported)
+    // The repair record: every field this tab stored in the last minutes, each with the time it
+    // was stored under. Tabs in other processes read localStorage from a cache that can lag (by
+    // seconds on a busy machine), so one may write over a change it has not seen yet; when its
+    // write arrives, what it dropped is stored again (see repair). Kept in sessionStorage, shared
+    // by the pages of this tab, and read again before each use: the next page still repairs a
+    // change made just before the reader moved on, and a page the Back button restores with its
+    // old memory uses the tab's record, not the one it left with. Safe however long: a newer
+    // stored answer always wins.
     var RECENT_KEY = "partnering-guidelines/assessment/v1/recent";
     var RECENT_MS = 5 * 60 * 1000;
     var session = (function () { try { return win && win.sessionStorage; } catch (e) { return null; } })();
-    var recent = (function () {
-      try { return (session && JSON.parse(session.getItem(RECENT_KEY) || "{}")) || {}; } catch (e) { return {}; }
-    })();
+    var sessionWorks = !!session;
+    var recent = dict();
+
+    /* Changes as kept in sessionStorage (version 0.1.0 kept one time per answer: `updated`). */
+    function readChanges(raw) {
+      var out = dict();
+      if (!raw || typeof raw !== "object" || Array.isArray(raw)) return out;
+      Object.keys(raw).forEach(function (k) {
+        var c = raw[k];
+        if (!c || typeof c !== "object" || !c.fields || typeof c.fields !== "object") return;
+        var r = { id: typeof c.id === "string" ? c.id : null, fields: dict(), times: dict() };
+        if ((r.id === null) !== (k === ORG)) return;
+        Object.keys(c.fields).forEach(function (f) {
+          var t = (c.times && typeof c.times[f] === "string" && c.times[f]) || (typeof c.updated === "string" && c.updated);
+          if (t) { r.fields[f] = c.fields[f]; r.times[f] = t; }
+        });
+        if (Object.keys(r.fields).length) out[k] = r;
+      });
+      return out;
+    }
+
+    function loadRecent() {
+      if (!sessionWorks) return;   // this page's memory is then the record
+      try { recent = readChanges(JSON.parse(session.getItem(RECENT_KEY) || "null")); } catch (e) { recent = dict(); }
+    }
 
     function keepRecent() {
-      try { if (session) session.setItem(RECENT_KEY, JSON.stringify(recent)); } catch (e) { /* this page still repairs */ }
+      if (!sessionWorks) return;
+      try { session.setItem(RECENT_KEY, JSON.stringify(recent)); } catch (e) { sessionWorks = false; /* this page still repairs */ }
     }
+
+    /* Add fields to a set of changes, each with its time: the change to key k gains them,
+       the fields it had keep theirs. */
+    function addFields(set, k, id, fields, times) {
+      var c = own(set, k) ? set[k] : (set[k] = { id: id, fields: dict(), times: dict() });
+      Object.keys(fields).forEach(function (f) { c.fields[f] = fields[f]; c.times[f] = times[f]; });
+      return c;
+    }
+
+    function pick(map, fields) {
+      var out = {};
+      fields.forEach(function (f) { out[f] = map[f]; });
+      return out;
+    }
+
+    loadRecent();
 
     function prepare(text) {
       if (!text) return { state: core.emptyState(model) };
@@ -56,7 +102,9 @@
     }
 
     function keepOrRefuse(reason, text, refusal) {
-      if (!store.snapshot(reason, text, summary(text))) throw new Store.Refused(refusal);
+      var snap = store.snapshot(reason, text, summary(text));
+      if (!snap) throw new Store.Refused(refusal);
+      return snap;
     }
 
     var FULL = "This browser's storage is full, so a copy of your current answers could not be kept first. " +
@@ -70,76 +118,133 @@
       else if (base.migratedFrom !== null && base.migratedFrom !== undefined) keepOrRefuse("before converting from schema " + base.migratedFrom, text, FULL);
     }
 
+    /* Applies this page's changes to a state; returns the time each field was stored under. */
     function applyPending(state) {
-      Object.keys(pending).forEach(function (k) { core.applyChange(state, pending[k]); });
-      return state;
+      var given = dict();
+      Object.keys(pending).forEach(function (k) { given[k] = core.applyChange(state, pending[k]); });
+      return given;
     }
 
     function read() {
       var base = prepare(store.read());
-      return { state: applyPending(base.state), unreadable: base.unreadable || null };
+      applyPending(base.state);
+      return { state: base.state, unreadable: base.unreadable || null };
     }
 
     function change(id, fields) {
-      var k = id === null ? ORG : id;
-      var p = pending[k] || (pending[k] = { id: id, fields: {}, updated: null });
-      Object.keys(fields).forEach(function (f) { p.fields[f] = fields[f]; });
-      p.updated = now();
+      var times = {}, t = now();
+      Object.keys(fields).forEach(function (f) { times[f] = t; });
+      addFields(pending, id === null ? ORG : id, id, fields, times);
     }
 
     function hasPending() { return Object.keys(pending).length > 0; }
 
+    /* Store this page's changes over the latest stored state. Once stored, every field joins
+       the tab's repair record with the time it was stored under: the record gains fields, it
+       never loses one to a later change of another field of the same answer. */
     function flush() {
       if (!hasPending()) return { ok: true };
+      var given = null;
       var result = store.update(function (text) {
         var base = prepare(text);
         guard(base, text);
-        return applyPending(base.state);
+        given = applyPending(base.state);
+        return base.state;
       });
       if (result.ok) {
-        Object.keys(pending).forEach(function (k) { recent[k] = pending[k]; });
-        pending = {};
+        loadRecent();
+        Object.keys(pending).forEach(function (k) { addFields(recent, k, pending[k].id, pending[k].fields, given[k]); });
+        pending = dict();
         keepRecent();
       }
       return result;
     }
 
-    /* The fields of one of this tab's changes that the stored state has lost: not there, and
-       not changed since by anyone (per field, so a change to another field of the same answer
-       does not hide it). */
+    /* The fields of a change that a state does not hold: not there, and not changed since by
+       anyone (per field, so a change to another field of the same answer does not hide it). */
     function droppedFields(state, c) {
       if (c.id === null) {
         var stamp = state.organisation_updated;
-        return (stamp && stamp >= c.updated) || state.organisation === c.fields.organisation ? [] : ["organisation"];
+        return (stamp && stamp >= c.times.organisation) || state.organisation === c.fields.organisation ? [] : ["organisation"];
       }
-      var stored = state.answers[c.id] || {};
+      var stored = own(state.answers, c.id) ? state.answers[c.id] : { value: null, note: "", action: "" };
       return Object.keys(c.fields).filter(function (f) {
         // With per-field times, a field without one has not changed since they were kept.
         var since = stored.times ? stored.times[f] : stored.updated;
-        return !(since && since >= c.updated) && stored[f] !== c.fields[f];
+        return !(since && since >= c.times[f]) && stored[f] !== c.fields[f];
       });
     }
 
-    /* After another tab wrote: put back any of this page's recent changes that its write
-       dropped without meaning to (an import, restore or start over since then means to). */
+    /* Apply to `state` the fields of `changes` it does not hold; returns how many. */
+    function applyMissing(state, changes) {
+      var n = 0;
+      Object.keys(changes).forEach(function (k) {
+        var c = changes[k], dropped = droppedFields(state, c);
+        if (dropped.length) core.applyChange(state, { id: c.id, fields: pick(c.fields, dropped), times: pick(c.times, dropped) });
+        n += dropped.length;
+      });
+      return n;
+    }
+
+    /* A replace (import or restore) removed these changes of this tab on purpose, and kept
+       what it replaced as an earlier version first. A tab whose copy of the storage lagged kept
+       a copy without them: add them to that earlier version (or keep them as one), so that
+       "your previous answers are listed under Earlier versions" stays true. */
+    function keepReplaced(state, changes) {
+      if (!own(state, "replaced_snapshot")) return;   // replaced by an older version of this tool
+      function amended(text) {
+        var base = prepare(text);
+        if (base.unreadable || !applyMissing(base.state, changes)) return null;
+        var data = JSON.stringify(base.state);
+        return { data: data, organisation: base.state.organisation, count: core.answerCount(base.state) };
+      }
+      var done = state.replaced_snapshot ? store.amendSnapshot(state.replaced_snapshot, function (snap) { return amended(snap.data); }) : null;
+      if (done !== null) return;
+      var alone = amended(null);
+      if (alone) store.snapshot("changes made in another tab just before a replace", alone.data, alone);
+    }
+
+    /* After another tab wrote (or this page came back): put back any of this tab's recent
+       changes that its write dropped without meaning to (an import, restore or start over
+       since then means to). */
     function repair() {
+      loadRecent();
       var text = store.read();
-      if (!text) { recent = {}; keepRecent(); return false; }
+      if (!text) { recent = dict(); keepRecent(); return false; }
       var state = prepare(text).state, lost = false, cutoff = new Date(Date.parse(now()) - RECENT_MS).toISOString();
+      var replaced = dict();
       Object.keys(recent).forEach(function (k) {
         var c = recent[k];
-        if (c.updated < cutoff || (state.replaced && state.replaced >= c.updated)) { delete recent[k]; return; }
-        var dropped = droppedFields(state, c);
+        Object.keys(c.fields).forEach(function (f) {
+          var t = c.times[f];
+          var gone = !!state.replaced && state.replaced >= t;
+          if (gone) addFields(replaced, k, c.id, pick(c.fields, [f]), pick(c.times, [f]));
+          if (gone || t < cutoff) { delete c.fields[f]; delete c.times[f]; }
+        });
+        if (!Object.keys(c.fields).length) { delete recent[k]; return; }
+        var dropped = droppedFields(state, c).filter(function (f) {
+          // A change this page has not stored yet is newer than the one stored before it.
+          return !(own(pending, k) && own(pending[k].fields, f));
+        });
         if (!dropped.length) return;
-        var p = pending[k] || (pending[k] = { id: c.id, fields: {}, updated: c.updated });
-        dropped.forEach(function (f) { p.fields[f] = c.fields[f]; });
+        addFields(pending, k, c.id, pick(c.fields, dropped), pick(c.times, dropped));
         lost = true;
       });
+      if (Object.keys(replaced).length) keepReplaced(state, replaced);
       keepRecent();
       return lost && flush().ok;
     }
 
     function copy(state) { return JSON.parse(JSON.stringify(state)); }
+
+    /* A document that replaces everything stored (`base`, kept as snapshot `kept` or not kept
+       because empty): stamped after every time in what it replaces, so that the changes it
+       replaced are not put back by other tabs, and the changes made after it are. */
+    function replacing(doc, base, kept) {
+      doc.replaced = core.stampAfter(now(), core.latestStamp(base));
+      doc.replaced_snapshot = kept ? kept.id : null;
+      return doc;
+    }
 
     /* mode "combine": per answer the newer wins, conflicts listed; "replace": the file's answers
        only. Either way the answers in this browser are kept as a snapshot first. */
@@ -149,9 +254,9 @@
       var out = { added: [], conflicts: [] };
       var result = store.update(function (text) {
         var base = prepare(text);
-        if (worthKeeping(base)) keepOrRefuse((mode === "replace" ? "before replacing with " : "before combining with ") + name, text, FULL);
+        var kept = worthKeeping(base) ? keepOrRefuse((mode === "replace" ? "before replacing with " : "before combining with ") + name, text, FULL) : null;
         var incoming = copy(imported);
-        if (mode === "replace") { incoming.replaced = now(); return incoming; }
+        if (mode === "replace") return replacing(incoming, base.state, kept);
         var mine = base.state;
         var merged = Store.combineRecords(mine.answers, incoming.answers, FIELDS, { mine: mine.updated, theirs: incoming.updated });
         out.added = merged.added;
@@ -162,7 +267,7 @@
           mine.organisation = incoming.organisation;
           mine.organisation_updated = incoming.organisation_updated || incoming.updated;
         }
-        var seen = {};
+        var seen = dict();
         mine.set_aside.forEach(function (s) { seen[JSON.stringify(s)] = true; });
         incoming.set_aside.forEach(function (s) { if (!seen[JSON.stringify(s)]) mine.set_aside.push(s); });
         if (incoming.updated && (!mine.updated || incoming.updated > mine.updated)) mine.updated = incoming.updated;
@@ -175,8 +280,8 @@
     }
 
     function startOver() {
-      pending = {};
-      recent = {};
+      pending = dict();
+      recent = dict();
       keepRecent();
       var result = store.update(function (text) {
         if (text) keepOrRefuse("before start over", text, FULL);
@@ -192,10 +297,11 @@
       var first = flush();
       if (!first.ok) return first;
       return store.update(function (text) {
-        if (worthKeeping(prepare(text))) keepOrRefuse("before restoring the version of " + (snap.when || "unknown date"), text, FULL);
+        var base = prepare(text);
+        var kept = worthKeeping(base) ? keepOrRefuse("before restoring the version of " + (snap.when || "unknown date"), text, FULL) : null;
         try {
           var doc = JSON.parse(snap.data);
-          if (doc && typeof doc === "object" && !Array.isArray(doc)) { doc.replaced = now(); return doc; }
+          if (doc && typeof doc === "object" && !Array.isArray(doc)) return replacing(doc, base.state, kept);
         } catch (e) { /* restored as it was kept, unreadable or not */ }
         return snap.data;
       });

@@ -13,23 +13,34 @@
   var SCHEMA_VERSION = 1;
   var MAX_IMPORT_BYTES = 1024 * 1024;
   var MAX_TEXT = 5000;
+  var FIELDS = ["value", "note", "action"];
+  var MAX_TIME = 253402300799999;   // 9999-12-31T23:59:59.999Z: a later time would not sort as text
+
+  /* Answers are keyed by question id, and an id is any text a file holds: "constructor",
+     "toString" or "__proto__" are ids like any other. So every map keyed by id has no
+     prototype, and is asked whether it has an id with own(), never with map[id]. */
+  function dict() { return Object.create(null); }
+
+  function own(map, key) { return !!map && Object.prototype.hasOwnProperty.call(map, key); }
 
   function emptyState(model) {
     return { format: FORMAT, schema_version: SCHEMA_VERSION, content_version: model.content_version,
-             organisation: "", answers: {}, set_aside: [], updated: null };
+             organisation: "", answers: dict(), set_aside: [], updated: null };
   }
 
   function scaleByKey(model) {
-    var out = {};
+    var out = dict();
     model.scale.forEach(function (option) { out[option.key] = option; });
     return out;
   }
 
   function questionIndex(model) {
-    var out = {};
+    var out = dict();
     model.questions.forEach(function (q) { out[q.id] = q; });
     return out;
   }
+
+  function answerOf(state, id) { return own(state.answers, id) ? state.answers[id] : null; }
 
   function cleanText(value) {
     if (value === undefined || value === null) return "";
@@ -37,8 +48,35 @@
     return value.slice(0, MAX_TEXT);
   }
 
+  /* A time as kept: ISO 8601 in UTC with milliseconds, so that times compare as text;
+     other forms of a date read from a file are converted, anything else is no time (oldest). */
   function isStamp(value) {
-    return typeof value === "string" && value.length <= 40 ? value : null;
+    if (typeof value !== "string" || value.length > 40) return null;
+    var ms = Date.parse(value);
+    return isFinite(ms) && ms >= 0 && ms <= MAX_TIME ? new Date(ms).toISOString() : null;
+  }
+
+  function later(a, b) { return !a ? (b || null) : !b ? a : (b > a ? b : a); }
+
+  /* The time to give a change made at `wall` (this tab's clock) that is written over what was
+     stamped `seen`: its own time, or just after `seen` when that is not earlier. A write is
+     then always newer than what it wrote over, whatever the clocks of the tabs or of the
+     computer a file came from say (a clock hours ahead cannot make later work look older). */
+  function stampAfter(wall, seen) {
+    if (!seen || (wall && wall > seen)) return wall;
+    var ms = Date.parse(seen) + 1;
+    return ms <= MAX_TIME ? new Date(ms).toISOString() : seen;
+  }
+
+  /* The latest time anywhere in a state. */
+  function latestStamp(state) {
+    var out = later(later(state.updated, state.organisation_updated), state.replaced);
+    Object.keys(state.answers || {}).forEach(function (id) {
+      var a = state.answers[id], times = a.times || {};
+      out = later(out, a.updated);
+      Object.keys(times).forEach(function (f) { out = later(out, times[f]); });
+    });
+    return out;
   }
 
   /* When each field of an answer last changed (value, note, action): two tabs changing
@@ -46,8 +84,8 @@
   function fieldTimes(raw) {
     if (!raw || typeof raw !== "object" || Array.isArray(raw)) return null;
     var out = {}, any = false;
-    ["value", "note", "action"].forEach(function (f) {
-      if (isStamp(raw[f])) { out[f] = raw[f]; any = true; }
+    FIELDS.forEach(function (f) {
+      if (isStamp(raw[f])) { out[f] = isStamp(raw[f]); any = true; }
     });
     return any ? out : null;
   }
@@ -62,7 +100,7 @@
     }
     try {
       var out = { value: value, note: cleanText(a.note), action: cleanText(a.action) };
-      if (isStamp(a.updated)) out.updated = a.updated;
+      if (isStamp(a.updated)) out.updated = isStamp(a.updated);
       var times = fieldTimes(a.times);
       if (times) out.times = times;
       return { answer: out };
@@ -84,6 +122,7 @@
     var answers = raw.answers;
     if (version === 0 && raw.responses) answers = raw.responses;   // schema 0 (drafts) named them "responses"
     if (!answers || typeof answers !== "object" || Array.isArray(answers)) return { errors: ["The file has no answers object."] };
+    // JSON.parse makes "__proto__" an own key like any other; Object.keys lists it, answers[id] reads it.
     var scale = scaleByKey(model);
     var known = questionIndex(model);
     var state = emptyState(model);
@@ -101,16 +140,20 @@
     } catch (e) {
       putAside("organisation", raw.organisation, "the organisation name is not text");
     }
-    if (isStamp(raw.organisation_updated)) state.organisation_updated = raw.organisation_updated;
+    if (isStamp(raw.organisation_updated)) state.organisation_updated = isStamp(raw.organisation_updated);
     state.updated = isStamp(raw.updated);
-    if (isStamp(raw.replaced)) state.replaced = raw.replaced;   // when an import or restore last replaced everything
+    if (isStamp(raw.replaced)) state.replaced = isStamp(raw.replaced);   // when an import or restore last replaced everything
+    // The earlier version that replace kept (null: there was nothing to keep), for the tabs
+    // whose changes it had not seen yet (assessment-answers.js, keepReplaced).
+    if (typeof raw.replaced_snapshot === "string" && raw.replaced_snapshot.length <= 80) state.replaced_snapshot = raw.replaced_snapshot;
+    else if (raw.replaced_snapshot === null) state.replaced_snapshot = null;
     var unknown = [];
     Object.keys(answers).forEach(function (id) {
-      if (!/^[A-Za-z0-9.\-]{1,60}$/.test(id)) { putAside(id.slice(0, 60), answers[id], "the question id is not valid"); return; }
+      if (!/^[A-Za-z0-9._\-]{1,60}$/.test(id)) { putAside(id.slice(0, 60), answers[id], "the question id is not valid"); return; }
       var checked = checkAnswer(answers[id], scale);
       if (checked.reason) { putAside(id, answers[id], checked.reason); return; }
       state.answers[id] = checked.answer;
-      if (!known[id]) unknown.push(id);
+      if (!own(known, id)) unknown.push(id);
     });
     return { state: state, unknown: unknown, setAside: setAside, migratedFrom: version === SCHEMA_VERSION ? null : version };
   }
@@ -119,23 +162,34 @@
     return "The answer to " + item.id + " was set aside: " + item.reason + ".";
   }
 
-  /* A change the user made to one answer (or, with id null, the organisation), stamped. */
+  /* A change the user made to one answer (or, with id null, the organisation): { id, fields,
+     times } with the time each field was changed (or one `updated` for all). Each field is
+     stamped with its time, moved just after the time that answer (or the last replace) had in
+     the state when that is not earlier (stampAfter). Returns the time given to each field. */
   function applyChange(state, change) {
+    var given = {};
+    function timeOf(f, seen) {
+      return stampAfter((change.times && change.times[f]) || change.updated, later(seen, state.replaced));
+    }
     if (change.id === null) {
+      given.organisation = timeOf("organisation", state.organisation_updated);
       state.organisation = change.fields.organisation;
-      state.organisation_updated = change.updated;
+      state.organisation_updated = given.organisation;
     } else {
-      var a = state.answers[change.id] || { value: null, note: "", action: "" };
+      var a = answerOf(state, change.id) || { value: null, note: "", action: "" };
       var times = {};
       Object.keys(a.times || {}).forEach(function (f) { times[f] = a.times[f]; });
-      // A change stored again after another tab dropped it keeps its own time: never move backwards.
-      var updated = a.updated && a.updated > change.updated ? a.updated : change.updated;
-      var next = { value: a.value, note: a.note, action: a.action, updated: updated, times: times };
-      Object.keys(change.fields).forEach(function (f) { next[f] = change.fields[f]; times[f] = change.updated; });
+      var next = { value: a.value, note: a.note, action: a.action, updated: a.updated || null, times: times };
+      Object.keys(change.fields).forEach(function (f) {
+        var t = timeOf(f, later(a.updated, times[f]));
+        next[f] = change.fields[f];
+        times[f] = given[f] = t;
+        next.updated = later(next.updated, t);   // never backwards
+      });
       state.answers[change.id] = next;
     }
-    if (!state.updated || change.updated > state.updated) state.updated = change.updated;
-    return state;
+    Object.keys(given).forEach(function (f) { state.updated = later(state.updated, given[f]); });
+    return given;
   }
 
   function parseImport(text, model, now) {
@@ -182,7 +236,7 @@
       if (p !== null) { g.earned += p; g.possible += max; }
     }
     model.questions.forEach(function (q) {
-      var a = state.answers[q.id];
+      var a = answerOf(state, q.id);
       var p = points(a, scale);
       var answered = !!(a && a.value);
       if (q.task) add("task", q.task, q, p, answered);
@@ -217,7 +271,7 @@
   function merge(partners, model) {
     var scale = scaleByKey(model);
     var rows = model.questions.map(function (q) {
-      var answers = partners.map(function (p) { return p.state.answers[q.id] || null; });
+      var answers = partners.map(function (p) { return answerOf(p.state, q.id); });
       var values = answers.map(function (a) { return points(a, scale); }).filter(function (v) { return v !== null; });
       var spread = values.length > 1 ? Math.max.apply(null, values) - Math.min.apply(null, values) : 0;
       return { question: q, answers: answers, spread: spread, answered: values.length };
@@ -231,7 +285,7 @@
     var scale = scaleByKey(model);
     var changes = [];
     model.questions.forEach(function (q) {
-      var a = before.answers[q.id] || null, b = after.answers[q.id] || null;
+      var a = answerOf(before, q.id), b = answerOf(after, q.id);
       var va = a && a.value ? a.value : null, vb = b && b.value ? b.value : null;
       if (va !== vb) changes.push({ question: q, before: va, after: vb, delta: (points(b, scale) || 0) - (points(a, scale) || 0) });
     });
@@ -250,16 +304,16 @@
   }
 
   function toCSV(state, model) {
-    var scale = scaleByKey(model);
+    var scale = scaleByKey(model), known = questionIndex(model);
     var lines = [["question_id", "module", "step", "task", "question", "answer", "points", "note", "next_action"].join(",")];
     model.questions.forEach(function (q) {
-      var a = state.answers[q.id] || {};
+      var a = answerOf(state, q.id) || {};
       var option = a.value ? scale[a.value] : null;
       lines.push([q.id, q.module, q.step || "", q.task || "", q.text, option ? option.label : "",
                   option && option.score !== null ? option.score : "", a.note || "", a.action || ""].map(csvCell).join(","));
     });
     Object.keys(state.answers).forEach(function (id) {
-      if (model.questions.some(function (q) { return q.id === id; })) return;
+      if (own(known, id)) return;
       var a = state.answers[id];
       lines.push([id, "", "", "", "(question no longer in the toolkit)", a.value ? (scale[a.value] || {}).label || a.value : "",
                   "", a.note || "", a.action || ""].map(csvCell).join(","));
@@ -269,6 +323,7 @@
 
   return { FORMAT: FORMAT, SCHEMA_VERSION: SCHEMA_VERSION, MAX_IMPORT_BYTES: MAX_IMPORT_BYTES,
            emptyState: emptyState, migrate: migrate, parseImport: parseImport, exportState: exportState,
-           applyChange: applyChange, answerCount: answerCount, describeSetAside: describeSetAside,
+           applyChange: applyChange, stampAfter: stampAfter, latestStamp: latestStamp, later: later, dict: dict, own: own,
+           answerCount: answerCount, describeSetAside: describeSetAside,
            score: score, weakest: weakest, merge: merge, compare: compare, toCSV: toCSV };
 });

@@ -18,9 +18,10 @@
     Object.keys(values).forEach(function (k) { out = out.split("{" + k + "}").join(String(values[k])); });
     return out;
   }
-  var scale = {};
+  // Maps without prototype, asked with core.own: an imported answer's id may be "constructor".
+  var scale = core.dict();
   model.scale.forEach(function (o) { scale[o.key] = o; });
-  var questions = {};
+  var questions = core.dict();
   model.questions.forEach(function (q) { questions[q.id] = q; });
 
   // --- storage ---------------------------------------------------------------------------
@@ -321,7 +322,7 @@
       });
       target.appendChild(list);
     }
-    var removed = Object.keys(state.answers).filter(function (id) { return !questions[id]; });
+    var removed = Object.keys(state.answers).filter(function (id) { return !core.own(questions, id); });
     if (removed.length) {
       target.appendChild(el("h2", { id: "removed" }, t("Answers to questions no longer in the toolkit")));
       target.appendChild(el("p", {}, t("These answers come from an earlier version of the questions. They are kept, exported and printed, but not scored.")));

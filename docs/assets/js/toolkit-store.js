@@ -33,15 +33,18 @@
     return fields.every(function (f) { return (a[f] === undefined ? null : a[f]) === (b[f] === undefined ? null : b[f]); });
   }
 
+  function own(map, key) { return Object.prototype.hasOwnProperty.call(map, key); }
+
   /* Per record, the newer one wins (a record without a time counts as oldest; on a tie, mine
      stays). Returns the combined records, the IDs added, and the conflicts: records present on
-     both sides with different content, and which side was kept. */
+     both sides with different content, and which side was kept. An ID is any text: records
+     named "constructor" or "__proto__" are records like the others (a map without prototype). */
   function combineRecords(mine, theirs, fields, fallbacks) {
-    var out = {}, added = [], conflicts = [];
+    var out = Object.create(null), added = [], conflicts = [];
     fallbacks = fallbacks || {};
     Object.keys(mine).forEach(function (id) { out[id] = mine[id]; });
     Object.keys(theirs).forEach(function (id) {
-      var a = mine[id], b = theirs[id];
+      var a = own(mine, id) ? mine[id] : null, b = theirs[id];
       if (!a) { out[id] = b; added.push(id); return; }
       if (sameContent(a, b, fields)) return;
       var theirsNewer = stamp(b, fallbacks.theirs) > stamp(a, fallbacks.mine);
@@ -132,6 +135,24 @@
       return snap;
     }
 
+    /* Rewrite one snapshot: fn(snapshot) returns { data, organisation, count } or null to leave
+       it. Returns true when rewritten, false when not, null when no snapshot has that id. */
+    function amendSnapshot(id, fn) {
+      var list = snapshots(), snap = list.filter(function (s) { return s.id === id; })[0];
+      if (!snap) return null;
+      var next = fn(snap);
+      if (!next) return false;
+      snap.data = next.data;
+      snap.organisation = next.organisation || "";
+      snap.count = next.count || 0;
+      try {
+        ls.setItem(snapKey, JSON.stringify(list));
+      } catch (e) {
+        return false;
+      }
+      return true;
+    }
+
     function meta(name, value) {
       if (!ls) return null;
       if (value === undefined) return ls.getItem(key + "/" + name);
@@ -164,7 +185,7 @@
         .then(function (granted) { done(!!granted); }, function () { done(null); });
     }
 
-    return { key: key, available: !!ls, read: read, update: update, snapshots: snapshots, snapshot: snapshot,
+    return { key: key, available: !!ls, read: read, update: update, snapshots: snapshots, snapshot: snapshot, amendSnapshot: amendSnapshot,
              meta: meta, watch: watch, persist: persist };
   }
 
