@@ -23,7 +23,7 @@ from .content.load import load
 from .content.model import MODELS
 from .content.reader import ContentError, read_yaml, validate
 from .project import CONTENT, ROOT
-from .site import catalogue_check
+from .site import catalogue_check, i18n
 
 # Files whose kind their folder tells; the rest are named after their kind.
 FOLDER_KINDS = {"modules": "module", "cases": "case", "chapters": "chapter"}
@@ -54,7 +54,7 @@ def check_content(root: Path) -> int:
     try:
         content = load(root)
         # Official translations of the guideline text are checked with the content they translate.
-        official = sorted(p.parent.name for p in (root / "translations").glob("*/language.yml"))
+        official = [lang.code for lang in i18n.overlay_languages(root / "translations")]
         for language in official:
             overlay.apply(content, root / "translations", language)
     except ContentError as exc:

@@ -22,7 +22,9 @@ MAX_BYTES = 512 * 1024      # the largest content file is 32 KB
 MAX_DEPTH = 40
 # Tab and line ends are left out: YAML and the text check give them their meaning. U+2028 and
 # U+2029 are line breaks to the parser and to browsers' scripts, but not to an editor's eye.
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+# Bidirectional embeddings, overrides and isolates too: they reverse how text reads, and no
+# text of the publication needs them (the marks U+200E and U+200F stay allowed).
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\u202a-\u202e\u2066-\u2069]")
 # What a message shows escaped, so that a report never carries a control character itself.
 UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 

@@ -275,7 +275,7 @@ class Publication(Strict):
     title: NonEmpty
     subtitle: NonEmpty
     series: NonEmpty
-    date_place: NonEmpty
+    date_place: Annotated[str, Field(pattern=r"^[^,]+, .+$", description="'<month year>, <places>' as printed (the citation takes the places).")]
     copyright: Annotated[list[NonEmpty], Field(min_length=1)]
     isbn_print: NonEmpty
     isbn_online: NonEmpty

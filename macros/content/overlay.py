@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .checks import text
 from .load import Content
 from .reader import ContentError, Problem, read_yaml, validate
 from .walk import NOT_TEXT, texts
@@ -78,7 +79,8 @@ def apply(content: Content, overlay_root: Path, language: str) -> tuple[Content,
             if english is None or not (content.root / sub / path.name).is_file():
                 problems.append(source.problem(("id",), f"no English {kind} {sub}/{path.name} to translate"))
                 continue
-            found = counterpart_problems(source, english, model)
+            # Its texts end up in pages as the English texts do: one line each (checks/text.py).
+            found = counterpart_problems(source, english, model) + text.line_problems(source, model)
             problems += found
             if not found:
                 lists[sub][lists[sub].index(english)] = model

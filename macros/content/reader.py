@@ -158,8 +158,9 @@ def _describe(error: dict) -> str:
     return f"{error['msg']} (got {error['input']!r})" if not isinstance(error["input"], (dict, list)) else error["msg"]
 
 
-def validate(source: SourceFile, kind: str) -> tuple[BaseModel | None, list[Problem]]:
-    model = MODELS[kind]
+def validate(source: SourceFile, kind: str, model: type[BaseModel] | None = None) -> tuple[BaseModel | None, list[Problem]]:
+    """`kind` names a content model (MODELS); `model` another file's model, `kind` naming it in messages."""
+    model = model or MODELS[kind]
     if not isinstance(source.data, dict):
         return None, [source.problem((), f"expected a mapping of fields for a {kind}, got {type(source.data).__name__}")]
     try:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -94,7 +95,7 @@ def on_files(files, config):
             meta["search"] = {"exclude": True}
         elif page.search_boost is not None:
             meta["search"] = {"boost": page.search_boost}
-        front = json.dumps(meta, ensure_ascii=False)
+        front = _yaml_safe(json.dumps(meta, ensure_ascii=False))
         body = f"---\n{front}\n---\n\n{{{{ render_page({json.dumps(page.path)}) }}}}\n"
         existing = files.get_file_from_path(page.source)
         if existing is not None:
@@ -110,6 +111,9 @@ def on_page_markdown(markdown, page, config, files):
     """The title as written, after mkdocs-macros has run (hooks run after plugins); Markdown is
     then given a generated page's headings only (headings_only.py). A Markdown page someone adds
     to docs/ stays Markdown, its links checked."""
+    if page.file.src_uri in state.current.sources and "language" not in page.meta:
+        raise PluginError(f"{page.file.src_uri}: the page's front matter could not be read (a character in its "
+                          "title or description?): nothing is published with it")
     page.title = _stood_in.get(page.title, page.title)
     if page.meta.get("title") in _stood_in:
         page.meta["title"] = _stood_in[page.meta["title"]]
@@ -121,6 +125,15 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     aside = _set_aside.pop(page.file.src_uri, None)
     return html if aside is None else headings_only.put_back(html, aside)
+
+
+# What YAML's reader refuses in a stream. MkDocs reads front matter as YAML and, when that fails,
+# silently prints it into the page as text; JSON is YAML, so such a character is written escaped.
+_NOT_YAML = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _yaml_safe(json_text: str) -> str:
+    return _NOT_YAML.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
 
 
 _base_urls: dict[str, str] = {}

@@ -31,13 +31,14 @@ class CatalogueError(ContentError):
 # name, i18n.PLACEHOLDER's rule), or a brace that opens or closes nothing.
 BRACES = re.compile(r"\{\{|\}\}|\{[^{}]*\}|[{}]")
 # Every percent sign, in one pass: %%, %(group) with what follows it, or a lone %.
-PERCENTS = re.compile(r"%%|%\([^)]*\)[-#0 +]*\d*(?:\.\d+)?[a-zA-Z]?|%")
+# (A group stops at the next %, so that "%(%(%(…" is read in one pass, not once per "%(".)
+PERCENTS = re.compile(r"%%|%\([^)%]*+\)[-#0 +]*+\d*+(?:\.\d+)?[a-zA-Z]?|%")
 PERCENT_PLACEHOLDER = re.compile(r"%\([A-Za-z_][A-Za-z0-9_]*\)s")
 
 # What would be markup if a translation were ever treated as HTML or Markdown: refused unless
 # the English text has the same construct.
 MARKUP = {
-    "an HTML tag": re.compile(r"<[/!?]|<[A-Za-z][A-Za-z0-9-]*(?![A-Za-z0-9+.-]*:)"),
+    "an HTML tag": re.compile(r"<[/!?]|<[A-Za-z][A-Za-z0-9-]*+(?![A-Za-z0-9+.-]*+:)"),   # possessive: linear
     "an HTML entity": re.compile(r"&#|&[A-Za-z][A-Za-z0-9]*;"),
     "a Markdown link": re.compile(r"\]\("),
     "a Markdown image": re.compile(r"!\["),
@@ -50,9 +51,10 @@ MARKUP = {
 WEB_ADDRESS = re.compile(r"\bhttps?://[^\s<>\"]+|\bwww\.[^\s<>\"]+", re.IGNORECASE)
 # C0 controls but tab and line feed, DEL and the C1 controls, and the Unicode line and
 # paragraph separators (JavaScript and some editors break lines at them).
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\u202a-\u202e\u2066-\u2069]")
 # Any character one of the rules above looks at, or a javascript: address.
-SPECIAL = re.compile(r"[{}%<>&\[\]!\\\x00-\x1f\x7f-\x9f\u2028\u2029]|javascript:|https?://|www\.", re.IGNORECASE)
+SPECIAL = re.compile(r"[{}%<>&\[\]!\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\u202a-\u202e\u2066-\u2069]"
+                     r"|javascript:|https?://|www\.", re.IGNORECASE)
 
 
 @dataclass
@@ -161,8 +163,24 @@ def _entry_name(message) -> str:
     return f"msgctxt {escape(message.context)} {name}" if message.context else name
 
 
-def catalogue_problems(path: Path) -> list[Problem]:
+# A catalogue is a few hundred KB; one far larger is not ours, and is refused unread.
+MAX_BYTES = 4 * 1024 * 1024
+
+
+def template_shapes(folder: Path) -> dict[tuple[str, str], str | None]:
+    """(context, msgid) -> the English plural (None for a string without one), from toolkit.pot:
+    the English a translation is checked against is the template's, never the .po file's own."""
+    path = folder / f"{i18n.DOMAIN}.pot"
+    if not path.is_file():
+        return {}
+    return {(m.context or "", m.id[0] if isinstance(m.id, tuple) else m.id): (m.id[1] if isinstance(m.id, tuple) else None)
+            for m in read_catalogue(path) if m.id}
+
+
+def catalogue_problems(path: Path, shapes: dict[tuple[str, str], str | None] | None = None) -> list[Problem]:
     shown = _shown(path)
+    if path.stat().st_size > MAX_BYTES:
+        return [Problem(shown, None, "", f"larger than {MAX_BYTES // 1024 // 1024} MB: not a catalogue of this toolkit")]
     try:
         catalog = read_catalogue(path)
     except UnreadableCatalogue as exc:
@@ -173,6 +191,15 @@ def catalogue_problems(path: Path) -> list[Problem]:
             continue
         ids = message.id if isinstance(message.id, tuple) else (message.id,)
         forms = message.string if isinstance(message.string, tuple) else (message.string,)
+        key = (message.context or "", ids[0])
+        if shapes and key in shapes:
+            english_plural = shapes[key]
+            if (english_plural is None) != (len(ids) == 1):
+                shape = "plural forms (msgid_plural, msgstr[n])" if english_plural else "a single msgstr, no plural forms"
+                out.append(Problem(shown, message.lineno, _entry_name(message),
+                                   f"the template (toolkit.pot) has {shape} for this text: run `make translations`"))
+                continue
+            ids = (ids[0],) if english_plural is None else (ids[0], english_plural)
         for form, text in enumerate(forms):
             if not text:
                 continue
@@ -193,7 +220,8 @@ def check(folder: Path = i18n.TRANSLATIONS) -> list[str]:
     """The languages whose catalogues were checked; raises CatalogueError with every problem
     of every catalogue."""
     found = catalogues(folder)
-    problems = [problem for path in found.values() for problem in catalogue_problems(path)]
+    shapes = template_shapes(folder)
+    problems = [problem for path in found.values() for problem in catalogue_problems(path, shapes)]
     if problems:
         raise CatalogueError(problems)
     return list(found)

@@ -20,10 +20,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from babel.messages.pofile import read_po
 
 from ..project import ROOT
+from . import languages_file
 from .catalogue_file import DOMAIN, read_catalogue
 
 # GUIDELINES_CATALOGUES: another copy of translations/ (tests check and build broken copies).
@@ -64,19 +64,14 @@ class Language:
 
 
 def catalogue_languages(folder: Path = TRANSLATIONS) -> list[Language]:
-    data = yaml.safe_load((folder / "languages.yml").read_text(encoding="utf-8"))
-    return [Language(**entry) for entry in data["languages"]]
+    """translations/languages.yml, checked (languages_file.py raises LanguageListError)."""
+    return [Language(**entry.model_dump()) for entry in languages_file.interface_languages(folder / "languages.yml")]
 
 
 def overlay_languages(overlay_root: Path) -> list[Language]:
     """Languages that only an official translation of the guidelines brings (its language.yml)."""
-    out = []
-    for path in sorted(overlay_root.glob("*/language.yml")) if overlay_root.is_dir() else []:
-        entry = yaml.safe_load(path.read_text(encoding="utf-8"))
-        if entry.get("code") != path.parent.name:
-            raise ValueError(f"{path}: code must be {path.parent.name!r}, the folder's name")
-        out.append(Language(**entry, official_only=True))
-    return out
+    paths = sorted(overlay_root.glob("*/language.yml")) if overlay_root.is_dir() else []
+    return [Language(**languages_file.official_language(path).model_dump(), official_only=True) for path in paths]
 
 
 def all_languages(overlay_root: Path, folder: Path = TRANSLATIONS) -> list[Language]:
@@ -114,7 +109,7 @@ class Translator:
         if self.language.code == SOURCE or not msgid:
             return msgid
         found = self.messages.get(_key(context, msgid))
-        if found:
+        if isinstance(found, str) and found:   # plural forms answer ngettext only (the check refuses them here)
             return found
         self.missing.add(_key(context, msgid))
         return msgid

@@ -12,10 +12,10 @@ from .common import Loaded, text_sources
 
 
 def check(content, loaded: Loaded) -> list[Problem]:
-    problems: list[Problem] = []
-    for src, model in text_sources(content, loaded):
-        for path, text in strings(model):
-            if "\n" in text or "\r" in text:
-                problems.append(src.problem(path, "a line break inside a text: join the lines into one "
-                                                  "(a new paragraph is a new '- p:' block)"))
-    return problems
+    return [problem for src, model in text_sources(content, loaded) for problem in line_problems(src, model)]
+
+
+def line_problems(src, model) -> list[Problem]:
+    """A line break inside any text of one file's model (official translations are checked so too)."""
+    return [src.problem(path, "a line break inside a text: join the lines into one (a new paragraph is a new '- p:' block)")
+            for path, text in strings(model) if "\n" in text or "\r" in text]
