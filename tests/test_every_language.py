@@ -1,14 +1,19 @@
 """The site as published, every language at once (the `full_site` build): what the language
-menu does to a phone's screen.
+menu does to a phone's screen and to the network, over http and from file://.
 
 The other browser tests use `site`, English alone, which has no language menu: there every page
-fitted a 360 px phone, while in the real build every page scrolled sideways (the menu reached
-6 px past the screen)."""
+fitted a 360 px phone and made no failed request, while in the real build every page scrolled
+sideways (the menu reached 6 px past the screen) and asked six times for a sitemap.xml that is
+not there (Material fetches one beside each <link rel="alternate"> of a page)."""
 from __future__ import annotations
 
+import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from conftest import PUBLISHED_URL
+from test_browser import failed_requests
 
 from macros.site import i18n
 
@@ -31,6 +36,12 @@ def phone(browser):
     context = browser.new_context(viewport=PHONE)
     yield context.new_page()
     context.close()
+
+
+@pytest.fixture(params=["http", "file"])
+def full_base(request, full_site):
+    """The published build over a web server, and from file:// (as someone who saved it opens it)."""
+    return request.getfixturevalue("full_server") if request.param == "http" else full_site.as_uri()
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
@@ -65,6 +76,58 @@ def test_the_open_language_menu_is_on_the_screen_of_a_phone(phone, full_server, 
         assert box["x"] <= link["x"] and link["x"] + link["width"] <= box["x"] + box["width"], (links.nth(i).inner_text(), link)
         assert box["y"] <= link["y"] and link["y"] + link["height"] <= box["y"] + box["height"] + 0.5, (links.nth(i).inner_text(), link, box)
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_no_request_fails_on_any_kind_of_page(browser, full_base, code):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    failed = failed_requests(page)
+    problems = []
+    try:
+        for path in PAGES:
+            failed.clear()
+            # Material's requests start as the page is read; the network settles after them.
+            page.goto(address(full_base, code, path), wait_until="networkidle")
+            if failed and all(f.endswith("net::ERR_ABORTED") for f in failed):
+                # Once, on a busy machine, Chromium aborted a script of a page from file:// and a
+                # second load did not: only a failure that happens again is the page's.
+                failed.clear()
+                page.goto(address(full_base, code, path), wait_until="networkidle")
+            problems += [f"{path}: {f}" for f in failed]
+    finally:
+        context.close()
+    assert not problems, f"{code}: failed requests:\n" + "\n".join(problems)
+
+
+def test_no_page_names_a_counterpart_in_a_link_element(full_site):
+    """Material fetches sitemap.xml beside every <link rel="alternate"> (integrations/alternate in
+    its bundle), taking it for the home of another language: the counterparts of a page are in
+    its language menu and in the sitemap, never in <link> elements."""
+    found = []
+    for page in full_site.rglob("*.html"):
+        links = re.findall(r"<link\b[^>]*\brel=\"?alternate\b[^>]*>", page.read_text(encoding="utf-8"), re.I)
+        found += [f"{page.relative_to(full_site)}: {link}" for link in links]
+    assert not found, found[:5]
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_each_language_sitemap_gives_its_own_addresses_and_every_counterpart(full_site, code):
+    """Search engines learn a page's counterparts (hreflang) from the sitemap, with the absolute
+    addresses they require; each language's pages name themselves as canonical, not English's."""
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    prefix = "" if code == "en" else f"{code}/"
+    urls = ET.parse(full_site / prefix / "sitemap.xml").getroot().findall("s:url", ns)
+    locs = [url.find("s:loc", ns).text for url in urls]
+    assert len(locs) > 70 and f"{PUBLISHED_URL}{prefix}steps/3.html" in locs, locs[:5]
+    for url, loc in zip(urls, locs, strict=True):
+        assert loc.startswith(PUBLISHED_URL + prefix) and (full_site / loc.removeprefix(PUBLISHED_URL)).is_file(), loc
+        path = loc.removeprefix(PUBLISHED_URL + prefix)
+        alternates = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
+        assert alternates == {other: f"{PUBLISHED_URL}{'' if other == 'en' else other + '/'}{path}"
+                              for other in LANGUAGES}, loc
+    page = (full_site / prefix / "steps" / "3.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{PUBLISHED_URL}{prefix}steps/3.html">' in page
 
 
 @pytest.mark.parametrize("code", ["th", "ru"])
