@@ -96,19 +96,50 @@ def hostile_languages(tmp_path_factory) -> Path:
     return site
 
 
+# The address the published site is given (the deploy workflow sets SITE_URL to its own).
+PUBLISHED_URL = "https://example.org/partnering-guidelines/"
+
+
+def _build_every_language(folder: Path) -> dict:
+    from macros.engine.languages_build import build_all
+
+    return {code: {"returncode": r.returncode, "output": f"{r.stdout}\n{r.stderr}"}
+            for code, r in build_all(folder, site_url=PUBLISHED_URL)}
+
+
+@pytest.fixture(scope="session")
+def full_site(tmp_path_factory) -> Path:
+    """The site as it is published: every language (English at the root, the others under
+    <lang>/, each page with the language menu), built once for the run. `site` is English alone,
+    without the menu, and hid what the menu does to a phone's screen and to the network."""
+    out, record = build_once(tmp_path_factory, "full-site", _build_every_language)
+    failed = {code: r["output"] for code, r in record.items() if r["returncode"]}
+    assert not failed, failed
+    return out
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
 
-@pytest.fixture(scope="session")
-def server(site):
-    handler = functools.partial(_QuietHandler, directory=str(site))
+def _serve(directory: Path):
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    yield from _serve(site)
+
+
+@pytest.fixture(scope="session")
+def full_server(full_site):
+    yield from _serve(full_site)
 
 
 @pytest.fixture(scope="session")

@@ -19,6 +19,14 @@ def search(page, base, query: str) -> list[str]:
     return [strip_highlight(a.get_attribute("href")) for a in results.all()]
 
 
+def failed_requests(page) -> list[str]:
+    """Every request of the page that fails or is answered with an error, as they happen."""
+    found: list[str] = []
+    page.on("requestfailed", lambda request: found.append(f"{request.url}: {request.failure}"))
+    page.on("response", lambda response: response.status >= 400 and found.append(f"{response.url}: {response.status}"))
+    return found
+
+
 def strip_highlight(href: str) -> str:
     path, _, rest = href.partition("?")
     _, _, anchor = rest.partition("#")

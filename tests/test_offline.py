@@ -8,12 +8,16 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from shared_build import build_once
+from test_browser import failed_requests, search
 
-from macros.outputs.offline import BUDGET_BYTES, make_zip
+from macros.outputs.offline import BUDGET_BYTES, build_language, make_zip, zip_name
 from macros.project import version
+from macros.site import i18n
 
 CONFIG = Path(__file__).resolve().parent / "config" / "linkcheckerrc"
 
@@ -144,8 +148,6 @@ def test_reader_uses_the_toolkit_from_file_with_no_network(offline_page):
 
 
 def test_search_works_offline_with_highlighting(offline_page):
-    from test_browser import search
-
     page = offline_page
     hrefs = search(page, page.home.rsplit("/", 1)[0], "task 3.2")
     assert any(h.endswith("steps/3.html#task-3-2") for h in hrefs[:5]), hrefs[:10]
@@ -178,4 +180,59 @@ def test_self_assessment_works_from_the_unpacked_copy(offline_page, tmp_path):
     assert "Replaced your answers with the 1 answer in earlier.json" in page.locator("#assessment-import-result").inner_text()
     assert page.locator("#assessment-snapshots tbody tr").count() == 1
     outside = [u for u in page.requests if not u.startswith(("file://", "blob:"))]
+    assert not outside, outside
+
+
+LANGUAGES = [lang.code for lang in i18n.catalogue_languages()]
+
+
+@pytest.fixture(scope="session")
+def language_copies(content, tmp_path_factory) -> dict[str, Path]:
+    """Each language's ZIP (the same build as `make offline`'s, without the PDF pack, which
+    search does not touch), unpacked into an awkward folder, built once for the run."""
+    def build(folder: Path) -> dict:
+        unpacked = folder / "Field office – Dhaka Bản sao 文件"
+
+        def one(code: str) -> dict:
+            site_dir = folder / "sites" / code
+            result = build_language(code, site_dir)
+            if result.returncode:
+                return {"returncode": result.returncode}
+            package = make_zip(content, site_dir, folder / "dist", zip_name(code), code)
+            with zipfile.ZipFile(package.zip_path) as archive:
+                top = archive.namelist()[0].split("/")[0]
+                archive.extractall(unpacked / code)
+            return {"returncode": 0, "unpacked": str(unpacked / code / top)}
+
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            return dict(zip(LANGUAGES, pool.map(one, LANGUAGES), strict=True))
+
+    _, record = build_once(tmp_path_factory, "offline-languages", build)
+    failed = [code for code, r in record.items() if r["returncode"]]
+    assert not failed, f"offline build failed: {failed}"
+    return {code: Path(r["unpacked"]) for code, r in record.items()}
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_search_works_from_every_language_zip(browser, language_copies, code):
+    """From file://, Material's search worker runs in the iframe-worker shim and loads the Lunr
+    files of French, Russian and Thai (not of English, Chinese or Indonesian) from beside itself:
+    a word of the language and an English word (the guideline text is English in every ZIP)."""
+    copy = language_copies[code]
+    glossary = (copy / "glossary.html").read_text(encoding="utf-8")
+    word = re.search(r"<h1[^>]*>([^<]+)", glossary).group(1).strip()  # "Glossaire", "อภิธานศัพท์"...
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    failed = failed_requests(page)
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    try:
+        hrefs = search(page, copy.as_uri(), word)
+        assert any(h.endswith("glossary.html") for h in hrefs[:5]), (code, word, page.locator(".md-search-result__meta").inner_text(), hrefs[:10])
+        hrefs = search(page, copy.as_uri(), "Mongolia")
+        assert any(h.endswith("cases/iv-11.html") for h in hrefs[:5]), (code, hrefs[:10])
+    finally:
+        context.close()
+    assert not failed, f"{code}: failed requests:\n" + "\n".join(failed)
+    outside = [u for u in requests if not u.startswith(("file://", "about:"))]
     assert not outside, outside

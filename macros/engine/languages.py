@@ -36,9 +36,13 @@ def configure(config, build) -> None:
             search.config.separator = (search.config.separator or r"[\s\-]+") + CHINESE_SEPARATOR
     if len(build.languages) > 1:
         # Truthy but not a list: Material's header then includes partials/alternate.html (ours,
-        # per page), while its base.html adds no site-wide alternates (ours are per page).
+        # per page), while its base.html adds no <link rel="alternate"> (see page_languages).
         config["extra"]["alternate"] = True
         config["extra_javascript"].append(LANGUAGE_SWITCH)
+        if config.get("site_url") and lang.prefix:
+            # The language's own address, for its canonical links and its sitemap (English's
+            # otherwise: a French page would name the English one as its canonical page).
+            config["site_url"] = config["site_url"].rstrip("/") + "/" + lang.prefix
 
 
 def _root_of(lang, current) -> str:
@@ -49,13 +53,21 @@ def _root_of(lang, current) -> str:
 
 def page_languages(build, page) -> dict:
     """Front matter for one page: its counterparts in every language built, and the notice
-    about the guideline text when it is shown in English."""
+    about the guideline text when it is shown in English.
+
+    The counterparts are the language switcher's links (partials/alternate.html) and, when the
+    site's address is known, the sitemap's hreflang alternates (overrides/sitemap.xml). Never a
+    <link rel="alternate"> in the page: Material takes each one for the home of another language
+    and fetches sitemap.xml beside it (integrations/alternate in its bundle), six failed requests
+    on every page (steps/sitemap.xml, fr/steps/sitemap.xml...)."""
     meta: dict = {"language": build.language.code}
     if len(build.languages) > 1:
+        root = build.site_url.rstrip("/") + "/" if build.site_url else None
         meta["alternates"] = [
             {"code": lang.code, "native": lang.native, "current": lang == build.language,
              "href": urls.relative(_root_of(lang, build.language) + page.path, page.path)
-                     if lang != build.language else urls.relative(page.path, page.path)}
+                     if lang != build.language else urls.relative(page.path, page.path),
+             "url": root + lang.prefix + page.path if root else None}
             for lang in build.languages
         ]
     if build.language.code != "en":

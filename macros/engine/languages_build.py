@@ -26,8 +26,9 @@ def language_zip(english_zip: str | None, code: str) -> str:
 
 
 def build_all(site_dir: Path, content_dir: Path | None = None, overlay_root: Path | None = None,
-              jobs: int = 2) -> list[tuple[str, subprocess.CompletedProcess]]:
-    """Every language, English first (its build replaces the site folder). Returns each build's result."""
+              jobs: int = 2, site_url: str | None = None) -> list[tuple[str, subprocess.CompletedProcess]]:
+    """Every language, English first (its build replaces the site folder). Returns each build's
+    result. `site_url` stands for SITE_URL (the published site's address), as the deploy sets it."""
     content_dir = Path(content_dir or os.environ.get("GUIDELINES_CONTENT", CONTENT))
     overlay_root = Path(overlay_root or os.environ.get("GUIDELINES_TRANSLATIONS", content_dir / "translations"))
     languages = i18n.all_languages(overlay_root)
@@ -38,6 +39,8 @@ def build_all(site_dir: Path, content_dir: Path | None = None, overlay_root: Pat
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1", GUIDELINES_LANGUAGE=lang.code, GUIDELINES_LANGUAGES=codes,
                    GUIDELINES_CONTENT=str(content_dir), GUIDELINES_TRANSLATIONS=str(overlay_root),
                    GUIDELINES_OFFLINE_ZIP=language_zip(english_zip, lang.code))
+        if site_url is not None:
+            env["SITE_URL"] = site_url
         out = site_dir / lang.prefix if lang.prefix else site_dir
         result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
                                 cwd=ROOT, env=env, capture_output=True, text=True)

@@ -28,6 +28,7 @@ class Build:
     languages: list = field(default_factory=list)      # every language built beside this one
     translator: i18n.Translator = None
     official: set = field(default_factory=set)         # units an official translation replaced
+    site_url: str | None = None                        # SITE_URL: the address of the English site
 
     @functools.cached_property
     def sources(self) -> set[str]:
@@ -77,7 +78,7 @@ def start(site_url: str | None = None) -> Build:
     # and the PDF pack is printed once, from the English pages.
     pdf_root = "../" if language.prefix and len(codes) > 1 else ""
     current = Build(content, renderer, pages(content, site_url, tr.gettext, pdf_root, tr.data),
-                    language, [known[c] for c in codes], tr, official)
+                    language, [known[c] for c in codes], tr, official, site_url)
     return current
 
 

@@ -19,4 +19,9 @@
   addEventListener("error", function (event) {
     parent.dispatchEvent(new ErrorEvent("error", { filename: worker, error: event.error }));
   });
+  // Material's search worker finds the folder of its language files (lunr/) from the first
+  // script with a src in this document, which it takes to be itself (in the original shim this
+  // bootstrap is inline). With this one still there, French, Russian and Thai search looked in
+  // iframe-worker/lunr/ and never started from file://.
+  document.currentScript.remove();
 })();
