@@ -81,6 +81,8 @@ HOSTILE = [
     ("Action plan", "Plan\x00", "control character U+0000"),
     ("Action plan", "Plan\x85", "control character U+0085"),
     ("Action plan", "Plan\u2028", "control character U+2028"),
+    ("Action plan", "Plan \ufffe", "control character U+FFFE"),
+    ("Action plan", "Plan \u202e", "control character U+202E"),
     ("Action plan", "Plan\\nd'action", "a line break (\\n) that the English text has not"),
 ]
 
@@ -107,6 +109,27 @@ def test_python_m_macros_check_refuses_it_with_no_traceback(catalogues, msgid, m
     assert where(po, line, msgid) in result.stderr and expected in result.stderr, result.stderr
     assert "Traceback" not in result.stderr, result.stderr
     assert "content OK" in result.stdout   # the content is still checked and reported
+
+
+def test_a_plural_the_template_has_not_is_refused(catalogues):
+    """The English a translation is checked against is the template's, never the .po file's own
+    msgid_plural (a tuple from gettext once stopped a build with a traceback)."""
+    po = i18n.po_path("fr", catalogues)
+    text = po.read_text(encoding="utf-8")
+    entry = 'msgid "Action plan"\nmsgstr "Plan d\'action"'
+    assert entry in text
+    po.write_text(text.replace(entry, 'msgid "Action plan"\nmsgid_plural "<img src=x onerror=alert(1)> {n}"\n'
+                                      'msgstr[0] "Plan"\nmsgstr[1] "<img src=x onerror=alert(1)> {n}"'), encoding="utf-8")
+    assert 'msgid "Action plan": the template (toolkit.pot) has a single msgstr, no plural forms' in report(catalogues)
+
+
+def test_a_huge_hostile_entry_is_checked_in_one_pass(catalogues):
+    """"%(" repeated, or a long tag name before a colon, once took minutes (each "%(" rescanned
+    the rest): the subprocess's timeout fails the test if it does again."""
+    translate(catalogues, "fr", "Action plan", "%(" * 240_000 + "<" + "a" * 400_000 + ":")
+    result = subprocess.run([sys.executable, "-m", "macros", "check"], cwd=ROOT, capture_output=True, text=True,
+                            env=dict(os.environ, GUIDELINES_CATALOGUES=str(catalogues)), timeout=60)
+    assert result.returncode == 1 and "a lone %" in result.stderr, result.stderr[-2000:]
 
 
 def test_every_problem_of_every_catalogue_is_reported_at_once(catalogues):

@@ -55,3 +55,10 @@ def test_node_lock_files_match_their_package_files():
     for folder in ("bench", "tools"):
         result = run("npm", "ci", "--dry-run", "--no-audit", "--no-fund", "--prefix", folder)
         assert result.returncode == 0, f"{folder}/package-lock.json is out of step: run `npm install --package-lock-only` there\n{result.stderr[-800:]}"
+
+
+def test_no_merge_conflict_is_left_in_any_file():
+    """A conflict marker once landed in overrides/main.html and was printed into every page."""
+    found = subprocess.run(["git", "grep", "-n", "-E", "^(<{7}|>{7}) ", "--", ".", ":!*.po"], cwd=ROOT,
+                           capture_output=True, text=True)
+    assert found.returncode == 1 and not found.stdout, found.stdout

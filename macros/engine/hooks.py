@@ -10,6 +10,7 @@ import re
 import shutil
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -114,7 +115,9 @@ def on_page_markdown(markdown, page, config, files):
     if page.file.src_uri in state.current.sources and "language" not in page.meta:
         raise PluginError(f"{page.file.src_uri}: the page's front matter could not be read (a character in its "
                           "title or description?): nothing is published with it")
-    page.title = _stood_in.get(page.title, page.title)
+    # Escaped already (_for_theme): as Markup, so that Material's `title | e` (the footer's
+    # links) does not escape it twice, which screen readers would read as "&amp;#x27;".
+    page.title = Markup(_stood_in.get(page.title, page.title))
     if page.meta.get("title") in _stood_in:
         page.meta["title"] = _stood_in[page.meta["title"]]
     if page.file.src_uri in state.current.sources:

@@ -160,7 +160,11 @@ def safe_cell(cell, value) -> None:
 
 
 def _sheet_title(title: str, taken: set) -> str:
-    base = re.sub(r"[\[\]:*?/\\]", " ", title)[:31].strip()
+    """A name Excel accepts: none of []:*?/\\, no apostrophe first or last, 31 characters at most,
+    not "History" (Excel's own), unique in the workbook."""
+    base = re.sub(r"[\[\]:*?/\\]", " ", title)[:31].strip().strip("'").strip() or "Table"
+    if base.lower() == "history":
+        base += " (table)"
     name, n = base, 2
     while name.lower() in taken:
         suffix = f" ({n})"
@@ -180,16 +184,36 @@ def xlsx_bytes(content: Content, sheet, records: dict | None = None) -> bytes:
         about.append([None])
         safe_cell(about.cell(about.max_row, 1), line)
     about.column_dimensions["A"].width = 120
-    taken = {"about"}
+    taken = {"about", CHOICES.lower()}
+    choices = None
     for part in ws.parts(content, sheet):
         if isinstance(part, ws.TableView):
-            _xlsx_table(book.create_sheet(_sheet_title(part.part.title, taken)), part, rows.get(part.part.table, []))
+            if choices is None and any(c.options for c in part.part.columns):
+                choices = book.create_sheet(CHOICES)
+                choices.sheet_state = "hidden"
+            _xlsx_table(book.create_sheet(_sheet_title(part.part.title, taken)), part, rows.get(part.part.table, []), choices)
+    if choices is not None:   # last, after the sheets people fill in
+        book.move_sheet(choices, offset=len(book.sheetnames) - 1 - book.index(choices))
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
 
 
-def _xlsx_table(sheet, view, filled: list) -> None:
+# The choices of every choice column, one column each, on a hidden sheet that the drop-down lists
+# name: a list written into the rule itself splits a choice at its commas and may hold 255
+# characters in all.
+CHOICES = "Choices"
+
+
+def _choice_range(choices, options: list[str]) -> str:
+    column = choices.max_column + 1 if choices.max_row > 1 or choices.cell(1, 1).value is not None else 1
+    for row, option in enumerate(options, start=1):
+        safe_cell(choices.cell(row, column), option)
+    letter = choices.cell(1, column).column_letter
+    return f"'{CHOICES}'!${letter}$1:${letter}${len(options)}"
+
+
+def _xlsx_table(sheet, view, filled: list, choices=None) -> None:
     from openpyxl.styles import Alignment, Font
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -216,8 +240,7 @@ def _xlsx_table(sheet, view, filled: list) -> None:
     for c, column in enumerate(t.columns, start=1 + first):
         if column.options:
             letter = sheet.cell(1, c).column_letter
-            rule = DataValidation(type="list", formula1='"' + ",".join(o.replace('"', "'") for o in column.options) + '"',
-                                  allow_blank=True)
+            rule = DataValidation(type="list", formula1=_choice_range(choices, column.options), allow_blank=True)
             rule.add(f"{letter}2:{letter}{last}")
             sheet.add_data_validation(rule)
     sheet.freeze_panes = "A2"
