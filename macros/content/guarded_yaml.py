@@ -13,10 +13,11 @@ build, exhaust memory or end in a traceback: every refusal names the line and co
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import yaml
-from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
+from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, Event
 
 MAX_BYTES = 512 * 1024      # the largest content file is 32 KB
 MAX_DEPTH = 40
@@ -73,13 +74,13 @@ def visible(text: str) -> str:
     return UNPRINTABLE.sub(_escape, text)
 
 
-def _escape(found: re.Match) -> str:
+def _escape(found: re.Match[str]) -> str:
     code = ord(found.group())
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 # libyaml where PyYAML was built with it (several times faster), else the Python parser.
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Base: type[yaml.SafeLoader | yaml.CSafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _screen(text: str) -> None:
@@ -87,18 +88,22 @@ def _screen(text: str) -> None:
     depth = 0
     for event in _events(text):
         if isinstance(event, AliasEvent):
-            raise Refusal(event.start_mark.line + 1, event.start_mark.column + 1,
-                          f"YAML alias '*{event.anchor}' is not allowed in content: write the value out")
+            raise Refusal(*_start(event), f"YAML alias '*{event.anchor}' is not allowed in content: write the value out")
         if isinstance(event, CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                raise Refusal(event.start_mark.line + 1, event.start_mark.column + 1,
-                              f"nested more than {MAX_DEPTH} levels deep: content never needs that")
+                raise Refusal(*_start(event), f"nested more than {MAX_DEPTH} levels deep: content never needs that")
         elif isinstance(event, CollectionEndEvent):
             depth -= 1
 
 
-def _events(text: str):
+def _start(event: Event) -> tuple[int | None, int | None]:
+    """Line and column (from 1) where an event starts; the parser gives every event its mark."""
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark else (None, None)
+
+
+def _events(text: str) -> Iterator[Event]:
     try:
         yield from yaml.parse(text, Loader=_Base)
     except yaml.YAMLError as exc:
@@ -109,7 +114,7 @@ def _events(text: str):
                       f"nested more than {MAX_DEPTH} levels deep: content never needs that") from None
 
 
-def compose(text: str):
+def compose(text: str) -> tuple[yaml.Node | None, object]:
     """(root node, data) of a single YAML document; raises Refusal or yaml.YAMLError."""
     _screen(text)
     loader = _Base(text)

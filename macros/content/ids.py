@@ -6,10 +6,11 @@ bulleted), level by level: '3.1.2', '3.2.rewards.a', '1.4.1.a', 'A.outcomes.b'.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Required, TypedDict
 
-from .model import Item, ListBlock, block_kind
+from .model import Item, ListBlock, ListWrap, Task
 
 
 @dataclass(frozen=True)
@@ -21,11 +22,19 @@ class Entry:
     position: tuple[str, ...]
 
 
-def item_id(owner: str, list_id: str | None, position: tuple | list) -> str:
+class ListData(TypedDict, total=False):
+    """A list built in a template rather than read from the content (a module's outcomes)."""
+
+    items: Required[list[Item]]
+    id: str | None
+    style: str
+
+
+def item_id(owner: str, list_id: str | None, position: Sequence[str]) -> str:
     return ".".join([owner, *([list_id] if list_id else []), *(str(p) for p in position)])
 
 
-def entries(lst: ListBlock | dict, owner: str, position: tuple | list = ()) -> list[Entry]:
+def entries(lst: ListBlock | ListData, owner: str, position: Sequence[str] = ()) -> list[Entry]:
     """The items of one list level with their IDs (a dict is accepted for lists built in templates)."""
     items = lst["items"] if isinstance(lst, dict) else lst.items
     list_id = lst.get("id") if isinstance(lst, dict) else lst.id
@@ -36,7 +45,7 @@ def entries(lst: ListBlock | dict, owner: str, position: tuple | list = ()) -> l
     return out
 
 
-def walk(lst: ListBlock, owner: str, position: tuple = ()) -> Iterator[Entry]:
+def walk(lst: ListBlock, owner: str, position: tuple[str, ...] = ()) -> Iterator[Entry]:
     """Every item of a list and of its sub-lists, depth first."""
     for entry in entries(lst, owner, position):
         yield entry
@@ -44,9 +53,9 @@ def walk(lst: ListBlock, owner: str, position: tuple = ()) -> Iterator[Entry]:
             yield from walk(entry.item.list, owner, entry.position)
 
 
-def task_lists(task) -> list[ListBlock]:
-    return [block.list for block in task.blocks if block_kind(block) == "list"]
+def task_lists(task: Task) -> list[ListBlock]:
+    return [block.list for block in task.blocks if isinstance(block, ListWrap)]
 
 
-def task_item_ids(task) -> set[str]:
+def task_item_ids(task: Task) -> set[str]:
     return {entry.id for lst in task_lists(task) for entry in walk(lst, task.id)}

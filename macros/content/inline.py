@@ -14,7 +14,43 @@ Markup understood:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from functools import cache
+from typing import Literal, TypedDict
+
+
+class TextToken(TypedDict):
+    type: Literal["text"]
+    text: str
+
+
+class FootnoteToken(TypedDict):
+    type: Literal["fn"]
+    id: str                 # the marker's footnote: [^18] -> '18'
+
+
+class UrlToken(TypedDict):
+    type: Literal["url"]
+    href: str
+    label: str              # the address as written
+
+
+class RefToken(TypedDict):
+    type: Literal["ref"]
+    kind: str               # one of KINDS, an annex being a 'chapter'
+    key: str                # 'IV.3', '10.2', 'ii', 'annex-i'
+    label: str              # the words as written: 'box IV.3'
+
+
+Leaf = TextToken | FootnoteToken | UrlToken | RefToken
+
+
+class EmphasisToken(TypedDict):
+    type: Literal["strong", "em"]
+    children: list[Leaf]
+
+
+Token = Leaf | EmphasisToken
 
 EMPHASIS = re.compile(r"\*\*(?P<strong>.+?)\*\*|(?<![*\w])\*(?P<em>[^*\s](?:[^*]*?[^*\s])?)\*(?![*\w])")
 
@@ -34,12 +70,12 @@ KINDS = ("box", "task", "step", "module", "chapter", "annex", "figure")
 TRAILING = ".,;:)]"
 
 
-def _refs(text: str) -> list[dict]:
-    tokens: list[dict] = []
+def _refs(text: str) -> list[Leaf]:
+    tokens: list[Leaf] = []
     pos = 0
     for match in REFERENCE.finditer(text):
         start, end = match.span()
-        token: dict
+        token: Leaf
         if match["fn"]:
             token = {"type": "fn", "id": match["fn"]}
         elif match["url"]:
@@ -67,39 +103,46 @@ def _refs(text: str) -> list[dict]:
 
 
 @cache
-def _parse(text: str) -> tuple:
-    tokens: list[dict] = []
+def _parse(text: str) -> tuple[Token, ...]:
+    tokens: list[Token] = []
     pos = 0
     for match in EMPHASIS.finditer(text):
         tokens.extend(_refs(text[pos:match.start()]))
-        kind = "strong" if match["strong"] is not None else "em"
+        kind: Literal["strong", "em"] = "strong" if match["strong"] is not None else "em"
         tokens.append({"type": kind, "children": _refs(match[kind])})
         pos = match.end()
     tokens.extend(_refs(text[pos:]))
     return tuple(tokens)
 
 
-def parse(text: str) -> list[dict]:
+def parse(text: str) -> list[Token]:
     return list(_parse(text))
 
 
-def references(text: str) -> list[dict]:
+def _leaves(tokens: Iterable[Token]) -> Iterator[Leaf]:
+    """The tokens with each emphasis replaced by what it holds."""
+    for token in tokens:
+        if token["type"] == "strong" or token["type"] == "em":
+            yield from token["children"]
+        else:
+            yield token
+
+
+def references(text: str) -> list[FootnoteToken | RefToken]:
     """Every footnote marker and cross-reference in `text`, in order."""
-    found = []
-    for token in _parse(text):
-        for part in token.get("children", [token]):
-            if part["type"] in ("fn", "ref"):
-                found.append(part)
+    found: list[FootnoteToken | RefToken] = []
+    for part in _leaves(_parse(text)):
+        if part["type"] == "fn" or part["type"] == "ref":
+            found.append(part)
     return found
 
 
 def plain(text: str) -> str:
     """The text as a reader sees it: markup and footnote markers removed."""
     out = []
-    for token in _parse(text):
-        for part in token.get("children", [token]):
-            if part["type"] == "text":
-                out.append(part["text"])
-            elif part["type"] in ("ref", "url"):
-                out.append(part["label"])
+    for part in _leaves(_parse(text)):
+        if part["type"] == "text":
+            out.append(part["text"])
+        elif part["type"] == "ref" or part["type"] == "url":
+            out.append(part["label"])
     return "".join(out)

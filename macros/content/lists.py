@@ -3,11 +3,12 @@ dimensions...): one resolver, used by the checks, the pages and the Word and Exc
 that a list is never retyped and a reference to a missing one fails the check."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from . import inline
 from .ids import entries, task_lists
-from .model import ListBlock, block_kind
+from .model import Case, ListBlock, ListRef, ListWrap, ParaBlock, Task
 
 
 @dataclass(frozen=True)
@@ -29,19 +30,19 @@ def _find(lists: list[ListBlock], list_id: str | None) -> ListBlock | None:
     return next((lst for lst in lists if lst.id == list_id), None)
 
 
-def resolve(ref, tasks: dict, cases: dict) -> tuple[list[Row] | None, str | None]:
+def resolve(ref: ListRef, tasks: Mapping[str, Task], cases: Mapping[str, Case]) -> tuple[list[Row] | None, str | None]:
     """The rows a ListRef stands for, or (None, what is wrong)."""
-    if bool(ref.task) == bool(ref.box):
-        return None, "a list reference needs exactly one of: task, box"
-    if ref.task:
+    if ref.task and not ref.box:
         if ref.task not in tasks:
             return None, f"task {ref.task} does not exist"
         owner, lists = ref.task, task_lists(tasks[ref.task])
-    else:
+    elif ref.box and not ref.task:
         if ref.box not in cases:
             return None, f"box {ref.box} does not exist"
         owner = ref.box
-        lists = [b.list for b in cases[ref.box].blocks if block_kind(b) == "list"]
+        lists = [b.list for b in cases[ref.box].blocks if isinstance(b, ListWrap)]
+    else:
+        return None, "a list reference needs exactly one of: task, box"
     where = f"{'task' if ref.task else 'box'} {owner}"
     lst = _find(lists, ref.list)
     if lst is None:
@@ -55,9 +56,9 @@ def resolve(ref, tasks: dict, cases: dict) -> tuple[list[Row] | None, str | None
     return [Row(e.id, e.item.n, e.item.label, e.item.text or "") for e in found], None
 
 
-def paragraph(task, position: int) -> str | None:
+def paragraph(task: Task, position: int) -> str | None:
     """The task's n-th paragraph (from 1), or None."""
-    paras = [b.p for b in task.blocks if block_kind(b) == "p"]
+    paras = [b.p for b in task.blocks if isinstance(b, ParaBlock)]
     return paras[position - 1] if 0 < position <= len(paras) else None
 
 

@@ -7,13 +7,12 @@ references to boxes, tasks, steps, figures and footnotes that do not exist, and 
 """
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
 from .checks import Loaded, check
 from .model import (
+    MODELS,
     AssessmentModule,
     AssessmentScale,
     Bibliography,
@@ -28,11 +27,12 @@ from .model import (
     Module,
     Publication,
     SearchKeywordList,
-    Task,
+    Strict,
     Worksheet,
     WorksheetCoverage,
 )
 from .reader import ContentError, Problem, SourceFile, named, read_yaml, validate
+from .tree import Content as Content  # where the layers above import it from
 
 LAYOUT = {
     "publication": "publication.yml",
@@ -49,81 +49,13 @@ LAYOUT = {
 }
 
 
-@dataclass
-class Content:
-    root: Path
-    publication: Publication
-    modules: list[Module]
-    cases: list[Case]
-    chapters: list[Chapter]
-    footnotes: Footnotes
-    bibliography: Bibliography
-    figures: Figures
-    corrections: Corrections
-    assessment_scale: AssessmentScale
-    assessment: list[AssessmentModule]   # one per module, A to E
-    glossary: Glossary
-    checklists: ChecklistSelection
-    journeys: Journeys
-    search_keywords: SearchKeywordList
-    worksheets: list[Worksheet]
-    worksheet_coverage: WorksheetCoverage
-    files: dict[str, SourceFile] = field(default_factory=dict)
-    origins: dict[int, str] = field(default_factory=dict)   # id(module, case, chapter model) -> its file
-
-    # Indexes, filled by index()
-    module_by_id: dict[str, Module] = field(default_factory=dict)
-    step_by_id: dict[str, Any] = field(default_factory=dict)
-    task_by_id: dict[str, Task] = field(default_factory=dict)
-    module_of_step: dict[str, Module] = field(default_factory=dict)
-    step_of_task: dict[str, Any] = field(default_factory=dict)
-    case_by_id: dict[str, Case] = field(default_factory=dict)
-    chapter_by_id: dict[str, Chapter] = field(default_factory=dict)
-    footnote_by_id: dict[str, Any] = field(default_factory=dict)
-    figure_by_id: dict[str, Any] = field(default_factory=dict)
-
-    def index(self) -> None:
-        self.module_by_id = {m.id: m for m in self.modules}
-        for module in self.modules:
-            for step in module.steps:
-                self.step_by_id[step.id] = step
-                self.module_of_step[step.id] = module
-                for task in step.tasks:
-                    self.task_by_id[task.id] = task
-                    self.step_of_task[task.id] = step
-        self.case_by_id = {c.id: c for c in self.cases}
-        self.chapter_by_id = {c.id: c for c in self.chapters}
-        self.footnote_by_id = {f.id: f for f in self.footnotes.footnotes}
-        self.figure_by_id = {f.id: f for f in self.figures.figures}
-
-    @property
-    def steps(self):
-        return [s for m in self.modules for s in m.steps]
-
-    @property
-    def tasks(self):
-        return [t for s in self.steps for t in s.tasks]
-
-    def named(self, rel: str) -> str:
-        """A place under the content folder as messages name it ('content/modules')."""
-        return named(self.root, rel)
-
-    def origin_of(self, *models) -> list[str]:
-        """The content files the given models were read from (for messages)."""
-        return [self.origins[id(m)] for m in models if id(m) in self.origins]
-
-    def fingerprint(self) -> str:
-        """Changes whenever any content file changes: exports name the content they were made from."""
-        digest = hashlib.sha256()
-        for rel in sorted(self.files):
-            digest.update(rel.encode())
-            digest.update(self.files[rel].path.read_bytes())
-        return digest.hexdigest()[:12]
-
-
 # --- loading -------------------------------------------------------------------------
 
-def _load_one(root: Path, rel: str, kind: str, problems: list, files: dict):
+M = TypeVar("M", bound=Strict)
+
+
+def _load_one(root: Path, rel: str, kind: str, model: type[M], problems: list[Problem],
+              files: dict[str, SourceFile]) -> M | None:
     path = root / rel
     if not path.exists():
         problems.append(Problem(named(root, rel), None, "", f"missing file: expected the {kind} here"))
@@ -133,13 +65,14 @@ def _load_one(root: Path, rel: str, kind: str, problems: list, files: dict):
     problems.extend(found)
     if found:
         return None
-    model, found = validate(source, kind)
+    loaded, found = validate(source, kind)
     problems.extend(found)
-    return model
+    return loaded if isinstance(loaded, model) else None
 
 
-def _load_dir(root: Path, folder: str, kind: str, problems: list, files: dict, skip: set = frozenset()) -> list:
-    out = []
+def _load_dir(root: Path, folder: str, kind: str, model: type[M], problems: list[Problem], files: dict[str, SourceFile],
+              skip: frozenset[str] = frozenset()) -> list[tuple[Path, M]]:
+    out: list[tuple[Path, M]] = []
     directory = root / folder
     if not directory.is_dir():
         problems.append(Problem(named(root, folder), None, "", f"missing folder: expected one {kind} per file here"))
@@ -150,13 +83,21 @@ def _load_dir(root: Path, folder: str, kind: str, problems: list, files: dict, s
             continue
         if path.suffix != ".yml" or path.name in skip:
             continue
-        model = _load_one(root, f"{folder}/{path.name}", kind, problems, files)
-        if model is not None:
-            out.append((path, model))
+        loaded = _load_one(root, f"{folder}/{path.name}", kind, model, problems, files)
+        if loaded is not None:
+            out.append((path, loaded))
     return out
 
 
-def _first_task(sheet) -> tuple:
+def _single(single: dict[str, Strict | None], kind: str, model: type[M]) -> M:
+    """A single file's model, once every file has loaded without a problem."""
+    loaded = single[kind]
+    if not isinstance(loaded, model):
+        raise TypeError(f"{kind}: expected a {model.__name__}, got {type(loaded).__name__}")
+    return loaded
+
+
+def _first_task(sheet: Worksheet) -> tuple[tuple[int, ...], str]:
     """Worksheets in the order of the first task they serve."""
     return tuple(int(x) for x in sheet.tasks[0].split(".")), sheet.id
 
@@ -165,39 +106,41 @@ def load(root: Path | str = "content") -> Content:
     root = Path(root).resolve()
     problems: list[Problem] = []
     files: dict[str, SourceFile] = {}
-    single = {kind: _load_one(root, rel, kind, problems, files) for kind, rel in LAYOUT.items()}
-    modules = _load_dir(root, "modules", "module", problems, files)
-    cases = _load_dir(root, "cases", "case", problems, files)
-    chapters = _load_dir(root, "chapters", "chapter", problems, files)
-    assessment = _load_dir(root, "assessment", "assessment_module", problems, files, skip={"scale.yml"})
-    worksheets = _load_dir(root, "worksheets", "worksheet", problems, files, skip={"coverage.yml"})
+    single = {kind: _load_one(root, rel, kind, MODELS[kind], problems, files) for kind, rel in LAYOUT.items()}
+    modules = _load_dir(root, "modules", "module", Module, problems, files)
+    cases = _load_dir(root, "cases", "case", Case, problems, files)
+    chapters = _load_dir(root, "chapters", "chapter", Chapter, problems, files)
+    assessment = _load_dir(root, "assessment", "assessment_module", AssessmentModule, problems, files,
+                           skip=frozenset({"scale.yml"}))
+    worksheets = _load_dir(root, "worksheets", "worksheet", Worksheet, problems, files, skip=frozenset({"coverage.yml"}))
     if problems:
         raise ContentError(problems)
 
+    coverage = _single(single, "worksheet_coverage", WorksheetCoverage)
     content = Content(
         root=root,
-        publication=single["publication"],
+        publication=_single(single, "publication", Publication),
         modules=sorted((m for _, m in modules), key=lambda m: m.id),
         cases=sorted((c for _, c in cases), key=lambda c: int(c.id.split(".")[1])),
         chapters=sorted((c for _, c in chapters), key=lambda c: c.order),
-        footnotes=single["footnotes"],
-        bibliography=single["bibliography"],
-        figures=single["figures"],
-        corrections=single["corrections"],
-        assessment_scale=single["assessment_scale"],
+        footnotes=_single(single, "footnotes", Footnotes),
+        bibliography=_single(single, "bibliography", Bibliography),
+        figures=_single(single, "figures", Figures),
+        corrections=_single(single, "corrections", Corrections),
+        assessment_scale=_single(single, "assessment_scale", AssessmentScale),
         assessment=sorted((m for _, m in assessment), key=lambda m: m.module),
-        glossary=single["glossary"],
-        checklists=single["checklist_selection"],
-        journeys=single["journeys"],
-        search_keywords=single["search_keywords"],
+        glossary=_single(single, "glossary", Glossary),
+        checklists=_single(single, "checklist_selection", ChecklistSelection),
+        journeys=_single(single, "journeys", Journeys),
+        search_keywords=_single(single, "search_keywords", SearchKeywordList),
         worksheets=sorted((w for _, w in worksheets), key=lambda w: _first_task(w)),
-        worksheet_coverage=single["worksheet_coverage"],
+        worksheet_coverage=coverage,
         files=files,
     )
     content.origins = {id(model): named(root, path.relative_to(root).as_posix())
                        for path, model in [*modules, *cases, *chapters, *assessment, *worksheets]}
     # Cross-file checks need every file loaded first.
-    problems = check(content, Loaded(modules, cases, chapters, assessment, worksheets, single["worksheet_coverage"]))
+    problems = check(content, Loaded(modules, cases, chapters, assessment, worksheets, coverage))
     if problems:
         raise ContentError(problems)
     content.index()

@@ -10,7 +10,7 @@ that the renderer links automatically.
 """
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
@@ -102,7 +102,7 @@ _BLOCK_CLASSES = {
 }
 
 
-def block_kind(value: Any) -> str | None:
+def block_kind(value: object) -> str | None:
     """The kind of a block, whether still YAML data (a dict) or a validated model."""
     if isinstance(value, dict):
         # Look up the few block keys, not every key given: a dict of 30,000 unknown keys is asked
@@ -483,7 +483,7 @@ class WorksheetCoverage(Strict):
     not_needed: list[NotNeeded] = Field(default_factory=list)
 
 
-MODELS = {
+MODELS: dict[str, type[Strict]] = {
     "module": Module,
     "case": Case,
     "chapter": Chapter,

@@ -11,20 +11,24 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import BaseModel
 
 from .checks import text
 from .load import Content
-from .reader import ContentError, Problem, read_yaml, validate
+from .model import Case, Chapter, Module
+from .reader import ContentError, FieldPath, Problem, SourceFile, read_yaml, validate
 from .walk import NOT_TEXT, texts
 
 FOLDERS = {"modules": "module", "cases": "case", "chapters": "chapter"}
+# What an official translation can replace: a module, a case box or a chapter, by its id.
+Unit = TypeVar("Unit", Module, Case, Chapter)
 
 
-def _settings(obj, path: tuple = ()) -> dict:
+def _settings(obj: object, path: FieldPath = ()) -> dict[FieldPath, object]:
     """Every ID, placement and setting of a model by field path: what a translation must keep."""
-    out: dict = {}
+    out: dict[FieldPath, object] = {}
     if isinstance(obj, list):
         out[path] = len(obj)
         for i, value in enumerate(obj):
@@ -39,7 +43,7 @@ def _settings(obj, path: tuple = ()) -> dict:
     return out
 
 
-def counterpart_problems(source, english: BaseModel, translated: BaseModel) -> list[Problem]:
+def counterpart_problems(source: SourceFile, english: BaseModel, translated: BaseModel) -> list[Problem]:
     """What makes `translated` not a unit-for-unit counterpart of `english`."""
     problems = []
     want, have = _settings(english), _settings(translated)
@@ -63,28 +67,10 @@ def apply(content: Content, overlay_root: Path, language: str) -> tuple[Content,
     if not folder.is_dir():
         return content, set()
     problems: list[Problem] = []
-    lists = {"modules": list(content.modules), "cases": list(content.cases), "chapters": list(content.chapters)}
     replaced: set[str] = set()
-    for sub, kind in FOLDERS.items():
-        for path in sorted((folder / sub).glob("*.yml")):
-            source, found = read_yaml(path, Path(overlay_root).parent)
-            problems += found
-            if found:
-                continue
-            model, found = validate(source, kind)
-            problems += found
-            if model is None:
-                continue
-            english = next((m for m in lists[sub] if m.id == model.id), None)
-            if english is None or not (content.root / sub / path.name).is_file():
-                problems.append(source.problem(("id",), f"no English {kind} {sub}/{path.name} to translate"))
-                continue
-            # Its texts end up in pages as the English texts do: one line each (checks/text.py).
-            found = counterpart_problems(source, english, model) + text.line_problems(source, model)
-            problems += found
-            if not found:
-                lists[sub][lists[sub].index(english)] = model
-                replaced.add(f"{kind}:{model.id}")
+    modules = _lay_over(content, folder, "modules", content.modules, Module, problems, replaced)
+    cases = _lay_over(content, folder, "cases", content.cases, Case, problems, replaced)
+    chapters = _lay_over(content, folder, "chapters", content.chapters, Chapter, problems, replaced)
     for path in folder.rglob("*.yml"):
         rel = path.relative_to(folder)
         if rel.parts[0] not in FOLDERS and rel.name != "language.yml":
@@ -92,6 +78,34 @@ def apply(content: Content, overlay_root: Path, language: str) -> tuple[Content,
                                     f"only {', '.join(FOLDERS)} can be translated"))
     if problems:
         raise ContentError(problems)
-    out = dataclasses.replace(content, **lists)
+    out = dataclasses.replace(content, modules=modules, cases=cases, chapters=chapters)
     out.index()
     return out, replaced
+
+
+def _lay_over(content: Content, folder: Path, sub: str, units: list[Unit], model: type[Unit],
+              problems: list[Problem], replaced: set[str]) -> list[Unit]:
+    """`units` with each translated file of folder/sub (folder: translations/<language>) in place
+    of its English counterpart."""
+    kind = FOLDERS[sub]
+    out = list(units)
+    for path in sorted((folder / sub).glob("*.yml")):
+        source, found = read_yaml(path, folder.parent.parent)
+        problems += found
+        if found:
+            continue
+        translated, found = validate(source, kind)
+        problems += found
+        if not isinstance(translated, model):
+            continue
+        english = next((m for m in out if m.id == translated.id), None)
+        if english is None or not (content.root / sub / path.name).is_file():
+            problems.append(source.problem(("id",), f"no English {kind} {sub}/{path.name} to translate"))
+            continue
+        # Its texts end up in pages as the English texts do: one line each (checks/text.py).
+        found = counterpart_problems(source, english, translated) + text.line_problems(source, translated)
+        problems += found
+        if not found:
+            out[out.index(english)] = translated
+            replaced.add(f"{kind}:{translated.id}")
+    return out

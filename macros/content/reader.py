@@ -8,15 +8,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from .guarded_yaml import Refusal, compose, control, decode, visible
 from .model import BLOCK_KINDS, MODELS, block_kind
 
-FieldPath = tuple  # ('steps', 0, 'tasks', 2, 'title')
+FieldPath = tuple[str | int, ...]  # ('steps', 0, 'tasks', 2, 'title')
 # A report lists this many problems and counts the rest: thousands of lines help no one, and
 # the first problems often explain the others.
 SHOWN = 100
@@ -51,7 +51,7 @@ class ContentError(Exception):
         return "\n".join([head, *(f"  {p}" for p in self.problems[:SHOWN]), *rest])
 
 
-def format_path(path: Iterable[Any]) -> str:
+def format_path(path: Iterable[str | int]) -> str:
     out = ""
     for part in path:
         if isinstance(part, int):
@@ -67,10 +67,10 @@ class SourceFile:
 
     path: Path
     rel: str
-    data: Any
+    data: object        # as parsed, before validation: anything YAML can hold
     lines: dict[FieldPath, int] = field(default_factory=dict)
 
-    def line_of(self, path: Iterable[Any]) -> int | None:
+    def line_of(self, path: Iterable[str | int]) -> int | None:
         """Line of the deepest part of `path` that exists in the file."""
         parts = list(path)
         while parts:
@@ -80,12 +80,12 @@ class SourceFile:
             parts.pop()
         return self.lines.get((), 1)
 
-    def problem(self, path: Iterable[Any], message: str) -> Problem:
-        path = [p for p in path]
-        return Problem(self.rel, self.line_of(path), format_path(path), message)
+    def problem(self, path: Iterable[str | int], message: str) -> Problem:
+        parts = list(path)
+        return Problem(self.rel, self.line_of(parts), format_path(parts), message)
 
 
-def _walk_nodes(node: yaml.Node, path: FieldPath, lines: dict, problems: list, rel: str) -> None:
+def _walk_nodes(node: yaml.Node, path: FieldPath, lines: dict[FieldPath, int], problems: list[Problem], rel: str) -> None:
     """Record where each field path starts; report duplicate keys, and control characters the
     parser made from escapes, in keys and values alike."""
     line = node.start_mark.line + 1
@@ -110,7 +110,7 @@ def _walk_nodes(node: yaml.Node, path: FieldPath, lines: dict, problems: list, r
         _scalar(node, path, line, problems, rel)
 
 
-def _scalar(node: yaml.Node, path: FieldPath, line: int, problems: list, rel: str) -> None:
+def _scalar(node: yaml.Node, path: FieldPath, line: int, problems: list[Problem], rel: str) -> None:
     if not isinstance(node, yaml.ScalarNode):
         return  # a list or mapping as a key: the parser refuses those
     # Bytes would pass the models as a string: a control character by another door.
@@ -145,7 +145,7 @@ def read_yaml(path: Path, root: Path) -> tuple[SourceFile, list[Problem]]:
     return source, problems
 
 
-def _describe(error: dict) -> str:
+def _describe(error: ErrorDetails) -> str:
     kind = error["type"]
     if kind == "missing":
         return "required field is missing"
@@ -166,7 +166,7 @@ def validate(source: SourceFile, kind: str, model: type[BaseModel] | None = None
     try:
         return model.model_validate(source.data), []
     except ValidationError as exc:
-        problems = []
+        problems: list[Problem] = []
         for error in exc.errors():
             # Union tags ('p', 'list', ...) appear in pydantic's location but not in the file.
             path = _data_path(source.data, error["loc"])
@@ -174,10 +174,12 @@ def validate(source: SourceFile, kind: str, model: type[BaseModel] | None = None
         return None, problems
 
 
-def _data_path(data: Any, loc: tuple) -> list:
+def _data_path(data: object, loc: tuple[int | str, ...]) -> list[str | int]:
     """The field path in the file of a pydantic error location, which also names the tag of
     each block union it passes through ('list', 'heading', ...): those are skipped, once per block."""
-    path, here, tag_seen = [], data, None
+    path: list[str | int] = []
+    here: object = data            # the data at the path so far
+    tag_seen: object = None        # the block whose tag was skipped
     for part in loc:
         if isinstance(here, dict) and part == block_kind(here) and tag_seen is not here:
             tag_seen = here

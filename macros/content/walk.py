@@ -2,17 +2,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from pydantic import BaseModel
 
 from .model import BoxRef, FigureRef
+from .reader import FieldPath
 
 # Fields that hold identifiers or settings, not text a reader reads.
 NOT_TEXT = frozenset({"id", "n", "style", "module", "modules", "kind", "box", "figure", "order"})
 
 
-def texts(obj: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+def texts(obj: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
     """Every text string in a model, with its field path; editorial fields excluded."""
     if isinstance(obj, str):
         yield path, obj
@@ -28,7 +28,7 @@ def texts(obj: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
                 yield from texts(value, path + (name,))
 
 
-def editorial_texts(obj: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+def editorial_texts(obj: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
     """Every editorial string (ours, not the publication's) in a model."""
     if isinstance(obj, list):
         for i, value in enumerate(obj):
@@ -45,7 +45,7 @@ def editorial_texts(obj: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
                 yield from editorial_texts(value, path + (name,))
 
 
-def placements(obj: Any, path: tuple = ()) -> Iterator[tuple[tuple, str, str]]:
+def placements(obj: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str, str]]:
     """Every (path, 'box'|'figure', id) placement in a model."""
     if isinstance(obj, list):
         for i, value in enumerate(obj):
@@ -62,7 +62,7 @@ def placements(obj: Any, path: tuple = ()) -> Iterator[tuple[tuple, str, str]]:
                 yield from placements(value, path + (name,))
 
 
-def strings(obj: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+def strings(obj: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
     """Every string value in a model, whatever its field: text, editorial, or label."""
     if isinstance(obj, str):
         yield path, obj

@@ -7,6 +7,8 @@ missing module is reported as itself and not as a hundred broken references.
 """
 from __future__ import annotations
 
+from ..reader import Problem
+from ..tree import Content
 from . import (
     assessment,
     cases,
@@ -29,7 +31,7 @@ REFERENCES = (text.check, references.check, assessment.check, journeys.check, wo
               search_keywords.check)
 
 
-def check(content, loaded: Loaded) -> list:
+def check(content: Content, loaded: Loaded) -> list[Problem]:
     problems = [p for run in FOUNDATIONS for p in run(content, loaded)]
     if problems:
         return problems

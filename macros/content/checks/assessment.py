@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..ids import task_item_ids
-from ..reader import Problem, SourceFile
+from ..model import Question, Task
+from ..reader import FieldPath, Problem, SourceFile
+from ..tree import Content
 from .common import Loaded, source
 
 
@@ -13,13 +15,13 @@ from .common import Loaded, source
 class _Targets:
     """What questions may point at, gathered once from the modules."""
 
-    tasks: dict
-    module_of_task: dict
-    principles: set
-    outcomes: set
+    tasks: dict[str, Task]
+    module_of_task: dict[str, str]
+    principles: set[str]
+    outcomes: set[str]
 
 
-def check(content, loaded: Loaded) -> list[Problem]:
+def check(content: Content, loaded: Loaded) -> list[Problem]:
     modules = loaded.modules
     targets = _Targets(
         tasks={t.id: t for _, m in modules for s in m.steps for t in s.tasks},
@@ -40,11 +42,11 @@ def check(content, loaded: Loaded) -> list[Problem]:
                 problems.append(src.problem(here + ("id",), f"question id '{question.id}' is used twice (also at {seen[question.id]})"))
             seen[question.id] = f"{src.rel}:{src.line_of(here + ('id',))}"
             problems += _question(src, here, question, part.module, targets)
-            if question.task in targets.tasks:
+            if question.task is not None and question.task in targets.tasks:
                 asked.add(question.task)
     present = {part.module for _, part in loaded.assessment}
-    for module_id in sorted({m.id for _, m in modules} - present):
-        problems.append(Problem(content.named("assessment"), None, "", f"no questions for module {module_id}: expected assessment/{module_id}.yml"))
+    for absent in sorted({m.id for _, m in modules} - present):
+        problems.append(Problem(content.named("assessment"), None, "", f"no questions for module {absent}: expected assessment/{absent}.yml"))
     for task_id, module_id in targets.module_of_task.items():
         if module_id in present and task_id not in asked:
             problems.append(Problem(content.named(f"assessment/{module_id}.yml"), None, "",
@@ -52,7 +54,7 @@ def check(content, loaded: Loaded) -> list[Problem]:
     return problems
 
 
-def _question(src: SourceFile, here: tuple, question, module_id: str, targets: _Targets) -> list[Problem]:
+def _question(src: SourceFile, here: FieldPath, question: Question, module_id: str, targets: _Targets) -> list[Problem]:
     """One question points at exactly one task, principle or outcome that exists, in its module."""
     sources = [x for x in (question.task, question.principle, question.outcome) if x]
     if len(sources) != 1:

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from ..reader import Problem
+from ..tree import Content
 from .common import Loaded, source
 
 
-def check(content, loaded: Loaded) -> list[Problem]:
+def check(content: Content, loaded: Loaded) -> list[Problem]:
     problems: list[Problem] = []
     seen: dict[str, str] = {}
     for path, case in loaded.cases:

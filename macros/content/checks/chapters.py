@@ -3,13 +3,15 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..reader import Problem, SourceFile
+from ..model import Section
+from ..reader import FieldPath, Problem, SourceFile
+from ..tree import Content
 from .common import Loaded, source
 
 CHAPTER_IDS = frozenset({"foreword", "acknowledgements", "i", "ii", "iii", "iv", "annex-i", "annex-ii"})
 
 
-def check(content, loaded: Loaded) -> list[Problem]:
+def check(content: Content, loaded: Loaded) -> list[Problem]:
     problems: list[Problem] = []
     seen: dict[str, str] = {}
     for path, chapter in loaded.chapters:
@@ -23,7 +25,7 @@ def check(content, loaded: Loaded) -> list[Problem]:
     return problems
 
 
-def _sections(src: SourceFile, sections, path: tuple, seen: Counter) -> list[Problem]:
+def _sections(src: SourceFile, sections: list[Section], path: FieldPath, seen: Counter[str]) -> list[Problem]:
     problems: list[Problem] = []
     for i, section in enumerate(sections):
         seen[section.id] += 1

@@ -4,7 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..model import AssessmentModule, Case, Chapter, Module, Worksheet, WorksheetCoverage
 from ..reader import SourceFile
+from ..tree import Content
 
 # The single files, by their place under content/, and the Content attribute each fills.
 SINGLES = {
@@ -20,25 +22,25 @@ SINGLES = {
 class Loaded:
     """The per-entity files as (path, model) pairs, before they are sorted into the Content."""
 
-    modules: list
-    cases: list
-    chapters: list
-    assessment: list
-    worksheets: list = field(default_factory=list)
-    coverage: object = None   # content/worksheets/coverage.yml
+    modules: list[tuple[Path, Module]]
+    cases: list[tuple[Path, Case]]
+    chapters: list[tuple[Path, Chapter]]
+    assessment: list[tuple[Path, AssessmentModule]]
+    worksheets: list[tuple[Path, Worksheet]] = field(default_factory=list)
+    coverage: WorksheetCoverage | None = None   # content/worksheets/coverage.yml
 
 
-def source(content, path: Path) -> SourceFile:
+def source(content: Content, path: Path) -> SourceFile:
     return content.files[path.relative_to(content.root.parent).as_posix()]
 
 
-def single(content, rel: str) -> SourceFile:
+def single(content: Content, rel: str) -> SourceFile:
     return content.files[content.named(rel)]
 
 
-def text_sources(content, loaded: Loaded) -> list[tuple[SourceFile, object]]:
+def text_sources(content: Content, loaded: Loaded) -> list[tuple[SourceFile, object]]:
     """Every file of text, with its model (the self-assessment questions included)."""
     entities = [*loaded.modules, *loaded.cases, *loaded.chapters, *loaded.assessment, *loaded.worksheets]
-    out = [(source(content, path), model) for path, model in entities]
+    out: list[tuple[SourceFile, object]] = [(source(content, path), model) for path, model in entities]
     out += [(single(content, rel), getattr(content, attribute)) for rel, attribute in SINGLES.items()]
     return out

@@ -4,13 +4,15 @@ from __future__ import annotations
 from collections import Counter
 
 from ..reader import Problem
+from ..tree import Content
 from .common import single
 
 
-def check(content) -> list[Problem]:
+def check(content: Content) -> list[Problem]:
     problems: list[Problem] = []
     src = single(content, "glossary.yml")
-    ids, abbreviations = Counter(), Counter()
+    ids: Counter[str] = Counter()
+    abbreviations: Counter[str] = Counter()
     for i, entry in enumerate(content.glossary.terms):
         ids[entry.id] += 1
         if entry.abbreviation:

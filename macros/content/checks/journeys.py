@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from ..reader import Problem
+from ..tree import Content
 from .common import Loaded, single
 
 
-def check(content, loaded: Loaded) -> list[Problem]:
+def check(content: Content, loaded: Loaded) -> list[Problem]:
     src = single(content, "journeys.yml")
     steps = {s.id for _, m in loaded.modules for s in m.steps}
     tasks = {t.id for _, m in loaded.modules for s in m.steps for t in s.tasks}

@@ -3,15 +3,16 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..model import Item, ListWrap
-from ..reader import Problem, SourceFile
+from ..model import Item, ListWrap, Task
+from ..reader import FieldPath, Problem, SourceFile
+from ..tree import Content
 from .common import Loaded, source
 
 MODULE_IDS = "ABCDE"
 STEP_IDS = [str(n) for n in range(1, 13)]
 
 
-def check(content, loaded: Loaded) -> list[Problem]:
+def check(content: Content, loaded: Loaded) -> list[Problem]:
     problems: list[Problem] = []
     module_ids = Counter(module.id for _, module in loaded.modules)
     for path, module in loaded.modules:
@@ -31,7 +32,7 @@ def check(content, loaded: Loaded) -> list[Problem]:
     return problems
 
 
-def _steps_and_tasks(content, loaded: Loaded) -> list[Problem]:
+def _steps_and_tasks(content: Content, loaded: Loaded) -> list[Problem]:
     problems: list[Problem] = []
     step_seen: dict[str, str] = {}
     task_seen: dict[str, str] = {}
@@ -56,9 +57,9 @@ def _steps_and_tasks(content, loaded: Loaded) -> list[Problem]:
     return problems
 
 
-def _task_lists(src: SourceFile, task, tpath: tuple) -> list[Problem]:
+def _task_lists(src: SourceFile, task: Task, tpath: FieldPath) -> list[Problem]:
     problems: list[Problem] = []
-    list_ids = Counter()
+    list_ids: Counter[str | None] = Counter()
     for i, block in enumerate(task.blocks):
         if isinstance(block, ListWrap):
             list_ids[block.list.id] += 1
@@ -71,7 +72,7 @@ def _task_lists(src: SourceFile, task, tpath: tuple) -> list[Problem]:
     return problems
 
 
-def _items(src: SourceFile, items: list[Item], path: tuple) -> list[Problem]:
+def _items(src: SourceFile, items: list[Item], path: FieldPath) -> list[Problem]:
     problems: list[Problem] = []
     numbers = Counter(item.n for item in items if item.n)
     for n, count in numbers.items():

@@ -6,13 +6,14 @@ from collections import Counter, defaultdict
 
 from .. import inline
 from ..reader import Problem
+from ..tree import Content
 from ..walk import editorial_texts, placements, texts
 from .common import Loaded, single, source, text_sources
 
 
-def check(content, loaded: Loaded) -> list[Problem]:
+def check(content: Content, loaded: Loaded) -> list[Problem]:
     problems = _definitions(content, loaded)
-    known = {
+    known: dict[str, set[str]] = {
         "box": {case.id for _, case in loaded.cases},
         "task": {t.id for _, m in loaded.modules for s in m.steps for t in s.tasks},
         "step": {s.id for _, m in loaded.modules for s in m.steps},
@@ -25,7 +26,7 @@ def check(content, loaded: Loaded) -> list[Problem]:
     return problems
 
 
-def _definitions(content, loaded: Loaded) -> list[Problem]:
+def _definitions(content: Content, loaded: Loaded) -> list[Problem]:
     problems: list[Problem] = []
     footnotes = single(content, "references/footnotes.yml")
     counts = Counter(f.id for f in content.footnotes.footnotes)
@@ -45,7 +46,7 @@ def _definitions(content, loaded: Loaded) -> list[Problem]:
     return problems
 
 
-def _text_references(content, loaded: Loaded, known: dict) -> list[Problem]:
+def _text_references(content: Content, loaded: Loaded, known: dict[str, set[str]]) -> list[Problem]:
     problems: list[Problem] = []
     footnote_ids = {f.id for f in content.footnotes.footnotes}
     used: set[str] = set()
@@ -65,26 +66,26 @@ def _text_references(content, loaded: Loaded, known: dict) -> list[Problem]:
     return problems
 
 
-def _placements(content, loaded: Loaded, known: dict) -> list[Problem]:
+def _placements(content: Content, loaded: Loaded, known: dict[str, set[str]]) -> list[Problem]:
     problems: list[Problem] = []
-    placed: dict[tuple, list] = defaultdict(list)
+    placed: dict[tuple[str, str], list[str]] = defaultdict(list)   # (kind, id) -> where it is placed
     for src, model in text_sources(content, loaded):
         for path, kind, ident in placements(model):
             placed[(kind, ident)].append(f"{src.rel}:{src.line_of(path)}")
             if ident not in known[kind]:
                 where = f"cases/{ident}.yml does not exist" if kind == "box" else "figures.yml does not define it"
                 problems.append(src.problem(path, f"{kind} {ident} is placed here but {where}"))
-    for path, module in loaded.modules:
+    for file, module in loaded.modules:
         if module.figure not in known["figure"]:
-            problems.append(source(content, path).problem(("figure",), f"figure {module.figure} is not defined in figures.yml"))
+            problems.append(source(content, file).problem(("figure",), f"figure {module.figure} is not defined in figures.yml"))
         placed[("figure", module.figure)].append("module")
-    for path, case in loaded.cases:
-        where = placed.get(("box", case.id), [])
-        src = source(content, path)
-        if not where:
+    for file, case in loaded.cases:
+        places = placed.get(("box", case.id), [])
+        src = source(content, file)
+        if not places:
             problems.append(src.problem(("id",), f"box {case.id} is placed nowhere: add '- box: {case.id}' where the publication prints it"))
-        elif len(where) > 1:
-            problems.append(src.problem(("id",), f"box {case.id} is placed {len(where)} times ({', '.join(where)}): place it once"))
+        elif len(places) > 1:
+            problems.append(src.problem(("id",), f"box {case.id} is placed {len(places)} times ({', '.join(places)}): place it once"))
     figures = single(content, "figures.yml")
     for i, figure in enumerate(content.figures.figures):
         if ("figure", figure.id) not in placed:

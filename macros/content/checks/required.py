@@ -2,8 +2,11 @@
 `make check`, with its file, instead of failing while a page renders."""
 from __future__ import annotations
 
-from ..model import ListWrap
+from collections.abc import Iterable, Iterator
+
+from ..model import ListWrap, Section
 from ..reader import Problem
+from ..tree import Content
 from .chapters import CHAPTER_IDS
 from .common import Loaded, source
 
@@ -16,13 +19,13 @@ SECTIONS = {
 }
 
 
-def _sections(sections):
+def _sections(sections: Iterable[Section]) -> Iterator[Section]:
     for section in sections:
         yield section
         yield from _sections(section.sections)
 
 
-def check(content, loaded: Loaded) -> list[Problem]:
+def check(content: Content, loaded: Loaded) -> list[Problem]:
     problems: list[Problem] = []
     chapters = {chapter.id: (path, chapter) for path, chapter in loaded.chapters}
     for chapter_id in sorted(CHAPTER_IDS - set(chapters)):

@@ -2,14 +2,16 @@
 sub-heading only together with its task."""
 from __future__ import annotations
 
-from ..model import HeadingBlock
-from ..reader import Problem
+from ..model import HeadingBlock, SearchKeywords
+from ..reader import FieldPath, Problem, SourceFile
+from ..tree import Content
 from .common import Loaded, single
 
 TARGETS = ("task", "step", "principles", "principle", "term", "box")
 
 
-def _known(content, loaded: Loaded) -> dict[str, set[str]]:
+def _known(content: Content, loaded: Loaded) -> tuple[dict[str, set[str]], set[tuple[str, str]]]:
+    """The IDs each kind of passage may take, and every (task, sub-heading) pair."""
     modules = [m for _, m in loaded.modules]
     tasks = [t for m in modules for s in m.steps for t in s.tasks]
     return {
@@ -19,28 +21,29 @@ def _known(content, loaded: Loaded) -> dict[str, set[str]]:
         "principle": {g.id for m in modules for g in m.key_principles.groups},
         "term": {t.id for t in content.glossary.terms},
         "box": {c.id for _, c in loaded.cases},
-        "heading": {(t.id, b.id) for t in tasks for b in t.blocks if isinstance(b, HeadingBlock)},
-    }
+    }, {(t.id, b.id) for t in tasks for b in t.blocks if isinstance(b, HeadingBlock)}
 
 
-def _entry(src, known: dict, entry, where: tuple) -> list[Problem]:
+def _entry(src: SourceFile, known: tuple[dict[str, set[str]], set[tuple[str, str]]], entry: SearchKeywords,
+           where: FieldPath) -> list[Problem]:
+    ids, headings = known
     given = [name for name in TARGETS if getattr(entry, name) is not None]
     if len(given) != 1:
         return [src.problem(where, f"name exactly one passage: one of {', '.join(TARGETS)} (got {len(given)})")]
     name = given[0]
-    value = getattr(entry, name)
-    if value not in known[name]:
+    value: str = getattr(entry, name)
+    if value not in ids[name]:
         what = {"principles": "module", "term": "glossary entry"}.get(name, name)
         return [src.problem((*where, name), f"no {what} {value!r} in the content")]
     if entry.heading is not None:
         if name != "task":
             return [src.problem((*where, "heading"), "a heading is named inside a task: give the task too")]
-        if (value, entry.heading) not in known["heading"]:
+        if (value, entry.heading) not in headings:
             return [src.problem((*where, "heading"), f"task {value} has no heading with id {entry.heading!r}")]
     return []
 
 
-def check(content, loaded: Loaded) -> list[Problem]:
+def check(content: Content, loaded: Loaded) -> list[Problem]:
     src = single(content, "search/keywords.yml")
     known = _known(content, loaded)
     problems: list[Problem] = []

@@ -6,16 +6,17 @@ character is shown literally (macros/site/render.py md_escape, templates/parts/i
 """
 from __future__ import annotations
 
-from ..reader import Problem
+from ..reader import Problem, SourceFile
+from ..tree import Content
 from ..walk import strings
 from .common import Loaded, text_sources
 
 
-def check(content, loaded: Loaded) -> list[Problem]:
+def check(content: Content, loaded: Loaded) -> list[Problem]:
     return [problem for src, model in text_sources(content, loaded) for problem in line_problems(src, model)]
 
 
-def line_problems(src, model) -> list[Problem]:
+def line_problems(src: SourceFile, model: object) -> list[Problem]:
     """A line break inside any text of one file's model (official translations are checked so too)."""
     return [src.problem(path, "a line break inside a text: join the lines into one (a new paragraph is a new '- p:' block)")
             for path, text in strings(model) if "\n" in text or "\r" in text]

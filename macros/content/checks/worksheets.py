@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from ..ids import task_item_ids
 from ..lists import paragraph, resolve, task_of
-from ..reader import Problem, SourceFile
+from ..model import Case, Column, FieldPart, TablePart, Task, Worksheet
+from ..reader import FieldPath, Problem, SourceFile
+from ..tree import Content
 from .common import Loaded, single, source
 
 # The columns the action plan reads from an action table.
@@ -13,7 +15,7 @@ ACTION_COLUMNS = ("action", "owner", "due", "status")
 DONE = "Done"
 
 
-def check(content, loaded: Loaded) -> list[Problem]:
+def check(content: Content, loaded: Loaded) -> list[Problem]:
     tasks = {t.id: t for _, m in loaded.modules for s in m.steps for t in s.tasks}
     cases = {c.id: c for _, c in loaded.cases}
     problems: list[Problem] = []
@@ -29,12 +31,12 @@ def check(content, loaded: Loaded) -> list[Problem]:
         seen: set[str] = set()
         for p, part in enumerate(sheet.parts):
             here = ("parts", p)
-            ident = getattr(part, "field", None) or part.table
+            ident = part.field if isinstance(part, FieldPart) else part.table
             if ident in seen:
                 problems.append(src.problem(here, f"part id '{ident}' is used twice in this worksheet"))
             seen.add(ident)
             problems += _source(src, here, part.source, sheet, tasks)
-            if hasattr(part, "field"):
+            if isinstance(part, FieldPart):
                 problems += _choice(src, here, part)
             else:
                 problems += _table(src, here, part, tasks, cases)
@@ -42,7 +44,7 @@ def check(content, loaded: Loaded) -> list[Problem]:
     return problems
 
 
-def _source(src: SourceFile, here: tuple, ident: str, sheet, tasks: dict) -> list[Problem]:
+def _source(src: SourceFile, here: FieldPath, ident: str, sheet: Worksheet, tasks: dict[str, Task]) -> list[Problem]:
     task_id = task_of(ident)
     if task_id not in tasks:
         return [src.problem(here + ("source",), f"task {task_id} does not exist")]
@@ -53,7 +55,7 @@ def _source(src: SourceFile, here: tuple, ident: str, sheet, tasks: dict) -> lis
     return []
 
 
-def _choice(src: SourceFile, here: tuple, thing) -> list[Problem]:
+def _choice(src: SourceFile, here: FieldPath, thing: FieldPart | Column) -> list[Problem]:
     if thing.kind == "choice" and not thing.options:
         return [src.problem(here + ("options",), "a choice needs options")]
     if thing.kind != "choice" and thing.options:
@@ -61,7 +63,7 @@ def _choice(src: SourceFile, here: tuple, thing) -> list[Problem]:
     return []
 
 
-def _table(src: SourceFile, here: tuple, table, tasks: dict, cases: dict) -> list[Problem]:
+def _table(src: SourceFile, here: FieldPath, table: TablePart, tasks: dict[str, Task], cases: dict[str, Case]) -> list[Problem]:
     problems: list[Problem] = []
     ids = [c.id for c in table.columns]
     for c, column in enumerate(table.columns):
@@ -88,7 +90,7 @@ def _table(src: SourceFile, here: tuple, table, tasks: dict, cases: dict) -> lis
     return problems
 
 
-def _coverage(content, loaded: Loaded, tasks: dict, served: set[str]) -> list[Problem]:
+def _coverage(content: Content, loaded: Loaded, tasks: dict[str, Task], served: set[str]) -> list[Problem]:
     if loaded.coverage is None:
         return []
     src = single(content, "worksheets/coverage.yml")
