@@ -7,9 +7,10 @@ import json
 from dataclasses import dataclass
 
 from ..content.load import Content
+from ..content.model import Question, ScaleOption
 from ..project import version
 from . import urls
-from .i18n import N_, fill
+from .i18n import ENGLISH, N_, Gettext, Translating, fill
 
 PAGE_DIR = "assessment"
 
@@ -40,8 +41,8 @@ def _from_page(target: str) -> str:
     return "../" + target
 
 
-def questions(content: Content, module_id: str | None = None) -> list:
-    out = []
+def questions(content: Content, module_id: str | None = None) -> list[tuple[str, Question]]:
+    out: list[tuple[str, Question]] = []
     for part in content.assessment:
         if module_id and part.module != module_id:
             continue
@@ -49,11 +50,7 @@ def questions(content: Content, module_id: str | None = None) -> list:
     return out
 
 
-def english(text: str) -> str:
-    return text
-
-
-def source_of(content: Content, module_id: str, question, _=english) -> tuple[str, str, str | None]:
+def source_of(content: Content, module_id: str, question: Question, _: Gettext = ENGLISH.gettext) -> tuple[str, str, str | None]:
     """(label, guidance address, step) of what a question comes from."""
     if question.task:
         step = content.step_of_task[question.task]
@@ -63,23 +60,25 @@ def source_of(content: Content, module_id: str, question, _=english) -> tuple[st
     if question.principle:
         group = next(g for g in module.key_principles.groups if g.id == question.principle)
         return fill(_("Key principle: {title}"), title=group.title), f"{urls.module_path(module_id)}#{urls.principle_anchor(group.id)}", None
+    if question.outcome is None:   # the content check requires one of task, principle, outcome
+        raise ValueError(f"question {question.id} comes from no task, key principle or outcome")
     letter = question.outcome.rsplit(".", 1)[1]
     return fill(_("Module {id} outcome ({letter})"), id=module_id, letter=letter), f"{urls.module_path(module_id)}#outcomes", None
 
 
-def question_text(q, tr=None) -> str:
+def question_text(q: Question, tr: Translating = ENGLISH) -> str:
     """A question in the page's language: our text, so translated with its ID as context."""
-    return tr.data(f"assessment:{q.id}", q.text) if tr else q.text
+    return tr.data(f"assessment:{q.id}", q.text)
 
 
-def scale_label(option, tr=None) -> str:
-    return tr.data(f"assessment-scale:{option.key}", option.label) if tr else option.label
+def scale_label(option: ScaleOption, tr: Translating = ENGLISH) -> str:
+    return tr.data(f"assessment-scale:{option.key}", option.label)
 
 
-def model(content: Content, tr=None) -> dict:
+def model(content: Content, tr: Translating = ENGLISH) -> dict[str, object]:
     """The model in one language. Answers are stored by question ID and scale key, never by
     text, so an export made in one language imports and merges in any other."""
-    _ = tr.gettext if tr else english
+    _ = tr.gettext
     qs = []
     for module_id, q in questions(content):
         label, target, step = source_of(content, module_id, q, _)
@@ -88,8 +87,8 @@ def model(content: Content, tr=None) -> dict:
     return {
         "version": version(),
         "content_version": content.fingerprint(),
-        "language": tr.language.code if tr else "en",
-        "strings": dict(tr.js_strings()) if tr else {},
+        "language": tr.language.code,
+        "strings": dict(tr.js_strings()),
         "scale": [{**o.model_dump(), "label": scale_label(o, tr)} for o in content.assessment_scale.scale],
         "modules": [{"id": m.id, "title": m.title, "url": _from_page(urls.module_path(m.id)),
                      "form": _from_page(form_path(m.id))} for m in content.modules],
@@ -102,7 +101,7 @@ def model(content: Content, tr=None) -> dict:
     }
 
 
-def model_script(content: Content, tr=None) -> str:
+def model_script(content: Content, tr: Translating = ENGLISH) -> str:
     data = json.dumps(model(content, tr), ensure_ascii=False, separators=(",", ":"))
     # "<" escaped so that no text in the data can close a script element.
     return "window.ASSESSMENT_MODEL = " + data.replace("<", "\\u003c") + ";\n"

@@ -12,15 +12,17 @@ Fuzzy entries are left out: they are never used (i18n.translator skips them).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from babel.messages.catalog import Message
 from babel.messages.pofile import escape
 
 from ..content.reader import ContentError, Problem
 from ..project import ROOT
 from . import i18n
-from .catalogue_file import UnreadableCatalogue, read_catalogue
+from .catalogue_file import UnreadableCatalogue, msgstrs, read_catalogue, singular
 
 
 class CatalogueError(ContentError):
@@ -61,10 +63,10 @@ SPECIAL = re.compile(r"[{}%<>&\[\]!\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\
 class Scan:
     """The braces and percent signs of one string, as the fillers would read them."""
 
-    placeholders: set = field(default_factory=set)    # '{id}', '%(id)s'
-    not_placeholders: list = field(default_factory=list)   # '{title.__class__}', '%(n)d'
-    lone: list = field(default_factory=list)           # '{', '}', '%'
-    doubled: set = field(default_factory=set)          # '{{', '}}', '%%'
+    placeholders: set[str] = field(default_factory=set)    # '{id}', '%(id)s'
+    not_placeholders: list[str] = field(default_factory=list)   # '{title.__class__}', '%(n)d'
+    lone: list[str] = field(default_factory=list)           # '{', '}', '%'
+    doubled: set[str] = field(default_factory=set)          # '{{', '}}', '%%'
 
 
 def scan(text: str) -> Scan:
@@ -92,7 +94,7 @@ def scan(text: str) -> Scan:
     return out
 
 
-def _names(tokens) -> str:
+def _names(tokens: Iterable[str]) -> str:
     return ", ".join(sorted(tokens)) or "none"
 
 
@@ -102,10 +104,10 @@ def placeholder_problems(english: Scan, text: Scan, plural: Scan | None = None, 
            "a bare name with no dot, bracket, ! or : in it" for token in text.not_placeholders]
     allowed = [english.placeholders] + ([plural.placeholders] if plural else [])
     if text.placeholders not in allowed:
-        unknown = text.placeholders - set().union(*allowed)
+        unknown = text.placeholders - set[str]().union(*allowed)
         missing = english.placeholders - text.placeholders
-        why = "; ".join(filter(None, [unknown and f"{_names(unknown)} not in the English text",
-                                      missing and f"{_names(missing)} missing"]))
+        why = "; ".join(filter(None, [f"{_names(unknown)} not in the English text" if unknown else "",
+                                      f"{_names(missing)} missing" if missing else ""]))
         out.append(f"placeholders differ from the English text ({why}): "
                    f"expected exactly {' or '.join(_names(a) for a in allowed)}")
     for token in sorted(set(text.lone) - set(english.lone) - (set() if formatted else {"%"})):
@@ -156,8 +158,8 @@ def _shown(path: Path) -> str:
     return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
 
 
-def _entry_name(message) -> str:
-    msgid = message.id[0] if isinstance(message.id, tuple) else message.id
+def _entry_name(message: Message) -> str:
+    msgid = singular(message)
     short = msgid if len(msgid) <= 60 else msgid[:59] + "…"
     name = f"msgid {escape(short)}"
     return f"msgctxt {escape(message.context)} {name}" if message.context else name
@@ -189,8 +191,8 @@ def catalogue_problems(path: Path, shapes: dict[tuple[str, str], str | None] | N
     for message in catalog:
         if not message.id or message.fuzzy:
             continue
-        ids = message.id if isinstance(message.id, tuple) else (message.id,)
-        forms = message.string if isinstance(message.string, tuple) else (message.string,)
+        ids = (message.id,) if isinstance(message.id, str) else tuple(message.id)
+        forms = msgstrs(message)
         key = (message.context or "", ids[0])
         if shapes and key in shapes:
             english_plural = shapes[key]

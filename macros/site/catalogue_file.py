@@ -6,9 +6,10 @@ raises UnreadableCatalogue with its line, never babel's own error."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileError, read_po
 
 DOMAIN = "toolkit"
@@ -35,10 +36,22 @@ class _Lines:
     def __init__(self, text: str):
         self.text, self.read = text, 0
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[str]:
         for line in self.text.split("\n"):   # not splitlines(): U+2028 and the like are text here
             self.read += 1
             yield line
+
+
+def singular(message: Message) -> str:
+    """A message's msgid: the English text, the singular one of a plural message."""
+    return message.id if isinstance(message.id, str) else message.id[0]
+
+
+def msgstrs(message: Message) -> tuple[str, ...]:
+    """A message's translations: one, or one per plural form; '' where untranslated."""
+    if message.string is None:
+        return ()
+    return (message.string,) if isinstance(message.string, str) else tuple(message.string)
 
 
 @functools.lru_cache(maxsize=8)

@@ -2,8 +2,8 @@
 defined in content/checklists/selection.yml (loaded with the rest of the content)."""
 from __future__ import annotations
 
-from ..content.model import block_kind
-from .i18n import fill
+from ..content.model import HeadingBlock, ListBlock, ListWrap, ParaBlock, Task
+from .i18n import ENGLISH, Gettext, fill
 
 
 def page_path(checklist_id: str) -> str:
@@ -14,11 +14,7 @@ def pdf_path(checklist_id: str, size: str) -> str:
     return f"checklists/pdf/{checklist_id}-{size.lower()}.pdf"
 
 
-def english(text: str) -> str:
-    return text
-
-
-def footer(title: str, path: str, site_url: str | None, _=english) -> str:
+def footer(title: str, path: str, site_url: str | None, _: Gettext = ENGLISH.gettext) -> str:
     """What every printed page of a checklist says at its foot: the checklist, the toolkit, the
     source, and the page's public address when the site has one (a path inside a local or
     offline copy would lead a reader nowhere, so it is left out)."""
@@ -30,19 +26,20 @@ def footer(title: str, path: str, site_url: str | None, _=english) -> str:
     return "\n".join(lines)
 
 
-def parts(task) -> list[tuple[list, object]]:
+def parts(task: Task) -> list[tuple[list[ParaBlock | HeadingBlock], ListBlock]]:
     """A task's lists, each with the headings and paragraphs printed just before it (back to the
     previous list or box). The first list's lead-in keeps only headings (the task's opening
     paragraphs are guidance to read, not to tick); later lists keep their lead-in paragraph, so
     that a second list numbered from 1 again (task 8.1) reads as printed."""
-    out, before, first = [], [], True
+    out: list[tuple[list[ParaBlock | HeadingBlock], ListBlock]] = []
+    before: list[ParaBlock | HeadingBlock] = []
+    first = True
     for block in task.blocks:
-        kind = block_kind(block)
-        if kind == "list":
-            lead = [b for b in before if block_kind(b) == "heading" or not first]
+        if isinstance(block, ListWrap):
+            lead = [b for b in before if isinstance(b, HeadingBlock) or not first]
             out.append((lead, block.list))
             before, first = [], False
-        elif kind in ("p", "heading"):
+        elif isinstance(block, ParaBlock | HeadingBlock):
             before.append(block)
         else:
             before = []

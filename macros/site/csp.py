@@ -66,12 +66,12 @@ class Trusted:
 
     def __init__(self) -> None:
         self.env: jinja2.Environment | None = None
-        self.context: dict = {}          # what a theme script may use besides base_url
+        self.context: dict[str, object] = {}          # what a theme script may use besides base_url
         self.styles: set[str] = set()
         self._templates: list[str] | None = None
         self._by_base: dict[str, frozenset[str]] = {}
 
-    def theme(self, env: jinja2.Environment, context: dict) -> None:
+    def theme(self, env: jinja2.Environment, context: dict[str, object]) -> None:
         """The theme's environment (MkDocs' on_env) and what its scripts may read."""
         self.env, self.context, self._templates, self._by_base = env, context, None, {}
 
@@ -79,10 +79,11 @@ class Trusted:
         """The Jinja source of every inline script's body in the theme's templates."""
         if self._templates is None:
             self._templates = []
-            loader = self.env.loader if self.env is not None else None
-            for name in loader.list_templates() if loader is not None else []:
-                if name.endswith(".html"):
-                    source = loader.get_source(self.env, name)[0]
+            env = self.env
+            loader = env.loader if env is not None else None
+            for name in loader.list_templates() if env is not None and loader is not None else []:
+                if env is not None and loader is not None and name.endswith(".html"):
+                    source = loader.get_source(env, name)[0]
                     self._templates += [m.group("body") for m in _SCRIPT.finditer(source) if _runs(m.group("attrs"))]
         return self._templates
 

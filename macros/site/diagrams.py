@@ -6,10 +6,11 @@ from __future__ import annotations
 import math
 import textwrap
 from dataclasses import dataclass, field
+from typing import Required, TypedDict
 
 from ..content.load import Content
 from . import urls
-from .i18n import fill
+from .i18n import ENGLISH, Gettext, fill
 
 WIDTH = 420
 # Boxes of the module figures are links: 64 units are 44 px (WCAG 2.5.5) where a 360 px phone
@@ -31,28 +32,51 @@ class Box:
     module: str = ""
 
 
+class Arc(TypedDict):
+    """A module's arc around the policy cycle (figure II.2)."""
+
+    module: str
+    target: str
+    path: str           # SVG path data
+    label_x: float
+    label_y: float
+    label: str
+    title: str
+    stages: str
+
+
+class Label(TypedDict, total=False):
+    """Text placed on a diagram, a link when it has a target."""
+
+    x: Required[float]
+    y: Required[float]
+    lines: Required[list[str]]
+    anchor: Required[str]    # SVG text-anchor
+    kind: Required[str]
+    target: str
+    module: str
+    title: str
+
+
 @dataclass
 class Diagram:
     width: float
     height: float
     boxes: list[Box] = field(default_factory=list)
-    arcs: list[dict] = field(default_factory=list)
-    labels: list[dict] = field(default_factory=list)
+    arcs: list[Arc] = field(default_factory=list)
+    labels: list[Label] = field(default_factory=list)
 
 
 def wrap(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, width=width, break_long_words=False) or [text]
 
 
-def english(text: str) -> str:
-    return text
-
-
-def module_steps(content: Content, module_id: str, _=english) -> Diagram:
+def module_steps(content: Content, module_id: str, _: Gettext = ENGLISH.gettext) -> Diagram:
     """Figures IV.3 to IV.7: a module's steps, each with its tasks, stacked so that they stay
     readable on a phone."""
     module = content.module_by_id[module_id]
-    y, boxes = 0.0, []
+    y = 0.0
+    boxes: list[Box] = []
     for step in module.steps:
         boxes.append(Box(0, y, WIDTH, MIN_BOX, [f"STEP {step.id} · {(step.figure_label or step.title).upper()}"], urls.step_path(step.id),
                          fill(_("Step {id}: {title}"), id=step.id, title=step.title), kind="step"))
@@ -67,12 +91,12 @@ def module_steps(content: Content, module_id: str, _=english) -> Diagram:
     return Diagram(WIDTH, y - 12, boxes)
 
 
-def framework(content: Content, current_step: str | None = None, _=english) -> Diagram:
+def framework(content: Content, current_step: str | None = None, _: Gettext = ENGLISH.gettext) -> Diagram:
     """Figure II.2: the twelve steps around the 2030 Agenda policy cycle, grouped by module."""
     width, height, cx, cy, ring = 900, 720, 450, 360, 250
     steps = content.steps
     d = Diagram(width, height)
-    angle_of = {}
+    angle_of: dict[str, float] = {}
     for i, step in enumerate(steps):
         angle = -math.pi / 2 + (i + 0.5) * 2 * math.pi / len(steps)
         angle_of[step.id] = angle
@@ -103,7 +127,7 @@ def framework(content: Content, current_step: str | None = None, _=english) -> D
     return d
 
 
-def you_are_here(content: Content, current_step: str, _=english) -> Diagram:
+def you_are_here(content: Content, current_step: str, _: Gettext = ENGLISH.gettext) -> Diagram:
     """A strip of the twelve steps by module, the current one marked."""
     d = Diagram(720, 74)
     x = 8.0

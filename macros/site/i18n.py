@@ -14,17 +14,19 @@ A .po file is read once per build (catalogue_file.py), however many readers ask.
 """
 from __future__ import annotations
 
-import gettext
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from gettext import NullTranslations
 from pathlib import Path
+from typing import Protocol
 
 from babel.messages.pofile import read_po
 
 from ..project import ROOT
 from . import languages_file
-from .catalogue_file import DOMAIN, read_catalogue
+from .catalogue_file import DOMAIN, read_catalogue, singular
 
 # GUIDELINES_CATALOGUES: another copy of translations/ (tests check and build broken copies).
 TRANSLATIONS = Path(os.environ.get("GUIDELINES_CATALOGUES", ROOT / "translations"))
@@ -42,7 +44,7 @@ def N_(text: str) -> str:
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
-def fill(text: str, **values) -> str:
+def fill(text: str, **values: object) -> str:
     """`text` with each {name} of `values` replaced by its value, as the browser's t() fills
     them. Unlike str.format, anything else stays literal: a translation holding {nope}, a lone
     brace or {title.__class__} can neither stop the build nor reach a Python attribute."""
@@ -89,11 +91,62 @@ DATA_CONTEXTS = ("assessment:", "glossary:", "journey:", "worksheet:")
 
 def is_data(context: str | None) -> bool:
     """Our longer texts kept as data (questions, glossary definitions), as opposed to the interface."""
-    return bool(context) and context.startswith(DATA_CONTEXTS)
+    return context is not None and context.startswith(DATA_CONTEXTS)
 
 
-def _key(context: str | None, msgid: str) -> tuple:
+Key = tuple[str, str]   # (context or '', msgid)
+Gettext = Callable[[str], str]            # our interface text, English -> the page's language
+DataText = Callable[[str, str], str]      # (context, English) -> our own text kept in content/
+
+
+def _key(context: str | None, msgid: str) -> Key:
     return (context or "", msgid)
+
+
+class Translating(Protocol):
+    """What pages ask of a language's text: a Translator, or ENGLISH (no translation)."""
+
+    @property
+    def language(self) -> Language: ...
+
+    def gettext(self, msgid: str) -> str: ...
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str: ...
+
+    def pgettext(self, context: str | None, msgid: str) -> str: ...
+
+    def data(self, context: str, english: str) -> str: ...
+
+    def js_strings(self) -> dict[str, str]: ...
+
+    def gettext_translations(self) -> NullTranslations: ...
+
+
+class English:
+    """The null translator: our own text as written, in English, and nothing counted."""
+
+    language = Language(SOURCE, "English", "English")
+
+    def gettext(self, msgid: str) -> str:
+        return msgid
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return singular if n == 1 else plural
+
+    def pgettext(self, context: str | None, msgid: str) -> str:
+        return msgid
+
+    def data(self, context: str, english: str) -> str:
+        return english
+
+    def js_strings(self) -> dict[str, str]:
+        return {}
+
+    def gettext_translations(self) -> NullTranslations:
+        return NullTranslations()
+
+
+ENGLISH: Translating = English()
 
 
 @dataclass
@@ -101,9 +154,9 @@ class Translator:
     """gettext for one language with English fallback; remembers what fell back."""
 
     language: Language
-    messages: dict = field(default_factory=dict)      # (context, msgid) -> translation
-    reviewed: set = field(default_factory=set)         # (context, msgid) marked reviewed
-    missing: set = field(default_factory=set)          # (context, msgid) used but untranslated
+    messages: dict[Key, str | tuple[str, ...]] = field(default_factory=dict)   # a text, or one per plural form
+    reviewed: set[Key] = field(default_factory=set)         # marked reviewed
+    missing: set[Key] = field(default_factory=set)          # used but untranslated
 
     def pgettext(self, context: str | None, msgid: str) -> str:
         if self.language.code == SOURCE or not msgid:
@@ -134,27 +187,28 @@ class Translator:
         data = sum(1 for context, _ in self.missing if is_data(context))
         return len(self.missing) - data, data
 
-    def js_strings(self) -> dict:
+    def js_strings(self) -> dict[str, str]:
         """The browser's strings (context 'js'), English -> this language; JavaScript falls
         back to the English text for any missing."""
-        return {msgid: text for (context, msgid), text in sorted(self.messages.items()) if context == JS_CONTEXT}
+        return {msgid: text for (context, msgid), text in sorted(self.messages.items())
+                if context == JS_CONTEXT and isinstance(text, str)}
 
-    def gettext_translations(self) -> gettext.NullTranslations:
+    def gettext_translations(self) -> NullTranslations:
         """For Jinja's i18n extension."""
         translator = self
 
-        class _Bound(gettext.NullTranslations):
-            def gettext(self, message):
+        class _Bound(NullTranslations):
+            def gettext(self, message: str) -> str:
                 return translator.gettext(message)
 
-            def ngettext(self, singular, plural, n):
-                return translator.ngettext(singular, plural, n)
+            def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+                return translator.ngettext(msgid1, msgid2, n)
 
-            def pgettext(self, context, message):
+            def pgettext(self, context: str, message: str) -> str:
                 return translator.pgettext(context, message)
 
-            def npgettext(self, context, singular, plural, n):
-                return translator.ngettext(singular, plural, n)
+            def npgettext(self, context: str, msgid1: str, msgid2: str, n: int) -> str:
+                return translator.ngettext(msgid1, msgid2, n)
 
         return _Bound()
 
@@ -167,10 +221,12 @@ def translator(language: Language, folder: Path = TRANSLATIONS) -> Translator:
     for message in read_catalogue(path):
         if not message.id or message.fuzzy:
             continue
-        msgid = message.id[0] if isinstance(message.id, tuple) else message.id
-        value = message.string
-        if isinstance(value, tuple):
-            value = tuple(v for v in value if v) or None
+        msgid = singular(message)
+        value: str | tuple[str, ...] | None
+        if isinstance(message.string, str) or message.string is None:
+            value = message.string
+        else:
+            value = tuple(v for v in message.string if v) or None
         if value:
             out.messages[_key(message.context, msgid)] = value
             if REVIEWED_FLAG in message.flags:
@@ -195,17 +251,17 @@ class Status:
         return round(100 * self.reviewed / self.total) if self.total else 100
 
 
-def template_keys(folder: Path = TRANSLATIONS) -> set:
+def template_keys(folder: Path = TRANSLATIONS) -> set[Key]:
     """Every (context, msgid) of the catalogue template, translations/toolkit.pot."""
     path = folder / f"{DOMAIN}.pot"
     if not path.is_file():
         return set()
     with path.open("rb") as fh:
         template = read_po(fh, domain=DOMAIN)
-    return {_key(m.context, m.id[0] if isinstance(m.id, tuple) else m.id) for m in template if m.id}
+    return {_key(m.context, singular(m)) for m in template if m.id}
 
 
-def status(language: Language, folder: Path = TRANSLATIONS, official: bool = False, keys: set | None = None) -> Status:
+def status(language: Language, folder: Path = TRANSLATIONS, official: bool = False, keys: set[Key] | None = None) -> Status:
     """How much of the catalogue a language has translated and reviewed. `keys`: the template's,
     when the caller has read it already (reading it takes longer than counting)."""
     keys = template_keys(folder) if keys is None else keys

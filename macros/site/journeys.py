@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ..content.load import Content
 from ..content.model import Journey
 from . import urls
-from .i18n import fill
+from .i18n import ENGLISH, DataText, Gettext, fill
 
 
 @dataclass(frozen=True)
@@ -17,20 +17,12 @@ class Stop:
     why: str          # ours
 
 
-def english(text: str) -> str:
-    return text
-
-
-def english_data(context: str, text: str) -> str:
-    return text
-
-
 def context(journey: Journey) -> str:
     """The catalogue context of a journey's own words (macros/outputs/catalogue.py)."""
     return f"journey:{journey.id}"
 
 
-def stops(content: Content, journey: Journey, _=english, data=english_data) -> list[Stop]:
+def stops(content: Content, journey: Journey, _: Gettext = ENGLISH.gettext, data: DataText = ENGLISH.data) -> list[Stop]:
     """`_` translates our interface text, `data` our words in content/journeys.yml."""
     out = []
     for stop in journey.stops:
@@ -38,9 +30,11 @@ def stops(content: Content, journey: Journey, _=english, data=english_data) -> l
             step = content.step_by_id[stop.step]
             out.append(Stop(fill(_("Step {id}: {title}"), id=step.id, title=step.title), urls.step_path(step.id),
                             data(context(journey), stop.editorial_why)))
-        else:
+        elif stop.task is not None:
             task = content.task_by_id[stop.task]
             step = content.step_of_task[task.id]
             out.append(Stop(fill(_("Task {id}: {title}"), id=task.id, title=task.title),
                             f"{urls.step_path(step.id)}#{urls.task_anchor(task.id)}", data(context(journey), stop.editorial_why)))
+        else:   # the content check requires one of them
+            raise ValueError(f"journey {journey.id}: a stop names neither a step nor a task")
     return out

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from ..content.load import Content
 from . import assessment, checklists, urls, worksheets
-from .i18n import fill
+from .i18n import ENGLISH, DataText, Gettext, fill
 
 
 @dataclass(frozen=True)
@@ -19,8 +19,8 @@ class Page:
     title: str                # shown in navigation and the browser tab
     template: str             # 'pages/step.md', under templates/
     description: str          # the page's meta description
-    context: dict = field(default_factory=dict, hash=False, compare=False)
-    assets: tuple = ()        # stylesheets and scripts only this page loads
+    context: dict[str, object] = field(default_factory=dict, hash=False, compare=False)
+    assets: tuple[str, ...] = ()        # stylesheets and scripts only this page loads
     searchable: bool = True   # False for pages that repeat guidance shown elsewhere
     search_boost: float | None = None   # ranks the page's results: guidance above lists (None: 1)
 
@@ -30,20 +30,15 @@ class Page:
         return self.path[: -len(".html")] + ".md"
 
 
+# A navigation entry: (title, the page's Markdown file) or (title, the entries under it).
+NavEntry = tuple[str, "str | list[NavEntry]"]
+
 # Search ranks the guidance (steps and their tasks, then modules) above pages that only list or
 # describe it: a reader who types "scaling up" wants step 11, not the case library's card.
 GUIDANCE, DEFINITIONS, LIST, LOW = 3.0, 2.0, 0.3, 0.5
 
 
-def english(text: str) -> str:
-    return text
-
-
-def english_data(context: str, text: str) -> str:
-    return text
-
-
-def _guidance_pages(content: Content, _) -> list[Page]:
+def _guidance_pages(content: Content, _: Gettext) -> list[Page]:
     """The publication's own pages: modules, steps, case boxes, chapters."""
     title = content.publication.title
     out = []
@@ -81,7 +76,7 @@ def _guidance_pages(content: Content, _) -> list[Page]:
     return out
 
 
-def _reference_pages(_) -> list[Page]:
+def _reference_pages(_: Gettext) -> list[Page]:
     """The glossary, notes and the pages about the toolkit itself."""
     return [
         Page(urls.PAGES["glossary"], _("Glossary"), "pages/glossary.md",
@@ -108,7 +103,8 @@ def _reference_pages(_) -> list[Page]:
     ]
 
 
-def pages(content: Content, site_url: str | None = None, _=english, pdf_root: str = "", data=english_data) -> list[Page]:
+def pages(content: Content, site_url: str | None = None, _: Gettext = ENGLISH.gettext, pdf_root: str = "",
+          data: DataText = ENGLISH.data) -> list[Page]:
     """`_` translates our own text, `data` our own text kept in content/ (macros/site/i18n.py);
     `pdf_root` is where the PDF pack is from the language's root ('../' for a translation: the
     pack is printed once, in English)."""
@@ -144,7 +140,7 @@ PLAN_ASSETS = ("assets/css/worksheet.css", "assets/js/worksheet-core.js", "asset
 PRINT_ASSETS = ("assets/css/worksheet.css", "assets/js/print-button.js")
 
 
-def worksheet_pages(content: Content, _=english, data=english_data) -> list[Page]:
+def worksheet_pages(content: Content, _: Gettext = ENGLISH.gettext, data: DataText = ENGLISH.data) -> list[Page]:
     out = [Page(worksheets.INDEX, _("Worksheets"), "worksheets/index.md",
                 _("Worksheets for every step of a multi-stakeholder partnership: fill them in your browser, print them, "
                   "or download them as Word and Excel files."), {}, PRINT_ASSETS, search_boost=LIST)]
@@ -176,8 +172,8 @@ def worksheet_pages(content: Content, _=english, data=english_data) -> list[Page
     return out
 
 
-def assessment_pages(content: Content, _=english) -> list[Page]:
-    def page(path, title, template, description, searchable=True, **context):
+def assessment_pages(content: Content, _: Gettext = ENGLISH.gettext) -> list[Page]:
+    def page(path: str, title: str, template: str, description: str, searchable: bool = True, **context: object) -> Page:
         return Page(path, title, template, description, {"title": title, **context}, ASSESSMENT_ASSETS, searchable)
 
     home, report, partners, compare = assessment.HOME, assessment.REPORT, assessment.PARTNERS, assessment.COMPARE
@@ -206,14 +202,14 @@ def assessment_pages(content: Content, _=english) -> list[Page]:
     return out
 
 
-def checklist_pages(content: Content, site_url: str | None = None, _=english, pdf_root: str = "") -> list[Page]:
+def checklist_pages(content: Content, site_url: str | None = None, _: Gettext = ENGLISH.gettext, pdf_root: str = "") -> list[Page]:
     selection = content.checklists
     in_pack = {entry.id for entry in selection.pack}
 
-    def pdfs(ident: str) -> list:
+    def pdfs(ident: str) -> list[tuple[str, str]]:
         return [(size, pdf_root + checklists.pdf_path(ident, size)) for size in selection.page_sizes] if ident in in_pack else []
 
-    def page(ident, title, template, description, **context):
+    def page(ident: str, title: str, template: str, description: str, **context: object) -> Page:
         path = checklists.page_path(ident)
         # Checklists repeat the tasks' wording: left out of search, so that search leads to the guidance.
         return Page(path, title, template, description,
@@ -248,15 +244,15 @@ def checklist_pages(content: Content, site_url: str | None = None, _=english, pd
     return out
 
 
-def nav(content: Content, site_pages: list[Page], _=english, data=english_data) -> list:
+def nav(content: Content, site_pages: list[Page], _: Gettext = ENGLISH.gettext, data: DataText = ENGLISH.data) -> list[NavEntry]:
     """Navigation in the engine-neutral form [title, path-or-children]."""
     by_path = {p.path: p for p in site_pages}
 
-    def entry(path: str, title: str | None = None):
+    def entry(path: str, title: str | None = None) -> NavEntry:
         page = by_path[path]
         return (title or page.title, page.source)
 
-    modules = []
+    modules: list[NavEntry] = []
     for module in content.modules:
         children = [entry(urls.module_path(module.id), fill(_("Module {id} overview"), id=module.id))]
         children += [entry(urls.step_path(s.id)) for s in module.steps]

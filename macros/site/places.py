@@ -7,10 +7,12 @@ so adding a citation in the text adds the link on the case page.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..content import inline
 from ..content.load import Content
+from ..content.model import Chapter, FactorBlock, HeadingBlock, ParaBlock, Section
 from ..content.walk import placements, texts
 from . import urls
 
@@ -26,7 +28,7 @@ class Location:
     task: str | None = None
 
 
-def _module_locations(content: Content):
+def _module_locations(content: Content) -> Iterator[tuple[Location, object]]:
     """Yield (location, model) for every part of every module that holds text."""
     for module in content.modules:
         page = urls.module_path(module.id)
@@ -44,8 +46,8 @@ def _module_locations(content: Content):
                                 module.id, step.id, task.id), task)
 
 
-def _chapter_locations(content: Content):
-    def walk(chapter, sections):
+def _chapter_locations(content: Content) -> Iterator[tuple[Location, object]]:
+    def walk(chapter: Chapter, sections: list[Section]) -> Iterator[tuple[Location, object]]:
         for section in sections:
             target = f"{urls.chapter_path(chapter.id)}#{section.id}"
             label = f"{chapter.label + ': ' if chapter.label else ''}{section.title}"
@@ -78,7 +80,7 @@ def figure_placements(content: Content) -> dict[str, str]:
     return found
 
 
-def _all_locations(content: Content):
+def _all_locations(content: Content) -> Iterator[tuple[Location, object]]:
     """Every text-holding part of the content, with its place: chapters, modules, then boxes."""
     yield from _chapter_locations(content)
     yield from _module_locations(content)
@@ -116,11 +118,11 @@ def case_scope(content: Content) -> dict[str, tuple[list[str], list[str]]]:
     placed = box_placements(content)
     cited = citations(content)
     order = {s.id: i for i, s in enumerate(content.steps)}
-    out = {}
+    out: dict[str, tuple[list[str], list[str]]] = {}
     for case in content.cases:
         places = [placed[case.id], *cited.get(("box", case.id), [])]
         modules = {p.module for p in places if p.module}
         steps = {p.step for p in places if p.step}
-        modules |= {b.module for b in case.blocks if getattr(b, "module", None)}
-        out[case.id] = (sorted(modules), sorted(steps, key=order.get))
+        modules |= {b.module for b in case.blocks if isinstance(b, ParaBlock | HeadingBlock | FactorBlock) and b.module}
+        out[case.id] = (sorted(modules), sorted(steps, key=lambda step: order[step]))
     return out

@@ -11,10 +11,11 @@ from pathlib import Path
 
 from ..content import ids, inline
 from ..content.load import Content
-from ..content.model import block_kind
+from ..content.model import Block, FactorBlock, Footnote, GlossaryEntry, Item, ListBlock, ListWrap, Section, block_kind
 from ..project import TEMPLATES
 from . import assessment, checklists, csp, diagrams, i18n, journeys, urls, worksheets
 from .escape import css_counters, css_string, md_escape
+from .i18n import ENGLISH, Translating
 from .places import box_placements, case_scope, citations, figure_placements, footnote_places
 from .templates import environment
 
@@ -30,7 +31,7 @@ class PageView:
         self._notes: list[str] = []
         self._abbreviations: set[str] = set()   # explained once per page
 
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> object:
         try:
             return self._renderer.helpers[name]
         except KeyError:
@@ -44,22 +45,23 @@ class PageView:
             return None
         return urls.relative(target, self.path)
 
-    def note(self, footnote_id: str):
+    def note(self, footnote_id: str) -> Footnote:
         if footnote_id not in self._notes:
             self._notes.append(footnote_id)
         return self.content.footnote_by_id[footnote_id]
 
-    def notes(self) -> list:
+    def notes(self) -> list[Footnote]:
         return [self.content.footnote_by_id[n] for n in self._notes]
 
-    def abbr_split(self, text: str) -> list:
+    def abbr_split(self, text: str) -> list[tuple[str, GlossaryEntry | None]]:
         """Split text at glossary abbreviations: [(text, None), (abbreviation, entry or None)].
         The entry is given the first time an abbreviation occurs on the page, so that it is
         explained once, not at every use."""
         pattern, entries = self._renderer.abbreviations
         if pattern is None:
             return [(text, None)]
-        out, pos = [], 0
+        out: list[tuple[str, GlossaryEntry | None]] = []
+        pos = 0
         for match in pattern.finditer(text):
             if match.start() > pos:
                 out.append((text[pos:match.start()], None))
@@ -74,18 +76,18 @@ class PageView:
 
 
 class Renderer:
-    def __init__(self, content: Content, templates: Path = TEMPLATES, site_url: str | None = None, tr=None,
-                 overlay_root: Path | None = None):
+    def __init__(self, content: Content, templates: Path = TEMPLATES, site_url: str | None = None,
+                 tr: Translating = ENGLISH, overlay_root: Path | None = None):
         self.content = content
         self.site_url = site_url
         self.tr = tr
-        self.env = environment(templates, tr.gettext_translations() if tr else None)
-        _ = tr.gettext if tr else str
+        self.env = environment(templates, tr.gettext_translations())
+        _ = tr.gettext
         self.placed_boxes = box_placements(content)
         self.placed_figures = figure_placements(content)
         self.cited = citations(content)
         # What templates reach through `page` besides the page itself (see PageView).
-        self.helpers = dict(
+        self.helpers: dict[str, object] = dict(
             urls=urls,
             tokens=inline.parse,
             plain=inline.plain,
@@ -104,10 +106,9 @@ class Renderer:
             assessment_pages=assessment.TOOL_PAGES,
             pdf_path=checklists.pdf_path,
             checklist_parts=checklists.parts,
-            journeys=[(journey, journeys.stops(content, journey, _, tr.data if tr else journeys.english_data))
-                      for journey in content.journeys.journeys],
+            journeys=[(journey, journeys.stops(content, journey, _, tr.data)) for journey in content.journeys.journeys],
             journey_context=journeys.context,
-            js_strings=(tr.js_strings() if tr else {}),
+            js_strings=tr.js_strings(),
             translator=tr,
             form_path=assessment.form_path,
             diagram_module=lambda module_id: diagrams.module_steps(content, module_id, _),
@@ -115,11 +116,11 @@ class Renderer:
             diagram_here=lambda step_id: diagrams.you_are_here(content, step_id, _),
             wrap=diagrams.wrap,
             questions_of=lambda module_id: assessment.questions(content, module_id),
-            question_source=lambda module_id, q: assessment.source_of(content, module_id, q, tr.gettext if tr else str),
+            question_source=lambda module_id, q: assessment.source_of(content, module_id, q, tr.gettext),
             question_text=lambda q: assessment.question_text(q, tr),
             scale_label=lambda option: assessment.scale_label(option, tr),
-            data_text=(tr.data if tr else (lambda context, english: english)),
-            language=(tr.language.code if tr else "en"),
+            data_text=tr.data,
+            language=tr.language.code,
             translation_status=lambda: i18n.statuses(overlay_root or content.root / "translations"),
             ws=worksheets,
             worksheets_of_task=worksheets.by_task(content),
@@ -129,11 +130,10 @@ class Renderer:
         self.env.filters["md_escape"] = md_escape
         # Looked up as each page renders: the build in progress replaces csp.trusted.
         self.env.filters["inline_style"] = lambda body: csp.trusted.style(body)
-        entries = [t for t in (content.glossary.terms if content.glossary else []) if t.abbreviation]
-        by_abbreviation = {t.abbreviation: t for t in entries}
+        by_abbreviation = {t.abbreviation: t for t in content.glossary.terms if t.abbreviation}
         names = sorted(by_abbreviation, key=len, reverse=True)
         pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")s?(?![\w-])") if names else None
-        self.abbreviations = (pattern, by_abbreviation)
+        self.abbreviations: tuple[re.Pattern[str] | None, dict[str, GlossaryEntry]] = (pattern, by_abbreviation)
 
     # --- link and note helpers, bound to the page being rendered ------------------------
 
@@ -157,18 +157,18 @@ class Renderer:
             return key
         raise ValueError(f"unknown link kind {kind!r}")
 
-    def factors(self, module_id: str) -> dict[str, list]:
+    def factors(self, module_id: str) -> dict[str, tuple[Section, list[FactorBlock]]]:
         """Chapter III's success factors and challenges for one module, by section."""
-        out: dict[str, list] = {}
+        out: dict[str, tuple[Section, list[FactorBlock]]] = {}
         chapter = self.content.chapter_by_id.get("iii")
         for section in chapter.sections if chapter else []:
-            found = [b for b in section.blocks if getattr(b, "factor", None) and b.module == module_id]
+            found = [b for b in section.blocks if isinstance(b, FactorBlock) and b.module == module_id]
             if found:
                 out[section.id] = (section, found)
         return out
 
-    def find_section(self, section_id: str):
-        def walk(sections):
+    def find_section(self, section_id: str) -> Section:
+        def walk(sections: list[Section]) -> Section | None:
             for section in sections:
                 if section.id == section_id:
                     return section
@@ -183,22 +183,22 @@ class Renderer:
                 return found
         raise KeyError(f"no chapter section with id {section_id!r}")
 
-    def _first_list(self, blocks):
-        return next(b.list for b in blocks if block_kind(b) == "list")
+    def _first_list(self, blocks: list[Block]) -> ListBlock:
+        return next(b.list for b in blocks if isinstance(b, ListWrap))
 
-    def credits(self):
+    def credits(self) -> list[Item]:
         """The acknowledgements' credit lines (principal authors, editor, ...)."""
         return self._first_list(self.content.chapter_by_id["acknowledgements"].blocks).items
 
     def core_principle_names(self) -> list[str]:
         """The three core principles of figure I.1, as chapter I names them before their definitions."""
         principles = self._first_list(self.find_section("i-b").blocks)
-        return [inline.plain(item.text).split(" – ")[0] for item in principles.items]
+        return [inline.plain(item.text or "").split(" – ")[0] for item in principles.items]
 
     def stages_of(self, module_id: str) -> list[str]:
         return [stage.label for stage in self.content.figures.policy_cycle if module_id in stage.modules]
 
     # --- pages ------------------------------------------------------------------------
 
-    def render(self, template: str, path: str, **context) -> str:
+    def render(self, template: str, path: str, **context: object) -> str:
         return self.env.get_template(template).render(page=PageView(self, path), **context)

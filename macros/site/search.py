@@ -8,7 +8,24 @@ partnership" ranked annex II above step 12). A separator that swallows the stop 
 them from queries before that happens; in the text they were never indexed anyway."""
 from __future__ import annotations
 
+from typing import Required, TypedDict
+
+from macros.content.model import SearchKeywordList, SearchKeywords
 from macros.site import urls
+
+
+class SearchDocument(TypedDict, total=False):
+    """One entry of Material's search index (search/search_index.json): a page or a heading."""
+
+    location: Required[str]   # 'steps/3.html#task-3-2'
+    title: str
+    text: str
+    keywords: list[str]       # ours: searched, never shown
+
+
+class SearchIndex(TypedDict):
+    config: dict[str, object]
+    docs: list[SearchDocument]
 
 # Lunr's English stop word list (lunr.stopWordFilter, in Material's search worker): the words
 # the index leaves out. A test holds it equal to the worker's own.
@@ -30,7 +47,7 @@ def stop_word_separator() -> str:
     return rf"|\b(?:{words})\b(?![.'’]\w)"
 
 
-def keyword_target(entry) -> str:
+def keyword_target(entry: SearchKeywords) -> str:
     """The search document a keywords entry is for: its page and anchor, from IDs only."""
     if entry.task is not None:
         step = entry.task.split(".")[0]
@@ -44,10 +61,12 @@ def keyword_target(entry) -> str:
         return f"{urls.module_path(entry.principle.split('.')[0])}#{urls.principle_anchor(entry.principle)}"
     if entry.term is not None:
         return f"{urls.PAGES['glossary']}#term-{entry.term}"
-    return urls.case_path(entry.box)
+    if entry.box is not None:
+        return urls.case_path(entry.box)
+    raise ValueError("a keywords entry names no passage")   # the content check refuses it
 
 
-def add_keywords(index: dict, keywords) -> list[str]:
+def add_keywords(index: SearchIndex, keywords: SearchKeywordList) -> list[str]:
     """Give each targeted document of Material's search index its keywords, in a field of its
     own: found by search, never shown in a result (Material shows only title and text).
     Returns the targets that are not a document of the index."""

@@ -1,12 +1,15 @@
 """The one Jinja environment for pages, parts and plain-text files (templates/)."""
 from __future__ import annotations
 
-import gettext
 import hashlib
 import re
+from collections.abc import Callable
+from gettext import NullTranslations
 from pathlib import Path
+from typing import TypedDict
 
 import jinja2
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from ..project import ROOT, TEMPLATES
@@ -15,7 +18,17 @@ from .escape import md_escape
 EXTENSIONS = ("jinja2.ext.i18n",)
 # Pages (.md) and parts (.html) are escaped; plain-text files (.txt) are not HTML.
 ESCAPED = ("html", "md")
-OPTIONS = {"trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": True}
+
+
+class Options(TypedDict):
+    """Jinja's whitespace options for every template (they also name the compiled cache)."""
+
+    trim_blocks: bool
+    lstrip_blocks: bool
+    keep_trailing_newline: bool
+
+
+OPTIONS: Options = {"trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": True}
 COMPILED = ROOT / "build" / "cache" / "jinja"
 
 
@@ -29,7 +42,7 @@ def compiled_cache() -> jinja2.BytecodeCache:
     return jinja2.FileSystemBytecodeCache(str(COMPILED), pattern=f"{options}-%s.cache")
 
 
-def environment(folder: Path = TEMPLATES, translations=None) -> jinja2.Environment:
+def environment(folder: Path = TEMPLATES, translations: NullTranslations | None = None) -> jinja2.Environment:
     """`translations`: a gettext object for the page language (macros/site/i18n.py); English if none.
     Templates mark our own text with {% trans %} or _(), the English text as the message ID."""
     env = jinja2.Environment(
@@ -41,12 +54,13 @@ def environment(folder: Path = TEMPLATES, translations=None) -> jinja2.Environme
         **OPTIONS,
     )
     # Newstyle gettext is compiled into the templates, like OPTIONS: always on, so not in the cache key.
-    env.install_gettext_translations(translations or gettext.NullTranslations(), newstyle=True)
-    env.globals.update(text_gettext(translations or gettext.NullTranslations()))
+    # The i18n extension adds this method to the environment at run time: Jinja's types cannot know it.
+    env.install_gettext_translations(translations or NullTranslations(), newstyle=True)  # type: ignore[attr-defined]
+    env.globals.update(text_gettext(translations or NullTranslations()))
     return env
 
 
-def _filled(context, text: str, variables: dict):
+def _filled(context: Context, text: str, variables: dict[str, object]) -> str:
     """A catalogue's text is text, like content: escaped where the template is HTML, never
     trusted as markup (Jinja's own newstyle gettext marks it safe). Markup a sentence needs
     comes in through its variables (`_("Run %(command)s", command=code | safe)`)."""
@@ -55,32 +69,32 @@ def _filled(context, text: str, variables: dict):
     return text % variables
 
 
-def text_gettext(translations) -> dict:
+def text_gettext(translations: NullTranslations) -> dict[str, Callable[..., str]]:
     """gettext, ngettext, pgettext and npgettext for templates, as Jinja's newstyle ones but
     with the translation escaped (see _filled)."""
 
     @jinja2.pass_context
-    def gettext_(context, string, **variables):
+    def gettext_(context: Context, string: str, **variables: object) -> str:
         return _filled(context, translations.gettext(string), variables)
 
     @jinja2.pass_context
-    def ngettext_(context, singular, plural, num, **variables):
+    def ngettext_(context: Context, singular: str, plural: str, num: int, **variables: object) -> str:
         variables.setdefault("num", num)
         return _filled(context, translations.ngettext(singular, plural, num), variables)
 
     @jinja2.pass_context
-    def pgettext_(context, string_context, string, **variables):
+    def pgettext_(context: Context, string_context: str, string: str, **variables: object) -> str:
         variables.setdefault("context", string_context)
         return _filled(context, translations.pgettext(string_context, string), variables)
 
     @jinja2.pass_context
-    def npgettext_(context, string_context, singular, plural, num, **variables):
+    def npgettext_(context: Context, string_context: str, singular: str, plural: str, num: int, **variables: object) -> str:
         variables.setdefault("context", string_context)
         variables.setdefault("num", num)
         return _filled(context, translations.npgettext(string_context, singular, plural, num), variables)
 
     @jinja2.pass_context
-    def markdown_gettext(context, string, **variables):
+    def markdown_gettext(context: Context, string: str, **variables: object) -> Markup:
         return _markdown_filled(translations.gettext(string), variables)
 
     return {"gettext": gettext_, "ngettext": ngettext_, "pgettext": pgettext_, "npgettext": npgettext_,
@@ -90,7 +104,7 @@ def text_gettext(translations) -> dict:
 _PLACEHOLDER = re.compile(r"(%\([A-Za-z_]\w*\)s|%%)")
 
 
-def _markdown_filled(text: str, variables: dict) -> Markup:
+def _markdown_filled(text: str, variables: dict[str, object]) -> Markup:
     """`_md()`: a sentence on a line that Markdown reads (a heading). Its own words and any plain
     value are made inert for Markdown as well as HTML (md_escape); a value that is Markup
     already is taken as prepared for Markdown (`x | md_escape`, `i.text(x, markdown=true)`)."""

@@ -13,9 +13,10 @@ from markupsafe import Markup
 from ..content.checks.worksheets import ACTION_COLUMNS
 from ..content.lists import Row, paragraph, resolve, task_of
 from ..content.load import Content
+from ..content.model import FieldPart, TablePart, Worksheet
 from ..project import version
 from . import assessment, urls
-from .i18n import N_
+from .i18n import ENGLISH, N_, DataText, Translating
 
 PAGE_DIR = "worksheets"
 INDEX = f"{PAGE_DIR}/index.html"
@@ -47,23 +48,23 @@ def questionnaire_path(module_id: str) -> str:
     return f"facilitator/questionnaire-{module_id.lower()}.html"
 
 
-def has_tables(sheet) -> bool:
+def has_tables(sheet: Worksheet) -> bool:
     return any(getattr(p, "table", None) for p in sheet.parts)
 
 
 @dataclass(frozen=True)
 class TableView:
-    part: object
+    part: TablePart
     rows: list[Row]          # fixed rows: the publication's items, or ours
     ours: bool               # fixed rows named by us, not the publication
     quote: str | None        # a paragraph of the publication shown above the table
 
 
-def table_view(content: Content, table) -> TableView:
+def table_view(content: Content, table: TablePart) -> TableView:
     rows: list[Row] = []
     for ref in table.rows_from:
         found, problem = resolve(ref, content.task_by_id, content.case_by_id)
-        if problem:
+        if found is None:
             raise ValueError(problem)   # the checks have run: this cannot happen with loaded content
         rows += found
     ours = bool(table.fixed_rows)
@@ -72,9 +73,9 @@ def table_view(content: Content, table) -> TableView:
     return TableView(table, rows, ours, quote)
 
 
-def parts(content: Content, sheet) -> list:
+def parts(content: Content, sheet: Worksheet) -> list[FieldPart | TableView]:
     """The worksheet's parts in order: fields as they are, tables with their resolved rows."""
-    return [table_view(content, p) if getattr(p, "table", None) else p for p in sheet.parts]
+    return [table_view(content, p) if isinstance(p, TablePart) else p for p in sheet.parts]
 
 
 def source_target(source: str) -> str:
@@ -85,32 +86,33 @@ def source_target(source: str) -> str:
     return f"{urls.step_path(step)}#{anchor}"
 
 
-def by_task(content: Content) -> dict[str, list]:
-    out: dict[str, list] = {}
+def by_task(content: Content) -> dict[str, list[Worksheet]]:
+    out: dict[str, list[Worksheet]] = {}
     for sheet in content.worksheets:
         for task_id in sheet.tasks:
             out.setdefault(task_id, []).append(sheet)
     return out
 
 
-def of_module(content: Content, module_id: str) -> list:
+def of_module(content: Content, module_id: str) -> list[Worksheet]:
     module_tasks = {t.id for s in content.module_by_id[module_id].steps for t in s.tasks}
     return [s for s in content.worksheets if module_tasks & set(s.tasks)]
 
 
-def _json(data) -> Markup:
+def _json(data: object) -> Markup:
     # "<" escaped so that no text in the data can close the script element.
     return Markup(json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c"))
 
 
-def browser_model(content: Content, sheet, strings: dict | None = None, data=None) -> Markup:
+def browser_model(content: Content, sheet: Worksheet, strings: dict[str, str] | None = None,
+                  data: DataText | None = None) -> Markup:
     """`strings`: the page language's translations of the browser's messages (English -> text);
     `data`: translates a table's title as the page shows it. Column headings stay English: they
     head the CSV files, which must import in every language."""
-    def d(text):
+    def d(text: str) -> str:
         return data(f"worksheet:{sheet.id}", text) if data and text else text
 
-    out = []
+    out: list[dict[str, object]] = []
     for part in parts(content, sheet):
         if isinstance(part, TableView):
             t = part.part
@@ -127,20 +129,20 @@ def browser_model(content: Content, sheet, strings: dict | None = None, data=Non
                   "key": STORAGE_PREFIX + sheet.id, "parts": out, "strings": strings or {}})
 
 
-def plan_model(content: Content, strings: dict | None = None, tr=None) -> Markup:
+def plan_model(content: Content, strings: dict[str, str] | None = None, tr: Translating = ENGLISH) -> Markup:
     """What the action plan gathers: the assessment's questions (their next actions) and every
     worksheet's action tables. `tr`: the page language's translator, for the questions' text
     and source labels."""
     tasks = {t.id: t.title for t in content.tasks}
     questions = []
     for module_id, q in assessment.questions(content):
-        label, target, _ = assessment.source_of(content, module_id, q, tr.gettext if tr else assessment.english)
+        label, target, _ = assessment.source_of(content, module_id, q, tr.gettext)
         questions.append({"id": q.id, "task": q.task, "source": label, "text": assessment.question_text(q, tr),
                           "url": urls.relative(target, ACTION_PLAN)})
     tables = []
     for sheet in content.worksheets:
         for part in sheet.parts:
-            if getattr(part, "table", None) and part.actions:
+            if isinstance(part, TablePart) and part.actions:
                 tables.append({"sheet": sheet.id, "sheet_title": sheet.title, "table": part.table,
                                "title": part.title, "task": task_of(part.source),
                                "key": STORAGE_PREFIX + sheet.id,
