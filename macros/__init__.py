@@ -11,8 +11,13 @@ Layers, each a sub-package that imports only the ones above it:
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
-def define_env(env):
+if TYPE_CHECKING:   # `import macros.content` stays free of the site engine
+    from mkdocs_macros.plugin import MacrosPlugin
+
+
+def define_env(env: MacrosPlugin) -> None:
     """mkdocs-macros entry point (`module_name: macros` in mkdocs.yml)."""
     # Imported here so that `import macros.content` stays free of the site engine.
     from .engine.render_page import define_env as define

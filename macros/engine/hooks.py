@@ -10,10 +10,15 @@ import re
 import shutil
 from pathlib import Path
 
+from jinja2 import Environment
 from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from macros.content.reader import ContentError
 from macros.engine import headings_only, state
@@ -26,7 +31,7 @@ from macros.project import build_date, version
 from macros.site import csp
 from macros.site.assessment import model_script
 from macros.site.i18n import fill
-from macros.site.pages import ASSESSMENT_MODEL, nav
+from macros.site.pages import ASSESSMENT_MODEL, NavEntry, nav
 
 _stood_in: dict[str, str] = {}
 
@@ -50,8 +55,8 @@ def _stand_in(text: str) -> str:
     return stand_in
 
 
-def _nav_config(entries) -> list:
-    out = []
+def _nav_config(entries: list[NavEntry]) -> list[dict[str, object]]:
+    out: list[dict[str, object]] = []
     for title, value in entries:
         out.append({_stand_in(title): _nav_config(value) if isinstance(value, list) else value})
     return out
@@ -60,9 +65,22 @@ def _nav_config(entries) -> list:
 staging: Staging | None = None
 
 
+def _build() -> state.Build:
+    """The build on_config started (MkDocs calls the other hooks after it)."""
+    if state.current is None:
+        raise PluginError("no build in progress: on_config has not run")
+    return state.current
+
+
+def _staging() -> Staging:
+    if staging is None:
+        raise PluginError("no build in progress: on_config has not run")
+    return staging
+
+
 # Before the search plugin's own on_config, which reads the language it indexes for.
 @event_priority(100)
-def on_config(config):
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global staging
     csp.trusted = csp.Trusted()
     try:
@@ -85,8 +103,8 @@ def on_config(config):
     return config
 
 
-def on_files(files, config):
-    build = state.current
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    build = _build()
     files.append(File.generated(config, ASSESSMENT_MODEL, content=model_script(build.content, build.translator)))
     for page in build.pages:
         meta = {"description": _for_theme(page.description), "title": _stand_in(page.title), **page_languages(build, page)}
@@ -108,7 +126,7 @@ def on_files(files, config):
 _set_aside: dict[str, list[str]] = {}
 
 
-def on_page_markdown(markdown, page, config, files):
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """The title as written, after mkdocs-macros has run (hooks run after plugins); Markdown is
     then given a generated page's headings only (headings_only.py). A Markdown page someone adds
     to docs/ stays Markdown, its links checked."""
@@ -120,12 +138,12 @@ def on_page_markdown(markdown, page, config, files):
     page.title = Markup(_stood_in.get(page.title, page.title))
     if page.meta.get("title") in _stood_in:
         page.meta["title"] = _stood_in[page.meta["title"]]
-    if page.file.src_uri in state.current.sources:
+    if page.file.src_uri in _build().sources:
         markdown, _set_aside[page.file.src_uri] = headings_only.set_aside(markdown)
     return markdown
 
 
-def on_page_content(html, page, config, files):
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     aside = _set_aside.pop(page.file.src_uri, None)
     return html if aside is None else headings_only.put_back(html, aside)
 
@@ -142,18 +160,18 @@ def _yaml_safe(json_text: str) -> str:
 _base_urls: dict[str, str] = {}
 
 
-def on_env(env, config, files):
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # Material's inline scripts, as its templates write them (macros/site/csp.py).
     csp.trusted.theme(env, {"config": config})
     return env
 
 
-def on_page_context(context, page, config, nav):
+def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     _base_urls[page.url] = context["base_url"]
     return context
 
 
-def on_template_context(context, template_name, config):
+def on_template_context(context: TemplateContext, template_name: str, config: MkDocsConfig) -> TemplateContext:
     _base_urls[template_name] = context["base_url"]
     return context
 
@@ -165,20 +183,20 @@ def _policed(output: str, where: str, base_url: str) -> str:
         raise PluginError(str(exc)) from None
 
 
-def on_post_page(output, page, config):
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return _policed(output, page.file.src_uri, _base_urls[page.url])
 
 
-def on_post_template(output, template_name, config):
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     return _policed(output, template_name, _base_urls[template_name])  # 404.html
 
 
-def on_post_build(config):
-    build = state.current
+def on_post_build(config: MkDocsConfig) -> None:
+    build = _build()
     prune_search_languages(config)
     add_search_keywords(Path(config["site_dir"]), build.content)
-    download = build.renderer.helpers.get("download")
-    if download:
+    download = build.renderer.helpers.get("download")   # state.offline_zip's, or None
+    if isinstance(download, dict):
         folder = Path(config["site_dir"]) / "downloads"
         folder.mkdir(exist_ok=True)
         for source in (download["source"], download["checksum"]):
@@ -192,13 +210,13 @@ def on_post_build(config):
     # Blank Word and Excel worksheets, from the same data as the pages (so the links on them resolve).
     write_blank(build.content, Path(config["site_dir"]))
     # Counted, never hidden (the status page counts against the whole catalogue).
-    interface, data = build.translator.fallbacks()
-    if interface or data:
-        print(f"{build.language.code}: fell back to English: {interface} interface strings, {data} data strings")
-    staging.finish(config["strict"])
-    config["site_dir"] = str(staging.final)
+    interface, data_strings = build.translator.fallbacks()
+    if interface or data_strings:
+        print(f"{build.language.code}: fell back to English: {interface} interface strings, {data_strings} data strings")
+    _staging().finish(config["strict"])
+    config["site_dir"] = str(_staging().final)
 
 
-def on_build_error(error):
+def on_build_error(error: Exception) -> None:
     if staging is not None:
         staging.abandon()

@@ -2,7 +2,14 @@
 switcher and hreflang alternates of each page, the notice about the guideline text."""
 from __future__ import annotations
 
-from macros.site import urls
+from pathlib import Path
+from typing import Protocol, cast
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from macros.engine.state import Build
+from macros.site import i18n, urls
+from macros.site.pages import Page
 from macros.site.search import stop_word_separator
 
 # Material's search (9.8): Chinese is segmented at build time by jieba (a requirement) with
@@ -11,14 +18,27 @@ CHINESE_SEPARATOR = r"|[\u200b\u3000\-、。，．？！；]+"
 LANGUAGE_SWITCH = "assets/js/language-switch.js"
 
 
-def _search_plugin(config):
+class _SearchOptions(Protocol):
+    separator: str | None
+    lang: list[str] | None
+    pipeline: list[str] | None
+
+
+class _SearchPlugin(Protocol):
+    """What is read and set of Material's search plugin (an untyped package)."""
+
+    @property
+    def config(self) -> _SearchOptions: ...
+
+
+def _search_plugin(config: MkDocsConfig) -> _SearchPlugin | None:
     for name, plugin in config["plugins"].items():
         if name in ("search", "material/search"):
-            return plugin
+            return cast(_SearchPlugin, plugin)
     return None
 
 
-def configure(config, build) -> None:
+def configure(config: MkDocsConfig, build: Build) -> None:
     lang = build.language
     config["theme"]["language"] = lang.code
     if lang.direction == "rtl":
@@ -45,13 +65,13 @@ def configure(config, build) -> None:
             config["site_url"] = config["site_url"].rstrip("/") + "/" + lang.prefix
 
 
-def _root_of(lang, current) -> str:
+def _root_of(lang: i18n.Language, current: i18n.Language) -> str:
     """From the root of `current`'s site to the root of `lang`'s."""
     up = "../" if current.prefix else ""
     return up + lang.prefix
 
 
-def page_languages(build, page) -> dict:
+def page_languages(build: Build, page: Page) -> dict[str, object]:
     """Front matter for one page: its counterparts in every language built, and the notice
     about the guideline text when it is shown in English.
 
@@ -85,15 +105,16 @@ def page_languages(build, page) -> dict:
     return meta
 
 
-def _covered(build, page) -> bool:
+def _covered(build: Build, page: Page) -> bool:
     ctx = page.context
     for key, kind in (("case", "case"), ("chapter", "chapter"), ("module", "module")):
-        if ctx.get(key) is not None and hasattr(ctx[key], "id"):
-            return f"{kind}:{ctx[key].id}" in build.official
+        unit = ctx.get(key)
+        if unit is not None and hasattr(unit, "id"):
+            return f"{kind}:{unit.id}" in build.official
     return False
 
 
-def prune_search_languages(config) -> list:
+def prune_search_languages(config: MkDocsConfig) -> list[Path]:
     """Material copies the search support of every language into every site (Thai's word
     segmenter alone is 660 KB); keep only what this site's search languages load, so that the
     offline ZIPs stay within their budget. Returns the files removed."""

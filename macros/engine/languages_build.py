@@ -35,7 +35,7 @@ def build_all(site_dir: Path, content_dir: Path | None = None, overlay_root: Pat
     codes = ",".join(lang.code for lang in languages)
     english_zip = os.environ.get("GUIDELINES_OFFLINE_ZIP")
 
-    def one(lang: i18n.Language) -> tuple[str, subprocess.CompletedProcess]:
+    def one(lang: i18n.Language) -> tuple[str, subprocess.CompletedProcess[str]]:
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1", GUIDELINES_LANGUAGE=lang.code, GUIDELINES_LANGUAGES=codes,
                    GUIDELINES_CONTENT=str(content_dir), GUIDELINES_TRANSLATIONS=str(overlay_root),
                    GUIDELINES_OFFLINE_ZIP=language_zip(english_zip, lang.code))
@@ -53,7 +53,7 @@ def build_all(site_dir: Path, content_dir: Path | None = None, overlay_root: Pat
         return [first, *pool.map(one, languages[1:])]
 
 
-def report(results) -> int:
+def report(results: list[tuple[str, subprocess.CompletedProcess[str]]]) -> int:
     """Print each language's outcome; the number that failed."""
     failed = 0
     for code, result in results:

@@ -3,12 +3,12 @@ beside the hooks file is called `macros`: MkDocs puts the hooks folder first on 
 from __future__ import annotations
 
 from mkdocs.exceptions import PluginError
+from mkdocs_macros.plugin import MacrosPlugin
 
 from . import state
 
 
-def define_env(env):
-    @env.macro
+def define_env(env: MacrosPlugin) -> None:
     def render_page(path: str) -> str:
         build = state.current
         if build is None:
@@ -21,3 +21,5 @@ def define_env(env):
             sources = build.content.origin_of(*page.context.values()) or ["content/"]
             raise PluginError(f"{', '.join(sources)}: the page {page.path} could not be rendered ({type(exc).__name__}: {exc}). "
                               "Run `make check`; if it finds nothing, this is a check the toolkit lacks: please report it.") from exc
+
+    env.macro(render_page)

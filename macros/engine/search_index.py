@@ -7,10 +7,11 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from macros.content.load import Content
 from macros.site.search import add_keywords
 
 
-def add_search_keywords(site_dir: Path, content) -> None:
+def add_search_keywords(site_dir: Path, content: Content) -> None:
     path = site_dir / "search" / "search_index.json"
     if not path.is_file():
         return

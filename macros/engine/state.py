@@ -24,9 +24,9 @@ class Build:
     content: Content
     renderer: Renderer
     pages: list[Page]
-    language: i18n.Language = None
-    languages: list = field(default_factory=list)      # every language built beside this one
-    translator: i18n.Translator = None
+    language: i18n.Language = i18n.ENGLISH.language
+    languages: list[i18n.Language] = field(default_factory=list)      # every language built beside this one
+    translator: i18n.Translator = field(default_factory=lambda: i18n.Translator(i18n.ENGLISH.language))
     official: set = field(default_factory=set)         # units an official translation replaced
     site_url: str | None = None                        # SITE_URL: the address of the English site
 
@@ -82,7 +82,7 @@ def start(site_url: str | None = None) -> Build:
     return current
 
 
-def offline_zip(name: str | None) -> dict | None:
+def offline_zip(name: str | None) -> dict[str, object] | None:
     """The offline ZIP named by GUIDELINES_OFFLINE_ZIP (`make build` builds it first and names
     it), which the site then serves from downloads/ with its size and date. Named explicitly, so
     that no other build picks up a stale ZIP from dist/. The offline copy cannot contain itself."""

@@ -9,6 +9,8 @@ import os
 import shutil
 from pathlib import Path
 
+from playwright.sync_api import Browser, Playwright
+
 # Quiet, sandbox-free flags for a headless Chromium run as root in CI, with no background
 # connections (the machines have no network beyond package registries).
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -17,20 +19,19 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
 
 def chromium_path(shell: bool = True) -> str | None:
     """`shell=False` for a tool that needs the full browser (Lighthouse)."""
-    shells = ("/usr/bin/chromium-headless-shell", shutil.which("chromium-headless-shell")) if shell else ()
-    for candidate in (os.environ.get("CHROMIUM_PATH"), *shells, "/usr/bin/chromium", shutil.which("chromium")):
+    shells = ["/usr/bin/chromium-headless-shell", shutil.which("chromium-headless-shell")] if shell else []
+    for candidate in [os.environ.get("CHROMIUM_PATH"), *shells, "/usr/bin/chromium", shutil.which("chromium")]:
         if candidate and Path(candidate).exists():
             return candidate
     return None
 
 
-def launch(playwright, back_forward_cache: bool = False):
+def launch(playwright: Playwright, back_forward_cache: bool = False) -> Browser:
     """`back_forward_cache=True` for tests of the Back button as people meet it: Playwright turns
-    the cache off unless told, and only the full browser has one (the headless shell does not)."""
-    kwargs: dict = {"args": ARGS}
-    if back_forward_cache:
-        kwargs["ignore_default_args"] = ["--disable-back-forward-cache"]
-    path = chromium_path(shell=not back_forward_cache)
-    if path:
-        kwargs["executable_path"] = path
-    return playwright.chromium.launch(**kwargs)
+    the cache off unless told, and only the full browser has one (the headless shell does not).
+    An argument given as None is one Playwright is not given (its own browser, its defaults)."""
+    return playwright.chromium.launch(
+        args=ARGS,
+        ignore_default_args=["--disable-back-forward-cache"] if back_forward_cache else None,
+        executable_path=chromium_path(shell=not back_forward_cache),
+    )

@@ -13,6 +13,7 @@ Guideline text is never extracted: it is the publication's (see macros/content/o
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -20,8 +21,10 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_file
 from babel.messages.pofile import read_po, write_po
 
 from ..content.load import Content
+from ..content.model import Column, TablePart, Worksheet
 from ..project import ROOT, TEMPLATES, version
 from ..site import i18n
+from ..site.catalogue_file import DOMAIN
 
 JINJA_OPTIONS = {"extensions": "jinja2.ext.i18n", "trim_blocks": "true", "lstrip_blocks": "true",
                  "newstyle_gettext": "true"}
@@ -40,14 +43,14 @@ def _rel(path: Path) -> str:
     return path.relative_to(ROOT).as_posix()
 
 
-def data_messages(content: Content):
+def data_messages(content: Content) -> Iterator[tuple[str, str, str]]:
     """(context, English text, where) of our own text kept as data."""
     for part in content.assessment:
         for q in part.questions:
             yield f"assessment:{q.id}", q.text, f"content/assessment/{part.module}.yml"
     for option in content.assessment_scale.scale:
         yield f"assessment-scale:{option.key}", option.label, "content/assessment/scale.yml"
-    for term in content.glossary.terms if content.glossary else []:
+    for term in content.glossary.terms:
         if term.editorial_definition:
             yield f"glossary:{term.id}", term.editorial_definition, "content/glossary.yml"
     for journey in content.journeys.journeys:
@@ -64,12 +67,13 @@ def data_messages(content: Content):
         yield "checklists", label, "content/checklists/selection.yml"
 
 
-def worksheet_texts(sheet):
+def worksheet_texts(sheet: Worksheet) -> Iterator[str]:
     """A worksheet's own words, as its page shows them (templates/worksheets/parts.html)."""
     yield sheet.title
     yield sheet.intro
     for part in sheet.parts:
-        if getattr(part, "table", None):
+        columns: list[Column]
+        if isinstance(part, TablePart):
             yield part.title
             if part.prompt:
                 yield part.prompt
@@ -89,7 +93,7 @@ def worksheet_texts(sheet):
 
 
 def extract(content: Content) -> Catalog:
-    catalog = Catalog(project="partnering-guidelines", version=version(), domain=i18n.DOMAIN, charset="utf-8",
+    catalog = Catalog(project="partnering-guidelines", version=version(), domain=DOMAIN, charset="utf-8",
                       fuzzy=False)
     for path in sorted(TEMPLATES.rglob("*")):
         if path.suffix in (".md", ".html"):
@@ -109,7 +113,7 @@ def extract(content: Content) -> Catalog:
 
 def update(content: Content, folder: Path = i18n.TRANSLATIONS) -> int:
     template = extract(content)
-    with (folder / f"{i18n.DOMAIN}.pot").open("wb") as fh:
+    with (folder / f"{DOMAIN}.pot").open("wb") as fh:
         write_po(fh, template, width=100, sort_output=True, omit_header=False)
     keys = i18n.template_keys(folder)
     for lang in i18n.catalogue_languages(folder):
@@ -118,10 +122,10 @@ def update(content: Content, folder: Path = i18n.TRANSLATIONS) -> int:
         path = i18n.po_path(lang.code, folder)
         if path.is_file():
             with path.open("rb") as fh:
-                catalog = read_po(fh, locale=lang.code, domain=i18n.DOMAIN)
+                catalog = read_po(fh, locale=lang.code, domain=DOMAIN)
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
-            catalog = Catalog(locale=lang.code, domain=i18n.DOMAIN, project="partnering-guidelines", fuzzy=False)
+            catalog = Catalog(locale=lang.code, domain=DOMAIN, project="partnering-guidelines", fuzzy=False)
         catalog.header_comment = HEADER.format(language=lang.name)
         # No fuzzy matching: a changed English text must be translated again, not guessed.
         catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)

@@ -1,9 +1,11 @@
 """guidelines.json: the structure of the guidelines with stable IDs and addresses, for course platforms."""
 from __future__ import annotations
 
+from typing import Required, TypedDict
+
 from ..content import ids, inline
 from ..content.load import Content
-from ..content.model import ListBlock
+from ..content.model import ListBlock, Module, Step, Task
 from ..project import build_date, version
 from ..site import urls
 from ..site.places import box_placements, citations
@@ -11,11 +13,22 @@ from ..site.places import box_placements, citations
 SCHEMA_VERSION = 1
 
 
-def _items(lst: ListBlock, owner: str, page: str, position: tuple = ()) -> list[dict]:
+class ItemRecord(TypedDict, total=False):
+    """A list item in guidelines.json, with its sub-items if it has any."""
+
+    id: Required[str]
+    number: Required[str | None]
+    label: Required[str | None]
+    text: Required[str | None]
+    url: Required[str]
+    items: list[ItemRecord]
+
+
+def _items(lst: ListBlock, owner: str, page: str, position: tuple[str, ...] = ()) -> list[ItemRecord]:
     out = []
     for entry in ids.entries(lst, owner, position):
         item = entry.item
-        record = {
+        record: ItemRecord = {
             "id": entry.id,
             "number": item.n,
             "label": inline.plain(item.label) if item.label else None,
@@ -28,11 +41,11 @@ def _items(lst: ListBlock, owner: str, page: str, position: tuple = ()) -> list[
     return out
 
 
-def task_items(task, page: str) -> list[dict]:
+def task_items(task: Task, page: str) -> list[ItemRecord]:
     return [record for lst in ids.task_lists(task) for record in _items(lst, task.id, page)]
 
 
-def _step_json(step) -> dict:
+def _step_json(step: Step) -> dict[str, object]:
     spage = urls.step_path(step.id)
     return {
         "id": step.id,
@@ -47,7 +60,7 @@ def _step_json(step) -> dict:
     }
 
 
-def _module_json(module) -> dict:
+def _module_json(module: Module) -> dict[str, object]:
     mpage = urls.module_path(module.id)
     return {
         "id": module.id,
@@ -63,7 +76,7 @@ def _module_json(module) -> dict:
     }
 
 
-def _cases_json(content: Content) -> list[dict]:
+def _cases_json(content: Content) -> list[dict[str, object]]:
     placed = box_placements(content)
     cited = citations(content)
     return [{
@@ -76,7 +89,7 @@ def _cases_json(content: Content) -> list[dict]:
     } for case in content.cases]
 
 
-def guidelines_json(content: Content) -> dict:
+def guidelines_json(content: Content) -> dict[str, object]:
     modules = [_module_json(module) for module in content.modules]
     cases = _cases_json(content)
     chapters = [{

@@ -14,11 +14,19 @@ import shutil
 import uuid
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..content import inline
+from ..content.lists import Row
 from ..content.load import Content
+from ..content.model import Worksheet
 from ..project import ROOT
 from ..site import worksheets as ws
+
+if TYPE_CHECKING:   # imported where a file is made: they slow every build
+    from docx.document import Document
+    from openpyxl.cell.cell import Cell
+    from openpyxl.worksheet.worksheet import Worksheet as Sheet
 
 CREDIT = ("Source: Partnering for Sustainable Development: Guidelines for Multi-stakeholder Partnerships to "
           "Implement the 2030 Agenda in Asia and the Pacific (ESCAP / UNU-IAS, 2018). Worksheet prompts, headings "
@@ -34,10 +42,14 @@ class ExportError(ValueError):
 
 # --- answers from a browser export ------------------------------------------------------
 
-def answers_of(records: dict, sheet_id: str) -> tuple[dict, dict]:
+RowValues = dict[str, str]              # column id -> what was typed
+Filled = list[tuple[str, RowValues]]    # a table's rows in order: (row id, values)
+
+
+def answers_of(records: dict[str, object], sheet_id: str) -> tuple[dict[str, str], dict[str, Filled]]:
     """(field values, {table id: [row dicts in order]}) from the stored records of a worksheet."""
     fields: dict[str, str] = {}
-    rows: dict[str, list] = {}
+    rows: dict[str, list[tuple[object, str, RowValues]]] = {}
     for key, record in (records or {}).items():
         if not isinstance(record, dict) or record.get("deleted"):
             continue
@@ -46,18 +58,20 @@ def answers_of(records: dict, sheet_id: str) -> tuple[dict, dict]:
             fields[rest] = str(record.get("value", ""))
         elif kind == "r":
             table, _, row = rest.partition(":")
-            values = record.get("values") if isinstance(record.get("values"), dict) else {}
+            values = record.get("values")
+            if not isinstance(values, dict):
+                values = {}
             rows.setdefault(table, []).append((record.get("order", 0), row, {k: str(v) for k, v in values.items()}))
     ordered = {t: [(row, values) for _, row, values in sorted(found, key=lambda x: (_number(x[0]), x[1]))]
                for t, found in rows.items()}
     return fields, ordered
 
 
-def _number(value) -> float:
+def _number(value: object) -> float:
     return value if isinstance(value, int | float) else 0
 
 
-def read_export(path: Path) -> dict:
+def read_export(path: Path) -> dict[str, object]:
     if path.stat().st_size > MAX_IMPORT_BYTES:
         raise ExportError(f"{path}: larger than 1 MB: not an export of this toolkit")
     try:
@@ -68,14 +82,15 @@ def read_export(path: Path) -> dict:
                                                                 "partnering-guidelines-action-plan"):
         raise ExportError(f"{path}: not a worksheet or action plan export of the Partnering Guidelines toolkit "
                           "(its \"format\" is missing or different)")
-    if not isinstance(data.get("schema_version"), int) or data["schema_version"] > 1:
-        raise ExportError(f"{path}: schema_version {data.get('schema_version')!r}: this toolkit reads schema 1")
+    version = data.get("schema_version")
+    if not isinstance(version, int) or version > 1:
+        raise ExportError(f"{path}: schema_version {version!r}: this toolkit reads schema 1")
     return data
 
 
 # --- Word ---------------------------------------------------------------------------------
 
-def docx_bytes(content: Content, sheet, records: dict | None = None) -> bytes:
+def docx_bytes(content: Content, sheet: Worksheet, records: dict[str, object] | None = None) -> bytes:
     from docx import Document  # python-docx and openpyxl load only when a file is made (they slow every build)
     from docx.shared import Pt
 
@@ -94,9 +109,11 @@ def docx_bytes(content: Content, sheet, records: dict | None = None) -> bytes:
             _docx_table(doc, part, rows.get(part.part.table, []))
         else:
             doc.add_heading(part.label, level=2)
+            # A paragraph has no `italic`: this sets nothing, and the line prints upright (the runs
+            # would take it). Kept as it was, so that typing changed no file; to be fixed on its own.
             doc.add_paragraph(f"From the guidance of {_source_label(part.source)}" +
                               (f" · Choose one: {' / '.join(part.options)}" if part.options else "") +
-                              (f" · Example (ours): {part.example}" if part.example else "")).italic = True
+                              (f" · Example (ours): {part.example}" if part.example else "")).italic = True  # type: ignore[attr-defined]
             box = doc.add_table(rows=1, cols=1)
             box.style = "Table Grid"
             box.cell(0, 0).text = fields.get(part.field, "") or "\n\n"
@@ -111,11 +128,11 @@ def _source_label(source: str) -> str:
     return f"task {task}" if source == task else f"task {task}, item {source[len(task) + 1:]}"
 
 
-def _docx_table(doc, view, filled: list) -> None:
+def _docx_table(doc: Document, view: ws.TableView, filled: Filled) -> None:
     t = view.part
     doc.add_heading(t.title, level=2)
     doc.add_paragraph(f"From the guidance of {_source_label(t.source)}" + (f" · {t.prompt}" if t.prompt else ""))
-    if view.quote:
+    if view.quote and t.quote:   # the quote is the paragraph t.quote names
         p = doc.add_paragraph()
         p.add_run(f"From the publication, task {t.quote.task}: ").bold = True
         p.add_run(inline.plain(view.quote)).italic = True
@@ -125,25 +142,30 @@ def _docx_table(doc, view, filled: list) -> None:
     for cell, text in zip(table.rows[0].cells, headings, strict=True):
         cell.text = text
         cell.paragraphs[0].runs[0].bold = True
-    by_id = dict(filled)
-    if view.rows:
-        body = [(_row_text(r), by_id.get(r.id, {})) for r in view.rows]
-    else:
-        body = [(None, values) for _, values in filled] or [(None, {})] * BLANK_ROWS
+    body = _body(view, filled)
     for name, values in body:
         cells = table.add_row().cells
         start = 0
         if view.rows:
-            cells[0].text = name
+            cells[0].text = name or ""
             start = 1
         for cell, column in zip(cells[start:], t.columns, strict=True):
             cell.text = values.get(column.id, "")
     options = [f"{c.heading}: {' / '.join(c.options)}" for c in t.columns if c.options]
     if options:
-        doc.add_paragraph("Choices (ours): " + "; ".join(options)).italic = True
+        # Sets nothing either (see docx_bytes).
+        doc.add_paragraph("Choices (ours): " + "; ".join(options)).italic = True  # type: ignore[attr-defined]
 
 
-def _row_text(row) -> str:
+def _body(view: ws.TableView, filled: Filled) -> list[tuple[str | None, RowValues]]:
+    """A table's rows: (the publication's or our item, or None for a row of the reader's, values)."""
+    if view.rows:
+        by_id = dict(filled)
+        return [(_row_text(r), by_id.get(r.id, {})) for r in view.rows]
+    return [(None, values) for _, values in filled] or [(None, {})] * BLANK_ROWS
+
+
+def _row_text(row: Row) -> str:
     number = f"({row.n}) " if row.n else ""
     label = inline.plain(row.label) if row.label else ""
     text = inline.plain(row.text) if row.text else ""
@@ -152,14 +174,23 @@ def _row_text(row) -> str:
 
 # --- Excel --------------------------------------------------------------------------------
 
-def safe_cell(cell, value) -> None:
+def safe_cell(cell: Cell, value: str | None) -> None:
     """Put text into a cell as text, never as a formula."""
     cell.value = value
     if isinstance(value, str):
         cell.data_type = "s"
 
 
-def _sheet_title(title: str, taken: set) -> str:
+def _cell(sheet: Sheet, row: int, column: int) -> Cell:
+    from openpyxl.cell.cell import Cell
+
+    cell = sheet.cell(row, column)
+    if not isinstance(cell, Cell):
+        raise TypeError(f"cell {row},{column} is merged: our sheets merge none")
+    return cell
+
+
+def _sheet_title(title: str, taken: set[str]) -> str:
     """A name Excel accepts: none of []:*?/\\, no apostrophe first or last, 31 characters at most,
     not "History" (Excel's own), unique in the workbook."""
     base = re.sub(r"[\[\]:*?/\\]", " ", title)[:31].strip().strip("'").strip() or "Table"
@@ -173,16 +204,16 @@ def _sheet_title(title: str, taken: set) -> str:
     return name
 
 
-def xlsx_bytes(content: Content, sheet, records: dict | None = None) -> bytes:
+def xlsx_bytes(content: Content, sheet: Worksheet, records: dict[str, object] | None = None) -> bytes:
     from openpyxl import Workbook
 
     _, rows = answers_of(records or {}, sheet.id)
     book = Workbook()
-    about = book.active
+    about = book.worksheets[0]   # the one sheet a new workbook has, active
     about.title = "About"
     for line in (f"Worksheet: {sheet.title}", "Serves tasks " + ", ".join(sheet.tasks), f"Ours: {sheet.intro}", CREDIT):
         about.append([None])
-        safe_cell(about.cell(about.max_row, 1), line)
+        safe_cell(_cell(about, about.max_row, 1), line)
     about.column_dimensions["A"].width = 120
     taken = {"about", CHOICES.lower()}
     choices = None
@@ -205,15 +236,15 @@ def xlsx_bytes(content: Content, sheet, records: dict | None = None) -> bytes:
 CHOICES = "Choices"
 
 
-def _choice_range(choices, options: list[str]) -> str:
+def _choice_range(choices: Sheet, options: list[str]) -> str:
     column = choices.max_column + 1 if choices.max_row > 1 or choices.cell(1, 1).value is not None else 1
     for row, option in enumerate(options, start=1):
-        safe_cell(choices.cell(row, column), option)
-    letter = choices.cell(1, column).column_letter
+        safe_cell(_cell(choices, row, column), option)
+    letter = _cell(choices, 1, column).column_letter
     return f"'{CHOICES}'!${letter}$1:${letter}${len(options)}"
 
 
-def _xlsx_table(sheet, view, filled: list, choices=None) -> None:
+def _xlsx_table(sheet: Sheet, view: ws.TableView, filled: Filled, choices: Sheet | None = None) -> None:
     from openpyxl.styles import Alignment, Font
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -221,48 +252,48 @@ def _xlsx_table(sheet, view, filled: list, choices=None) -> None:
     first = 1 if view.rows else 0
     headings = (["Item (ours)" if view.ours else "From the publication"] if view.rows else []) + [c.heading for c in t.columns]
     for col, text in enumerate(headings, start=1):
-        cell = sheet.cell(1, col)
+        cell = _cell(sheet, 1, col)
         safe_cell(cell, text)
         cell.font = Font(bold=True)
         sheet.column_dimensions[cell.column_letter].width = 60 if (first and col == 1) else 28
-    by_id = dict(filled)
-    if view.rows:
-        body = [(_row_text(r), by_id.get(r.id, {})) for r in view.rows]
-    else:
-        body = [(None, values) for _, values in filled] or [(None, {})] * BLANK_ROWS
+    body = _body(view, filled)
     for r, (name, values) in enumerate(body, start=2):
         if first:
-            safe_cell(sheet.cell(r, 1), name)
+            safe_cell(_cell(sheet, r, 1), name)
         for c, column in enumerate(t.columns, start=1 + first):
-            safe_cell(sheet.cell(r, c), values.get(column.id, ""))
-            sheet.cell(r, c).alignment = Alignment(wrap_text=True, vertical="top")
+            safe_cell(_cell(sheet, r, c), values.get(column.id, ""))
+            _cell(sheet, r, c).alignment = Alignment(wrap_text=True, vertical="top")
     last = max(len(body) + 1, 200)
     for c, column in enumerate(t.columns, start=1 + first):
         if column.options:
-            letter = sheet.cell(1, c).column_letter
+            if choices is None:   # xlsx_bytes makes the sheet before the first table with choices
+                raise ValueError(f"{t.table}: a choice column, and no {CHOICES} sheet for its list")
+            letter = _cell(sheet, 1, c).column_letter
             rule = DataValidation(type="list", formula1=_choice_range(choices, column.options), allow_blank=True)
             rule.add(f"{letter}2:{letter}{last}")
             sheet.add_data_validation(rule)
     sheet.freeze_panes = "A2"
 
 
-def plan_xlsx_bytes(export: dict) -> bytes:
+def plan_xlsx_bytes(export: dict[str, object]) -> bytes:
     """The action plan exported from the browser, as a workbook."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
     book = Workbook()
-    sheet = book.active
+    sheet = book.worksheets[0]   # the one sheet a new workbook has, active
     sheet.title = "Action plan"
     headings = ["Action", "Owner", "Due", "Status", "Task", "From"]
     keys = ["action", "owner", "due", "status", "task", "source"]
     for col, text in enumerate(headings, start=1):
-        safe_cell(sheet.cell(1, col), text)
-        sheet.cell(1, col).font = Font(bold=True)
-    actions = export.get("actions") if isinstance(export.get("actions"), list) else []
+        safe_cell(_cell(sheet, 1, col), text)
+        _cell(sheet, 1, col).font = Font(bold=True)
+    actions = export.get("actions")
+    if not isinstance(actions, list):
+        actions = []
     for r, action in enumerate(a for a in actions if isinstance(a, dict)):
         for c, key in enumerate(keys, start=1):
-            safe_cell(sheet.cell(r + 2, c), str(action.get(key, "")))
+            safe_cell(_cell(sheet, r + 2, c), str(action.get(key, "")))
     sheet.freeze_panes = "A2"
     out = io.BytesIO()
     book.save(out)

@@ -11,11 +11,13 @@ import shutil
 import subprocess
 import sys
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..content import inline
 from ..content.load import Content, load
+from ..content.model import ParaBlock
 from ..project import CONTENT, ROOT, build_date, version
 from ..site import i18n
 from ..site.templates import environment
@@ -52,7 +54,7 @@ def readme_text(content: Content, folder: str, zip_name: str, language: str = i1
         note = i18n.fill(i18n.translator(lang).gettext(LANGUAGE_NOTE), language=lang.native)
     pub = content.publication
     reproduction = next(inline.plain(b.p) for b in pub.disclaimer
-                        if getattr(b, "p", "") and "non-commercial purposes" in b.p)
+                        if isinstance(b, ParaBlock) and "non-commercial purposes" in b.p)
     return environment().get_template("offline/README.txt").render(
         pub=pub, version=version(), build_date=build_date(), folder=folder, zip_name=zip_name,
         modules=len(content.modules), steps=len(content.steps), tasks=len(content.tasks), cases=len(content.cases),
@@ -93,7 +95,7 @@ def zip_name(language: str) -> str:
     return f"{NAME}-offline-{version()}{suffix}.zip"
 
 
-def offline_env(code: str) -> dict:
+def offline_env(code: str) -> dict[str, str]:
     """One language alone at the root of its site (no switcher), saying that it is the offline
     copy and linking no ZIP (it cannot contain itself)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", GUIDELINES_LANGUAGE=code, GUIDELINES_LANGUAGES=code,
@@ -102,7 +104,7 @@ def offline_env(code: str) -> dict:
     return env
 
 
-def build_language(code: str, site_dir: Path) -> subprocess.CompletedProcess:
+def build_language(code: str, site_dir: Path) -> subprocess.CompletedProcess[bytes]:
     """The offline site in one language (MkDocs replaces site_dir only when it succeeds)."""
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
                           cwd=ROOT, env=offline_env(code))
@@ -116,7 +118,7 @@ def _publish(staged: Path, site_dir: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def staged_build(site_dir: Path, build_into) -> int:
+def staged_build(site_dir: Path, build_into: Callable[[Path], bool]) -> int:
     """Run `build_into(folder)` (True on success) into a folder beside site_dir, print the PDF
     pack into it, and only then replace site_dir: a failed build leaves the previous site whole."""
     staged = site_dir.with_name(f".{site_dir.name}.building-pdfs-{os.getpid()}")

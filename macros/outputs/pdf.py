@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser, sync_playwright
 
 from ..content.model import ChecklistSelection
 from ..site import checklists
 from .browser import launch
 
 
-def print_pack(site_dir: Path, selection: ChecklistSelection, browser=None) -> list[Path]:
+def print_pack(site_dir: Path, selection: ChecklistSelection, browser: Browser | None = None) -> list[Path]:
     """Print every file of the pack into site_dir/checklists/pdf/, with `browser` or a new Chromium."""
     if browser is None:
         with sync_playwright() as p:
