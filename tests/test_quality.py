@@ -1,7 +1,8 @@
-"""Lint gates: Python (ruff), YAML (yamllint), and the GitHub workflows (actionlint), which
-cannot run here, so they are validated instead."""
+"""Lint gates: Python (ruff, and mypy for its types), YAML (yamllint), and the GitHub workflows
+(actionlint), which cannot run here, so they are validated instead."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +18,21 @@ def run(*args: str) -> subprocess.CompletedProcess:
 def test_python_is_lint_free():
     result = run(sys.executable, "-m", "ruff", "check", ".")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_python_types_check():
+    """mypy, configured in pyproject.toml (strict), over the whole package."""
+    result = run(sys.executable, "-m", "mypy")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_type_check_can_fail(tmp_path):
+    """The gate is not a no-op: the configuration in force finds a wrong type."""
+    bad = tmp_path / "wrong.py"
+    bad.write_text("def half(n: int) -> int:\n    return n / 2\n", encoding="utf-8")
+    # No cache written (/dev/null): the run beside it in another worker writes the project's.
+    result = run(sys.executable, "-m", "mypy", "--config-file", str(ROOT / "pyproject.toml"), "--cache-dir", os.devnull, str(bad))
+    assert result.returncode == 1 and "[return-value]" in result.stdout, result.stdout + result.stderr
 
 
 def test_yaml_is_lint_free():
