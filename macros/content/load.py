@@ -65,9 +65,9 @@ def _load_one(root: Path, rel: str, kind: str, model: type[M], problems: list[Pr
     problems.extend(found)
     if found:
         return None
-    loaded, found = validate(source, kind)
+    loaded, found = validate(source, kind, model)
     problems.extend(found)
-    return loaded if isinstance(loaded, model) else None
+    return loaded
 
 
 def _load_dir(root: Path, folder: str, kind: str, model: type[M], problems: list[Problem], files: dict[str, SourceFile],

@@ -94,9 +94,9 @@ def _lay_over(content: Content, folder: Path, sub: str, units: list[Unit], model
         problems += found
         if found:
             continue
-        translated, found = validate(source, kind)
+        translated, found = validate(source, kind, model)
         problems += found
-        if not isinstance(translated, model):
+        if translated is None:
             continue
         english = next((m for m in out if m.id == translated.id), None)
         if english is None or not (content.root / sub / path.name).is_file():

@@ -8,13 +8,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar, overload
 
 import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .guarded_yaml import Refusal, compose, control, decode, visible
-from .model import BLOCK_KINDS, MODELS, block_kind
+from .model import BLOCK_KINDS, MODELS, Strict, block_kind
 
 FieldPath = tuple[str | int, ...]  # ('steps', 0, 'tasks', 2, 'title')
 # A report lists this many problems and counts the rest: thousands of lines help no one, and
@@ -156,6 +157,15 @@ def _describe(error: ErrorDetails) -> str:
     if kind == "literal_error":
         return f"{error['msg'].lower()} (got {error['input']!r})"
     return f"{error['msg']} (got {error['input']!r})" if not isinstance(error["input"], (dict, list)) else error["msg"]
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@overload
+def validate(source: SourceFile, kind: str) -> tuple[Strict | None, list[Problem]]: ...
+@overload
+def validate(source: SourceFile, kind: str, model: type[M]) -> tuple[M | None, list[Problem]]: ...
 
 
 def validate(source: SourceFile, kind: str, model: type[BaseModel] | None = None) -> tuple[BaseModel | None, list[Problem]]:

@@ -130,7 +130,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     """The title as written, after mkdocs-macros has run (hooks run after plugins); Markdown is
     then given a generated page's headings only (headings_only.py). A Markdown page someone adds
     to docs/ stays Markdown, its links checked."""
-    if page.file.src_uri in state.current.sources and "language" not in page.meta:
+    if page.file.src_uri in _build().sources and "language" not in page.meta:
         raise PluginError(f"{page.file.src_uri}: the page's front matter could not be read (a character in its "
                           "title or description?): nothing is published with it")
     # Escaped already (_for_theme): as Markup, so that Material's `title | e` (the footer's

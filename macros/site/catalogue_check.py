@@ -22,7 +22,7 @@ from babel.messages.pofile import escape
 from ..content.reader import ContentError, Problem
 from ..project import ROOT
 from . import i18n
-from .catalogue_file import UnreadableCatalogue, msgstrs, read_catalogue, singular
+from .catalogue_file import DOMAIN, UnreadableCatalogue, msgstrs, read_catalogue, singular
 
 
 class CatalogueError(ContentError):
@@ -172,10 +172,10 @@ MAX_BYTES = 4 * 1024 * 1024
 def template_shapes(folder: Path) -> dict[tuple[str, str], str | None]:
     """(context, msgid) -> the English plural (None for a string without one), from toolkit.pot:
     the English a translation is checked against is the template's, never the .po file's own."""
-    path = folder / f"{i18n.DOMAIN}.pot"
+    path = folder / f"{DOMAIN}.pot"
     if not path.is_file():
         return {}
-    return {(m.context or "", m.id[0] if isinstance(m.id, tuple) else m.id): (m.id[1] if isinstance(m.id, tuple) else None)
+    return {(m.context or "", singular(m)): (None if isinstance(m.id, str) else m.id[1])
             for m in read_catalogue(path) if m.id}
 
 

@@ -4,7 +4,7 @@ page's language menu, so they are checked like content (file, line, field), neve
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
 from pydantic import Field
 
@@ -30,7 +30,10 @@ class LanguageListError(ContentError):
     subject = "the language lists"
 
 
-def _read(path: Path, model: type[Strict]) -> tuple[Strict | None, list[Problem]]:
+M = TypeVar("M", bound=Strict)
+
+
+def _read(path: Path, model: type[M]) -> tuple[M | None, list[Problem]]:
     source, problems = read_yaml(path, path.parent.parent)
     if problems:
         return None, problems
