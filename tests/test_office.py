@@ -142,3 +142,12 @@ def test_bad_exports_are_refused_with_a_message(tmp_path, text, message):
     result = run_fill(path)
     assert result.returncode == 1 and message in result.stderr
     assert not (tmp_path / "bad.docx").exists()
+
+
+def test_the_grey_notes_of_a_word_worksheet_are_in_italics(content):
+    """python-docx has no `italic` on a paragraph: setting one did nothing (found by mypy)."""
+    from docx import Document
+
+    sheet = next(s for s in content.worksheets if any(not isinstance(p, ws.TableView) for p in ws.parts(content, s)))
+    notes = [p for p in Document(io.BytesIO(office.docx_bytes(content, sheet))).paragraphs if p.text.startswith("From the guidance of")]
+    assert notes and all(run.italic for p in notes for run in p.runs), sheet.id

@@ -90,6 +90,11 @@ def read_export(path: Path) -> dict[str, object]:
 
 # --- Word ---------------------------------------------------------------------------------
 
+def _note(doc: Document, text: str) -> None:
+    """A grey note in italics (a paragraph has no `italic` of its own: its run does)."""
+    doc.add_paragraph().add_run(text).italic = True
+
+
 def docx_bytes(content: Content, sheet: Worksheet, records: dict[str, object] | None = None) -> bytes:
     from docx import Document  # python-docx and openpyxl load only when a file is made (they slow every build)
     from docx.shared import Pt
@@ -109,11 +114,9 @@ def docx_bytes(content: Content, sheet: Worksheet, records: dict[str, object] | 
             _docx_table(doc, part, rows.get(part.part.table, []))
         else:
             doc.add_heading(part.label, level=2)
-            # A paragraph has no `italic`: this sets nothing, and the line prints upright (the runs
-            # would take it). Kept as it was, so that typing changed no file; to be fixed on its own.
-            doc.add_paragraph(f"From the guidance of {_source_label(part.source)}" +
-                              (f" · Choose one: {' / '.join(part.options)}" if part.options else "") +
-                              (f" · Example (ours): {part.example}" if part.example else "")).italic = True  # type: ignore[attr-defined]
+            _note(doc, f"From the guidance of {_source_label(part.source)}" +
+                  (f" · Choose one: {' / '.join(part.options)}" if part.options else "") +
+                  (f" · Example (ours): {part.example}" if part.example else ""))
             box = doc.add_table(rows=1, cols=1)
             box.style = "Table Grid"
             box.cell(0, 0).text = fields.get(part.field, "") or "\n\n"
@@ -153,8 +156,7 @@ def _docx_table(doc: Document, view: ws.TableView, filled: Filled) -> None:
             cell.text = values.get(column.id, "")
     options = [f"{c.heading}: {' / '.join(c.options)}" for c in t.columns if c.options]
     if options:
-        # Sets nothing either (see docx_bytes).
-        doc.add_paragraph("Choices (ours): " + "; ".join(options)).italic = True  # type: ignore[attr-defined]
+        _note(doc, "Choices (ours): " + "; ".join(options))
 
 
 def _body(view: ws.TableView, filled: Filled) -> list[tuple[str | None, RowValues]]:
