@@ -134,7 +134,7 @@ def _source_label(source: str) -> str:
 def _docx_table(doc: Document, view: ws.TableView, filled: Filled) -> None:
     t = view.part
     doc.add_heading(t.title, level=2)
-    doc.add_paragraph(f"From the guidance of {_source_label(t.source)}" + (f" · {t.prompt}" if t.prompt else ""))
+    _note(doc, f"From the guidance of {_source_label(t.source)}" + (f" · {t.prompt}" if t.prompt else ""))
     if view.quote and t.quote:   # the quote is the paragraph t.quote names
         p = doc.add_paragraph()
         p.add_run(f"From the publication, task {t.quote.task}: ").bold = True
