@@ -133,7 +133,9 @@
 
   // The part holding an address's target (#q-…, #step-…), so that links into the form work.
   function showTarget() {
-    var id = decodeURIComponent(window.location.hash.slice(1));
+    var id = "";
+    // A hand-typed or cut-off address may end in a malformed escape ("#q-1%"): no target then.
+    try { id = decodeURIComponent(window.location.hash.slice(1)); } catch (e) { return false; }
     var target = id ? document.getElementById(id) : null;
     var part = target && /** @type {HTMLElement | null} */ (target.closest(".assessment-part"));
     if (!target || !part) return false;
