@@ -64,6 +64,7 @@
   function status(message, problem) {
     var box = document.getElementById("assessment-status");
     if (!box) return;
+    box.classList.remove("assessment-status--loading");   // served as "Loading…" (templates/assessment/parts.html)
     box.textContent = message;
     box.classList.toggle("assessment-status--problem", !!problem);
     if (problem) { box.appendChild(document.createTextNode(" ")); box.appendChild(exportButton()); }
@@ -79,10 +80,12 @@
       "export your answers now to keep them.");
   }
 
-  /* Store this page's changes; say what happened. */
-  function save() {
+  /* Store this page's changes; say what happened (`keepStatus`: say nothing when they are
+     stored, so that a problem already shown stays shown). */
+  /** @param {boolean} [keepStatus] */
+  function save(keepStatus) {
     var result = answers.flush();
-    if (result.ok) status(tf("Saved in this browser at {time}.", { time: new Date().toLocaleTimeString() }));
+    if (result.ok) { if (!keepStatus) status(tf("Saved in this browser at {time}.", { time: new Date().toLocaleTimeString() })); }
     else if (result.problem === "unavailable") status(notSavedMessage(), true);
     else if (result.problem === "refused") status(result.message || "", true);
     else status(fullMessage(), true);
@@ -194,6 +197,43 @@
     var ids = /** @type {string[]} */ (Array.prototype.map.call(form.querySelectorAll("[data-question]"), /** @param {Element} f */ function (f) { return f.getAttribute("data-question"); }));
     var answered = ids.filter(function (id) { return core.own(state.answers, id) && state.answers[id].value; }).length;
     out.textContent = tf("{answered} of {total} questions answered.", { answered: answered, total: ids.length });
+  }
+
+  /* Answers given before this script ran: the form is shown, and can be used, seconds before
+     its scripts arrive on a slow connection. A radio checked that is not the stored answer, and
+     a note, next action or organisation whose text differs from the one the page was served
+     with, each become a change like any other, before anything fills the form: it is never
+     reset under the user. Text typed into a field that also has stored text (which the user
+     could not see yet) is added after that text: neither is lost. Returns whether there was any. */
+  /** @param {HTMLFormElement} form */
+  function takeEarlyInput(form) {
+    reread();
+    var any = false;
+    Array.prototype.forEach.call(form.querySelectorAll("[data-question]"), /** @param {HTMLFieldSetElement} fieldset */ function (fieldset) {
+      var id = fieldset.getAttribute("data-question") || "";
+      /** @type {Record<string, any> | null} */
+      var a = core.own(state.answers, id) ? state.answers[id] : null;
+      var checked = /** @type {HTMLInputElement | null} */ (fieldset.querySelector("input[type=radio]:checked"));
+      if (checked && (!a || a.value !== checked.value)) {
+        answers.change(id, { value: checked.value });
+        any = true;
+      }
+      Array.prototype.forEach.call(fieldset.querySelectorAll("textarea[data-field]"), /** @param {HTMLTextAreaElement} area */ function (area) {
+        var field = area.getAttribute("data-field") || "", stored = (a && a[field]) || "";
+        if (area.value === area.defaultValue || area.value === stored) return;
+        /** @type {Record<string, string>} */
+        var fields = {};
+        fields[field] = (stored ? stored + "\n\n" + area.value : area.value).slice(0, 5000);
+        answers.change(id, fields);
+        any = true;
+      });
+    });
+    var org = /** @type {HTMLInputElement | null} */ (document.getElementById("assessment-organisation"));
+    if (org && org.value !== org.defaultValue && org.value !== state.organisation) {
+      answers.change(null, { organisation: org.value.slice(0, 200) });
+      any = true;
+    }
+    return any;
   }
 
   /* Each change is one field of one answer, handed to the store at once (radio buttons) or
@@ -686,31 +726,35 @@
     showBackupReminder();
   }
 
+  /* Says whether answers are saved; returns true when that is a problem. */
   function openingStatus() {
-    if (!answers.store.available) { status(notSavedMessage(), true); return; }
-    if (unreadable) { status(tf("Your saved answers could not be read ({error}). They are kept: the next change keeps them as an earlier version on the Results page.", { error: unreadable }), true); return; }
+    if (!answers.store.available) { status(notSavedMessage(), true); return true; }
+    if (unreadable) { status(tf("Your saved answers could not be read ({error}). They are kept: the next change keeps them as an earlier version on the Results page.", { error: unreadable }), true); return true; }
     if (!answers.writable()) {
       status(t("This browser's storage is full: the answers shown are stored, but new changes cannot be saved. Export your answers, then free some space."), true);
-      return;
+      return true;
     }
     var aside = (state.set_aside || []).length;
-    if (aside) { status(tf("{n} saved answer(s) could not be used and are set aside; they are kept and listed on the Results page.", { n: aside }), true); return; }
+    if (aside) { status(tf("{n} saved answer(s) could not be used and are set aside; they are kept and listed on the Results page.", { n: aside }), true); return true; }
     status(state.updated ? tf("Your answers are saved in this browser (last change {date}).", { date: when(state.updated) }) :
       t("Answers are saved in this browser as you give them."));
+    return false;
   }
 
   // Registered first: a page restored by the Back button re-reads before anything else runs.
   answers.store.watch(function () { answers.repair(); refresh(); });
   window.addEventListener("storage", function (event) { if (event.key === PLAN_KEY) refresh(); });
   answers.adoptLegacy();
-  root.classList.add("assessment--ready");
   var form = /** @type {HTMLFormElement | null} */ (document.querySelector("[data-assessment-form]"));
+  var early = !!form && takeEarlyInput(form);   // first: the form then shows them, never clears them
+  root.classList.add("assessment--ready");
   if (form) bindForm(form);
   bindToolbar();
   bindPartners();
   bindCompare();
   refresh();
-  openingStatus();
+  var problem = openingStatus();
+  if (early) save(problem);   // stored as the user's changes; "Saved …", or why not
   showPersistence();
   if (kind === "report" && window.location.hash === "#print") window.print();
 })();
