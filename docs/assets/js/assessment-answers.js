@@ -1,8 +1,10 @@
 /* Self-assessment answers kept in the browser, on top of ToolkitStore: what the pages show is
    always the latest stored state plus this page's changes not yet stored; every change, import,
    start over and restore is applied to the latest stored state, never to a copy in memory.
-   No DOM here, so the unit tests drive two "tabs" over one fake localStorage. */
-(function (root, factory) {
+   No DOM here, so the unit tests drive two "tabs" over one fake localStorage.
+   Its types: types/assessment.d.ts. */
+// @ts-check
+(/** @param {any} root @param {() => AssessmentAnswersModule} factory */ function (root, factory) {
   "use strict";
   var answers = factory();
   if (typeof module === "object" && module.exports) module.exports = answers;
@@ -13,6 +15,13 @@
   var FIELDS = ["value", "note", "action"];
   var ORG = "";   // the pending-changes key of the organisation name (never a question id)
 
+  /* A set of changes by key (question id, or ORG), each field with the time it was changed. */
+  /** @typedef {{ id: string | null, fields: Record<string, any>, times: Record<string, string> }} Change */
+  /** @typedef {Record<string, Change>} Changes */
+  /** @typedef {{ state: AssessmentState, unreadable?: string, setAsideNow?: SetAsideItem[], migratedFrom?: number | null }} Prepared */
+
+  /** @param {AssessmentCoreModule} core @param {ToolkitStoreModule} Store @param {AssessmentModel} model
+      @param {Window} [win] @param {() => string} [clock] @returns {AnswersHandle} */
   function open(core, Store, model, win, clock) {
     var store = Store.open("assessment", 1, win);
     var now = clock || function () { return new Date().toISOString(); };
@@ -20,6 +29,7 @@
     // Changes are kept per answer (key: question id, or ORG) as { id, fields: {field: value},
     // times: {field: when} }: each field with the time it was changed, so that a field changed
     // later never hides one changed before it.
+    /** @type {Changes} */
     var pending = dict();   // this page's changes not stored yet (kept through a failed write, exported)
     // The repair record: every field this tab stored in the last minutes, each with the time it
     // was stored under. Tabs in other processes read localStorage from a cache that can lag (by
@@ -31,17 +41,21 @@
     // stored answer always wins.
     var RECENT_KEY = "partnering-guidelines/assessment/v1/recent";
     var RECENT_MS = 5 * 60 * 1000;
-    var session = (function () { try { return win && win.sessionStorage; } catch (e) { return null; } })();
+    var session = (function () { try { return (win && win.sessionStorage) || null; } catch (e) { return null; } })();
     var sessionWorks = !!session;
+    /** @type {Changes} */
     var recent = dict();
 
     /* Changes as kept in sessionStorage (version 0.1.0 kept one time per answer: `updated`). */
+    /** @param {any} raw @returns {Changes} */
     function readChanges(raw) {
+      /** @type {Changes} */
       var out = dict();
       if (!raw || typeof raw !== "object" || Array.isArray(raw)) return out;
       Object.keys(raw).forEach(function (k) {
         var c = raw[k];
         if (!c || typeof c !== "object" || !c.fields || typeof c.fields !== "object") return;
+        /** @type {Change} */
         var r = { id: typeof c.id === "string" ? c.id : null, fields: dict(), times: dict() };
         if ((r.id === null) !== (k === ORG)) return;
         Object.keys(c.fields).forEach(function (f) {
@@ -54,24 +68,28 @@
     }
 
     function loadRecent() {
-      if (!sessionWorks) return;   // this page's memory is then the record
+      if (!sessionWorks || !session) return;   // this page's memory is then the record
       try { recent = readChanges(JSON.parse(session.getItem(RECENT_KEY) || "null")); } catch (e) { recent = dict(); }
     }
 
     function keepRecent() {
-      if (!sessionWorks) return;
+      if (!sessionWorks || !session) return;
       try { session.setItem(RECENT_KEY, JSON.stringify(recent)); } catch (e) { sessionWorks = false; /* this page still repairs */ }
     }
 
     /* Add fields to a set of changes, each with its time: the change to key k gains them,
        the fields it had keep theirs. */
+    /** @param {Changes} set @param {string} k @param {string | null} id
+        @param {Record<string, any>} fields @param {Record<string, string>} times @returns {Change} */
     function addFields(set, k, id, fields, times) {
       var c = own(set, k) ? set[k] : (set[k] = { id: id, fields: dict(), times: dict() });
       Object.keys(fields).forEach(function (f) { c.fields[f] = fields[f]; c.times[f] = times[f]; });
       return c;
     }
 
+    /** @template T @param {Record<string, T>} map @param {string[]} fields @returns {Record<string, T>} */
     function pick(map, fields) {
+      /** @type {Record<string, T>} */
       var out = {};
       fields.forEach(function (f) { out[f] = map[f]; });
       return out;
@@ -79,28 +97,33 @@
 
     loadRecent();
 
+    /** @param {string | null} text @returns {Prepared} */
     function prepare(text) {
       if (!text) return { state: core.emptyState(model) };
+      /** @type {MigrateResult} */
       var result;
       try {
         result = core.migrate(JSON.parse(text), model, now());
       } catch (e) {
         result = { errors: ["they are not valid JSON"] };
       }
-      if (result.errors) return { state: core.emptyState(model), unreadable: result.errors[0] };
+      if (result.errors !== undefined) return { state: core.emptyState(model), unreadable: result.errors[0] };
       return { state: result.state, setAsideNow: result.setAside, migratedFrom: result.migratedFrom };
     }
 
+    /** @param {string | null} text */
     function summary(text) {
       var s = prepare(text).state;
       return { organisation: s.organisation, count: core.answerCount(s) };
     }
 
+    /** @param {Prepared} base */
     function worthKeeping(base) {
       return !!(base.unreadable || core.answerCount(base.state) || base.state.organisation ||
                 (base.state.set_aside && base.state.set_aside.length));
     }
 
+    /** @param {string} reason @param {string | null} text @param {string} refusal @returns {Snapshot} */
     function keepOrRefuse(reason, text, refusal) {
       var snap = store.snapshot(reason, text, summary(text));
       if (!snap) throw new Store.Refused(refusal);
@@ -112,6 +135,7 @@
 
     /* Before writing over stored text that this version reads differently (unreadable, with
        answers to set aside, an older schema), keep it as it was. */
+    /** @param {Prepared} base @param {string | null} text */
     function guard(base, text) {
       if (base.unreadable) keepOrRefuse("saved answers that could not be read", text, FULL);
       else if (base.setAsideNow && base.setAsideNow.length) keepOrRefuse("before setting aside answers that could not be used", text, FULL);
@@ -119,7 +143,9 @@
     }
 
     /* Applies this page's changes to a state; returns the time each field was stored under. */
+    /** @param {AssessmentState} state @returns {Record<string, Record<string, string>>} */
     function applyPending(state) {
+      /** @type {Record<string, Record<string, string>>} */
       var given = dict();
       Object.keys(pending).forEach(function (k) { given[k] = core.applyChange(state, pending[k]); });
       return given;
@@ -131,8 +157,11 @@
       return { state: base.state, unreadable: base.unreadable || null };
     }
 
+    /** @param {string | null} id @param {Record<string, string | null>} fields */
     function change(id, fields) {
-      var times = {}, t = now();
+      /** @type {Record<string, string>} */
+      var times = {};
+      var t = now();
       Object.keys(fields).forEach(function (f) { times[f] = t; });
       addFields(pending, id === null ? ORG : id, id, fields, times);
     }
@@ -142,9 +171,11 @@
     /* Store this page's changes over the latest stored state. Once stored, every field joins
        the tab's repair record with the time it was stored under: the record gains fields, it
        never loses one to a later change of another field of the same answer. */
+    /** @returns {StoreResult} */
     function flush() {
       if (!hasPending()) return { ok: true };
-      var given = null;
+      /** @type {Record<string, Record<string, string>>} */
+      var given = dict();
       var result = store.update(function (text) {
         var base = prepare(text);
         guard(base, text);
@@ -162,20 +193,23 @@
 
     /* The fields of a change that a state does not hold: not there, and not changed since by
        anyone (per field, so a change to another field of the same answer does not hide it). */
+    /** @param {AssessmentState} state @param {Change} c @returns {string[]} */
     function droppedFields(state, c) {
       if (c.id === null) {
         var stamp = state.organisation_updated;
         return (stamp && stamp >= c.times.organisation) || state.organisation === c.fields.organisation ? [] : ["organisation"];
       }
+      /** @type {Answer & Record<string, any>} */
       var stored = own(state.answers, c.id) ? state.answers[c.id] : { value: null, note: "", action: "" };
       return Object.keys(c.fields).filter(function (f) {
         // With per-field times, a field without one has not changed since they were kept.
-        var since = stored.times ? stored.times[f] : stored.updated;
+        var since = stored.times ? stored.times[/** @type {AnswerField} */ (f)] : stored.updated;
         return !(since && since >= c.times[f]) && stored[f] !== c.fields[f];
       });
     }
 
     /* Apply to `state` the fields of `changes` it does not hold; returns how many. */
+    /** @param {AssessmentState} state @param {Changes} changes */
     function applyMissing(state, changes) {
       var n = 0;
       Object.keys(changes).forEach(function (k) {
@@ -190,8 +224,10 @@
        what it replaced as an earlier version first. A tab whose copy of the storage lagged kept
        a copy without them: add them to that earlier version (or keep them as one), so that
        "your previous answers are listed under Earlier versions" stays true. */
+    /** @param {AssessmentState} state @param {Changes} changes */
     function keepReplaced(state, changes) {
       if (!own(state, "replaced_snapshot")) return;   // replaced by an older version of this tool
+      /** @param {string | null} text */
       function amended(text) {
         var base = prepare(text);
         if (base.unreadable || !applyMissing(base.state, changes)) return null;
@@ -207,11 +243,13 @@
     /* After another tab wrote (or this page came back): put back any of this tab's recent
        changes that its write dropped without meaning to (an import, restore or start over
        since then means to). */
+    /** @returns {boolean} */
     function repair() {
       loadRecent();
       var text = store.read();
       if (!text) { recent = dict(); keepRecent(); return false; }
       var state = prepare(text).state, lost = false, cutoff = new Date(Date.parse(now()) - RECENT_MS).toISOString();
+      /** @type {Changes} */
       var replaced = dict();
       Object.keys(recent).forEach(function (k) {
         var c = recent[k];
@@ -235,11 +273,13 @@
       return lost && flush().ok;
     }
 
+    /** @template T @param {T} state @returns {T} */
     function copy(state) { return JSON.parse(JSON.stringify(state)); }
 
     /* A document that replaces everything stored (`base`, kept as snapshot `kept` or not kept
        because empty): stamped after every time in what it replaces, so that the changes it
        replaced are not put back by other tabs, and the changes made after it are. */
+    /** @param {AssessmentState} doc @param {AssessmentState} base @param {Snapshot | null} kept */
     function replacing(doc, base, kept) {
       doc.replaced = core.stampAfter(now(), core.latestStamp(base));
       doc.replaced_snapshot = kept ? kept.id : null;
@@ -248,10 +288,12 @@
 
     /* mode "combine": per answer the newer wins, conflicts listed; "replace": the file's answers
        only. Either way the answers in this browser are kept as a snapshot first. */
+    /** @param {AssessmentState} imported @param {"combine" | "replace"} mode @param {string} name @returns {ImportOutcome} */
     function importState(imported, mode, name) {
       var first = flush();
-      if (!first.ok) return first;
-      var out = { added: [], conflicts: [] };
+      /** @type {ImportOutcome} */
+      var out = { ok: first.ok, problem: first.problem, message: first.message, added: [], conflicts: [] };
+      if (!first.ok) return out;
       var result = store.update(function (text) {
         var base = prepare(text);
         var kept = worthKeeping(base) ? keepOrRefuse((mode === "replace" ? "before replacing with " : "before combining with ") + name, text, FULL) : null;
@@ -265,8 +307,9 @@
         if (incoming.organisation && incoming.organisation !== mine.organisation &&
             (!mine.organisation || (incoming.organisation_updated || incoming.updated || "") > (mine.organisation_updated || mine.updated || ""))) {
           mine.organisation = incoming.organisation;
-          mine.organisation_updated = incoming.organisation_updated || incoming.updated;
+          mine.organisation_updated = incoming.organisation_updated || incoming.updated || undefined;
         }
+        /** @type {Record<string, boolean>} */
         var seen = dict();
         mine.set_aside.forEach(function (s) { seen[JSON.stringify(s)] = true; });
         incoming.set_aside.forEach(function (s) { if (!seen[JSON.stringify(s)]) mine.set_aside.push(s); });
@@ -291,6 +334,7 @@
       return result;
     }
 
+    /** @param {string} id @returns {StoreResult} */
     function restore(id) {
       var snap = store.snapshots().filter(function (s) { return s.id === id; })[0];
       if (!snap) return { ok: false, problem: "refused", message: "That earlier version is no longer kept in this browser." };

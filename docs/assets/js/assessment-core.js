@@ -1,7 +1,9 @@
 /* Self-assessment: the pure functions (no DOM, no storage). Scoring, validation and migration
    of saved or imported answers, merging partners' files, comparing over time, CSV.
-   Runs in the browser (window.AssessmentCore) and in Node for the unit tests. */
-(function (root, factory) {
+   Runs in the browser (window.AssessmentCore) and in Node for the unit tests.
+   Its types: types/assessment.d.ts. */
+// @ts-check
+(/** @param {any} root @param {() => AssessmentCoreModule} factory */ function (root, factory) {
   "use strict";
   var core = factory();
   if (typeof module === "object" && module.exports) module.exports = core;
@@ -19,29 +21,38 @@
   /* Answers are keyed by question id, and an id is any text a file holds: "constructor",
      "toString" or "__proto__" are ids like any other. So every map keyed by id has no
      prototype, and is asked whether it has an id with own(), never with map[id]. */
+  /** @template [T=any] @returns {Record<string, T>} */
   function dict() { return Object.create(null); }
 
+  /** @param {object | null | undefined} map @param {string} key */
   function own(map, key) { return !!map && Object.prototype.hasOwnProperty.call(map, key); }
 
+  /** @param {AssessmentModel} model @returns {AssessmentState} */
   function emptyState(model) {
     return { format: FORMAT, schema_version: SCHEMA_VERSION, content_version: model.content_version,
              organisation: "", answers: dict(), set_aside: [], updated: null };
   }
 
+  /** @param {AssessmentModel} model */
   function scaleByKey(model) {
+    /** @type {Record<string, ScaleOption>} */
     var out = dict();
     model.scale.forEach(function (option) { out[option.key] = option; });
     return out;
   }
 
+  /** @param {AssessmentModel} model */
   function questionIndex(model) {
+    /** @type {Record<string, ModelQuestion>} */
     var out = dict();
     model.questions.forEach(function (q) { out[q.id] = q; });
     return out;
   }
 
+  /** @param {AssessmentState} state @param {string} id @returns {Answer | null} */
   function answerOf(state, id) { return own(state.answers, id) ? state.answers[id] : null; }
 
+  /** @param {unknown} value @returns {string} */
   function cleanText(value) {
     if (value === undefined || value === null) return "";
     if (typeof value !== "string") throw new Error("expected text");
@@ -50,18 +61,23 @@
 
   /* A time as kept: ISO 8601 in UTC with milliseconds, so that times compare as text;
      other forms of a date read from a file are converted, anything else is no time (oldest). */
+  /** @param {unknown} value @returns {string | null} */
   function isStamp(value) {
     if (typeof value !== "string" || value.length > 40) return null;
     var ms = Date.parse(value);
     return isFinite(ms) && ms >= 0 && ms <= MAX_TIME ? new Date(ms).toISOString() : null;
   }
 
+  /** @param {string | null | undefined} a @param {string | null | undefined} b @returns {string | null} */
   function later(a, b) { return !a ? (b || null) : !b ? a : (b > a ? b : a); }
 
   /* The time to give a change made at `wall` (this tab's clock) that is written over what was
      stamped `seen`: its own time, or just after `seen` when that is not earlier. A write is
      then always newer than what it wrote over, whatever the clocks of the tabs or of the
      computer a file came from say (a clock hours ahead cannot make later work look older). */
+  /** @overload @param {string} wall @param {string | null | undefined} seen @returns {string} */
+  /** @overload @param {string | null | undefined} wall @param {string | null | undefined} seen @returns {string | null | undefined} */
+  /** @param {string | null | undefined} wall @param {string | null | undefined} seen */
   function stampAfter(wall, seen) {
     if (!seen || (wall && wall > seen)) return wall;
     var ms = Date.parse(seen) + 1;
@@ -69,10 +85,13 @@
   }
 
   /* The latest time anywhere in a state. */
+  /** @param {AssessmentState} state */
   function latestStamp(state) {
     var out = later(later(state.updated, state.organisation_updated), state.replaced);
     Object.keys(state.answers || {}).forEach(function (id) {
-      var a = state.answers[id], times = a.times || {};
+      var a = state.answers[id];
+      /** @type {Record<string, string | undefined>} */
+      var times = a.times || {};
       out = later(out, a.updated);
       Object.keys(times).forEach(function (f) { out = later(out, times[f]); });
     });
@@ -81,16 +100,22 @@
 
   /* When each field of an answer last changed (value, note, action): two tabs changing
      different fields of one answer at once then both keep theirs. */
+  /** @param {any} raw @returns {Answer["times"] | null} */
   function fieldTimes(raw) {
     if (!raw || typeof raw !== "object" || Array.isArray(raw)) return null;
-    var out = {}, any = false;
+    /** @type {Record<string, string>} */
+    var out = {};
+    var any = false;
     FIELDS.forEach(function (f) {
-      if (isStamp(raw[f])) { out[f] = isStamp(raw[f]); any = true; }
+      var t = isStamp(raw[f]);
+      if (t) { out[f] = t; any = true; }
     });
     return any ? out : null;
   }
 
   /* One answer as stored or imported: the clean answer, or the reason it cannot be used. */
+  /** @param {any} a @param {Record<string, ScaleOption>} scale
+      @returns {{ answer: Answer, reason?: undefined } | { reason: string }} */
   function checkAnswer(a, scale) {
     if (!a || typeof a !== "object" || Array.isArray(a)) return { reason: "it is not an object" };
     var value = a.value === undefined ? null : a.value;
@@ -99,8 +124,10 @@
       return { reason: "its value " + JSON.stringify(value).slice(0, 40) + " is not on the scale" };
     }
     try {
+      /** @type {Answer} */
       var out = { value: value, note: cleanText(a.note), action: cleanText(a.action) };
-      if (isStamp(a.updated)) out.updated = isStamp(a.updated);
+      var updated = isStamp(a.updated);
+      if (updated) out.updated = updated;
       var times = fieldTimes(a.times);
       if (times) out.times = times;
       return { answer: out };
@@ -113,6 +140,7 @@
      Answers to questions that no longer exist are kept, so nothing is lost. An answer that
      cannot be used is set aside alone, verbatim, with the reason (state.set_aside, listed in
      `setAside` when it was set aside just now); the other answers load. */
+  /** @param {any} raw @param {AssessmentModel} model @param {string | null} [now] @returns {MigrateResult} */
   function migrate(raw, model, now) {
     if (!raw || typeof raw !== "object" || Array.isArray(raw)) return { errors: ["The file does not contain an assessment (expected a JSON object)."] };
     if (raw.format !== FORMAT) return { errors: ["This is not a Partnering Guidelines assessment file (its \"format\" field is missing or different)."] };
@@ -126,13 +154,16 @@
     var scale = scaleByKey(model);
     var known = questionIndex(model);
     var state = emptyState(model);
+    /** @type {SetAsideItem[]} */
     var setAside = [];
+    /** @param {string} id @param {unknown} data @param {string} reason */
     function putAside(id, data, reason) {
+      /** @type {SetAsideItem} */
       var item = { id: id, reason: reason, when: now || null, data: data };
       setAside.push(item);
       state.set_aside.push(item);
     }
-    state.set_aside = Array.isArray(raw.set_aside) ? raw.set_aside.filter(function (s) {
+    state.set_aside = Array.isArray(raw.set_aside) ? raw.set_aside.filter(/** @param {any} s */ function (s) {
       return s && typeof s === "object" && typeof s.id === "string" && typeof s.reason === "string";
     }) : [];
     try {
@@ -140,24 +171,27 @@
     } catch (e) {
       putAside("organisation", raw.organisation, "the organisation name is not text");
     }
-    if (isStamp(raw.organisation_updated)) state.organisation_updated = isStamp(raw.organisation_updated);
+    var organisationUpdated = isStamp(raw.organisation_updated), replaced = isStamp(raw.replaced);
+    if (organisationUpdated) state.organisation_updated = organisationUpdated;
     state.updated = isStamp(raw.updated);
-    if (isStamp(raw.replaced)) state.replaced = isStamp(raw.replaced);   // when an import or restore last replaced everything
+    if (replaced) state.replaced = replaced;   // when an import or restore last replaced everything
     // The earlier version that replace kept (null: there was nothing to keep), for the tabs
     // whose changes it had not seen yet (assessment-answers.js, keepReplaced).
     if (typeof raw.replaced_snapshot === "string" && raw.replaced_snapshot.length <= 80) state.replaced_snapshot = raw.replaced_snapshot;
     else if (raw.replaced_snapshot === null) state.replaced_snapshot = null;
+    /** @type {string[]} */
     var unknown = [];
     Object.keys(answers).forEach(function (id) {
       if (!/^[A-Za-z0-9._\-]{1,60}$/.test(id)) { putAside(id.slice(0, 60), answers[id], "the question id is not valid"); return; }
       var checked = checkAnswer(answers[id], scale);
-      if (checked.reason) { putAside(id, answers[id], checked.reason); return; }
+      if (checked.reason !== undefined) { putAside(id, answers[id], checked.reason); return; }
       state.answers[id] = checked.answer;
       if (!own(known, id)) unknown.push(id);
     });
     return { state: state, unknown: unknown, setAside: setAside, migratedFrom: version === SCHEMA_VERSION ? null : version };
   }
 
+  /** @param {SetAsideItem} item */
   function describeSetAside(item) {
     return "The answer to " + item.id + " was set aside: " + item.reason + ".";
   }
@@ -166,19 +200,29 @@
      times } with the time each field was changed (or one `updated` for all). Each field is
      stamped with its time, moved just after the time that answer (or the last replace) had in
      the state when that is not earlier (stampAfter). Returns the time given to each field. */
+  /** @param {AssessmentState} state @param {AnswerChange} change @returns {Record<string, string>} */
   function applyChange(state, change) {
+    /** @type {Record<string, string>} */
     var given = {};
+    /** @param {string} f @param {string | null | undefined} seen @returns {string} */
     function timeOf(f, seen) {
-      return stampAfter((change.times && change.times[f]) || change.updated, later(seen, state.replaced));
+      // Every change carries a time (per field, or `updated`), so the result is one too.
+      return /** @type {string} */ (stampAfter((change.times && change.times[f]) || change.updated, later(seen, state.replaced)));
     }
     if (change.id === null) {
       given.organisation = timeOf("organisation", state.organisation_updated);
-      state.organisation = change.fields.organisation;
+      state.organisation = change.fields.organisation || "";
       state.organisation_updated = given.organisation;
     } else {
+      /** @type {Answer} */
       var a = answerOf(state, change.id) || { value: null, note: "", action: "" };
+      /** @type {Record<string, string>} */
       var times = {};
-      Object.keys(a.times || {}).forEach(function (f) { times[f] = a.times[f]; });
+      /** @type {Record<string, string | undefined>} */
+      var before = a.times || {};
+      Object.keys(before).forEach(function (f) { times[f] = /** @type {string} */ (before[f]); });
+      // Indexed by field name: the fields of a change are "value", "note" or "action".
+      /** @type {Answer & Record<string, any>} */
       var next = { value: a.value, note: a.note, action: a.action, updated: a.updated || null, times: times };
       Object.keys(change.fields).forEach(function (f) {
         var t = timeOf(f, later(a.updated, times[f]));
@@ -192,6 +236,7 @@
     return given;
   }
 
+  /** @param {unknown} text @param {AssessmentModel} model @param {string | null} [now] @returns {MigrateResult} */
   function parseImport(text, model, now) {
     if (typeof text !== "string") return { errors: ["The file could not be read."] };
     if (text.length > MAX_IMPORT_BYTES) return { errors: ["The file is too large (" + Math.round(text.length / 1024) + " KB; an assessment is at most " + (MAX_IMPORT_BYTES / 1024) + " KB)."] };
@@ -199,12 +244,14 @@
     try {
       raw = JSON.parse(text);
     } catch (e) {
-      return { errors: ["The file is not valid JSON: " + String(e.message).slice(0, 120)] };
+      return { errors: ["The file is not valid JSON: " + String(/** @type {Error} */ (e).message).slice(0, 120)] };
     }
     return migrate(raw, model, now);
   }
 
+  /** @param {AssessmentState} state @param {AssessmentModel} model @param {string} when @returns {AssessmentExport} */
   function exportState(state, model, when) {
+    /** @type {AssessmentExport} */
     var out = { format: FORMAT, schema_version: SCHEMA_VERSION, content_version: model.content_version,
                 toolkit_version: model.version, exported: when, organisation: state.organisation || "",
                 updated: state.updated, answers: state.answers };
@@ -213,10 +260,12 @@
     return out;
   }
 
+  /** @param {AssessmentState} state */
   function answerCount(state) {
     return Object.keys(state.answers).filter(function (id) { var a = state.answers[id]; return a.value || a.note || a.action; }).length;
   }
 
+  /** @param {Answer | null} answer @param {Record<string, ScaleOption>} scale @returns {number | null} */
   function points(answer, scale) {
     if (!answer || answer.value === null || answer.value === undefined) return null;
     var option = scale[answer.value];
@@ -225,10 +274,13 @@
 
   /* Scores per question, task, step and module: earned / possible over answered questions
      (not applicable left out), with counts so that partial answers are visible. */
+  /** @param {AssessmentState} state @param {AssessmentModel} model @returns {Scores} */
   function score(state, model) {
     var scale = scaleByKey(model);
     var max = Math.max.apply(null, model.scale.map(function (o) { return o.score || 0; }));
+    /** @type {Scores} */
     var groups = { task: {}, step: {}, module: {} };
+    /** @param {keyof Scores} kind @param {string} key @param {ModelQuestion} q @param {number | null} p @param {boolean} answered */
     function add(kind, key, q, p, answered) {
       var g = groups[kind][key] || (groups[kind][key] = { key: key, earned: 0, possible: 0, answered: 0, total: 0, percent: null });
       g.total += 1;
@@ -243,7 +295,7 @@
       if (q.step) add("step", q.step, q, p, answered);
       add("module", q.module, q, p, answered);
     });
-    ["task", "step", "module"].forEach(function (kind) {
+    /** @type {(keyof Scores)[]} */ (["task", "step", "module"]).forEach(function (kind) {
       Object.keys(groups[kind]).forEach(function (key) {
         var g = groups[kind][key];
         g.percent = g.possible ? Math.round((g.earned / g.possible) * 100) : null;
@@ -253,14 +305,16 @@
   }
 
   /* Where to start: the tasks with the lowest scores, among those answered. */
+  /** @param {AssessmentState} state @param {AssessmentModel} model @param {number} count */
   function weakest(state, model, count) {
     var tasks = score(state, model).task;
     return Object.keys(tasks).map(function (k) { return tasks[k]; })
       .filter(function (t) { return t.percent !== null && t.percent < 100; })
-      .sort(function (a, b) { return a.percent - b.percent || compareIds(a.key, b.key); })
+      .sort(function (a, b) { return Number(a.percent) - Number(b.percent) || compareIds(a.key, b.key); })
       .slice(0, count);
   }
 
+  /** @param {string} a @param {string} b */
   function compareIds(a, b) {
     var pa = a.split("."), pb = b.split(".");
     return (Number(pa[0]) - Number(pb[0])) || (Number(pa[1]) - Number(pb[1]));
@@ -268,11 +322,12 @@
 
   /* Partnership view: each partner's answer per question, the spread between them, and the
      questions where they disagree most first. */
+  /** @param {{ state: AssessmentState }[]} partners @param {AssessmentModel} model */
   function merge(partners, model) {
     var scale = scaleByKey(model);
     var rows = model.questions.map(function (q) {
       var answers = partners.map(function (p) { return answerOf(p.state, q.id); });
-      var values = answers.map(function (a) { return points(a, scale); }).filter(function (v) { return v !== null; });
+      var values = /** @type {number[]} */ (answers.map(function (a) { return points(a, scale); }).filter(function (v) { return v !== null; }));
       var spread = values.length > 1 ? Math.max.apply(null, values) - Math.min.apply(null, values) : 0;
       return { question: q, answers: answers, spread: spread, answered: values.length };
     });
@@ -281,8 +336,10 @@
   }
 
   /* Compare over time: what changed between an earlier export and now. */
+  /** @param {AssessmentState} before @param {AssessmentState} after @param {AssessmentModel} model @returns {Comparison} */
   function compare(before, after, model) {
     var scale = scaleByKey(model);
+    /** @type {Comparison["changes"]} */
     var changes = [];
     model.questions.forEach(function (q) {
       var a = answerOf(before, q.id), b = answerOf(after, q.id);
@@ -297,16 +354,19 @@
     return { changes: changes, steps: steps };
   }
 
+  /** @param {unknown} value */
   function csvCell(value) {
     var text = value === null || value === undefined ? "" : String(value);
     if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;   // keep spreadsheets from running formulas
     return /[",\r\n]/.test(text) ? "\"" + text.replace(/"/g, "\"\"") + "\"" : text;
   }
 
+  /** @param {AssessmentState} state @param {AssessmentModel} model */
   function toCSV(state, model) {
     var scale = scaleByKey(model), known = questionIndex(model);
     var lines = [["question_id", "module", "step", "task", "question", "answer", "points", "note", "next_action"].join(",")];
     model.questions.forEach(function (q) {
+      /** @type {Partial<Answer>} */
       var a = answerOf(state, q.id) || {};
       var option = a.value ? scale[a.value] : null;
       lines.push([q.id, q.module, q.step || "", q.task || "", q.text, option ? option.label : "",

@@ -1,34 +1,41 @@
 /* Self-assessment: the pages. Answers are saved in this browser only (AssessmentAnswers over
    ToolkitStore), never sent anywhere; they can be exported, imported, merged and compared.
    Everything that comes from a user or a file is inserted as text, never as HTML. */
+// @ts-check
 (function () {
   "use strict";
 
-  var core = window.AssessmentCore;
-  var model = window.ASSESSMENT_MODEL;
-  var root = document.querySelector("[data-assessment-page]");
-  if (!core || !model || !root || !window.ToolkitStore || !window.AssessmentAnswers) return;
+  var loaded = { core: window.AssessmentCore, model: window.ASSESSMENT_MODEL, root: document.querySelector("[data-assessment-page]"),
+                 Store: window.ToolkitStore, Answers: window.AssessmentAnswers };
+  if (!loaded.core || !loaded.model || !loaded.root || !loaded.Store || !loaded.Answers) return;
+  var core = loaded.core, model = loaded.model, root = loaded.root;
   var kind = root.getAttribute("data-assessment-page");
+  var strings = model.strings || {};
   // The page's language: the model carries our strings translated (English text as the key);
   // any missing stays English.
-  function t(text) { return (model && model.strings && model.strings[text]) || text; }
+  /** @param {string} text */
+  function t(text) { return strings[text] || text; }
   // t() with {name} placeholders filled in after translation.
+  /** @param {string} text @param {Record<string, string | number>} values */
   function tf(text, values) {
     var out = t(text);
     Object.keys(values).forEach(function (k) { out = out.split("{" + k + "}").join(String(values[k])); });
     return out;
   }
   // Maps without prototype, asked with core.own: an imported answer's id may be "constructor".
+  /** @type {Record<string, ScaleOption>} */
   var scale = core.dict();
   model.scale.forEach(function (o) { scale[o.key] = o; });
+  /** @type {Record<string, ModelQuestion>} */
   var questions = core.dict();
   model.questions.forEach(function (q) { questions[q.id] = q; });
 
   // --- storage ---------------------------------------------------------------------------
-  var answers = window.AssessmentAnswers.open(core, window.ToolkitStore, model, window);
+  var answers = loaded.Answers.open(core, loaded.Store, model, window);
   // A change this tab made just before moving here may have been written over by another tab.
   answers.repair();
   var state = core.emptyState(model);    // what the page shows: re-read from storage on every refresh
+  /** @type {string | null} */
   var unreadable = null;
 
   function reread() {
@@ -37,9 +44,12 @@
     unreadable = r.unreadable;
   }
 
+  /** @template {keyof HTMLElementTagNameMap} K
+      @param {K} tag @param {Record<string, string>} [attrs] @param {string | number | null} [text] @returns {HTMLElementTagNameMap[K]} */
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    var values = attrs || {};
+    Object.keys(values).forEach(function (k) { node.setAttribute(k, values[k]); });
     if (text !== undefined && text !== null) node.textContent = String(text);
     return node;
   }
@@ -50,9 +60,11 @@
     return b;
   }
 
+  /** @param {string} message @param {boolean} [problem] */
   function status(message, problem) {
     var box = document.getElementById("assessment-status");
     if (!box) return;
+    box.classList.remove("assessment-status--loading");   // served as "Loading…" (templates/assessment/parts.html)
     box.textContent = message;
     box.classList.toggle("assessment-status--problem", !!problem);
     if (problem) { box.appendChild(document.createTextNode(" ")); box.appendChild(exportButton()); }
@@ -68,17 +80,20 @@
       "export your answers now to keep them.");
   }
 
-  /* Store this page's changes; say what happened. */
-  function save() {
+  /* Store this page's changes; say what happened (`keepStatus`: say nothing when they are
+     stored, so that a problem already shown stays shown). */
+  /** @param {boolean} [keepStatus] */
+  function save(keepStatus) {
     var result = answers.flush();
-    if (result.ok) status(tf("Saved in this browser at {time}.", { time: new Date().toLocaleTimeString() }));
+    if (result.ok) { if (!keepStatus) status(tf("Saved in this browser at {time}.", { time: new Date().toLocaleTimeString() })); }
     else if (result.problem === "unavailable") status(notSavedMessage(), true);
-    else if (result.problem === "refused") status(result.message, true);
+    else if (result.problem === "refused") status(result.message || "", true);
     else status(fullMessage(), true);
     return result.ok;
   }
 
   // --- files -----------------------------------------------------------------------------
+  /** @param {string} name @param {string} type @param {string} text */
   function download(name, type, text) {
     var blob = new Blob([text], { type: type });
     var url = URL.createObjectURL(blob);
@@ -107,15 +122,18 @@
     download(fileStem() + ".csv", "text/csv;charset=utf-8", "\ufeff" + core.toCSV(state, model));
   }
 
+  /** @param {File} file @param {(result: MigrateResult) => void} done */
   function readFile(file, done) {
-    if (file.size > core.MAX_IMPORT_BYTES) { done({ errors: [t("The file is too large ({size} KB; an assessment is at most {max} KB).").replace("{size}", Math.round(file.size / 1024)).replace("{max}", core.MAX_IMPORT_BYTES / 1024)] }); return; }
+    if (file.size > core.MAX_IMPORT_BYTES) { done({ errors: [tf("The file is too large ({size} KB; an assessment is at most {max} KB).", { size: Math.round(file.size / 1024), max: core.MAX_IMPORT_BYTES / 1024 })] }); return; }
     var reader = new FileReader();
     reader.onload = function () { done(core.parseImport(String(reader.result), model, new Date().toISOString())); };
     reader.onerror = function () { done({ errors: [t("The file could not be read.")] }); };
     reader.readAsText(file);
   }
 
+  /** @param {HTMLElement | null} target @param {string[]} lines @param {boolean} problem @param {boolean} [offerExport] */
   function messages(target, lines, problem, offerExport) {
+    if (!target) return;
     target.textContent = "";
     target.classList.toggle("assessment-message--problem", !!problem);
     var list = el("ul");
@@ -129,12 +147,14 @@
   // --- the action plan's done state (read only; action-plan.js keeps it) ----------------
   var PLAN_KEY = "partnering-guidelines/action-plan/v1";
 
+  /** @returns {Record<string, boolean>} */
   function doneActions() {
+    /** @type {Record<string, boolean>} */
     var done = {};
     try {
       var doc = JSON.parse(window.localStorage.getItem(PLAN_KEY) || "null");
       var records = (doc && doc.records) || {};
-      Object.keys(records).forEach(function (k) {
+      Object.keys(records).forEach(/** @param {string} k */ function (k) {
         if (k.indexOf("assessment:") === 0 && records[k] && records[k].status === "Done") done[k.slice(11)] = true;
       });
     } catch (e) { /* no plan, or storage blocked: nothing is shown as done */ }
@@ -143,15 +163,18 @@
 
   // --- answering -------------------------------------------------------------------------
   // Only fields that differ are set, so a refresh never moves the caret of someone typing.
+  /** @param {HTMLInputElement | HTMLTextAreaElement | null} input @param {string} value */
   function setValue(input, value) {
+    if (!input) return;
     if (input.value !== value) input.value = value;
   }
 
+  /** @param {HTMLFormElement} form */
   function fillForm(form) {
     var done = doneActions();
-    Array.prototype.forEach.call(form.querySelectorAll("[data-question]"), function (fieldset) {
-      var id = fieldset.getAttribute("data-question"), a = state.answers[id];
-      Array.prototype.forEach.call(fieldset.querySelectorAll("input[type=radio]"), function (r) {
+    Array.prototype.forEach.call(form.querySelectorAll("[data-question]"), /** @param {HTMLFieldSetElement} fieldset */ function (fieldset) {
+      var id = fieldset.getAttribute("data-question") || "", a = core.own(state.answers, id) ? state.answers[id] : null;
+      Array.prototype.forEach.call(fieldset.querySelectorAll("input[type=radio]"), /** @param {HTMLInputElement} r */ function (r) {
         var on = !!a && a.value === r.value;
         if (r.checked !== on) r.checked = on;
       });
@@ -159,26 +182,65 @@
       setValue(fieldset.querySelector("[data-field=action]"), a ? a.action : "");
       var isDone = !!(done[id] && a && a.action);
       fieldset.toggleAttribute("data-action-done", isDone);
-      var mark = fieldset.querySelector("[data-action-done]:not(fieldset)");
+      var mark = /** @type {HTMLElement | null} */ (fieldset.querySelector("[data-action-done]:not(fieldset)"));
       if (mark) mark.hidden = !isDone;
     });
-    var org = document.getElementById("assessment-organisation");
-    if (org) setValue(org, state.organisation || "");
+    setValue(/** @type {HTMLInputElement | null} */ (document.getElementById("assessment-organisation")), state.organisation || "");
     progress(form);
     form.dispatchEvent(new CustomEvent("assessment:filled"));
   }
 
+  /** @param {HTMLFormElement} form */
   function progress(form) {
     var out = document.getElementById("assessment-progress");
     if (!out) return;
-    var ids = Array.prototype.map.call(form.querySelectorAll("[data-question]"), function (f) { return f.getAttribute("data-question"); });
-    var answered = ids.filter(function (id) { return state.answers[id] && state.answers[id].value; }).length;
+    var ids = /** @type {string[]} */ (Array.prototype.map.call(form.querySelectorAll("[data-question]"), /** @param {Element} f */ function (f) { return f.getAttribute("data-question"); }));
+    var answered = ids.filter(function (id) { return core.own(state.answers, id) && state.answers[id].value; }).length;
     out.textContent = tf("{answered} of {total} questions answered.", { answered: answered, total: ids.length });
+  }
+
+  /* Answers given before this script ran: the form is shown, and can be used, seconds before
+     its scripts arrive on a slow connection. A radio checked that is not the stored answer, and
+     a note, next action or organisation whose text differs from the one the page was served
+     with, each become a change like any other, before anything fills the form: it is never
+     reset under the user. Text typed into a field that also has stored text (which the user
+     could not see yet) is added after that text: neither is lost. Returns whether there was any. */
+  /** @param {HTMLFormElement} form */
+  function takeEarlyInput(form) {
+    reread();
+    var any = false;
+    Array.prototype.forEach.call(form.querySelectorAll("[data-question]"), /** @param {HTMLFieldSetElement} fieldset */ function (fieldset) {
+      var id = fieldset.getAttribute("data-question") || "";
+      /** @type {Record<string, any> | null} */
+      var a = core.own(state.answers, id) ? state.answers[id] : null;
+      var checked = /** @type {HTMLInputElement | null} */ (fieldset.querySelector("input[type=radio]:checked"));
+      if (checked && (!a || a.value !== checked.value)) {
+        answers.change(id, { value: checked.value });
+        any = true;
+      }
+      Array.prototype.forEach.call(fieldset.querySelectorAll("textarea[data-field]"), /** @param {HTMLTextAreaElement} area */ function (area) {
+        var field = area.getAttribute("data-field") || "", stored = (a && a[field]) || "";
+        if (area.value === area.defaultValue || area.value === stored) return;
+        /** @type {Record<string, string>} */
+        var fields = {};
+        fields[field] = (stored ? stored + "\n\n" + area.value : area.value).slice(0, 5000);
+        answers.change(id, fields);
+        any = true;
+      });
+    });
+    var org = /** @type {HTMLInputElement | null} */ (document.getElementById("assessment-organisation"));
+    if (org && org.value !== org.defaultValue && org.value !== state.organisation) {
+      answers.change(null, { organisation: org.value.slice(0, 200) });
+      any = true;
+    }
+    return any;
   }
 
   /* Each change is one field of one answer, handed to the store at once (radio buttons) or
      after a pause in typing (notes); the page then shows the stored state again. */
+  /** @param {HTMLFormElement} form */
   function bindForm(form) {
+    /** @type {number | null} */
     var timer = null;
     function flushTyping() {
       if (!timer) return;
@@ -188,10 +250,11 @@
     }
     // "click" as well as "change": a radio shown checked just before another tab's change
     // arrives fires no change event, yet the user has just chosen it.
+    /** @param {Event} event */
     function choose(event) {
-      var t = event.target, fieldset = t.closest("[data-question]");
+      var t = /** @type {HTMLInputElement} */ (event.target), fieldset = t.closest("[data-question]");
       if (t.type === "radio" && t.checked && fieldset) {
-        answers.change(fieldset.getAttribute("data-question"), { value: t.value });
+        answers.change(fieldset.getAttribute("data-question") || "", { value: t.value });
         save();
         refresh();
       }
@@ -199,15 +262,16 @@
     form.addEventListener("click", choose);
     form.addEventListener("change", choose);
     form.addEventListener("input", function (event) {
-      var t = event.target, fieldset = t.closest("[data-question]"), field = t.getAttribute("data-field");
+      var t = /** @type {HTMLInputElement | HTMLTextAreaElement} */ (event.target), fieldset = t.closest("[data-question]"), field = t.getAttribute("data-field");
       if (t.id === "assessment-organisation") answers.change(null, { organisation: t.value.slice(0, 200) });
       else if (fieldset && field) {
+        /** @type {Record<string, string>} */
         var fields = {};
         fields[field] = t.value.slice(0, 5000);
-        answers.change(fieldset.getAttribute("data-question"), fields);
+        answers.change(fieldset.getAttribute("data-question") || "", fields);
       } else return;
-      clearTimeout(timer);
-      timer = setTimeout(function () { timer = null; save(); }, 300);
+      if (timer) clearTimeout(timer);
+      timer = window.setTimeout(function () { timer = null; save(); }, 300);
     });
     window.addEventListener("pagehide", flushTyping);
     document.addEventListener("visibilitychange", function () { if (document.visibilityState === "hidden") flushTyping(); });
@@ -215,10 +279,13 @@
   }
 
   // --- results ---------------------------------------------------------------------------
+  /** @param {ScoreGroup | undefined} g */
   function percentText(g) {
     return g && g.percent !== null ? g.percent + "%" : "not scored yet";
   }
 
+  /** @typedef {{ label: string, group: ScoreGroup | undefined }} ChartRow */
+  /** @param {string} title @param {ChartRow[]} rows @param {number} room */
   function chart(title, rows, room) {
     // Bars for the same figures as the table beside it; the table is the text alternative.
     // Drawn at the width it is shown (never scaled down), so that labels stay 12 px.
@@ -228,8 +295,8 @@
     var svg = document.createElementNS(ns, "svg");
     var titleId = "chart-" + title.toLowerCase().replace(/[^a-z0-9]+/g, "-");
     svg.setAttribute("viewBox", "0 0 " + width + " " + height);
-    svg.setAttribute("width", width);
-    svg.setAttribute("height", height);
+    svg.setAttribute("width", String(width));
+    svg.setAttribute("height", String(height));
     svg.setAttribute("role", "img");
     svg.setAttribute("aria-labelledby", titleId);
     svg.setAttribute("class", "assessment-chart");
@@ -240,23 +307,25 @@
     rows.forEach(function (r, i) {
       var y = gap + i * (bar + gap), pct = r.group && r.group.percent !== null ? r.group.percent : 0;
       var text = document.createElementNS(ns, "text");
-      text.setAttribute("x", label - 8); text.setAttribute("y", y + bar * 0.7); text.setAttribute("text-anchor", "end");
+      text.setAttribute("x", String(label - 8)); text.setAttribute("y", String(y + bar * 0.7)); text.setAttribute("text-anchor", "end");
       text.textContent = short(r.label, Math.floor((label - 12) / 6.6));
       var back = document.createElementNS(ns, "rect");
-      back.setAttribute("x", label); back.setAttribute("y", y); back.setAttribute("width", width - label - 60); back.setAttribute("height", bar);
+      back.setAttribute("x", String(label)); back.setAttribute("y", String(y)); back.setAttribute("width", String(width - label - 60)); back.setAttribute("height", String(bar));
       back.setAttribute("class", "assessment-chart__track");
       var fill = document.createElementNS(ns, "rect");
-      fill.setAttribute("x", label); fill.setAttribute("y", y); fill.setAttribute("height", bar);
-      fill.setAttribute("width", Math.max(0, (width - label - 60) * pct / 100));
+      fill.setAttribute("x", String(label)); fill.setAttribute("y", String(y)); fill.setAttribute("height", String(bar));
+      fill.setAttribute("width", String(Math.max(0, (width - label - 60) * pct / 100)));
       fill.setAttribute("class", "assessment-chart__bar");
       var value = document.createElementNS(ns, "text");
-      value.setAttribute("x", width - 52); value.setAttribute("y", y + bar * 0.7);
+      value.setAttribute("x", String(width - 52)); value.setAttribute("y", String(y + bar * 0.7));
       value.textContent = r.group && r.group.percent !== null ? r.group.percent + "%" : "–";
       [text, back, fill, value].forEach(function (n) { svg.appendChild(n); });
     });
     return svg;
   }
 
+  /** @typedef {string | number | null | undefined | Node} Cell */
+  /** @param {string} caption @param {string[]} head @param {Cell[][]} rows */
   function table(caption, head, rows) {
     var t = el("table", { class: "assessment-table" });
     t.appendChild(el("caption", {}, caption));
@@ -269,7 +338,7 @@
       var row = el("tr");
       cells.forEach(function (c, i) {
         var cell = el(i === 0 ? "th" : "td", i === 0 ? { scope: "row" } : { "data-label": head[i] });
-        if (c && c.nodeType) cell.appendChild(c); else cell.textContent = c === null || c === undefined ? "" : String(c);
+        if (c instanceof Node) cell.appendChild(c); else cell.textContent = c === null || c === undefined ? "" : String(c);
         row.appendChild(cell);
       });
       tbody.appendChild(row);
@@ -280,23 +349,28 @@
     return wrap;
   }
 
+  /** @param {string} href @param {string} text */
   function link(href, text) { return el("a", { href: href }, text); }
 
+  /** @param {string} label @param {number} [room] */
   function short(label, room) {
-    room = room || 30;
-    return label.length > room ? label.slice(0, room - 1) + "…" : label;
+    var most = room || 30;
+    return label.length > most ? label.slice(0, most - 1) + "…" : label;
   }
 
   // A heading, a bar chart and a table with the same figures, for modules or for steps.
+  /** @param {HTMLElement} target @param {string} title @param {string} unit
+      @param {{ name: string, url: string, group: ScoreGroup | undefined }[]} rows */
   function scoreSection(target, title, unit, rows) {
     target.appendChild(el("h2", { id: title.toLowerCase().replace(/ /g, "-") }, title));
     target.appendChild(chart(title, rows.map(function (r) { return { label: r.name, group: r.group }; }), target.clientWidth));
     target.appendChild(table(title, [unit, t("Answered"), t("Score")], rows.map(function (r) {
-      var g = r.group || { answered: 0, total: 0 };
-      return [link(r.url, r.name), tf("{answered} of {total}", { answered: g.answered, total: g.total }), percentText(g)];
+      var g = r.group;
+      return [link(r.url, r.name), tf("{answered} of {total}", { answered: g ? g.answered : 0, total: g ? g.total : 0 }), percentText(g)];
     })));
   }
 
+  /** @param {HTMLElement} target */
   function renderResults(target) {
     target.textContent = "";
     var s = core.score(state, model);
@@ -364,6 +438,7 @@
     resume.appendChild(document.createTextNode(" " + tf("({answered} of {total} answered).", { answered: s.module[next.id].answered, total: s.module[next.id].total })));
   }
 
+  /** @param {string | null | undefined} iso */
   function when(iso) {
     return iso ? new Date(iso).toLocaleString() : "an unknown date";
   }
@@ -380,8 +455,9 @@
   function showPersistence() {
     var box = document.getElementById("assessment-persist");
     if (!box) return;
+    var shown = box;
     answers.store.persist(function (granted) {
-      box.textContent = granted === true ? t("This browser has agreed to keep this site's data until you delete it.") :
+      shown.textContent = granted === true ? t("This browser has agreed to keep this site's data until you delete it.") :
         granted === false ? t("This browser has not agreed to keep this site's data for good: it may delete it when space runs low.") :
         t("This browser cannot be asked to keep this site's data for good.");
     });
@@ -409,19 +485,23 @@
     })));
   }
 
+  /** @param {Snapshot} snap */
   function restoreSnapshot(snap) {
     var out = document.getElementById("assessment-import-result");
     if (!window.confirm(tf("Replace your current answers with the version of {date}? Your current answers are kept as an earlier version first.", { date: when(snap.when) }))) return;
     var result = answers.restore(snap.id);
     refresh();
-    if (result.ok) messages(out, [tf("Restored the answers of {date} ({n} answers). Your previous answers are listed under Earlier versions.", { date: when(snap.when), n: snap.count })], false);
+    if (result.ok) messages(out, [tf("Restored the answers of {date} ({n} answers). Your previous answers are listed under Earlier versions.", { date: when(snap.when), n: snap.count || 0 })], false);
     else messages(out, [t("Nothing was restored; your answers are unchanged."), result.message || fullMessage()], true, true);
   }
 
   // --- import, start over ------------------------------------------------------------------
+  /** @param {number} n */
   function answersText(n) { return n === 1 ? t("1 answer") : tf("{n} answers", { n: n }); }
 
+  /** @param {Migrated} result @param {string} name @param {"combine" | "replace"} mode @param {ImportOutcome} outcome */
   function importLines(result, name, mode, outcome) {
+    /** @type {string[]} */
     var lines = [];
     if (mode === "replace") lines.push(tf("Replaced your answers with the {answers} in {file}. Your previous answers are listed under Earlier versions.", { answers: answersText(core.answerCount(result.state)), file: name }));
     else {
@@ -438,64 +518,75 @@
     return lines;
   }
 
+  /** @param {Migrated} result @param {string} name @param {"combine" | "replace"} mode */
   function runImport(result, name, mode) {
     var out = document.getElementById("assessment-import-result");
     var outcome = answers.importState(result.state, mode, name);
     refresh();
     if (!outcome.ok) {
       messages(out, [t("Nothing was imported; your answers are unchanged."),
-                     outcome.problem === "refused" ? outcome.message : outcome.problem === "unavailable" ? notSavedMessage() : fullMessage()], true, true);
+                     outcome.problem === "refused" ? outcome.message || "" : outcome.problem === "unavailable" ? notSavedMessage() : fullMessage()], true, true);
       return;
     }
     messages(out, importLines(result, name, mode, outcome), false);
   }
 
+  /* What the "Combine", "Replace" and "Cancel" buttons do (mode null: cancel), while they are shown. */
+  /** @type {((mode: "combine" | "replace" | null) => void) | null} */
+  var importChoice = null;
+
+  /** @param {Migrated} result @param {string} name */
   function askImport(result, name) {
     var box = document.getElementById("assessment-import-choice");
     var ask = document.getElementById("assessment-import-question");
     var mine = core.answerCount(state);
-    if (!box || !mine) { runImport(result, name, "combine"); return; }
+    if (!box || !ask || !mine) { runImport(result, name, "combine"); return; }
+    var shown = box;
     ask.textContent = tf("{file} has {theirs}; this browser has {mine}. Combine them (where both answer a question, the newer answer is kept) or replace yours with the file's? Either way your current answers are kept under Earlier versions.", { file: name, theirs: answersText(core.answerCount(result.state)), mine: answersText(mine) });
     box.hidden = false;
-    box.onchoice = function (mode) {
-      box.hidden = true;
-      box.onchoice = null;
+    importChoice = function (mode) {
+      shown.hidden = true;
+      importChoice = null;
       if (mode) runImport(result, name, mode);
     };
-    document.getElementById("assessment-import-combine").focus();
+    var combine = document.getElementById("assessment-import-combine");
+    if (combine) combine.focus();
   }
 
   function bindToolbar() {
+    /** @param {string} id @param {() => void} fn */
     var on = function (id, fn) { var b = document.getElementById(id); if (b) b.addEventListener("click", fn); };
     on("assessment-export-json", exportJSON);
     on("assessment-export-csv", exportCSV);
-    var choice = document.getElementById("assessment-import-choice");
-    [["combine", "combine"], ["replace", "replace"], ["cancel", null]].forEach(function (pair) {
-      on("assessment-import-" + pair[0], function () { if (choice && choice.onchoice) choice.onchoice(pair[1]); });
-    });
+    on("assessment-import-combine", function () { if (importChoice) importChoice("combine"); });
+    on("assessment-import-replace", function () { if (importChoice) importChoice("replace"); });
+    on("assessment-import-cancel", function () { if (importChoice) importChoice(null); });
     on("assessment-start-over", function () {
       if (!window.confirm(t("Delete all your answers, notes and next actions from this browser? A copy is kept under Earlier versions on this page until you clear the browser's data."))) return;
       var result = answers.startOver();
       refresh();
       if (result.ok) status(t("All answers were removed from this browser. A copy is listed under Earlier versions."));
       else messages(document.getElementById("assessment-import-result"),
-                    [t("Nothing was removed."), result.problem === "refused" ? result.message : fullMessage()], true, true);
+                    [t("Nothing was removed."), result.problem === "refused" ? result.message || "" : fullMessage()], true, true);
     });
-    var input = document.getElementById("assessment-import");
+    var input = /** @type {HTMLInputElement | null} */ (document.getElementById("assessment-import"));
     var out = document.getElementById("assessment-import-result");
     if (input) input.addEventListener("change", function () {
-      var file = input.files[0];
+      var picker = /** @type {HTMLInputElement} */ (this);
+      var file = picker.files && picker.files[0];
       if (!file) return;
+      var name = file.name;
       readFile(file, function (result) {
-        input.value = "";
-        if (result.errors) { messages(out, [t("Nothing was imported; your answers are unchanged.")].concat(result.errors), true); return; }
+        picker.value = "";
+        if (result.errors !== undefined) { messages(out, [t("Nothing was imported; your answers are unchanged.")].concat(result.errors), true); return; }
         reread();
-        askImport(result, file.name);
+        askImport(result, name);
       });
     });
   }
 
   // --- report --------------------------------------------------------------------------
+  /** @param {HTMLElement} target */
   function renderReport(target) {
     target.textContent = "";
     var s = core.score(state, model), done = doneActions();
@@ -507,6 +598,7 @@
       target.appendChild(el("h2", { class: "report-module" }, t("Module {id}: {title}").replace("{id}", m.id).replace("{title}", m.title) + " — " + percentText(s.module[m.id])));
       var qs = model.questions.filter(function (q) { return q.module === m.id; });
       target.appendChild(table("Module " + m.id, [t("Question"), t("Answer"), t("Note"), t("Next action")], qs.map(function (q) {
+        /** @type {Partial<Answer>} */
         var a = state.answers[q.id] || {};
         var cell = el("span");
         cell.appendChild(el("span", { class: "q-source" }, q.source + ": "));
@@ -521,22 +613,25 @@
     return t("The spread says how far apart the partners' answers are on the scale: 0, they agree; 1, one step apart (for example \u201cpartly\u201d and \u201cfully in place\u201d); 2, as far apart as the scale goes (\u201cnot in place\u201d and \u201cfully in place\u201d). \u201cNot applicable\u201d and unanswered questions do not count.");
   }
 
+  /** @param {number} spread */
   function spreadText(spread) {
     return spread === 0 ? t("0: agree") : spread === 1 ? t("1: one step apart") : tf("{spread}: furthest apart", { spread: spread });
   }
 
   // --- partners --------------------------------------------------------------------------
+  /** @typedef {{ name: string, state?: AssessmentState, errors?: string[] }} PartnerFile */
+  /** @param {PartnerFile[]} files @param {HTMLElement} target */
   function renderPartners(files, target) {
     target.textContent = "";
-    var partners = files.filter(function (f) { return f.state; });
+    var partners = /** @type {{ name: string, state: AssessmentState }[]} */ (files.filter(function (f) { return f.state; }));
     var errors = files.filter(function (f) { return f.errors; });
     if (errors.length) {
       var box = el("div", { class: "assessment-message assessment-message--problem", role: "alert" });
-      errors.forEach(function (f) { box.appendChild(el("p", {}, f.name + " was not read: " + f.errors.join(" "))); });
+      errors.forEach(function (f) { box.appendChild(el("p", {}, f.name + " was not read: " + (f.errors || []).join(" "))); });
       target.appendChild(box);
     }
     if (!partners.length) return;
-    var names = partners.map(function (p, i) { return p.state.organisation || p.name || t("Partner {n}").replace("{n}", i + 1); });
+    var names = partners.map(function (p, i) { return p.state.organisation || p.name || tf("Partner {n}", { n: i + 1 }); });
     var merged = core.merge(partners, model);
     var answered = merged.rows.filter(function (r) { return r.answers.some(function (a) { return a && a.value; }); });
     target.appendChild(el("h2", { id: "disagree" }, t("Where partners disagree most")));
@@ -564,19 +659,24 @@
   }
 
   function bindPartners() {
-    var input = document.getElementById("partners-files");
+    var input = /** @type {HTMLInputElement | null} */ (document.getElementById("partners-files"));
     var target = document.getElementById("partners-result");
-    var useMine = document.getElementById("partners-include-mine");
-    if (!input) return;
+    var useMine = /** @type {HTMLInputElement | null} */ (document.getElementById("partners-include-mine"));
+    if (!input || !target) return;
+    var picker = input, shown = target;
     input.addEventListener("change", function () {
-      var list = Array.prototype.slice.call(input.files), results = [], pending = list.length;
+      /** @type {File[]} */
+      var list = Array.prototype.slice.call(picker.files || []);
+      /** @type {PartnerFile[]} */
+      var results = [];
+      var pending = list.length;
       if (!pending) return;
       list.forEach(function (file, i) {
         readFile(file, function (r) {
           results[i] = { name: file.name, state: r.state, errors: r.errors };
           if (--pending === 0) {
             if (useMine && useMine.checked) results.unshift({ name: t("My answers"), state: state });
-            renderPartners(results, target);
+            renderPartners(results, shown);
           }
         });
       });
@@ -585,25 +685,27 @@
 
   // --- compare ---------------------------------------------------------------------------
   function bindCompare() {
-    var input = document.getElementById("compare-file");
-    var target = document.getElementById("compare-result");
-    if (!input) return;
+    var input = /** @type {HTMLInputElement | null} */ (document.getElementById("compare-file"));
+    var found = document.getElementById("compare-result");
+    if (!input || !found) return;
+    var picker = input, target = found;
     input.addEventListener("change", function () {
-      var file = input.files[0];
+      var file = picker.files && picker.files[0];
       if (!file) return;
+      var name = file.name;
       readFile(file, function (r) {
         target.textContent = "";
-        if (r.errors) { target.appendChild(el("p", { class: "assessment-message assessment-message--problem", role: "alert" }, file.name + " was not read: " + r.errors.join(" "))); return; }
+        if (r.errors !== undefined) { target.appendChild(el("p", { class: "assessment-message assessment-message--problem", role: "alert" }, name + " was not read: " + r.errors.join(" "))); return; }
         var result = core.compare(r.state, state, model);
         target.appendChild(el("h2", { id: "changed-steps" }, t("Scores by step: then and now")));
-        target.appendChild(table(t("Step scores in {file} and now").replace("{file}", file.name), [t("Step"), t("Then"), t("Now"), t("Change")], result.steps.map(function (st) {
+        target.appendChild(table(t("Step scores in {file} and now").replace("{file}", name), [t("Step"), t("Then"), t("Now"), t("Change")], result.steps.map(function (st) {
           var step = model.steps.filter(function (x) { return x.id === st.step; })[0];
           return [t("Step {id}: {title}").replace("{id}", step.id).replace("{title}", step.title), st.before === null ? "–" : st.before + "%", st.after === null ? "–" : st.after + "%",
                   st.delta === null ? "–" : (st.delta > 0 ? "+" : "") + st.delta + " points"];
         })));
         target.appendChild(el("h2", { id: "changed-answers" }, t("Answers that changed")));
         if (!result.changes.length) target.appendChild(el("p", {}, t("No answer has changed.")));
-        else target.appendChild(table("Answers that changed since " + file.name, [t("Question"), t("Then"), t("Now")], result.changes.map(function (c) {
+        else target.appendChild(table("Answers that changed since " + name, [t("Question"), t("Then"), t("Now")], result.changes.map(function (c) {
           return [c.question.source + ": " + c.question.text, c.before ? scale[c.before].label : t("Not answered"), c.after ? scale[c.after].label : t("Not answered")];
         })));
       });
@@ -613,7 +715,7 @@
   // --- start -----------------------------------------------------------------------------
   function refresh() {
     reread();
-    var form = document.querySelector("[data-assessment-form]");
+    var form = /** @type {HTMLFormElement | null} */ (document.querySelector("[data-assessment-form]"));
     if (form) fillForm(form);
     var results = document.getElementById("assessment-results");
     if (results) renderResults(results);
@@ -624,31 +726,35 @@
     showBackupReminder();
   }
 
+  /* Says whether answers are saved; returns true when that is a problem. */
   function openingStatus() {
-    if (!answers.store.available) { status(notSavedMessage(), true); return; }
-    if (unreadable) { status(tf("Your saved answers could not be read ({error}). They are kept: the next change keeps them as an earlier version on the Results page.", { error: unreadable }), true); return; }
+    if (!answers.store.available) { status(notSavedMessage(), true); return true; }
+    if (unreadable) { status(tf("Your saved answers could not be read ({error}). They are kept: the next change keeps them as an earlier version on the Results page.", { error: unreadable }), true); return true; }
     if (!answers.writable()) {
       status(t("This browser's storage is full: the answers shown are stored, but new changes cannot be saved. Export your answers, then free some space."), true);
-      return;
+      return true;
     }
     var aside = (state.set_aside || []).length;
-    if (aside) { status(tf("{n} saved answer(s) could not be used and are set aside; they are kept and listed on the Results page.", { n: aside }), true); return; }
+    if (aside) { status(tf("{n} saved answer(s) could not be used and are set aside; they are kept and listed on the Results page.", { n: aside }), true); return true; }
     status(state.updated ? tf("Your answers are saved in this browser (last change {date}).", { date: when(state.updated) }) :
       t("Answers are saved in this browser as you give them."));
+    return false;
   }
 
   // Registered first: a page restored by the Back button re-reads before anything else runs.
   answers.store.watch(function () { answers.repair(); refresh(); });
   window.addEventListener("storage", function (event) { if (event.key === PLAN_KEY) refresh(); });
   answers.adoptLegacy();
+  var form = /** @type {HTMLFormElement | null} */ (document.querySelector("[data-assessment-form]"));
+  var early = !!form && takeEarlyInput(form);   // first: the form then shows them, never clears them
   root.classList.add("assessment--ready");
-  var form = document.querySelector("[data-assessment-form]");
   if (form) bindForm(form);
   bindToolbar();
   bindPartners();
   bindCompare();
   refresh();
-  openingStatus();
+  var problem = openingStatus();
+  if (early) save(problem);   // stored as the user's changes; "Saved …", or why not
   showPersistence();
   if (kind === "report" && window.location.hash === "#print") window.print();
 })();

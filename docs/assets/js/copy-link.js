@@ -1,8 +1,10 @@
 // "Copy link" buttons on the Link to the guidelines page: copy the absolute address of a
 // module, step, task or case, resolved against this page so it works online and offline.
+// @ts-check
 (function () {
   "use strict";
 
+  /** @param {string} text */
   function announce(text) {
     var status = document.getElementById("copy-status");
     if (!status) {
@@ -15,6 +17,7 @@
     status.textContent = text;
   }
 
+  /** @param {string} text */
   function fallbackCopy(text) {
     // Clipboard API is unavailable on file:// in some browsers: select and copy instead.
     var area = document.createElement("textarea");
@@ -31,14 +34,18 @@
   }
 
   document.addEventListener("click", function (event) {
-    var button = event.target.closest ? event.target.closest("button.copy-link") : null;
+    var target = /** @type {Element} */ (event.target);
+    var button = target.closest ? target.closest("button.copy-link") : null;
     if (!button) return;
-    var url = new URL(button.getAttribute("data-target"), window.location.href).href;
+    var pressed = button;
+    var url = new URL(button.getAttribute("data-target") || "", window.location.href).href;
+    /** The button's label (its first child), shown as "Copied" for two seconds. @param {string} text */
+    var label = function (text) { if (pressed.firstChild) pressed.firstChild.textContent = text; };
     var done = function () {
-      button.setAttribute("data-copied", "true");
-      button.firstChild.textContent = "Copied";
+      pressed.setAttribute("data-copied", "true");
+      label("Copied");
       announce("Link copied: " + url);
-      window.setTimeout(function () { button.firstChild.textContent = "Copy link"; }, 2000);
+      window.setTimeout(function () { label("Copy link"); }, 2000);
     };
     var failed = function () { announce("Could not copy. The address is " + url); window.prompt("Copy this address:", url); };
     if (navigator.clipboard && window.isSecureContext) {

@@ -1,8 +1,10 @@
 // Checklist pages: the "Print this checklist" button.
+// @ts-check
 (function () {
   "use strict";
   document.addEventListener("click", function (event) {
-    var button = event.target.closest ? event.target.closest("[data-print]") : null;
+    var target = /** @type {Element} */ (event.target);
+    var button = target.closest ? target.closest("[data-print]") : null;
     if (button) window.print();
   });
 })();

@@ -5,8 +5,10 @@
    never writes a copy it holds in memory, so other tabs and pages restored by the Back button
    cannot overwrite each other. Before anything removes or replaces records, a snapshot of the
    stored text is kept; if the snapshot cannot be written the operation does not happen.
-   The pure functions (combine, snapshot list) run in Node for the unit tests. */
-(function (root, factory) {
+   The pure functions (combine, snapshot list) run in Node for the unit tests.
+   Its types: types/toolkit-store.d.ts. */
+// @ts-check
+(/** @param {any} root @param {() => ToolkitStoreModule} factory */ function (root, factory) {
   "use strict";
   var store = factory();
   if (typeof module === "object" && module.exports) module.exports = store;
@@ -18,6 +20,7 @@
   // Snapshots share the origin's ~5 MB with everything else: at most 20, within 1.5 M characters.
   var SNAPSHOT_LIMITS = { max: 20, budget: 1500000 };
 
+  /** A change refused on purpose: nothing is written. @constructor @param {string} message */
   function Refused(message) {
     this.name = "Refused";
     this.message = message;
@@ -25,62 +28,77 @@
   Refused.prototype = Object.create(Error.prototype);
 
   // --- pure --------------------------------------------------------------------------------
+  /** @param {any} record @param {string | null | undefined} fallback @returns {string} */
   function stamp(record, fallback) {
     return record && typeof record.updated === "string" ? record.updated : (fallback || "");
   }
 
+  /** @param {any} a @param {any} b @param {string[]} fields */
   function sameContent(a, b, fields) {
     return fields.every(function (f) { return (a[f] === undefined ? null : a[f]) === (b[f] === undefined ? null : b[f]); });
   }
 
+  /** @param {object} map @param {string} key */
   function own(map, key) { return Object.prototype.hasOwnProperty.call(map, key); }
 
   /* Per record, the newer one wins (a record without a time counts as oldest; on a tie, mine
      stays). Returns the combined records, the IDs added, and the conflicts: records present on
      both sides with different content, and which side was kept. An ID is any text: records
      named "constructor" or "__proto__" are records like the others (a map without prototype). */
+  /** @template {object} R
+      @param {Record<string, R>} mine @param {Record<string, R>} theirs @param {string[]} fields
+      @param {{ mine?: string | null, theirs?: string | null }} [fallbacks] @returns {Combined<R>} */
   function combineRecords(mine, theirs, fields, fallbacks) {
-    var out = Object.create(null), added = [], conflicts = [];
+    /** @type {Record<string, R>} */
+    var out = Object.create(null);
+    /** @type {string[]} */
+    var added = [];
+    /** @type {RecordConflict<R>[]} */
+    var conflicts = [];
     fallbacks = fallbacks || {};
     Object.keys(mine).forEach(function (id) { out[id] = mine[id]; });
     Object.keys(theirs).forEach(function (id) {
       var a = own(mine, id) ? mine[id] : null, b = theirs[id];
       if (!a) { out[id] = b; added.push(id); return; }
       if (sameContent(a, b, fields)) return;
-      var theirsNewer = stamp(b, fallbacks.theirs) > stamp(a, fallbacks.mine);
+      var theirsNewer = stamp(b, fallbacks && fallbacks.theirs) > stamp(a, fallbacks && fallbacks.mine);
       if (theirsNewer) out[id] = b;
       conflicts.push({ id: id, kept: theirsNewer ? "theirs" : "mine", mine: a, theirs: b });
     });
     return { records: out, added: added, conflicts: conflicts };
   }
 
+  /** @param {Snapshot} snap */
   function snapshotSize(snap) {
     return (snap.data ? snap.data.length : 0) + 200;
   }
 
   /* Append a snapshot, then drop the oldest while over the count or size budget; the newest
      one is always kept, whatever its size. */
+  /** @param {Snapshot[]} list @param {Snapshot} snap @param {SnapshotLimits} [limits] @returns {Snapshot[]} */
   function pushSnapshot(list, snap, limits) {
-    limits = limits || SNAPSHOT_LIMITS;
+    var max = (limits || SNAPSHOT_LIMITS).max, budget = (limits || SNAPSHOT_LIMITS).budget;
     var out = list.concat([snap]);
     var total = out.reduce(function (sum, s) { return sum + snapshotSize(s); }, 0);
-    while (out.length > 1 && (out.length > limits.max || total > limits.budget)) {
-      total -= snapshotSize(out.shift());
+    while (out.length > 1 && (out.length > max || total > budget)) {
+      total -= snapshotSize(/** @type {Snapshot} */ (out.shift()));
     }
     return out;
   }
 
   /* Whatever is found under the snapshots key; something unreadable is itself kept as one. */
+  /** @param {string | null} text @returns {Snapshot[]} */
   function parseSnapshots(text) {
     if (!text) return [];
     try {
       var list = JSON.parse(text);
-      if (Array.isArray(list)) return list.filter(function (s) { return s && typeof s === "object" && typeof s.id === "string"; });
+      if (Array.isArray(list)) return list.filter(/** @param {any} s */ function (s) { return s && typeof s === "object" && typeof s.id === "string"; });
     } catch (e) { /* fall through */ }
     return [{ id: "unreadable-history", when: null, reason: "unreadable earlier versions", data: String(text) }];
   }
 
   // --- browser -----------------------------------------------------------------------------
+  /** @param {Window} win @returns {Storage | null} */
   function localStore(win) {
     try {
       var s = win.localStorage;
@@ -91,23 +109,25 @@
     }
   }
 
+  /** @param {string} tool @param {number} version @param {Window} [win] @returns {StoreHandle} */
   function open(tool, version, win) {
-    win = win || window;
+    var w = win || window;
     var key = PREFIX + tool + "/v" + version;
     var snapKey = key + "/snapshots";
-    var ls = localStore(win);
+    var ls = localStore(w);
 
     function read() { return ls ? ls.getItem(key) : null; }
 
     /* fn(latest stored text) returns the new record set to store (null removes it) or throws
        Refused. Nothing is written if fn refuses or if the browser refuses to store. */
+    /** @param {(text: string | null) => unknown} fn @returns {StoreResult} */
     function update(fn) {
       if (!ls) return { ok: false, problem: "unavailable" };
       var text = ls.getItem(key), doc;
       try {
         doc = fn(text);
       } catch (e) {
-        if (e instanceof Refused) return { ok: false, problem: "refused", message: e.message };
+        if (e instanceof Refused) return { ok: false, problem: "refused", message: /** @type {Error} */ (e).message };
         throw e;
       }
       try {
@@ -119,13 +139,17 @@
       return { ok: true };
     }
 
+    /** @returns {Snapshot[]} */
     function snapshots() { return ls ? parseSnapshots(ls.getItem(snapKey)) : []; }
 
     /* Keep `text` as a snapshot; returns it, or null when it could not be written. */
+    /** @param {string} reason @param {string | null} text @param {SnapshotSummary | null} [meta] @param {string | null} [when]
+        @returns {Snapshot | null} */
     function snapshot(reason, text, meta, when) {
       if (!ls) return null;
-      when = when || new Date().toISOString();
-      var snap = { id: when + "-" + Math.random().toString(36).slice(2, 8), when: when, reason: reason,
+      var at = when || new Date().toISOString();
+      /** @type {Snapshot} */
+      var snap = { id: at + "-" + Math.random().toString(36).slice(2, 8), when: at, reason: reason,
                    organisation: (meta && meta.organisation) || "", count: (meta && meta.count) || 0, data: text || "" };
       try {
         ls.setItem(snapKey, JSON.stringify(pushSnapshot(snapshots(), snap)));
@@ -137,9 +161,10 @@
 
     /* Rewrite one snapshot: fn(snapshot) returns { data, organisation, count } or null to leave
        it. Returns true when rewritten, false when not, null when no snapshot has that id. */
+    /** @param {string} id @param {(snap: Snapshot) => ({ data: string } & SnapshotSummary) | null} fn @returns {boolean | null} */
     function amendSnapshot(id, fn) {
       var list = snapshots(), snap = list.filter(function (s) { return s.id === id; })[0];
-      if (!snap) return null;
+      if (!snap || !ls) return null;
       var next = fn(snap);
       if (!next) return false;
       snap.data = next.data;
@@ -153,6 +178,9 @@
       return true;
     }
 
+    /** @overload @param {string} name @returns {string | null} */
+    /** @overload @param {string} name @param {string | null} value @returns {boolean | null} */
+    /** @param {string} name @param {string | null} [value] @returns {string | boolean | null} */
     function meta(name, value) {
       if (!ls) return null;
       if (value === undefined) return ls.getItem(key + "/" + name);
@@ -167,19 +195,21 @@
 
     /* Call fn whenever what is stored may differ from what the page shows: another tab wrote,
        the page came back from the back-forward cache, or the user returned to it. */
+    /** @param {(why: "storage" | "pageshow" | "visible" | "focus") => void} fn */
     function watch(fn) {
-      win.addEventListener("storage", function (e) {
+      w.addEventListener("storage", function (e) {
         if (e.key === null || e.key === key || e.key.indexOf(key + "/") === 0) fn("storage");
       });
-      win.addEventListener("pageshow", function (e) { if (e.persisted) fn("pageshow"); });
-      win.document.addEventListener("visibilitychange", function () { if (win.document.visibilityState === "visible") fn("visible"); });
-      win.addEventListener("focus", function () { fn("focus"); });
+      w.addEventListener("pageshow", function (e) { if (e.persisted) fn("pageshow"); });
+      w.document.addEventListener("visibilitychange", function () { if (w.document.visibilityState === "visible") fn("visible"); });
+      w.addEventListener("focus", function () { fn("focus"); });
     }
 
     /* Ask the browser not to evict this origin's data; done(true|false), or done(null) where
        the browser has no such request. */
+    /** @param {(granted: boolean | null) => void} done */
     function persist(done) {
-      var sm = win.navigator && win.navigator.storage;
+      var sm = w.navigator && w.navigator.storage;
       if (!sm || typeof sm.persist !== "function") { done(null); return; }
       sm.persisted().then(function (already) { return already || sm.persist(); })
         .then(function (granted) { done(!!granted); }, function () { done(null); });

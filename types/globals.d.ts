@@ -1,0 +1,16 @@
+/* The globals the browser scripts share, for `tsc --checkJs` (tsconfig.json). Each script is a
+   plain <script> (no modules, so that pages also work from file://): the stores and cores put
+   themselves on `window`, the build writes the assessment's model there
+   (macros/site/assessment.py, model_script), and Node's unit tests load the same files with
+   require(), which the UMD wrappers detect with `typeof module`. The shapes of what they
+   exchange are in toolkit-store.d.ts and assessment.d.ts. */
+
+interface Window {
+  ToolkitStore?: ToolkitStoreModule;
+  AssessmentCore?: AssessmentCoreModule;
+  AssessmentAnswers?: AssessmentAnswersModule;
+  ASSESSMENT_MODEL?: AssessmentModel;
+}
+
+/* CommonJS, only when Node's tests require() a file. */
+declare var module: { exports: unknown } | undefined;
