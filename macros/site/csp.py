@@ -106,10 +106,6 @@ class Trusted:
         return Markup(body)
 
 
-# The build in progress (one language per process), reset as each build starts.
-trusted = Trusted()
-
-
 def policy(scripts: list[str], styles: list[str]) -> str:
     directives = [
         "default-src 'none'",
@@ -134,12 +130,12 @@ def _excerpt(body: str) -> str:
     return text[:80] + ("…" if len(text) > 80 else "")
 
 
-def apply(html: str, where: str, base_url: str, trust: Trusted | None = None) -> str:
+def apply(html: str, where: str, base_url: str, trust: Trusted) -> str:
     """Fill the policy into the page's placeholder <meta> (see overrides/main.html), after
-    checking that every inline script and style in the page is one a template wrote."""
+    checking that every inline script and style in the page is one `trust`, the build's
+    templates, wrote."""
     if PLACEHOLDER not in html:
         return html
-    trust = trust or trusted
     scripts, styles = inline_code(html)
     known_scripts = trust.scripts(base_url)
     for body in scripts:
