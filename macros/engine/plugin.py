@@ -212,6 +212,8 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         # Material's inline scripts, as its templates write them (macros/site/csp.py).
         self.build.trust.theme(env, {"config": config})
+        if self.project is not None:   # MkDocs made this environment for this language: compile once for all
+            env.bytecode_cache = self.project.theme_code
         return env
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,

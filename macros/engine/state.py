@@ -20,6 +20,7 @@ from ..project import build_date, version
 from ..site import catalogue_check, csp, i18n
 from ..site.pages import Page, pages
 from ..site.render import Renderer
+from ..site.templates import CompiledInMemory
 from .settings import Paths
 
 
@@ -84,6 +85,8 @@ class Project:
     content: Content
     languages: list[i18n.Language]                      # every language there is: catalogues', then official-only
     overlaid: dict[str, tuple[Content, set[str]]]       # per language: the content with its official translation
+    # The theme's templates, compiled once for every language (the theme is the same for all).
+    theme_code: CompiledInMemory = field(default_factory=CompiledInMemory)
 
     @classmethod
     def load(cls, paths: Paths) -> Project:
