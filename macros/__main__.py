@@ -64,6 +64,8 @@ def check(args: list[str], config_file: Path) -> int:
 def _paths(config_file: Path) -> Paths:
     from mkdocs.exceptions import ConfigurationError
 
+    if not config_file.is_file():
+        raise SystemExit(f"{config_file}: no such file: run this in the folder of mkdocs.yml, or name it with -f")
     try:
         return Paths.of(read_settings(config_file))
     except (ConfigurationError, OSError) as exc:
