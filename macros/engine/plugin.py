@@ -81,6 +81,7 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         # Given before the build by whoever builds several sites of one project (the other
         # languages, `python -m macros offline`); loaded by on_config otherwise.
         self.project: Project | None = None
+        self._read_here = False                  # this instance read the project: a new build reads it again
         self.part: Part | None = None            # set by the build this language is part of
         self._build: Build | None = None
         self._codes: list[str] = []
@@ -116,8 +117,8 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         paths = Paths.of(self.config)
         try:
-            if self.project is None:
-                self.project = Project.load(paths)
+            if self.project is None or self._read_here:
+                self.project, self._read_here = Project.load(paths), True
             elif self.project.paths != paths:
                 raise ValueError(f"the project given was read from {self.project.paths}, not from {paths}")
             if self.part is None:
