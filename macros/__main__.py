@@ -1,27 +1,35 @@
 """Command line of the toolkit.
 
-    python -m macros check [CONTENT_DIR]     validate the whole content tree and the translation catalogues
+    python -m macros check [CONTENT_DIR]     validate the whole content tree, the official translations and
+                                             the translation catalogues that mkdocs.yml names
     python -m macros check-file FILE...      validate single files against their schema only
     python -m macros schema                  write schema/*.schema.json for editors
-    python -m macros build [SITE_DIR]        build the site in every language (English at the root, the others
-                                             under <lang>/) with its PDF pack; site/ is replaced only on success
+    python -m macros build [SITE_DIR]        what `make build` makes: the offline ZIPs, then the site of `mkdocs
+                                             build` (every language, linking them), then its PDF pack; site/ is
+                                             replaced only when all of it is done
     python -m macros pdfs [SITE_DIR]         print the checklists' PDF pack into a built site
-    python -m macros offline                 build the offline ZIPs (one per language) into dist/
+    python -m macros offline [LANG...]       build the offline ZIPs (one per language) into dist/
     python -m macros translations            extract our strings and update translations/*.po
     python -m macros fill-worksheet FILE [OUT_DIR]
                                              a worksheet or action plan exported from the browser
                                              (JSON) as filled .docx/.xlsx files (next to FILE by default)
+
+check, build, pdfs and offline read the folders from the `guidelines` plugin's options in
+mkdocs.yml (in the current folder, as `mkdocs` does), or from the file named by -f CONFIG_FILE.
 """
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from .content import overlay
 from .content.load import load
 from .content.model import MODELS
 from .content.reader import ContentError, read_yaml, validate
+from .engine.settings import Paths
+from .engine.settings import read as read_settings
 from .project import CONTENT, ROOT
 from .site import catalogue_check, i18n
 
@@ -45,18 +53,33 @@ def kind_of(path: Path) -> str:
     raise SystemExit(f"{path}: cannot tell what kind of content this is from its path")
 
 
-def check(args: list[str]) -> int:
-    """The content and the catalogues, each reported whole, so that one run shows every problem."""
-    return max(check_content(Path(args[0]) if args else CONTENT), check_catalogues())
+def check(args: list[str], config_file: Path) -> int:
+    """The content and the catalogues, each reported whole, so that one run shows every problem.
+    A content folder given replaces the configured one (with its own official translations)."""
+    paths = _paths(config_file)
+    content, overlays = (Path(args[0]), Path(args[0]) / "translations") if args else (paths.content, paths.official_translations)
+    return max(check_content(content, overlays), check_catalogues(paths.catalogues))
 
 
-def check_content(root: Path) -> int:
+def _paths(config_file: Path) -> Paths:
+    from mkdocs.exceptions import ConfigurationError
+
+    if not config_file.is_file():
+        raise SystemExit(f"{config_file}: no such file: run this in the folder of mkdocs.yml, or name it with -f")
+    try:
+        return Paths.of(read_settings(config_file))
+    except (ConfigurationError, OSError) as exc:
+        raise SystemExit(str(exc)) from None
+
+
+def check_content(root: Path, overlays: Path | None = None) -> int:
+    overlays = overlays or root / "translations"
     try:
         content = load(root)
         # Official translations of the guideline text are checked with the content they translate.
-        official = [lang.code for lang in i18n.overlay_languages(root / "translations")]
+        official = [lang.code for lang in i18n.overlay_languages(overlays)]
         for language in official:
-            overlay.apply(content, root / "translations", language)
+            overlay.apply(content, overlays, language)
     except ContentError as exc:
         print(exc.report(), file=sys.stderr)
         return 1
@@ -66,9 +89,9 @@ def check_content(root: Path) -> int:
     return 0
 
 
-def check_catalogues() -> int:
+def check_catalogues(folder: Path) -> int:
     try:
-        languages = catalogue_check.check()
+        languages = catalogue_check.check(folder)
     except ContentError as exc:
         print(exc.report(), file=sys.stderr)
         return 1
@@ -76,7 +99,7 @@ def check_catalogues() -> int:
     return 0
 
 
-def check_file(args: list[str]) -> int:
+def check_file(args: list[str], config_file: Path) -> int:
     bad = 0
     for name in args:
         path = Path(name)
@@ -91,7 +114,7 @@ def check_file(args: list[str]) -> int:
     return 1 if bad else 0
 
 
-def schema(args: list[str]) -> int:
+def schema(args: list[str], config_file: Path) -> int:
     out = ROOT / "schema"
     out.mkdir(exist_ok=True)
     for kind, model in MODELS.items():
@@ -103,36 +126,58 @@ def schema(args: list[str]) -> int:
     return 0
 
 
-def pdfs(args: list[str]) -> int:
+def pdfs(args: list[str], config_file: Path) -> int:
     from .outputs.pdf import print_pack
 
-    site_dir = (Path(args[0]) if args else ROOT / "site").resolve()
-    written = print_pack(site_dir, load(CONTENT).checklists)
+    site_dir = (Path(args[0]) if args else config_file.parent / "site").resolve()
+    written = print_pack(site_dir, load(_paths(config_file).content).checklists)
     for path in written:
         print(f"{path.relative_to(site_dir)}: {path.stat().st_size / 1024:.0f} KB")
     print(f"{len(written)} PDFs, {sum(p.stat().st_size for p in written) / 1024 / 1024:.2f} MB")
     return 0
 
 
-def build(args: list[str]) -> int:
-    from .engine.languages_build import main as build_languages
+def _building(run: Callable[[], int]) -> int:
+    """A build run from here: MkDocs' warnings and errors shown as its own command shows them,
+    and a failed build one line and exit status 1, not a traceback."""
+    import logging
+    import os
 
-    return build_languages((Path(args[0]) if args else ROOT / "site").resolve())
+    from mkdocs.exceptions import MkDocsException
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")   # Material's banner, printed when it is imported
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logging.getLogger("mkdocs").addHandler(handler)
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    try:
+        return run()
+    except ContentError as exc:
+        print(exc.report(), file=sys.stderr)
+    except MkDocsException as exc:
+        print(f"build failed: {exc}", file=sys.stderr)
+    return 1
 
 
-def offline(args: list[str]) -> int:
-    from .outputs.offline import build
+def build(args: list[str], config_file: Path) -> int:
+    from .engine.commands import build_site
 
-    return build()
+    return _building(lambda: build_site(config_file, (Path(args[0]) if args else config_file.parent / "site").resolve()))
 
 
-def translations(args: list[str]) -> int:
+def offline(args: list[str], config_file: Path) -> int:
+    from .engine.commands import offline as build_zips
+
+    return _building(lambda: build_zips(config_file, args or None))
+
+
+def translations(args: list[str], config_file: Path) -> int:
     from .outputs.catalogue import update
 
     return update(load(CONTENT))
 
 
-def fill_worksheet(args: list[str]) -> int:
+def fill_worksheet(args: list[str], config_file: Path) -> int:
     from .outputs.office import ExportError, fill
 
     if not args:
@@ -149,7 +194,7 @@ def fill_worksheet(args: list[str]) -> int:
     return 0
 
 
-COMMANDS = {"check": check, "check-file": check_file, "schema": schema, "build": build, "pdfs": pdfs, "offline": offline,
+COMMANDS: dict[str, Callable[[list[str], Path], int]] = {"check": check, "check-file": check_file, "schema": schema, "build": build, "pdfs": pdfs, "offline": offline,
             "translations": translations, "fill-worksheet": fill_worksheet}
 
 
@@ -161,7 +206,16 @@ def main(argv: list[str]) -> int:
     if command is None:
         print(f"unknown command {argv[0]!r}\n{__doc__}", file=sys.stderr)
         return 2
-    return command(argv[1:])
+    args, config_file = argv[1:], Path("mkdocs.yml")
+    for flag in ("-f", "--config-file"):
+        if flag in args:
+            at = args.index(flag)
+            if at + 1 == len(args):
+                print(f"{flag} needs a file", file=sys.stderr)
+                return 2
+            config_file = Path(args[at + 1])
+            args = args[:at] + args[at + 2:]
+    return command(args, config_file)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,9 @@
-"""Facts about the project itself: where it is, its version, and the build date."""
+"""Facts about the project itself: where this checkout is, its version, and the build date.
+
+ROOT is the checkout this package was installed from: the default of the developer's commands
+(`make schema`, `make translations`), and where compiled templates and Word files are cached
+(by file and content, so any project may share them). A build never reads its folders from
+here: they come from its mkdocs.yml (macros/engine/settings.py)."""
 from __future__ import annotations
 
 import os

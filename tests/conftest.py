@@ -1,13 +1,15 @@
-"""Shared fixtures: the content, one built site per test run, a local web server, a browser.
+"""Shared fixtures: the content, the sites built once per test run, a local web server, a browser.
 
-The site is built once without a browser; only tests that need the printed PDF pack ask for
-`printed_site`, so tests that read HTML never wait for Chromium."""
+Each site is built once without a browser; only tests that need the printed PDF pack ask for
+`printed_site`, so tests that read HTML never wait for Chromium. The builds are the run's
+biggest cost, so there are four, each a plain `mkdocs build` of a configuration
+(mkdocs_config.py): `site` (English alone), `full_site` (every language, as published, with
+the test overlay of an official translation), `hostile_languages` (a copy of the repository
+with hostile text) and `offline_sites` (each language's offline copy)."""
 from __future__ import annotations
 
 import functools
 import http.server
-import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -15,29 +17,33 @@ from pathlib import Path
 
 import pytest
 from hostile import plant_in_catalogues, plant_in_every_text, plant_titles
+from mkdocs_config import copy_repository, mkdocs, write_config
 from shared_build import build_once
 
 from macros.content.load import load
-from macros.engine.languages_build import build_all
 from macros.project import ROOT
 from macros.site import i18n
 
 # Every browser test fails on an uncaught error in any page it opened (tests/page_errors.py).
 pytest_plugins = ["page_errors", "pytester"]
 
+# The test overlay: an Urdu, right-to-left stand-in for an official translation of box IV.1.
+TEST_OVERLAY = ROOT / "tests" / "fixtures" / "translations"
 
-def mkdocs_build(site_dir: Path, content_dir: Path | None = None,
-                 catalogues_dir: Path | None = None) -> subprocess.CompletedProcess:
-    """`catalogues_dir`: another copy of translations/ (the gettext catalogues)."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+
+def mkdocs_build(site_dir: Path, content_dir: Path | None = None, catalogues_dir: Path | None = None,
+                 **options: object) -> subprocess.CompletedProcess:
+    """`mkdocs build` of the repository's configuration with other folders: `content_dir` a copy
+    of content/, `catalogues_dir` of translations/ (the gettext catalogues), `options` other
+    options of the guidelines plugin. English alone unless `languages` says otherwise: the
+    builds of every language are the shared ones below."""
+    options = {"languages": ["en"], **options}
     if content_dir is not None:
-        env["GUIDELINES_CONTENT"] = str(content_dir)
+        options["content"] = content_dir
     if catalogues_dir is not None:
-        env["GUIDELINES_CATALOGUES"] = str(catalogues_dir)
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=ROOT, env=env, capture_output=True, text=True,
-    )
+        options["catalogues"] = catalogues_dir
+    config = write_config(site_dir.parent / f"mkdocs-{site_dir.name}.yml", **options)
+    return mkdocs(config, site_dir)
 
 
 @pytest.fixture(scope="session")
@@ -52,8 +58,9 @@ def _build_site(folder: Path) -> dict:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The site's pages, built once for the whole run (by one worker of several), as
-    `make build` builds them."""
+    """The site's pages in English alone (no language menu), built once for the whole run (by one
+    worker of several). The browser tests of every page use it; the menu and the other
+    languages are `full_site`'s."""
     out, record = build_once(tmp_path_factory, "site", _build_site)
     assert record["returncode"] == 0, f"mkdocs build failed:\n{record['output']}"
     return out
@@ -72,30 +79,28 @@ def printed_site(site, content, browser, tmp_path_factory) -> Path:
 
 
 def _build_hostile(folder: Path) -> dict:
-    copies = folder.parent / "hostile-sources"
-    shutil.rmtree(copies, ignore_errors=True)
-    content, catalogues = copies / "content", copies / "translations"
-    shutil.copytree(ROOT / "content", content)
-    shutil.copytree(ROOT / "translations", catalogues)
-    plant_titles(content)
-    plant_in_every_text(content)
-    plant_in_catalogues(catalogues)
-    os.environ["GUIDELINES_CATALOGUES"] = str(catalogues)
-    try:
-        results = build_all(folder, content_dir=content)
-    finally:
-        del os.environ["GUIDELINES_CATALOGUES"]
-    return {code: {"returncode": r.returncode, "output": r.stdout + r.stderr} for code, r in results}
+    copy = folder.parent / "hostile-repository"
+    config = copy_repository(copy)
+    plant_titles(copy / "content")
+    plant_in_every_text(copy / "content")
+    plant_in_catalogues(copy / "translations")
+    # Run in the copy, as its owner would: the Python is this virtual environment's package.
+    result = mkdocs(config, folder, cwd=copy)
+    return {"returncode": result.returncode, "output": result.stdout + result.stderr, "config": str(config)}
 
 
 @pytest.fixture(scope="session")
-def hostile_languages(tmp_path_factory) -> Path:
-    """Every language built from copies of the content and catalogues with hostile text in every
-    text field and every translated string (tests/hostile.py); English at the root."""
-    site, results = build_once(tmp_path_factory, "hostile-languages", _build_hostile)
-    failed = {code: r["output"][-3000:] for code, r in results.items() if r["returncode"]}
-    assert not failed, failed
-    assert sorted(results) == sorted(lang.code for lang in i18n.catalogue_languages())
+def hostile_build(tmp_path_factory) -> tuple[Path, dict]:
+    """A copy of the repository with hostile text in every text field of its content and every
+    translated string of its catalogues (tests/hostile.py), built by a plain `mkdocs build -f
+    <copy>/mkdocs.yml`: every language, English at the root. The site and how the build went."""
+    return build_once(tmp_path_factory, "hostile-languages", _build_hostile)
+
+
+@pytest.fixture(scope="session")
+def hostile_languages(hostile_build) -> Path:
+    site, record = hostile_build
+    assert record["returncode"] == 0, record["output"][-3000:]
     return site
 
 
@@ -104,21 +109,52 @@ PUBLISHED_URL = "https://example.org/partnering-guidelines/"
 
 
 def _build_every_language(folder: Path) -> dict:
-    from macros.engine.languages_build import build_all
-
-    return {code: {"returncode": r.returncode, "output": f"{r.stdout}\n{r.stderr}"}
-            for code, r in build_all(folder, site_url=PUBLISHED_URL)}
+    config = write_config(folder.parent / "full-site.mkdocs.yml", site_url=PUBLISHED_URL, official_translations=TEST_OVERLAY)
+    result = mkdocs(config, folder)
+    return {"returncode": result.returncode, "output": f"{result.stdout}\n{result.stderr}"}
 
 
 @pytest.fixture(scope="session")
-def full_site(tmp_path_factory) -> Path:
-    """The site as it is published: every language (English at the root, the others under
-    <lang>/, each page with the language menu), built once for the run. `site` is English alone,
-    without the menu, and hid what the menu does to a phone's screen and to the network."""
-    out, record = build_once(tmp_path_factory, "full-site", _build_every_language)
-    failed = {code: r["output"] for code, r in record.items() if r["returncode"]}
-    assert not failed, failed
+def full_build(tmp_path_factory) -> tuple[Path, dict]:
+    """The site as it is published (SITE_URL set): every language, English at the root and the
+    others under <lang>/, each page with the language menu; with the test overlay of an official
+    translation too (TEST_OVERLAY), which adds Urdu. One build for the run serves the tests of
+    the published site and those of the languages (tests/test_i18n.py): the site and the
+    build's return code and output."""
+    return build_once(tmp_path_factory, "full-site", _build_every_language)
+
+
+@pytest.fixture(scope="session")
+def full_site(full_build) -> Path:
+    """`site` is English alone, without the menu, and hid what the menu does to a phone's screen
+    and to the network: the tests of every language use this one."""
+    out, record = full_build
+    assert record["returncode"] == 0, record["output"][-5000:]
     return out
+
+
+OFFLINE_LANGUAGES = [lang.code for lang in i18n.catalogue_languages()]
+
+
+def _build_offline_sites(folder: Path) -> dict:
+    """In one process, as `python -m macros offline` builds them (without the PDF packs and the
+    ZIPs, which the tests that need them make): the content is read once for all six."""
+    config = write_config(folder.parent / "offline-sites.mkdocs.yml")
+    script = ("import sys; from pathlib import Path; from macros.engine.commands import offline_site, project_of\n"
+              "config = Path(sys.argv[1]); project = project_of(config)\n"
+              "for code in sys.argv[3:]: offline_site(config, code, Path(sys.argv[2]) / code, project)\n")
+    result = subprocess.run([sys.executable, "-c", script, str(config), str(folder), *OFFLINE_LANGUAGES],
+                            capture_output=True, text=True, cwd=ROOT)
+    return {"returncode": result.returncode, "output": result.stdout + result.stderr}
+
+
+@pytest.fixture(scope="session")
+def offline_sites(tmp_path_factory) -> dict[str, Path]:
+    """Each language's offline copy (the language alone at the root, no language menu, saying it
+    is the offline copy), built once for the run: its folder by language."""
+    folder, record = build_once(tmp_path_factory, "offline-sites", _build_offline_sites)
+    assert record["returncode"] == 0, record["output"][-3000:]
+    return {code: folder / code for code in OFFLINE_LANGUAGES}
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -7,7 +7,6 @@ Every test works on a copy of translations/ in tmp_path, never on the real catal
 from __future__ import annotations
 
 import ast
-import os
 import shutil
 import subprocess
 import sys
@@ -15,10 +14,16 @@ from pathlib import Path
 
 import pytest
 from conftest import mkdocs_build
+from mkdocs_config import write_config
 
 from macros.content.reader import ContentError
 from macros.project import ROOT
 from macros.site import catalogue_check, i18n, pages
+
+
+def config_for(catalogues: Path) -> Path:
+    """The repository's mkdocs.yml with the copy of the catalogues in place of its own."""
+    return write_config(catalogues.parent / "mkdocs.yml", catalogues=catalogues)
 
 
 @pytest.fixture
@@ -102,8 +107,8 @@ def test_a_hostile_translation_is_refused_naming_file_line_and_msgid(catalogues,
 ])
 def test_python_m_macros_check_refuses_it_with_no_traceback(catalogues, msgid, msgstr, expected):
     po, line = translate(catalogues, "zh", msgid, msgstr)
-    result = subprocess.run([sys.executable, "-m", "macros", "check"], cwd=ROOT, capture_output=True, text=True,
-                            env=dict(os.environ, GUIDELINES_CATALOGUES=str(catalogues)), timeout=120)
+    result = subprocess.run([sys.executable, "-m", "macros", "check", "-f", str(config_for(catalogues))], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "in the translation catalogues:" in result.stderr
     assert where(po, line, msgid) in result.stderr and expected in result.stderr, result.stderr
@@ -127,8 +132,8 @@ def test_a_huge_hostile_entry_is_checked_in_one_pass(catalogues):
     """"%(" repeated, or a long tag name before a colon, once took minutes (each "%(" rescanned
     the rest): the subprocess's timeout fails the test if it does again."""
     translate(catalogues, "fr", "Action plan", "%(" * 240_000 + "<" + "a" * 400_000 + ":")
-    result = subprocess.run([sys.executable, "-m", "macros", "check"], cwd=ROOT, capture_output=True, text=True,
-                            env=dict(os.environ, GUIDELINES_CATALOGUES=str(catalogues)), timeout=60)
+    result = subprocess.run([sys.executable, "-m", "macros", "check", "-f", str(config_for(catalogues))], cwd=ROOT,
+                            capture_output=True, text=True, timeout=60)
     assert result.returncode == 1 and "a lone %" in result.stderr, result.stderr[-2000:]
 
 

@@ -1,5 +1,6 @@
-"""The site as published, every language at once (the `full_site` build): what the language
-menu does to a phone's screen and to the network, over http and from file://.
+"""The site as published, every language at once (the `full_site` build, which has the test
+overlay's Urdu too): what the language menu does to a phone's screen and to the network, over
+http and from file://.
 
 The other browser tests use `site`, English alone, which has no language menu: there every page
 fitted a 360 px phone and made no failed request, while in the real build every page scrolled
@@ -12,12 +13,14 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import PUBLISHED_URL
+from conftest import PUBLISHED_URL, TEST_OVERLAY
 from test_browser import failed_requests
 
 from macros.site import i18n
 
 LANGUAGES = [lang.code for lang in i18n.catalogue_languages()]
+# Every language of the build: the catalogues' and the test overlay's (an official translation).
+BUILT = [lang.code for lang in i18n.all_languages(TEST_OVERLAY)]
 # One page of each kind: home, a module, a step, a case, the self-assessment, a worksheet, the
 # action plan, the checklists (a module's, and the list of them), the glossary.
 PAGES = ["index.html", "modules/c.html", "steps/3.html", "cases/iv-11.html", "assessment/index.html",
@@ -70,7 +73,7 @@ def test_the_open_language_menu_is_on_the_screen_of_a_phone(phone, full_server, 
     assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
     assert box["x"] <= under["x"] + under["width"] / 2 <= box["x"] + box["width"], (box, under)
     links = phone.locator(".md-select__link")
-    assert links.count() == len(LANGUAGES)
+    assert links.count() == len(BUILT)
     for i in range(links.count()):  # each language whole on the screen, none cut off by the menu
         link = links.nth(i).bounding_box()
         assert box["x"] <= link["x"] and link["x"] + link["width"] <= box["x"] + box["width"], (links.nth(i).inner_text(), link)
@@ -125,7 +128,7 @@ def test_each_language_sitemap_gives_its_own_addresses_and_every_counterpart(ful
         path = loc.removeprefix(PUBLISHED_URL + prefix)
         alternates = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
         assert alternates == {other: f"{PUBLISHED_URL}{'' if other == 'en' else other + '/'}{path}"
-                              for other in LANGUAGES}, loc
+                              for other in BUILT}, loc
     page = (full_site / prefix / "steps" / "3.html").read_text(encoding="utf-8")
     assert f'<link rel="canonical" href="{PUBLISHED_URL}{prefix}steps/3.html">' in page
 

@@ -34,7 +34,7 @@ def hostile_translator() -> i18n.Translator:
 def rendered(content) -> dict[str, str]:
     tr = hostile_translator()
     renderer = Renderer(content, tr=tr)
-    renderer.helpers.update(offline_copy=None, download=None)  # as state.start() adds for a build
+    renderer.helpers.update(offline_copy=None, download=None)  # as Project.build() adds for a build
     extensions = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV SITE_URL", "''"))
     names = [e if isinstance(e, str) else next(iter(e)) for e in extensions["markdown_extensions"]]
     out = {}

@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 from conftest import mkdocs_build
+from mkdocs_config import write_config
 
 from macros.project import ROOT
 
@@ -269,19 +269,27 @@ def config_with_extra_page(tmp_path: Path, name: str, text: str) -> Path:
     docs = tmp_path / "docs"
     shutil.copytree(ROOT / "docs", docs)
     (docs / name).write_text(text, encoding="utf-8")
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV SITE_URL", "''"))
-    config.update(docs_dir=str(docs), hooks=[str(ROOT / "macros/engine/hooks.py")])
-    config["theme"]["custom_dir"] = str(ROOT / "overrides")
-    config["watch"] = []
-    path = tmp_path / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(config), encoding="utf-8")
-    (tmp_path / "macros").symlink_to(ROOT / "macros")  # mkdocs-macros looks beside mkdocs.yml
-    return path
+    return write_config(tmp_path / "mkdocs.yml", docs_dir=docs, languages=["en"])
 
 
 def build_with(config: Path, site: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "--site-dir", str(site)],
                           cwd=ROOT, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+
+
+def test_an_error_in_a_later_language_leaves_the_previous_site(previous_site, tmp_path):
+    """English is complete when French fails (a template that breaks in French only): nothing of
+    either is published, and the error names the French page."""
+    before = fingerprint(previous_site)
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    download = templates / "pages" / "download.md"
+    download.write_text(download.read_text(encoding="utf-8") + '{% if page.language == "fr" %}{{ page.no_such_helper }}{% endif %}\n',
+                        encoding="utf-8")
+    result = mkdocs_build(previous_site, languages=["en", "fr"], templates=templates)
+    assert result.returncode != 0
+    assert "fr/download.html could not be rendered" in result.stderr and "no_such_helper" in result.stderr, result.stderr[-3000:]
+    assert_untouched(previous_site, before)
 
 
 def test_strict_warning_leaves_the_previous_site(previous_site, tmp_path):

@@ -2,7 +2,8 @@
 
 Every language is built once per session (English at the root, the others under <lang>/),
 with the TEST overlay of tests/fixtures/translations (an Urdu, right-to-left stand-in for an
-official translation of box IV.1: placeholder text, not a translation)."""
+official translation of box IV.1: placeholder text, not a translation): the published build
+of conftest.py, `full_site`, is that build."""
 from __future__ import annotations
 
 import functools
@@ -15,16 +16,14 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
-from shared_build import build_once
+from conftest import TEST_OVERLAY
 from test_browser import search_without_a_key
 
 from macros.content import overlay
 from macros.content.reader import ContentError
-from macros.engine.languages_build import build_all
-from macros.project import ROOT
 from macros.site import i18n
 
-FIXTURE = ROOT / "tests" / "fixtures" / "translations"
+FIXTURE = TEST_OVERLAY
 LANGUAGES = [lang.code for lang in i18n.all_languages(FIXTURE)]
 TRANSLATED = [code for code in LANGUAGES if code not in ("en", "ur")]
 PAGES = ["index.html", "modules/a.html", "steps/3.html", "cases/iv-1.html", "cases/index.html", "glossary.html",
@@ -46,24 +45,16 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def _build_languages(folder: Path) -> dict:
-    return {code: {"returncode": r.returncode, "stdout": r.stdout, "stderr": r.stderr}
-            for code, r in build_all(folder, overlay_root=FIXTURE)}
+@pytest.fixture(scope="session")
+def i18n_build(full_build) -> tuple[Path, dict]:
+    """Every language with the test overlay, built once for the run (conftest.py's `full_build`):
+    the site and the build's return code and output."""
+    return full_build
 
 
 @pytest.fixture(scope="session")
-def i18n_build(tmp_path_factory) -> tuple[Path, dict]:
-    """Every language built once for the run (by one worker of several): the site and, per
-    language, the build's return code and output."""
-    return build_once(tmp_path_factory, "i18n-site", _build_languages)
-
-
-@pytest.fixture(scope="session")
-def i18n_site(i18n_build) -> Path:
-    out, results = i18n_build
-    failed = {code: r["stdout"] + r["stderr"] for code, r in results.items() if r["returncode"]}
-    assert not failed, failed
-    return out
+def i18n_site(full_site) -> Path:
+    return full_site
 
 
 @pytest.fixture(scope="session")
@@ -107,9 +98,10 @@ def test_english_addresses_and_pages_stay_where_they_are(i18n_site, site):
 def test_no_interface_string_falls_back_in_a_completed_language(i18n_build, code):
     # Every one of the five is complete: a new string left untranslated fails here, never skips.
     assert complete(code), f"{code}: catalogue {i18n.status(i18n.Language(code, code, code)).translated_percent}% translated"
-    out = i18n_build[1][code]["stdout"]
+    out = i18n_build[1]["output"]
     # The build prints this line only when something fell back, interface or data strings alike.
-    assert "fell back to English" not in out, out
+    assert f"{code}: fell back to English" not in out, out
+    assert "ur: fell back to English" in out   # the line the check looks for (Urdu has no catalogue)
 
 
 @pytest.mark.parametrize("code", TRANSLATED)
@@ -307,17 +299,17 @@ def test_no_accessibility_violations_in_each_language(page, i18n_server, code):
     assert not problems, "\n".join(problems)
 
 
-def test_each_language_has_its_own_offline_zip_within_budget(tmp_path, browser, content):
+def test_each_language_has_its_own_offline_zip_within_budget(tmp_path, browser, content, offline_sites):
     """Thai as a field office gets it: the Thai site alone at the ZIP's root, its checklists'
     PDF pack printed from the Thai pages, a README that says so in Thai, within 5 MB."""
     import subprocess
     import zipfile
 
-    from macros.outputs.offline import BUDGET_BYTES, build_language, make_zip, zip_name
+    from macros.outputs.offline import BUDGET_BYTES, make_zip, zip_name
     from macros.outputs.pdf import print_pack
 
     site_dir = tmp_path / "th"
-    assert build_language("th", site_dir).returncode == 0
+    shutil.copytree(offline_sites["th"], site_dir)   # the shared build, printed into a copy
     index = (site_dir / "index.html").read_text(encoding="utf-8")
     assert '<html lang="th"' in index and "data-language-switch" not in index
     written = print_pack(site_dir, content.checklists, browser)

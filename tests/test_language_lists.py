@@ -2,7 +2,6 @@
 line and field, never a traceback; what a hostile tester got past the first round of checks."""
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -10,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from hostile import rewrite
+from mkdocs_config import write_config
 
 from macros.outputs.office import _sheet_title
 from macros.project import ROOT
@@ -17,9 +17,11 @@ from macros.project import ROOT
 FIXTURE = ROOT / "tests" / "fixtures" / "translations"
 
 
-def check(env: dict, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "macros", "check", *args], cwd=ROOT, capture_output=True, text=True,
-                          env=dict(os.environ, **env), timeout=120)
+def check(catalogues: Path | None, *args: str) -> subprocess.CompletedProcess:
+    """`python -m macros check`, of the repository or (`catalogues`) of a copy of its catalogues."""
+    config = ["-f", str(write_config(catalogues.parent / "mkdocs.yml", catalogues=catalogues))] if catalogues else []
+    return subprocess.run([sys.executable, "-m", "macros", "check", *config, *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
 
 
 def assert_refused(result: subprocess.CompletedProcess, *expected: str) -> None:
@@ -50,7 +52,7 @@ def test_a_bad_language_list_is_refused_with_file_line_and_field(catalogues, ent
     n = next(i for i, line in enumerate(lines) if "code: fr" in line)
     lines[n] = "  - " + entry
     path.write_text("\n".join(lines), encoding="utf-8")
-    assert_refused(check({"GUIDELINES_CATALOGUES": str(catalogues)}),
+    assert_refused(check(catalogues),
                    f"translations/languages.yml:{n + 1}: {expected}", "problem in the language lists")
 
 
@@ -66,7 +68,7 @@ def test_an_official_translation_whose_code_is_not_its_folder_is_refused(tmp_pat
     root = overlay_copy(tmp_path)
     path = root / "translations" / "ur" / "language.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("code: ur", "code: fa"), encoding="utf-8")
-    assert_refused(check({}, str(root)), "translations/ur/language.yml:", "code: must be 'ur', the name of its folder")
+    assert_refused(check(None, str(root)), "translations/ur/language.yml:", "code: must be 'ur', the name of its folder")
 
 
 def test_an_official_translation_cannot_start_a_line_of_markdown(tmp_path):
@@ -75,7 +77,7 @@ def test_an_official_translation_cannot_start_a_line_of_markdown(tmp_path):
     root = overlay_copy(tmp_path)
     path = root / "translations" / "ur" / "cases" / "IV.1.yml"
     rewrite(path, lambda d: d["blocks"][0].update(p="x\n\n# [x](javascript:alert(1)) {: onclick=alert(1) }"))
-    assert_refused(check({}, str(root)), f"translations/ur/cases/{path.name}:", "a line break inside a text")
+    assert_refused(check(None, str(root)), f"translations/ur/cases/{path.name}:", "a line break inside a text")
 
 
 def test_the_publications_date_and_place_are_as_the_citation_reads_them(tmp_path):
@@ -84,7 +86,7 @@ def test_the_publications_date_and_place_are_as_the_citation_reads_them(tmp_path
     path = root / "publication.yml"
     path.write_text(path.read_text(encoding="utf-8").replace('date_place: "March 2018, Tokyo and Bangkok"',
                                                                'date_place: "Bangkok 2018"'), encoding="utf-8")
-    assert_refused(check({}, str(root)), "content/publication.yml:", "date_place: string should match pattern")
+    assert_refused(check(None, str(root)), "content/publication.yml:", "date_place: string should match pattern")
 
 
 @pytest.mark.parametrize("title, expected", [

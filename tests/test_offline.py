@@ -8,14 +8,13 @@ import subprocess
 import sys
 import tempfile
 import zipfile
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 from shared_build import build_once
 from test_browser import failed_requests, search
 
-from macros.outputs.offline import BUDGET_BYTES, build_language, make_zip, zip_name
+from macros.outputs.offline import BUDGET_BYTES, make_zip, zip_name
 from macros.project import version
 from macros.site import i18n
 
@@ -187,30 +186,23 @@ LANGUAGES = [lang.code for lang in i18n.catalogue_languages()]
 
 
 @pytest.fixture(scope="session")
-def language_copies(content, tmp_path_factory) -> dict[str, Path]:
-    """Each language's ZIP (the same build as `make offline`'s, without the PDF pack, which
-    search does not touch), unpacked into an awkward folder, built once for the run."""
+def language_copies(content, offline_sites, tmp_path_factory) -> dict[str, Path]:
+    """Each language's ZIP (the offline site of `make offline`, conftest.py's `offline_sites`,
+    without the PDF pack, which search does not touch), unpacked into an awkward folder, once
+    for the run."""
     def build(folder: Path) -> dict:
         unpacked = folder / "Field office – Dhaka Bản sao 文件"
-
-        def one(code: str) -> dict:
-            site_dir = folder / "sites" / code
-            result = build_language(code, site_dir)
-            if result.returncode:
-                return {"returncode": result.returncode}
-            package = make_zip(content, site_dir, folder / "dist", zip_name(code), code)
+        out = {}
+        for code in LANGUAGES:
+            package = make_zip(content, offline_sites[code], folder / "dist", zip_name(code), code)
             with zipfile.ZipFile(package.zip_path) as archive:
                 top = archive.namelist()[0].split("/")[0]
                 archive.extractall(unpacked / code)
-            return {"returncode": 0, "unpacked": str(unpacked / code / top)}
-
-        with ThreadPoolExecutor(max_workers=2) as pool:
-            return dict(zip(LANGUAGES, pool.map(one, LANGUAGES), strict=True))
+            out[code] = str(unpacked / code / top)
+        return out
 
     _, record = build_once(tmp_path_factory, "offline-languages", build)
-    failed = [code for code, r in record.items() if r["returncode"]]
-    assert not failed, f"offline build failed: {failed}"
-    return {code: Path(r["unpacked"]) for code, r in record.items()}
+    return {code: Path(path) for code, path in record.items()}
 
 
 @pytest.mark.parametrize("code", LANGUAGES)

@@ -80,7 +80,7 @@ def page_languages(build: Build, page: Page) -> dict[str, object]:
     <link rel="alternate"> in the page: Material takes each one for the home of another language
     and fetches sitemap.xml beside it (integrations/alternate in its bundle), six failed requests
     on every page (steps/sitemap.xml, fr/steps/sitemap.xml...)."""
-    meta: dict = {"language": build.language.code}
+    meta: dict[str, object] = {"language": build.language.code}
     if len(build.languages) > 1:
         root = build.site_url.rstrip("/") + "/" if build.site_url else None
         meta["alternates"] = [

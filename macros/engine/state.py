@@ -1,22 +1,27 @@
-"""The content and renderer of the build in progress, shared by the hooks and the macros.
+"""What a build knows: the project every language shares, and the build of one language.
 
-One build is one language: GUIDELINES_LANGUAGE (default English) names it, and
-GUIDELINES_LANGUAGES the languages built beside it (`python -m macros build` sets both; a
-plain `mkdocs build` is the English site alone, with no language switcher)."""
+A `Project` is read and checked once per `mkdocs build`, however many languages it builds:
+the catalogues are checked, the content loaded and checked, and every official translation
+laid over it and checked, before anything is written (a bad translation stops the whole build,
+not its own language after the others are out). Each language is then one `Build`, held by
+the plugin instance of its own MkDocs configuration (macros/engine/plugin.py): nothing here is
+a module global, so that the languages built in one process cannot see each other's state."""
 from __future__ import annotations
 
 import functools
-import os
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from ..content import overlay
 from ..content.load import Content, load
-from ..project import CONTENT, build_date, version
-from ..site import catalogue_check, i18n
+from ..outputs.offline import zip_name
+from ..project import build_date, version
+from ..site import catalogue_check, csp, i18n
 from ..site.pages import Page, pages
 from ..site.render import Renderer
+from ..site.templates import CompiledInMemory
+from .settings import Paths
 
 
 @dataclass
@@ -24,11 +29,13 @@ class Build:
     content: Content
     renderer: Renderer
     pages: list[Page]
-    language: i18n.Language = i18n.ENGLISH.language
-    languages: list[i18n.Language] = field(default_factory=list)      # every language built beside this one
-    translator: i18n.Translator = field(default_factory=lambda: i18n.Translator(i18n.ENGLISH.language))
-    official: set = field(default_factory=set)         # units an official translation replaced
-    site_url: str | None = None                        # SITE_URL: the address of the English site
+    language: i18n.Language
+    languages: list[i18n.Language]         # every language built beside this one (itself included)
+    translator: i18n.Translator
+    trust: csp.Trusted                     # the inline code this build's templates wrote
+    official: set[str] = field(default_factory=set)    # units an official translation replaced
+    site_url: str | None = None            # the address of the English site (SITE_URL)
+    download: Download | None = None       # the offline ZIP the download page links
 
     @functools.cached_property
     def sources(self) -> set[str]:
@@ -42,59 +49,88 @@ class Build:
         raise KeyError(f"no page {path!r}")
 
 
-current: Build | None = None
+@dataclass(frozen=True)
+class Download:
+    """An offline ZIP found in the downloads folder, which the site serves from downloads/."""
+
+    source: Path
+    checksum: Path | None
+
+    def helper(self) -> dict[str, object]:
+        """What the download page shows of it (templates/pages/download.md)."""
+        size = self.source.stat()
+        return {"href": f"downloads/{self.source.name}", "name": self.source.name, "version": version(),
+                "megabytes": f"{size.st_size / 1024 / 1024:.1f}",
+                "date": datetime.fromtimestamp(size.st_mtime, UTC).date().isoformat(),
+                "checksum": self.checksum}
 
 
-def overlay_root(content_root: Path) -> Path:
-    return Path(os.environ.get("GUIDELINES_TRANSLATIONS", content_root / "translations"))
-
-
-def start(site_url: str | None = None) -> Build:
-    """Load the content: from GUIDELINES_CONTENT if set (tests build broken copies), else content/.
-    Every language's catalogue is checked first (a CatalogueError), whichever language this
-    build is: a bad translation stops every build before anything is written."""
-    global current
-    catalogue_check.check()
-    root = Path(os.environ.get("GUIDELINES_CONTENT", CONTENT))
-    content = load(root)
-    known = {lang.code: lang for lang in i18n.all_languages(overlay_root(root))}
-    code = os.environ.get("GUIDELINES_LANGUAGE", i18n.SOURCE)
-    if code not in known:
-        raise ValueError(f"GUIDELINES_LANGUAGE={code!r}: not in translations/languages.yml nor an official translation")
-    codes = [c.strip() for c in os.environ.get("GUIDELINES_LANGUAGES", code).split(",") if c.strip()]
-    unknown = [c for c in codes if c not in known]
-    if unknown:
-        raise ValueError(f"GUIDELINES_LANGUAGES names unknown languages: {', '.join(unknown)}")
-    language = known[code]
-    content, official = overlay.apply(content, overlay_root(root), code)
-    tr = i18n.translator(language)
-    renderer = Renderer(content, site_url=site_url, tr=tr, overlay_root=overlay_root(root))
-    offline = os.environ.get("GUIDELINES_OFFLINE") == "1"
-    renderer.helpers.update(
-        offline_copy={"version": version(), "date": build_date()} if offline else None,
-        download=None if offline else offline_zip(os.environ.get("GUIDELINES_OFFLINE_ZIP")),
-    )
-    # A site of one language has it at its root (an offline ZIP); beside English it is under <lang>/,
-    # and the PDF pack is printed once, from the English pages.
-    pdf_root = "../" if language.prefix and len(codes) > 1 else ""
-    current = Build(content, renderer, pages(content, site_url, tr.gettext, pdf_root, tr.data),
-                    language, [known[c] for c in codes], tr, official, site_url)
-    return current
-
-
-def offline_zip(name: str | None) -> dict[str, object] | None:
-    """The offline ZIP named by GUIDELINES_OFFLINE_ZIP (`make build` builds it first and names
-    it), which the site then serves from downloads/ with its size and date. Named explicitly, so
-    that no other build picks up a stale ZIP from dist/. The offline copy cannot contain itself."""
-    if not name:
-        return None
-    path = Path(name).resolve()
+def find_download(folder: Path, code: str) -> Download | None:
+    """This version's ZIP of the language in `folder` (`make offline` leaves them in dist/), or
+    None: the page then says how to make one. A language whose ZIP is missing links none, never
+    another language's. (A ZIP of this version built from older content is still linked: the
+    version names what a field office has.)"""
+    path = folder / zip_name(code)
     if not path.is_file():
-        raise FileNotFoundError(f"GUIDELINES_OFFLINE_ZIP={name}: no such file (run `make offline` first)")
+        return None
     checksum = path.with_name(path.name + ".sha256")
-    return {
-        "source": path, "href": f"downloads/{path.name}", "name": path.name, "version": version(),
-        "megabytes": f"{path.stat().st_size / 1024 / 1024:.1f}",
-        "date": datetime.fromtimestamp(path.stat().st_mtime, UTC).date().isoformat(),
-        "checksum": checksum if checksum.is_file() else None,
-    }
+    return Download(path, checksum if checksum.is_file() else None)
+
+
+@dataclass
+class Project:
+    """The content and catalogues of one mkdocs.yml, shared by every language built from it."""
+
+    paths: Paths
+    content: Content
+    languages: list[i18n.Language]                      # every language there is: catalogues', then official-only
+    overlaid: dict[str, tuple[Content, set[str]]]       # per language: the content with its official translation
+    # The theme's templates, compiled once for every language (the theme is the same for all).
+    theme_code: CompiledInMemory = field(default_factory=CompiledInMemory)
+
+    @classmethod
+    def load(cls, paths: Paths) -> Project:
+        """Raises ContentError (CatalogueError, LanguageListError) with every problem found."""
+        catalogue_check.check(paths.catalogues)
+        content = load(paths.content)
+        languages = i18n.all_languages(paths.official_translations, paths.catalogues)
+        overlaid = {lang.code: overlay.apply(content, paths.official_translations, lang.code) for lang in languages}
+        return cls(paths, content, languages, overlaid)
+
+    def language(self, code: str) -> i18n.Language:
+        for lang in self.languages:
+            if lang.code == code:
+                return lang
+        raise ValueError(f"{code!r} is not a language of this project: not in {self.paths.catalogues}/languages.yml "
+                         f"nor an official translation in {self.paths.official_translations}")
+
+    def codes(self, wanted: list[str]) -> list[str]:
+        """The languages to build (every one if none is named), English first: more than one
+        language is English at the root and the others under <code>/, and needs English."""
+        codes = list(dict.fromkeys(wanted)) or [lang.code for lang in self.languages]
+        for code in codes:
+            self.language(code)
+        if len(codes) > 1 and i18n.SOURCE not in codes:
+            raise ValueError(f"languages {codes}: several languages are built beside English, at the site's root; "
+                             f"add {i18n.SOURCE!r}, or build one language alone")
+        return sorted(codes, key=lambda code: code != i18n.SOURCE)
+
+    def build(self, code: str, codes: list[str], site_url: str | None, offline: bool) -> Build:
+        """The build of one language; `codes`: every language built beside it."""
+        language = self.language(code)
+        content, official = self.overlaid[code]
+        tr = i18n.translator(language, self.paths.catalogues)
+        trust = csp.Trusted()
+        renderer = Renderer(content, self.paths.templates, site_url=site_url, tr=tr,
+                            overlay_root=self.paths.official_translations, catalogues=self.paths.catalogues, trust=trust)
+        # The offline copy cannot contain itself: it says what it is instead of linking a ZIP.
+        download = None if offline else find_download(self.paths.downloads, code)
+        renderer.helpers.update(
+            offline_copy={"version": version(), "date": build_date()} if offline else None,
+            download=download.helper() if download else None,
+        )
+        # A site of one language has it at its root (an offline ZIP); beside English it is under
+        # <lang>/, and the PDF pack is printed once, from the English pages.
+        pdf_root = "../" if language.prefix and len(codes) > 1 else ""
+        return Build(content, renderer, pages(content, site_url, tr.gettext, pdf_root, tr.data), language,
+                     [self.language(c) for c in codes], tr, trust, official, site_url, download)

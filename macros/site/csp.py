@@ -68,35 +68,42 @@ class Trusted:
         self.env: jinja2.Environment | None = None
         self.context: dict[str, object] = {}          # what a theme script may use besides base_url
         self.styles: set[str] = set()
-        self._templates: list[str] | None = None
+        self._templates: list[jinja2.Template] | None = None
         self._by_base: dict[str, frozenset[str]] = {}
 
     def theme(self, env: jinja2.Environment, context: dict[str, object]) -> None:
         """The theme's environment (MkDocs' on_env) and what its scripts may read."""
         self.env, self.context, self._templates, self._by_base = env, context, None, {}
 
-    def _script_templates(self) -> list[str]:
-        """The Jinja source of every inline script's body in the theme's templates."""
+    def _script_templates(self) -> list[jinja2.Template]:
+        """Every inline script's body in the theme's templates, compiled once (each is rendered
+        for every base URL, one per folder depth); a body Jinja cannot compile is never trusted."""
         if self._templates is None:
             self._templates = []
             env = self.env
             loader = env.loader if env is not None else None
-            for name in loader.list_templates() if env is not None and loader is not None else []:
-                if env is not None and loader is not None and name.endswith(".html"):
+            if env is None or loader is None:
+                return self._templates
+            strict = env.overlay(undefined=jinja2.StrictUndefined, autoescape=False)
+            for name in loader.list_templates():
+                if name.endswith(".html"):
                     source = loader.get_source(env, name)[0]
-                    self._templates += [m.group("body") for m in _SCRIPT.finditer(source) if _runs(m.group("attrs"))]
+                    for match in _SCRIPT.finditer(source):
+                        if _runs(match.group("attrs")):
+                            try:
+                                self._templates.append(strict.from_string(match.group("body")))
+                            except jinja2.TemplateError:
+                                continue
         return self._templates
 
     def scripts(self, base_url: str) -> frozenset[str]:
         if base_url not in self._by_base:
             found = set()
-            if self.env is not None:
-                strict = self.env.overlay(undefined=jinja2.StrictUndefined, autoescape=False)
-                for body in self._script_templates():
-                    try:
-                        found.add(strict.from_string(body).render(**self.context, base_url=base_url))
-                    except jinja2.TemplateError:
-                        continue  # shaped by more than the configuration: never trusted
+            for template in self._script_templates():
+                try:
+                    found.add(template.render(**self.context, base_url=base_url))
+                except jinja2.TemplateError:
+                    continue  # shaped by more than the configuration: never trusted
             self._by_base[base_url] = frozenset(found)
         return self._by_base[base_url]
 
@@ -104,10 +111,6 @@ class Trusted:
         """The `inline_style` filter: a template's <style> body, recorded as trusted."""
         self.styles.add(str(body))
         return Markup(body)
-
-
-# The build in progress (one language per process), reset as each build starts.
-trusted = Trusted()
 
 
 def policy(scripts: list[str], styles: list[str]) -> str:
@@ -134,12 +137,12 @@ def _excerpt(body: str) -> str:
     return text[:80] + ("…" if len(text) > 80 else "")
 
 
-def apply(html: str, where: str, base_url: str, trust: Trusted | None = None) -> str:
+def apply(html: str, where: str, base_url: str, trust: Trusted) -> str:
     """Fill the policy into the page's placeholder <meta> (see overrides/main.html), after
-    checking that every inline script and style in the page is one a template wrote."""
+    checking that every inline script and style in the page is one `trust`, the build's
+    templates, wrote."""
     if PLACEHOLDER not in html:
         return html
-    trust = trust or trusted
     scripts, styles = inline_code(html)
     known_scripts = trust.scripts(base_url)
     for body in scripts:

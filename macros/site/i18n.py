@@ -14,7 +14,6 @@ A .po file is read once per build (catalogue_file.py), however many readers ask.
 """
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,8 +27,9 @@ from ..project import ROOT
 from . import languages_file
 from .catalogue_file import DOMAIN, read_catalogue, singular
 
-# GUIDELINES_CATALOGUES: another copy of translations/ (tests check and build broken copies).
-TRANSLATIONS = Path(os.environ.get("GUIDELINES_CATALOGUES", ROOT / "translations"))
+# This checkout's catalogues: the default of the developer's commands (`make translations`). A
+# build reads the folder its mkdocs.yml names (macros/engine/settings.py) and passes it on.
+TRANSLATIONS = ROOT / "translations"
 SOURCE = "en"
 REVIEWED_FLAG = "reviewed"
 JS_CONTEXT = "js"

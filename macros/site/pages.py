@@ -124,7 +124,7 @@ def pages(content: Content, site_url: str | None = None, _: Gettext = ENGLISH.ge
 
 
 # The stylesheets and scripts (under docs/) that only some pages load. assessment-model.js is
-# generated from the content at build time (engine/hooks.py writes it).
+# generated from the content at build time (engine/plugin.py writes it).
 ASSESSMENT_MODEL = "assets/js/assessment-model.js"
 CHECKLIST_ASSETS = ("assets/css/checklist.css", "assets/js/print-button.js")
 ASSESSMENT_ASSETS = ("assets/css/assessment.css", ASSESSMENT_MODEL, "assets/js/assessment-core.js",

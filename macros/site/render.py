@@ -77,7 +77,9 @@ class PageView:
 
 class Renderer:
     def __init__(self, content: Content, templates: Path = TEMPLATES, site_url: str | None = None,
-                 tr: Translating = ENGLISH, overlay_root: Path | None = None):
+                 tr: Translating = ENGLISH, overlay_root: Path | None = None, catalogues: Path = i18n.TRANSLATIONS,
+                 trust: csp.Trusted | None = None):
+        """`trust`: what the build's templates wrote inline (macros/site/csp.py); each build has its own."""
         self.content = content
         self.site_url = site_url
         self.tr = tr
@@ -121,15 +123,15 @@ class Renderer:
             scale_label=lambda option: assessment.scale_label(option, tr),
             data_text=tr.data,
             language=tr.language.code,
-            translation_status=lambda: i18n.statuses(overlay_root or content.root / "translations"),
+            translation_status=lambda: i18n.statuses(overlay_root or content.root / "translations", catalogues),
             ws=worksheets,
             worksheets_of_task=worksheets.by_task(content),
         )
         self.env.filters["css_string"] = css_string
         self.env.filters["css_counters"] = css_counters
         self.env.filters["md_escape"] = md_escape
-        # Looked up as each page renders: the build in progress replaces csp.trusted.
-        self.env.filters["inline_style"] = lambda body: csp.trusted.style(body)
+        self.trust = trust or csp.Trusted()
+        self.env.filters["inline_style"] = self.trust.style
         by_abbreviation = {t.abbreviation: t for t in content.glossary.terms if t.abbreviation}
         names = sorted(by_abbreviation, key=len, reverse=True)
         pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")s?(?![\w-])") if names else None

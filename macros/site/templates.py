@@ -42,6 +42,23 @@ def compiled_cache() -> jinja2.BytecodeCache:
     return jinja2.FileSystemBytecodeCache(str(COMPILED), pattern=f"{options}-%s.cache")
 
 
+class CompiledInMemory(jinja2.BytecodeCache):
+    """Compiled templates kept for the life of a process, for environments that are made again
+    and again with the same settings: MkDocs makes one for the theme per configuration, so each
+    language of a build would compile Material's templates anew (half a second each). Keyed by
+    file and source, as Jinja keys any bytecode cache: a changed template is compiled again."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
 def environment(folder: Path = TEMPLATES, translations: NullTranslations | None = None) -> jinja2.Environment:
     """`translations`: a gettext object for the page language (macros/site/i18n.py); English if none.
     Templates mark our own text with {% trans %} or _(), the English text as the message ID."""
