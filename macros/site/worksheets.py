@@ -14,16 +14,13 @@ from ..content.checks.worksheets import ACTION_COLUMNS
 from ..content.lists import Row, paragraph, resolve, task_of
 from ..content.load import Content
 from ..project import version
-from . import assessment, urls
+from . import assessment, storage, urls
 from .i18n import N_
 
 PAGE_DIR = "worksheets"
 INDEX = f"{PAGE_DIR}/index.html"
 ACTION_PLAN = "action-plan.html"
 FILES_DIR = f"{PAGE_DIR}/files"
-STORAGE_PREFIX = "partnering-guidelines/worksheets/v1/"
-PLAN_KEY = "partnering-guidelines/action-plan/v1"
-ASSESSMENT_KEY = "partnering-guidelines/assessment/v1"
 STATUSES = (N_("Not started"), N_("In progress"), N_("Done"))   # stored in English, shown translated
 
 
@@ -124,7 +121,8 @@ def browser_model(content: Content, sheet, strings: dict | None = None, data=Non
                         "options": part.options})
     return _json({"format": "partnering-guidelines-worksheet", "schema_version": 1, "id": sheet.id,
                   "title": sheet.title, "version": version(), "content_version": content.fingerprint(),
-                  "key": STORAGE_PREFIX + sheet.id, "parts": out, "strings": strings or {}})
+                  "tool": storage.worksheet_tool(sheet.id), "storage": storage.contract(), "parts": out,
+                  "strings": strings or {}})
 
 
 def plan_model(content: Content, strings: dict | None = None, tr=None) -> Markup:
@@ -143,8 +141,9 @@ def plan_model(content: Content, strings: dict | None = None, tr=None) -> Markup
             if getattr(part, "table", None) and part.actions:
                 tables.append({"sheet": sheet.id, "sheet_title": sheet.title, "table": part.table,
                                "title": part.title, "task": task_of(part.source),
-                               "key": STORAGE_PREFIX + sheet.id,
+                               "tool": storage.worksheet_tool(sheet.id),
                                "url": urls.relative(page_path(sheet.id), ACTION_PLAN)})
-    return _json({"format": "partnering-guidelines-action-plan", "schema_version": 1, "plan_key": PLAN_KEY,
-                  "assessment_key": ASSESSMENT_KEY, "statuses": list(STATUSES), "columns": list(ACTION_COLUMNS),
+    return _json({"format": "partnering-guidelines-action-plan", "schema_version": 1, "tool": storage.plan_tool(),
+                  "assessment_key": storage.assessment_key(), "storage": storage.contract(),
+                  "statuses": list(STATUSES), "columns": list(ACTION_COLUMNS),
                   "tasks": tasks, "questions": questions, "tables": tables, "strings": strings or {}})
