@@ -46,11 +46,15 @@
 
   function full() { return t("Not saved: this browser's storage is full or blocked. Nothing you typed is lost while this page stays open: export the plan now, then free some space."); }
 
+  var failing = false;   // said once, so that retries do not redraw the message (and its button) again and again
   function saveReport(result) {
     if (result.ok) {
+      failing = false;
       if (result.saved) { say(tf("Saved in this browser at {time}.", { time: new Date().toLocaleTimeString() })); afterChange(); }
       return;
     }
+    if (failing && status.classList.contains("ws-status--problem")) return;
+    failing = true;
     say(full(), true, button(t("Export (JSON)"), exportJSON));
   }
 
@@ -72,6 +76,16 @@
      with the record's time, so a value written by this version is never beaten by its own copy
      (the copy is written with the oldest time). Its text is kept as an earlier version once. */
   function adoptLegacy() {
+    // The worksheets' actions too: this page may be the first one opened since the update.
+    var sheets = plan.tables.map(function (tb) { return tb.sheet; }).filter(function (id, i, all) { return all.indexOf(id) === i; });
+    var ok = sheets.every(function (id) {
+      var tb = plan.tables.filter(function (x) { return x.sheet === id; })[0];
+      return Core.adoptLegacyWorksheet(layer, contract, id, tb.tool);
+    });
+    return adoptLegacyPlan() && ok;
+  }
+
+  function adoptLegacyPlan() {
     var text = layer.raw(contract.legacy.plan);
     if (text === null || text === layer.meta(TOOL, "legacy-written")) return true;
     var doc;

@@ -179,6 +179,33 @@
     return incomingOf(records);
   }
 
+  /* What version 0.1.0 stored for a worksheet joins the data layer (combined: per field, the
+     newer wins), and what it stored is kept as an earlier version; only then is its key removed.
+     Its own earlier versions become earlier versions here. If storage is full its keys stay as
+     they were, for the next visit; returns whether everything moved. `layer`: DataLayer.open(). */
+  function adoptLegacyWorksheet(layer, contract, sheetId, tool) {
+    var key = contract.legacy.worksheet.replace("{id}", sheetId), stored = layer.raw(key), moved = true;
+    if (stored !== null) {
+      var incoming = legacyIncoming(stored);
+      if (incoming) moved = layer.write(tool, Layer.importOps(layer.state(tool), incoming, "combine", isRowRecord).ops).ok;
+      var kept = moved && layer.keepSnapshot(tool, { code: incoming ? "legacy" : "legacy-unreadable" }, stored, incoming ? Object.keys(incoming).length : 0);
+      if (kept && kept.ok) layer.raw(key, null);
+      else moved = false;
+    }
+    var snapKey = contract.legacy.worksheet_snapshots.replace("{id}", sheetId), list = layer.raw(snapKey);
+    if (list !== null) {
+      var snaps;
+      try { snaps = JSON.parse(list); } catch (e) { snaps = null; }
+      var all = Array.isArray(snaps) ? snaps.every(function (s) {
+        if (!s || typeof s.data !== "string") return true;
+        return layer.keepSnapshot(tool, { code: "legacy-snapshot", text: String(s.reason || "").slice(0, 200) }, s.data, 0, s.when).ok;
+      }) : layer.keepSnapshot(tool, { code: "legacy-unreadable" }, list, 0).ok;
+      if (all) layer.raw(snapKey, null);
+      else moved = false;
+    }
+    return moved;
+  }
+
   /* The export file: schema 1, as version 0.1.0 wrote it (python -m macros fill-worksheet reads
      it), each column with its own time, and the other version of any field changed in two tabs
      at once under "conflicts", so that no text anyone typed is left out. */
@@ -481,7 +508,7 @@
 
   return { FORMAT: FORMAT, PLAN_FORMAT: PLAN_FORMAT, SCHEMA_VERSION: SCHEMA_VERSION, fieldValue: fieldValue, isRowRecord: isRowRecord,
            rowsOf: rowsOf, nextOrder: nextOrder, newRowId: newRowId, answerCount: answerCount, checkValue: checkValue,
-           incomingOf: incomingOf, parseImport: parseImport, legacyIncoming: legacyIncoming, exportDoc: exportDoc,
+           incomingOf: incomingOf, parseImport: parseImport, legacyIncoming: legacyIncoming, adoptLegacyWorksheet: adoptLegacyWorksheet, exportDoc: exportDoc,
            csvCell: csvCell, tableCSV: tableCSV, parseCSV: parseCSV, csvRows: csvRows, csvIncoming: csvIncoming,
            gatherActions: gatherActions, sortActions: sortActions, planCSV: planCSV, planExport: planExport,
            parsePlanImport: parsePlanImport };

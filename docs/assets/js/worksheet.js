@@ -47,41 +47,17 @@
     return t("Not saved: this browser's storage is full. Nothing you typed is lost while this page stays open: export (JSON) now, then free some space.");
   }
 
+  var failing = null;    // the problem last said, so that retries do not redraw it (and its button) again and again
   function saveReport(result) {
-    if (result.ok) { if (result.saved) say(tf("Saved in this browser at {time}.", { time: new Date().toLocaleTimeString() })); return; }
+    if (result.ok) { failing = null; if (result.saved) say(tf("Saved in this browser at {time}.", { time: new Date().toLocaleTimeString() })); return; }
+    if (failing === result.problem && status.classList.contains("ws-status--problem")) return;
+    failing = result.problem;
     say(result.problem === "unavailable" ? notSaving() : full(), true, exportButton());
   }
 
   var layer = Layer.open({ contract: contract, win: window });
   var view = View.create({ layer: layer, win: window, t: t, saveAfter: contract.save_after_ms, retryAfter: contract.retry_after_ms,
                            maxText: limits.text, report: saveReport });
-
-  // --- what version 0.1.0 stored -----------------------------------------------------------
-  /* Its answers join the data layer (combined: per field, the newer wins), and what it stored is
-     kept as an earlier version; only then is its key removed. Its own earlier versions become
-     earlier versions here. Storage full: its key stays as it was, for the next visit. */
-  function adoptLegacy() {
-    var key = contract.legacy.worksheet.replace("{id}", model.id), text = layer.raw(key), moved = true;
-    if (text !== null) {
-      var incoming = Core.legacyIncoming(text);
-      if (incoming) moved = layer.write(tool, Layer.importOps(layer.state(tool), incoming, "combine", Core.isRowRecord).ops).ok;
-      var kept = moved && layer.keepSnapshot(tool, { code: incoming ? "legacy" : "legacy-unreadable" }, text, incoming ? Object.keys(incoming).length : 0);
-      if (kept && kept.ok) layer.raw(key, null);
-      else moved = false;
-    }
-    var snapKey = contract.legacy.worksheet_snapshots.replace("{id}", model.id), list = layer.raw(snapKey);
-    if (list !== null) {
-      var snaps;
-      try { snaps = JSON.parse(list); } catch (e) { snaps = null; }
-      var all = Array.isArray(snaps) ? snaps.every(function (s) {
-        if (!s || typeof s.data !== "string") return true;
-        return layer.keepSnapshot(tool, { code: "legacy-snapshot", text: String(s.reason || "").slice(0, 200) }, s.data, 0, s.when).ok;
-      }) : layer.keepSnapshot(tool, { code: "legacy-unreadable" }, list, 0).ok;
-      if (all) layer.raw(snapKey, null);
-      else moved = false;
-    }
-    return moved;
-  }
 
   // --- drawing -----------------------------------------------------------------------------
   function control(root) { return root.querySelector("input, textarea, select"); }
@@ -526,6 +502,8 @@
   });
 
   // Registered first: a page restored by the Back button reads again before anything else.
+  function adoptLegacy() { return Core.adoptLegacyWorksheet(layer, contract, model.id, tool); }
+
   layer.watch(function (reason) {
     adoptLegacy();      // an older copy of the toolkit may still write its key (file:// pages of every copy share one storage)
     var gone = draw();
