@@ -358,6 +358,9 @@ def fill_storage(page):
     assert page.evaluate(FILL) > 0, "could not fill localStorage to its quota"
 
 
+TYPED_WHILE_FULL = "typed while full, longer than what it replaces " * 3
+
+
 def test_storage_full_then_freed_then_an_import(tabs, base, tmp_path):
     """Typed while storage is full: shown, in the export, and stored before an import replaces it
     (0.1.0 replaced it unseen: the earlier version kept did not have it)."""
@@ -366,27 +369,27 @@ def test_storage_full_then_freed_then_an_import(tabs, base, tmp_path):
     open_sheet(page, base, "moving-on")
     type_in(page, DECISION, "stored before the disk filled")
     fill_storage(page)
-    type_in(page, DECISION, "typed while full")
+    type_in(page, DECISION, TYPED_WHILE_FULL)
     page.wait_for_function("() => document.getElementById('ws-status').textContent.startsWith('Not saved')")
     with page.expect_download() as download:
         page.locator("#ws-status button").click()
-    assert json.loads(Path(download.value.path()).read_text(encoding="utf-8"))["records"]["f:decision"]["value"] == "typed while full"
+    assert json.loads(Path(download.value.path()).read_text(encoding="utf-8"))["records"]["f:decision"]["value"] == TYPED_WHILE_FULL
     path = json_file(tmp_path, "theirs.json", "moving-on", {"f:decision": {"value": "theirs"}})
     page.locator("[data-import-json]").set_input_files(str(path))
     page.locator("[data-import-mode=replace]").click()
     page.wait_for_function("() => document.getElementById('ws-status').textContent.startsWith('Not imported')")
-    shows(page, DECISION, "typed while full")
+    shows(page, DECISION, TYPED_WHILE_FULL)
     page.evaluate("() => { localStorage.removeItem('filler'); localStorage.removeItem('filler-probe'); }")
     page.locator("[data-import-json]").set_input_files(str(path))
     page.locator("[data-import-mode=replace]").click()
     page.wait_for_function("() => document.getElementById('ws-status').textContent.startsWith('Imported')")
     shows(page, DECISION, "theirs")
     kept = snapshots(page, tool)[0]
-    assert json.loads(kept["data"])["records"]["f:decision"]["value"] == "typed while full"
+    assert json.loads(kept["data"])["records"]["f:decision"]["value"] == TYPED_WHILE_FULL
     page.locator(".ws-history summary").click()
     page.locator("[data-history] [data-restore]").first.click()
-    shows(page, DECISION, "typed while full")
-    stored_is(page, tool, "f:decision", "value", "typed while full", "restored")
+    shows(page, DECISION, TYPED_WHILE_FULL)
+    stored_is(page, tool, "f:decision", "value", TYPED_WHILE_FULL, "restored")
 
 
 def test_typed_while_full_is_stored_once_space_is_freed(tabs, base):
@@ -505,15 +508,18 @@ def test_plan_two_tabs_a_stale_tab_and_typing_not_erased(tabs, base):
     sheet_action = seed_plan(a, base)
     open_plan(a, base)
     open_plan(b, base)
-    # A types an owner, without leaving the field, while B writes elsewhere: A's typing stays.
-    a.locator(plan_control(ACTION_1, "owner")).fill("Mai, typing")
+    # A is typing an owner when B writes elsewhere: A's typing stays, and goes on.
+    a.locator(plan_control(ACTION_1, "owner")).click()
+    a.keyboard.type("Mai")
     type_in(b, plan_control(ACTION_2, "due"), "2026-05-01")
     shows(a, plan_control(ACTION_2, "due"), "2026-05-01")
+    a.keyboard.type(", typing")
     shows(a, plan_control(ACTION_1, "owner"), "Mai, typing")
     stored_is(a, PLAN, ACTION_1, "owner", "Mai, typing", "the owner typed")
-    # B, stale, sets a status while A sets the owner of the same action: both stored.
+    # B, stale, sets a status while A sets the owner of the same action (and moves on): both stored.
     stale(b, {"kind": "type", "selector": plan_control(ACTION_1, "status"), "text": "In progress"}, probe="Mai Tran")
     type_in(a, plan_control(ACTION_1, "owner"), "Mai Tran")
+    a.locator(plan_control(ACTION_1, "owner")).blur()
     stale_done(b, a.evaluate("Date.now()"))
     shows(b, plan_control(ACTION_1, "owner"), "Mai Tran")
     shows(a, plan_control(ACTION_1, "status"), "In progress")
@@ -522,6 +528,7 @@ def test_plan_two_tabs_a_stale_tab_and_typing_not_erased(tabs, base):
     # The same for an action kept in a worksheet.
     stale(b, {"kind": "type", "selector": plan_control(sheet_action, "due"), "text": "2026-06-30"}, probe="NGO desk")
     type_in(a, plan_control(sheet_action, "owner"), "NGO desk")
+    a.locator(plan_control(sheet_action, "owner")).blur()
     stale_done(b, a.evaluate("Date.now()"))
     record = "r:actions:" + sheet_action.rsplit(":", 1)[1]
     eventually(a, lambda: values(a, sheet_tool("stakeholder-map"))[record] == {**values(a, sheet_tool("stakeholder-map"))[record],
@@ -667,3 +674,313 @@ def test_everything_version_0_1_0_stored_appears(tabs, base):
     page.goto(f"{base}/assessment/module-a.html#q-1-4-1")
     page.wait_for_selector(".assessment--ready")
     assert page.locator("[data-question='q-1.4-1'] [data-action-done]:not(fieldset)").is_visible()
+
+
+# --- a randomised two-tab test ---------------------------------------------------------------
+# Two tabs, a seeded random interleaving of typing (stored after a pause, or at once on leaving
+# the control), typing from a stale copy while the other tab types, rows added and removed (and
+# brought back), the Back button, reloads and imports of an export; then both tabs and storage
+# hold exactly the text typed last. Two tabs typing the same field at once is a conflict (tested
+# above), so a tab types a field only once it shows what the other typed there.
+STEPS = int(__import__("os").environ.get("DATA_LAYER_STEPS", "200"))
+
+
+def seed(request) -> int:
+    import os
+    return int(os.environ.get("DATA_LAYER_SEED", "20261205")) + (0 if "http" in request.node.name else 1)
+
+
+def value_in(page, selector):
+    return page.evaluate("s => { const el = document.querySelector(s); return el ? el.value : null; }", selector)
+
+
+def random_fail(what, target, page, stored, expected, shown):
+    pytest.fail(f"{what}: {target} in {page.url}: stored {stored!r}, shown {shown!r}, typed last {expected!r}")
+
+
+SHEET_TOOL = sheet_tool("stakeholder-map")
+CELLS = {"partner": "input", "value": "textarea", "contact": "input"}
+
+
+def sheet_selector(target) -> str:
+    record, field = target
+    if record == "f:selection":
+        return "#ws-f-selection"
+    return f"#ws-inventory tr[data-row='{record.split(':')[2]}'] [data-cell={field}] {CELLS[field]}"
+
+
+@pytest.mark.back_forward_cache
+def test_random_two_tabs_on_a_worksheet(tabs, base, request, tmp_path):
+    import random
+    rng = random.Random(seed(request))
+    pages = [tabs.new(), tabs.new()]
+    for p in pages:
+        open_sheet(p, base, "stakeholder-map")
+    expected: dict[tuple, str] = {}      # (record, field) -> text typed last
+    rows: list[str] = []                  # rows not removed, by record
+    typing: dict[tuple, object] = {}      # typed, perhaps not stored yet -> the tab
+
+    def stored_value(target):
+        return values(pages[0], SHEET_TOOL).get(target[0], {}).get(target[1], "")
+
+    def settle(*only):
+        for target in list(only or typing):
+            if target not in typing:
+                continue
+            tab = typing.pop(target)
+            try:
+                eventually(tab, lambda t=target: stored_value(t) == expected[t], "")
+            except pytest.fail.Exception:
+                random_fail("never stored", target, tab, stored_value(target), expected[target], value_in(tab, sheet_selector(target)))
+
+    def shows_expected(page, target):
+        page.wait_for_selector(sheet_selector(target), state="attached")
+        try:
+            page.wait_for_function("([s, v]) => { const el = document.querySelector(s); return el && el.value === v; }",
+                                   arg=[sheet_selector(target), expected.get(target, "")], timeout=15000)
+        except PlaywrightTimeout:
+            random_fail("not shown", target, page, stored_value(target), expected.get(target), value_in(page, sheet_selector(target)))
+
+    def targets():
+        return [("f:selection", "value")] + [(r, f) for r in rows for f in CELLS]
+
+    done = {"type": 0, "stale": 0, "add": 0, "remove": 0, "undo": 0, "back": 0, "reload": 0, "import": 0}
+    weights = [55, 8, 10, 5, 0, 5, 3, 3]
+    n = 0
+    while n < STEPS:
+        page = rng.choice(pages)
+        other = pages[1] if page is pages[0] else pages[0]
+        op = rng.choices(list(done), weights=weights)[0]
+        if n > STEPS - 30:                      # every kind of step happens at least once
+            op = next((k for k in ("add", "stale", "remove", "back", "import") if not done[k]), op)
+        if op in ("type", "stale") and not rows and rng.random() < 0.5:
+            op = "add"
+        if op == "type":
+            target = rng.choice(targets())
+            if target in typing and typing[target] is not page:
+                settle(target)
+            shows_expected(page, target)
+            text = f"{n} <b>{rng.random():.4f}</b> é"
+            page.locator(sheet_selector(target)).fill(text)
+            if rng.random() < 0.4:
+                page.locator(sheet_selector(target)).dispatch_event("change")
+            expected[target] = text
+            typing[target] = page
+        elif op == "stale":
+            mine, theirs = rng.sample(targets(), 2) if len(targets()) > 1 else (None, None)
+            if mine is None:
+                continue
+            settle(mine, theirs)
+            shows_expected(page, mine)
+            shows_expected(other, theirs)
+            text_mine, text_theirs = f"stale {n} {rng.random():.4f}", f"meanwhile {n} {rng.random():.4f}"
+            stale(page, {"kind": "type", "selector": sheet_selector(mine), "text": text_mine}, probe=text_theirs, ms=1200)
+            type_in(other, sheet_selector(theirs), text_theirs)
+            page.wait_for_function("() => window.__stale !== undefined", timeout=20000)
+            expected[mine], expected[theirs] = text_mine, text_theirs
+            typing[mine], typing[theirs] = page, other
+        elif op == "add":
+            page.locator("[data-add-row=inventory]").click()
+            row = page.evaluate("document.activeElement.closest('tr').dataset.row")
+            rows.append(f"r:inventory:{row}")
+            page.wait_for_function("r => document.activeElement.closest('tr').dataset.row === r", arg=row)
+        elif op == "remove":
+            if not rows:
+                continue
+            settle()
+            record = rng.choice(rows)
+            for f in CELLS:
+                shows_expected(page, (record, f))
+            page.locator(f"#ws-inventory tr[data-row='{record.split(':')[2]}'] .ws-remove").click()
+            rows.remove(record)
+            kept = {t: expected.pop(t) for t in list(expected) if t[0] == record}
+            if rng.random() < 0.5:                 # brought back at once
+                page.locator("#ws-status [data-undo]").click()
+                rows.append(record)
+                expected.update(kept)
+                done["undo"] += 1
+            other.wait_for_timeout(50)
+        elif op == "back":
+            page.goto(f"{base}/action-plan.html")
+            page.wait_for_selector(".plan--ready")
+            page.go_back(wait_until="commit")
+            page.wait_for_selector(".worksheet--ready")
+            for t in [t for t, p in typing.items() if p is page]:
+                del typing[t]                      # leaving the page stored them (pagehide): checked at the end
+        elif op == "reload":
+            page.reload()
+            page.wait_for_selector(".worksheet--ready")
+            for t in [t for t, p in typing.items() if p is page]:
+                del typing[t]
+        elif op == "import":
+            settle()
+            for t in expected:
+                shows_expected(page, t)
+            with page.expect_download() as download:
+                page.locator("[data-export-json]").click()
+            path = tmp_path / f"export-{n}.json"
+            download.value.save_as(path)
+            other.evaluate("document.getElementById('ws-status').textContent = ''")
+            other.locator("[data-import-json]").set_input_files(str(path))
+            other.wait_for_function("() => document.querySelector('[data-import-mode=combine]') || "
+                                    "document.getElementById('ws-status').textContent.startsWith('Imported')")
+            if other.locator("[data-import-mode=combine]").count():
+                other.locator("[data-import-mode=combine]").click()
+            other.wait_for_function("() => document.getElementById('ws-status').textContent.startsWith('Imported')")
+        done[op] += 1
+        n += 1
+    settle()
+    for p in pages:
+        p.reload()
+        p.wait_for_selector(".worksheet--ready")
+    stored = heads(pages[0], SHEET_TOOL)
+    for target, text in expected.items():
+        got = stored.get(target[0], {}).get(target[1])
+        if got != [text]:
+            random_fail("stored", target, pages[0], got, text, value_in(pages[0], sheet_selector(target)))
+        for p in pages:
+            if value_in(p, sheet_selector(target)) != text:
+                random_fail("shown", target, p, got, text, value_in(p, sheet_selector(target)))
+    shown_rows = sorted(pages[1].evaluate("[...document.querySelectorAll('#ws-inventory tbody tr')].map(r => 'r:inventory:' + r.dataset.row)"))
+    assert shown_rows == sorted(rows), (shown_rows, rows)
+    assert not pages[0].locator(".dl-conflict").count() and not pages[1].locator(".dl-conflict").count()
+    assert all(done[k] for k in ("type", "stale", "add", "remove", "back", "import")), done
+    print(f"\nworksheet random test, seed {seed(request)}: {done}")
+
+
+@pytest.mark.back_forward_cache
+def test_random_two_tabs_on_the_action_plan(tabs, base, request, tmp_path):
+    import random
+    rng = random.Random(seed(request) + 7)
+    pages = [tabs.new(), tabs.new()]
+    sheet_rows = [seed_plan(pages[0], base)]
+    pages[0].locator("[data-add-row=actions]").click()
+    row = pages[0].locator("#ws-actions tbody tr").last
+    row.locator("[data-cell=action] textarea").fill("Visit the district office")
+    row.locator("[data-cell=action] textarea").dispatch_event("change")
+    sheet_rows.append("worksheet:stakeholder-map:actions:" + row.get_attribute("data-row"))
+    for p in pages:
+        open_plan(p, base)
+    actions = [ACTION_1, ACTION_2, *sheet_rows]
+    statuses = ["Not started", "In progress", "Done"]
+    expected: dict[tuple, str] = {}
+    typing: dict[tuple, object] = {}
+
+    def where(target):
+        action, key = target
+        if action.startswith("assessment:"):
+            return PLAN, action, key
+        return SHEET_TOOL, "r:actions:" + action.rsplit(":", 1)[1], key
+
+    def stored_value(target):
+        tool, record, key = where(target)
+        return values(pages[0], tool).get(record, {}).get(key, "")
+
+    def default(target):
+        return "Not started" if target[1] == "status" else ""
+
+    def settle(*only):
+        for target in list(only or typing):
+            if target not in typing:
+                continue
+            tab = typing.pop(target)
+            want = expected[target]
+            try:
+                eventually(tab, lambda t=target, w=want: stored_value(t) in (w, "" if w == default(t) else w), "")
+            except pytest.fail.Exception:
+                random_fail("never stored", target, tab, stored_value(target), want, value_in(tab, plan_control(*target)))
+
+    def shows_expected(page, target):
+        want = expected.get(target, default(target))
+        try:
+            page.wait_for_function("([s, v]) => { const el = document.querySelector(s); return el && el.value === v; }",
+                                   arg=[plan_control(*target), want], timeout=15000)
+        except PlaywrightTimeout:
+            random_fail("not shown", target, page, stored_value(target), want, value_in(page, plan_control(*target)))
+
+    def new_value(target, n):
+        if target[1] == "status":
+            return rng.choice(statuses)
+        if target[1] == "due":
+            return f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        return f"owner {n} <i>{rng.random():.4f}</i>"
+
+    def put(page, target, value, commit):
+        selector = plan_control(*target)
+        if target[1] == "status":
+            page.locator(selector).select_option(value)
+        else:
+            page.locator(selector).fill(value)
+            if commit:
+                page.locator(selector).dispatch_event("change")
+
+    done = {"type": 0, "stale": 0, "sort": 0, "back": 0, "reload": 0, "import": 0}
+    n = 0
+    while n < STEPS:
+        page = rng.choice(pages)
+        other = pages[1] if page is pages[0] else pages[0]
+        op = rng.choices(list(done), weights=[65, 10, 5, 5, 3, 3])[0]
+        if n > STEPS - 20:
+            op = next((k for k in ("stale", "back", "import") if not done[k]), op)
+        targets = [(a, k) for a in actions for k in ("owner", "due", "status")]
+        if op == "type":
+            target = rng.choice(targets)
+            if target in typing and typing[target] is not page:
+                settle(target)
+            shows_expected(page, target)
+            value = new_value(target, n)
+            put(page, target, value, rng.random() < 0.4)
+            expected[target] = value
+            typing[target] = page
+        elif op == "stale":
+            mine, theirs = rng.sample(targets, 2)
+            settle(mine, theirs)
+            shows_expected(page, mine)
+            shows_expected(other, theirs)
+            value_mine, value_theirs = new_value(mine, n), new_value(theirs, n)
+            stale(page, {"kind": "type", "selector": plan_control(*mine), "text": value_mine}, probe=f"{n}-{rng.random()}", ms=1200)
+            put(other, theirs, value_theirs, True)
+            page.wait_for_function("() => window.__stale !== undefined", timeout=20000)
+            expected[mine], expected[theirs] = value_mine, value_theirs
+            typing[mine], typing[theirs] = page, other
+        elif op == "sort":
+            page.locator(f"[data-sort={rng.choice(['task', 'owner', 'due', 'status', 'action'])}]").click()
+        elif op in ("back", "reload"):
+            if op == "back":
+                page.goto(f"{base}/worksheets/index.html")
+                page.go_back(wait_until="commit")
+            else:
+                page.reload()
+            page.wait_for_selector(".plan--ready")
+            for t in [t for t, p in typing.items() if p is page]:
+                del typing[t]
+        elif op == "import":
+            settle()
+            for t in targets:
+                shows_expected(page, t)
+            with page.expect_download() as download:
+                page.locator("[data-export-plan-json]").click()
+            path = tmp_path / f"plan-{n}.json"
+            download.value.save_as(path)
+            other.evaluate("document.getElementById('ws-status').textContent = ''")
+            other.locator("[data-import-plan]").set_input_files(str(path))
+            other.locator("[data-import-mode=combine]").click()
+            other.wait_for_function("() => document.getElementById('ws-status').textContent.startsWith('Combined')")
+        done[op] += 1
+        n += 1
+    settle()
+    for p in pages:
+        p.reload()
+        p.wait_for_selector(".plan--ready")
+    for target in [(a, k) for a in actions for k in ("owner", "due", "status")]:
+        want = expected.get(target, default(target))
+        tool, record, key = where(target)
+        got = heads(pages[0], tool).get(record, {}).get(key, [])
+        if got not in ([want], [] if want == default(target) else [want]):
+            random_fail("stored", target, pages[0], got, want, value_in(pages[0], plan_control(*target)))
+        for p in pages:
+            if value_in(p, plan_control(*target)) != want:
+                random_fail("shown", target, p, got, want, value_in(p, plan_control(*target)))
+    assert not pages[0].locator(".dl-conflict").count() and not pages[1].locator(".dl-conflict").count()
+    assert all(done[k] for k in ("type", "stale", "back", "import")), done
+    print(f"\naction plan random test, seed {seed(request) + 7}: {done}")

@@ -148,7 +148,7 @@
       var rec = Layer.own(layer.state(TOOL).records, a.record) ? layer.state(TOOL).records[a.record] : null;
       var forText = rec && Layer.own(rec, "status-for") ? String(rec["status-for"].value) : null;
       var action = assessmentAction(a.question);
-      return stored && forText !== null && action !== null && forText !== action ? plan.statuses[0] : stored;
+      return !stored || (forText !== null && action !== null && forText !== action) ? plan.statuses[0] : stored;
     };
   }
 
@@ -182,6 +182,7 @@
       cell.appendChild(el);
       tr.appendChild(cell);
       var opts = null;
+      if (key === "status") opts = { show: function (stored) { return stored || plan.statuses[0]; } };
       if (a.kind === "assessment" && key === "status") {
         // The action text a status is given for: a rewritten action starts again.
         opts = { alongside: function () { var text = assessmentAction(a.question); return text === null ? {} : { "status-for": text }; }, show: statusShown(a) };
@@ -508,6 +509,8 @@
     view.retry();
   });
   var moved = adoptLegacy();
+  var chosen = document.querySelector("[data-plan-filter]");
+  if (chosen) filter = chosen.value;      // chosen before this script ran
   draw();
   writeLegacy();
   drawHistory();
