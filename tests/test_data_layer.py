@@ -694,8 +694,17 @@ def value_in(page, selector):
     return page.evaluate("s => { const el = document.querySelector(s); return el ? el.value : null; }", selector)
 
 
+STEPS_DONE: list[str] = []     # the random test's steps, the last ones printed when it fails
+
+
 def random_fail(what, target, page, stored, expected, shown):
-    pytest.fail(f"{what}: {target} in {page.url}: stored {stored!r}, shown {shown!r}, typed last {expected!r}")
+    steps = "\n  ".join(STEPS_DONE[-25:])
+    pytest.fail(f"{what}: {target} in {page.url}: stored {stored!r}, shown {shown!r}, typed last {expected!r}\n"
+                f"last steps (tab 0 or 1):\n  {steps}")
+
+
+def step(pages, page, text):
+    STEPS_DONE.append(f"tab {pages.index(page)}: {text}")
 
 
 SHEET_TOOL = sheet_tool("stakeholder-map")
@@ -718,6 +727,7 @@ def test_random_two_tabs_on_a_worksheet(tabs, base, request, tmp_path):
         open_sheet(p, base, "stakeholder-map")
     expected: dict[tuple, str] = {}      # (record, field) -> text typed last
     rows: list[str] = []                  # rows not removed, by record
+    STEPS_DONE.clear()
     typing: dict[tuple, object] = {}      # typed, perhaps not stored yet -> the tab
 
     def stored_value(target):
@@ -762,8 +772,10 @@ def test_random_two_tabs_on_a_worksheet(tabs, base, request, tmp_path):
             shows_expected(page, target)
             text = f"{n} <b>{rng.random():.4f}</b> é"
             page.locator(sheet_selector(target)).fill(text)
-            if rng.random() < 0.4:
+            commit = rng.random() < 0.4
+            if commit:
                 page.locator(sheet_selector(target)).dispatch_event("change")
+            step(pages, page, f"{n} type {target} {text!r}{' and leave' if commit else ''}")
             expected[target] = text
             typing[target] = page
         elif op == "stale":
@@ -774,12 +786,14 @@ def test_random_two_tabs_on_a_worksheet(tabs, base, request, tmp_path):
             shows_expected(page, mine)
             shows_expected(other, theirs)
             text_mine, text_theirs = f"stale {n} {rng.random():.4f}", f"meanwhile {n} {rng.random():.4f}"
+            step(pages, page, f"{n} stale: type {mine} {text_mine!r} while the other tab types {theirs} {text_theirs!r}")
             stale(page, {"kind": "type", "selector": sheet_selector(mine), "text": text_mine}, probe=text_theirs, ms=1200)
             type_in(other, sheet_selector(theirs), text_theirs)
             page.wait_for_function("() => window.__stale !== undefined", timeout=20000)
             expected[mine], expected[theirs] = text_mine, text_theirs
             typing[mine], typing[theirs] = page, other
         elif op == "add":
+            step(pages, page, f"{n} add a row")
             page.locator("[data-add-row=inventory]").click()
             row = page.evaluate("document.activeElement.closest('tr').dataset.row")
             rows.append(f"r:inventory:{row}")
@@ -791,6 +805,7 @@ def test_random_two_tabs_on_a_worksheet(tabs, base, request, tmp_path):
             record = rng.choice(rows)
             for f in CELLS:
                 shows_expected(page, (record, f))
+            step(pages, page, f"{n} remove {record}")
             page.locator(f"#ws-inventory tr[data-row='{record.split(':')[2]}'] .ws-remove").click()
             rows.remove(record)
             kept = {t: expected.pop(t) for t in list(expected) if t[0] == record}
@@ -801,6 +816,7 @@ def test_random_two_tabs_on_a_worksheet(tabs, base, request, tmp_path):
                 done["undo"] += 1
             other.wait_for_timeout(50)
         elif op == "back":
+            step(pages, page, f"{n} to the plan and Back")
             page.goto(f"{base}/action-plan.html")
             page.wait_for_selector(".plan--ready")
             page.go_back(wait_until="commit")
@@ -808,6 +824,7 @@ def test_random_two_tabs_on_a_worksheet(tabs, base, request, tmp_path):
             for t in [t for t, p in typing.items() if p is page]:
                 del typing[t]                      # leaving the page stored them (pagehide): checked at the end
         elif op == "reload":
+            step(pages, page, f"{n} reload")
             page.reload()
             page.wait_for_selector(".worksheet--ready")
             for t in [t for t, p in typing.items() if p is page]:
@@ -820,6 +837,7 @@ def test_random_two_tabs_on_a_worksheet(tabs, base, request, tmp_path):
                 page.locator("[data-export-json]").click()
             path = tmp_path / f"export-{n}.json"
             download.value.save_as(path)
+            step(pages, page, f"{n} export, imported in the other tab")
             other.evaluate("document.getElementById('ws-status').textContent = ''")
             other.locator("[data-import-json]").set_input_files(str(path))
             other.wait_for_function("() => document.querySelector('[data-import-mode=combine]') || "
@@ -865,6 +883,7 @@ def test_random_two_tabs_on_the_action_plan(tabs, base, request, tmp_path):
     statuses = ["Not started", "In progress", "Done"]
     expected: dict[tuple, str] = {}
     typing: dict[tuple, object] = {}
+    STEPS_DONE.clear()
 
     def where(target):
         action, key = target
@@ -896,7 +915,9 @@ def test_random_two_tabs_on_the_action_plan(tabs, base, request, tmp_path):
             page.wait_for_function("([s, v]) => { const el = document.querySelector(s); return el && el.value === v; }",
                                    arg=[plan_control(*target), want], timeout=15000)
         except PlaywrightTimeout:
-            random_fail("not shown", target, page, stored_value(target), want, value_in(page, plan_control(*target)))
+            tool, record, key = where(target)
+            random_fail("not shown", target, page, heads(pages[0], tool, True).get(record, {}).get(key), want,
+                        value_in(page, plan_control(*target)))
 
     def new_value(target, n):
         if target[1] == "status":
@@ -929,7 +950,9 @@ def test_random_two_tabs_on_the_action_plan(tabs, base, request, tmp_path):
                 settle(target)
             shows_expected(page, target)
             value = new_value(target, n)
-            put(page, target, value, rng.random() < 0.4)
+            commit = rng.random() < 0.4
+            step(pages, page, f"{n} type {target} {value!r}{' and leave' if commit else ''}")
+            put(page, target, value, commit)
             expected[target] = value
             typing[target] = page
         elif op == "stale":
@@ -938,14 +961,17 @@ def test_random_two_tabs_on_the_action_plan(tabs, base, request, tmp_path):
             shows_expected(page, mine)
             shows_expected(other, theirs)
             value_mine, value_theirs = new_value(mine, n), new_value(theirs, n)
+            step(pages, page, f"{n} stale: type {mine} {value_mine!r} while the other tab types {theirs} {value_theirs!r}")
             stale(page, {"kind": "type", "selector": plan_control(*mine), "text": value_mine}, probe=f"{n}-{rng.random()}", ms=1200)
             put(other, theirs, value_theirs, True)
             page.wait_for_function("() => window.__stale !== undefined", timeout=20000)
             expected[mine], expected[theirs] = value_mine, value_theirs
             typing[mine], typing[theirs] = page, other
         elif op == "sort":
+            step(pages, page, f"{n} sort")
             page.locator(f"[data-sort={rng.choice(['task', 'owner', 'due', 'status', 'action'])}]").click()
         elif op in ("back", "reload"):
+            step(pages, page, f"{n} {op}")
             if op == "back":
                 page.goto(f"{base}/worksheets/index.html")
                 page.go_back(wait_until="commit")
@@ -962,6 +988,7 @@ def test_random_two_tabs_on_the_action_plan(tabs, base, request, tmp_path):
                 page.locator("[data-export-plan-json]").click()
             path = tmp_path / f"plan-{n}.json"
             download.value.save_as(path)
+            step(pages, page, f"{n} export, imported in the other tab")
             other.evaluate("document.getElementById('ws-status').textContent = ''")
             other.locator("[data-import-plan]").set_input_files(str(path))
             other.locator("[data-import-mode=combine]").click()

@@ -73,8 +73,9 @@
   // --- version 0.1.0's key ----------------------------------------------------------------
   /* What version 0.1.0 (or an older copy of the toolkit still in use, file:// pages of every
      copy share one storage) wrote there joins the plan's records: combined, each of its fields
-     with the record's time, so a value written by this version is never beaten by its own copy
-     (the copy is written with the oldest time). Its text is kept as an earlier version once. */
+     with the record's time. The records this version writes there for the assessment carry the
+     oldest time and are left out, so the copy never comes back as news (nor as a conflict with
+     a change it had not seen). Its text is kept as an earlier version once. */
   function adoptLegacy() {
     // The worksheets' actions too: this page may be the first one opened since the update.
     var sheets = plan.tables.map(function (tb) { return tb.sheet; }).filter(function (id, i, all) { return all.indexOf(id) === i; });
@@ -97,6 +98,9 @@
       Object.keys(records).forEach(function (id) {
         var r = records[id];
         if (!/^assessment:[A-Za-z0-9._-]{1,60}$/.test(id) || !r || typeof r !== "object") return;
+        // A record this page wrote for the assessment (writeLegacy) has the oldest time: only
+        // one that 0.1.0 wrote (with the time it wrote it) is news.
+        if (r.updated === Layer.EPOCH) return;
         var time = Layer.isStamp(r.updated) || "", rec = Layer.dict();
         FIELDS.forEach(function (f) { if (typeof r[f] === "string" && r[f].length <= limits.text) rec[f] = { value: r[f], time: time }; });
         if (rec.status && plan.statuses.indexOf(rec.status.value) < 0) delete rec.status;
@@ -235,11 +239,12 @@
       wanted[a.id] = true;
       var tr = rows[a.id];
       if (!tr) tr = rows[a.id] = makeRow(a);
-      fillRow(tr, a);
-      if (still && tr.parentNode === body) return;
-      var at = prev ? prev.nextSibling : body.firstChild;
-      if (at !== tr) body.insertBefore(tr, still ? null : at);
-      prev = tr;
+      if (!still || tr.parentNode !== body) {
+        var at = prev ? prev.nextSibling : body.firstChild;
+        if (at !== tr) body.insertBefore(tr, still ? null : at);
+        prev = tr;
+      }
+      fillRow(tr, a);     // once in the page: what the controls show is set last
     });
     Object.keys(rows).forEach(function (id) {
       if (wanted[id] || view.holds(rows[id])) return;

@@ -34,7 +34,10 @@
       return el.defaultValue || "";
     }
 
-    function dirty(el) { return el._dl.shown !== null && el.value !== el._dl.shown; }
+    /* Typed here and not saved: only the user's own input counts. A value the browser put back
+       by itself (form state restored on Back or a reload, into controls a script creates during
+       loading) is not a change and is never saved: the next sync shows the stored value again. */
+    function dirty(el) { return el._dl.typed && el.value !== el._dl.shown; }
 
     /* Set a value without moving the caret of someone in the control. */
     function put(el, value) {
@@ -49,16 +52,19 @@
        it; opts.show(stored) -> what the control shows of the stored value. */
     function bind(el, tool, record, field, opts) {
       if (el._dl && bound.indexOf(el) >= 0) { el._dl.tool = tool; el._dl.record = record; el._dl.field = field; sync(el); return; }
-      el._dl = { tool: tool, record: record, field: field, shown: null, base: [], alongside: opts && opts.alongside,
+      el._dl = { tool: tool, record: record, field: field, shown: null, base: [], typed: false, alongside: opts && opts.alongside,
                  show: opts && opts.show, notice: null };
       bound.push(el);
+      el.setAttribute("autocomplete", "off");   // created by a script: the browser must not fill it with old state
       if (layer.available && el.maxLength !== undefined && options.maxText && el.tagName !== "SELECT") el.maxLength = options.maxText;
       var typedEarly = el.value !== initial(el);
       if (typedEarly) {
         // Typed before the page could save: a change of nothing this page showed, so a value
-        // stored meanwhile is kept beside it as a conflict, never silently replaced.
+        // stored meanwhile is kept beside it as a conflict, never silently replaced. (The
+        // worksheet form is autocomplete=off, so this is typing, not a value the browser restored.)
         el._dl.shown = initial(el);
         el._dl.base = [];
+        el._dl.typed = true;
         renderConflict(el, fieldOf(el._dl));
         schedule();
       } else sync(el);
@@ -77,6 +83,7 @@
         put(el, s.show ? s.show(stored) : stored);
         s.shown = el.value;             // a stored value the control cannot show (an old choice) is not a change
         s.base = field ? [field.id] : [];
+        s.typed = false;
       }
       renderConflict(el, field);
     }
@@ -89,6 +96,11 @@
       var s = el._dl;
       var others = field ? field.heads.filter(function (h) { return s.base.indexOf(h.id) < 0 && asText(h.value) !== el.value; }) : [];
       if (!others.length) { if (s.notice) { s.notice.remove(); s.notice = null; } return; }
+      // Drawn again only when what it says changes: a button someone is about to press (or has
+      // the focus on) is never replaced under them.
+      var key = others.map(function (h) { return h.id; }).join(" ") + (dirty(el) ? " typing" : "");
+      if (s.notice && s.noticeKey === key) return;
+      s.noticeKey = key;
       var box = s.notice || doc.createElement("div");
       box.className = "dl-conflict";
       box.setAttribute("role", "group");
@@ -128,6 +140,7 @@
         put(el, value);
         s.shown = el.value;
         s.base = result.ids[0] ? [result.ids[0]] : [];
+        s.typed = false;
       }
       renderConflict(el, fieldOf(s));
       options.report(result);
@@ -164,6 +177,7 @@
           els.forEach(function (el, i) {
             el._dl.shown = ops[i].value;
             el._dl.base = r.ids[i] ? [r.ids[i]] : [];
+            el._dl.typed = false;
             renderConflict(el, fieldOf(el._dl));
           });
           result.saved += els.length;
@@ -200,8 +214,13 @@
 
     /* Listen to a container's controls and to the page's leaving. */
     function listen(container) {
-      container.addEventListener("input", function (e) { if (e.target._dl) { renderConflict(e.target, fieldOf(e.target._dl)); schedule(); } });
-      container.addEventListener("change", function (e) { if (e.target._dl) flush(); });
+      container.addEventListener("input", function (e) {
+        if (!e.target._dl) return;
+        e.target._dl.typed = true;
+        renderConflict(e.target, fieldOf(e.target._dl));
+        schedule();
+      });
+      container.addEventListener("change", function (e) { if (e.target._dl) { e.target._dl.typed = true; flush(); } });
     }
     win.addEventListener("pagehide", function () { flush(); });
     doc.addEventListener("visibilitychange", function () { if (doc.visibilityState === "hidden") flush(); });
