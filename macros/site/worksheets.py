@@ -119,7 +119,8 @@ def browser_model(content: Content, sheet, strings: dict | None = None, data=Non
         else:
             out.append({"kind": "field", "id": part.field, "label": part.label, "type": part.kind,
                         "options": part.options})
-    return _json({"format": "partnering-guidelines-worksheet", "schema_version": 1, "id": sheet.id,
+    files = storage.contract()["files"]
+    return _json({"format": files["worksheet"], "schema_version": files["schema_version"], "id": sheet.id,
                   "title": sheet.title, "version": version(), "content_version": content.fingerprint(),
                   "tool": storage.worksheet_tool(sheet.id), "storage": storage.contract(), "parts": out,
                   "strings": strings or {}})
@@ -143,7 +144,8 @@ def plan_model(content: Content, strings: dict | None = None, tr=None) -> Markup
                                "title": part.title, "task": task_of(part.source),
                                "tool": storage.worksheet_tool(sheet.id),
                                "url": urls.relative(page_path(sheet.id), ACTION_PLAN)})
-    return _json({"format": "partnering-guidelines-action-plan", "schema_version": 1, "tool": storage.plan_tool(),
+    files = storage.contract()["files"]
+    return _json({"format": files["plan"], "schema_version": files["schema_version"], "tool": storage.plan_tool(),
                   "assessment_key": storage.assessment_key(), "storage": storage.contract(),
                   "statuses": list(STATUSES), "columns": list(ACTION_COLUMNS),
                   "tasks": tasks, "questions": questions, "tables": tables, "strings": strings or {}})

@@ -222,3 +222,10 @@ test("plan imports: JSON and CSV, to where each action is kept; bad files refuse
   const bad = { ...file, actions: [{ id: "assessment:q-3.2-1", status: "Finished" }] };
   assert.equal(Core.parsePlanImport(JSON.stringify(bad), plan, limits, "json").errors[0].code, "value-not-choice");
 });
+
+test("the file formats and limits are the storage contract's (macros/site/storage.json)", () => {
+  assert.equal(Core.FORMAT, contract.files.worksheet);
+  assert.equal(Core.PLAN_FORMAT, contract.files.plan);
+  assert.equal(Core.SCHEMA_VERSION, contract.files.schema_version);
+  assert.ok(contract.data_prefix.startsWith(contract.namespace) && contract.history_prefix.startsWith(contract.namespace));
+});

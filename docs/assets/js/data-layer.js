@@ -199,10 +199,10 @@
   }
 
   // --- the browser -----------------------------------------------------------------------------
-  function localStore(win) {
+  function localStore(win, namespace) {
     try {
       var s = win.localStorage;
-      s.getItem("partnering-guidelines/probe");   // reading is enough: a full storage can still be read
+      s.getItem(namespace + "probe");   // reading is enough: a full storage can still be read
       return s;
     } catch (e) {
       return null;
@@ -217,7 +217,7 @@
   /* options: { contract, win, storage (default win.localStorage), clock () -> ISO time } */
   function open(options) {
     var contract = options.contract, win = options.win;
-    var ls = options.storage !== undefined ? options.storage : localStore(win);
+    var ls = options.storage !== undefined ? options.storage : localStore(win, contract.namespace);
     var clock = options.clock || function () { return new Date().toISOString(); };
     var DATA = contract.data_prefix, HISTORY = contract.history_prefix, META = contract.meta_prefix;
     var tab = randomId(), seq = 0;
@@ -422,7 +422,7 @@
       win.addEventListener("storage", function (e) {
         if (e.storageArea && ls && e.storageArea !== ls) return;
         if (e.key === null) { rescan(); soon("storage"); return; }
-        if (learn(e.key, e.newValue) || e.key.indexOf("partnering-guidelines/") === 0) soon("storage");
+        if (learn(e.key, e.newValue) || e.key.indexOf(contract.namespace) === 0) soon("storage");
       });
       win.addEventListener("pageshow", function (e) { if (e.persisted) { rescan(); fn("pageshow"); } });
       win.document.addEventListener("visibilitychange", function () {
