@@ -262,6 +262,7 @@ def test_a_row_removed_in_one_tab_while_typed_in_another(tabs, base):
     shows(a, cell, "typed while B removes")
     stored_is(a, tool, f"r:inventory:{row}", "value", "typed while B removes", "the text typed in the removed row")
     shows(b, cell, "typed while B removes")
+    b.wait_for_function("() => document.getElementById('ws-status').textContent.startsWith('A row you removed is back')")
     assert values(a, tool)[f"r:inventory:{row}"]["partner"] == "Ministry"
     # Stale: B removes from a copy that has not seen A's next words.
     a.locator(cell).blur()

@@ -109,6 +109,7 @@
   }
 
   var rowsShown = Layer.dict();   // table id -> row id -> tr, for the tables people add rows to
+  var removedHere = Layer.dict(); // rows this page removed: if one comes back, say why
 
   /* Rows are kept, added, removed and reordered in place, never redrawn: an element someone is
      typing into is never replaced. A row removed elsewhere stays while someone here is typing
@@ -119,6 +120,10 @@
     var wanted = Layer.dict(), prev = null, gone = 0;
     rows.forEach(function (r, n) {
       wanted[r.id] = true;
+      if (Layer.own(removedHere, r.record)) {
+        delete removedHere[r.record];
+        say(t("A row you removed is back: someone was typing in it in another tab or window, and their text is kept. Remove it again if it should go."));
+      }
       var tr = shown[r.id];
       if (!tr) { tr = shown[r.id] = makeRow(table, r.id); bindRow(table, tr, r.id); }
       else table.columns.forEach(function (col) { view.sync(control(tr.querySelector("[data-cell=\"" + col.id + "\"]"))); });
@@ -208,6 +213,7 @@
         .map(function (r) { return { record: r, field: "@deleted", value: "", base: Layer.headIds(state.records[r]["@deleted"]) }; });
       var result = layer.write(tool, ops);
       if (!result.ok) { saveReport(result); return; }
+      records.forEach(function (r) { delete removedHere[r]; });
       draw();
       say(t("The row is back."));
     }, { "data-undo": "" });
@@ -222,6 +228,7 @@
     var tr = rowsShown[table.id] && rowsShown[table.id][id];
     if (tr && tr.contains(document.activeElement)) document.activeElement.blur();
     draw();
+    removedHere[record] = true;
     say(t("Row removed."), false, undoButton([record]));
   }
 
