@@ -62,3 +62,38 @@ def test_no_accessibility_violations_on_a_phone(browser, server, axe):
         assert not violations, report(violations)
     finally:
         context.close()
+
+
+def test_no_accessibility_violations_with_a_conflict_history_and_an_import_question(page, server, axe, tmp_path):
+    """A worksheet showing a field changed in two tabs at once, its earlier versions, a removed
+    row's Undo and the combine-or-replace question; then the action plan with actions in it."""
+    import json
+
+    from macros.site import storage
+
+    page.goto(f"{server}/worksheets/moving-on.html")
+    prefix = f"{storage.contract()['data_prefix']}{storage.worksheet_tool('moving-on')}/f:decision/value/"
+    page.evaluate("""p => { localStorage.setItem(p + 'one', JSON.stringify({v: 'Renew', t: '2026-01-01T00:00:00.000Z', s: []}));
+                           localStorage.setItem(p + 'two', JSON.stringify({v: 'Transfer', t: '2026-01-02T00:00:00.000Z', s: []})); }""", prefix)
+    page.reload()
+    page.wait_for_selector(".dl-conflict")
+    page.locator("[data-add-row=actions]").click()
+    page.locator("#ws-actions .ws-remove").click()
+    path = tmp_path / "moving-on.json"
+    path.write_text(json.dumps({"format": "partnering-guidelines-worksheet", "schema_version": 1, "worksheet": "moving-on",
+                                "records": {"f:decision": {"value": "Terminate"}}}), encoding="utf-8")
+    for _ in range(2):
+        page.locator("[data-import-json]").set_input_files(str(path))
+        page.locator("[data-import-mode=combine]").click()
+    page.locator(".ws-history summary").click()
+    page.locator("[data-import-json]").set_input_files(str(path))
+    page.locator("[data-import-mode=replace]").wait_for()
+    assert page.locator("[data-history] tbody tr").count() == 2
+    violations = axe.run(page, options=RULES).response["violations"]
+    assert not violations, report(violations)
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [storage.assessment_key(), json.dumps(
+        {"format": "partnering-guidelines-assessment", "schema_version": 1, "answers": {"q-1.1-1": {"value": "partly", "action": "Agree the problem"}}})])
+    page.goto(f"{server}/action-plan.html")
+    page.wait_for_selector("#plan-table tbody tr")
+    violations = axe.run(page, options=RULES).response["violations"]
+    assert not violations, report(violations)

@@ -8,13 +8,14 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from stored import data_keys, snapshots, values
 
 from macros.project import ROOT
+from macros.site import storage
 from macros.site import worksheets as ws
 
-KEY = "partnering-guidelines/worksheets/v1/"
-ASSESSMENT_KEY = "partnering-guidelines/assessment/v1"
-PLAN_KEY = "partnering-guidelines/action-plan/v1"
+ASSESSMENT_KEY = storage.assessment_key()
+PLAN_KEY = storage.legacy_plan_key()      # still written, for the assessment page's "Done" marks
 
 
 def saved(page):
@@ -131,9 +132,9 @@ def test_two_tabs_never_overwrite_each_other(context, base):
     b.wait_for_function("() => document.getElementById('ws-f-partner').value === 'From tab A'")
     a.bring_to_front()
     a.wait_for_function("() => document.querySelector(\"#ws-risks tr[data-row='IV.4.2'] textarea\").value === 'From tab B'")
-    stored = json.loads(a.evaluate(f"localStorage.getItem('{KEY}rewards-and-risks')"))
-    assert stored["records"]["f:partner"]["value"] == "From tab A"
-    assert stored["records"]["r:risks:IV.4.2"]["values"]["risk"] == "From tab B"
+    stored = values(a, "worksheet:rewards-and-risks")
+    assert stored["f:partner"]["value"] == "From tab A"
+    assert stored["r:risks:IV.4.2"]["risk"] == "From tab B"
 
 
 # A known bug in worksheet.js (issues 20 and 21): after removing a row, the "Row removed" message
@@ -183,9 +184,10 @@ def test_bfcache_restore_rereads_storage(playwright, site):
         url = f"{site.as_uri()}/worksheets/moving-on.html"
         page.goto(url)
         page.goto(f"{site.as_uri()}/worksheets/index.html")
+        # What an older copy of the toolkit (0.1.0) writes meanwhile: all file:// pages share one storage.
         page.evaluate("""key => { const d = {format: 'partnering-guidelines-worksheet', schema_version: 1, worksheet: 'moving-on',
             records: {'f:decision': {value: 'Renew', updated: '2099-01-01T00:00:00Z'}}}; localStorage.setItem(key, JSON.stringify(d)); }""",
-                      f"{KEY}moving-on")
+                      storage.legacy_worksheet_key("moving-on"))
         page.go_back()
         page.wait_for_function("() => document.getElementById('ws-f-decision').value === 'Renew'")
     finally:
@@ -204,6 +206,8 @@ BAD = [
                                 "records": {"r:risks:IV.4.1": {"values": {"likelihood": "<img src=x onerror=alert(1)>"}}}}),
      "not one of its choices"),
     ("big.json", "x" * (1024 * 1024 + 10), "larger than 1 MB"),
+    ("long.json", json.dumps({"format": "partnering-guidelines-worksheet", "schema_version": 1, "worksheet": "rewards-and-risks",
+                              "records": {"f:partner": {"value": "x" * 20001}}}), "longer than 20000 characters"),
 ]
 
 
@@ -212,7 +216,7 @@ def test_bad_imports_are_refused_and_the_work_is_untouched(context, base, tmp_pa
     page.goto(f"{base}/worksheets/rewards-and-risks.html")
     page.fill("#ws-f-partner", "Keep me")
     saved(page)
-    before = page.evaluate(f"localStorage.getItem('{KEY}rewards-and-risks')")
+    before = data_keys(page)
     for name, text, message in BAD:
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
@@ -221,7 +225,7 @@ def test_bad_imports_are_refused_and_the_work_is_untouched(context, base, tmp_pa
         status = page.locator("#ws-status")
         assert status.inner_text().startswith("Not imported") and "unchanged" in status.inner_text()
         assert status.locator("img").count() == 0
-        assert page.evaluate(f"localStorage.getItem('{KEY}rewards-and-risks')") == before
+        assert data_keys(page) == before
         assert page.input_value("#ws-f-partner") == "Keep me"
 
 
@@ -235,8 +239,14 @@ def test_html_in_an_imported_file_is_shown_as_text(context, base, tmp_path):
     page.wait_for_function("() => document.getElementById('ws-status').textContent.startsWith('Imported')")
     assert page.locator("#ws-inventory [data-cell=partner] input").input_value() == "<img src=x onerror=window.hit=1>"
     assert page.locator("#ws-inventory img").count() == 0 and page.evaluate("window.hit") is None
-    # The answers it replaced are kept and can be restored.
-    assert page.locator("[data-restore] option").count() >= 1
+    # Imported again, in place of what is there: what it replaced is kept, listed as text.
+    path.write_text(json.dumps({"format": "partnering-guidelines-worksheet", "schema_version": 1, "worksheet": "stakeholder-map",
+                                "records": {"f:selection": {"value": "<b>x</b>"}}}))
+    page.locator("[data-import-json]").set_input_files(str(path))
+    page.locator("[data-import-mode=replace]").click()
+    page.wait_for_function("() => document.getElementById('ws-status').textContent.startsWith('Imported')")
+    assert page.locator("[data-history] [data-restore]").count() == 1
+    assert page.locator("#ws-inventory tbody tr").count() == 0 and page.input_value("#ws-f-selection") == "<b>x</b>"
 
 
 def test_import_keeps_the_replaced_work_and_restores_it(context, base, tmp_path):
@@ -248,9 +258,13 @@ def test_import_keeps_the_replaced_work_and_restores_it(context, base, tmp_path)
     path.write_text(json.dumps({"format": "partnering-guidelines-worksheet", "schema_version": 1, "worksheet": "moving-on",
                                 "records": {"f:decision": {"value": "Theirs", "updated": "2026-01-01"}}}))
     page.locator("[data-import-json]").set_input_files(str(path))
+    page.locator("[data-import-mode=replace]").click()
     page.wait_for_function("() => document.getElementById('ws-f-decision').value === 'Theirs'")
-    page.select_option("[data-restore]", index=1)
+    page.locator(".ws-history summary").click()
+    page.locator("[data-history] [data-restore]").first.click()
     page.wait_for_function("() => document.getElementById('ws-f-decision').value === 'Mine'")
+    assert values(page, "worksheet:moving-on")["f:decision"]["value"] == "Mine"
+    assert [s["reason"]["code"] for s in snapshots(page, "worksheet:moving-on")] == ["before-restore", "before-replace"]
 
 
 def test_csv_export_and_import_per_table(context, base, tmp_path):
@@ -322,8 +336,8 @@ def test_action_plan_gathers_from_the_assessment_and_the_worksheets(context, bas
     # Mark both done: the worksheet row changes, the assessment action's status is kept by its source ID.
     for action in texts:
         page.locator(f"#plan-table tr:has(td:text-is('{action}')) select").select_option("Done")
-    stored = json.loads(page.evaluate(f"localStorage.getItem('{KEY}resource-map')"))
-    assert [r["values"]["status"] for k, r in stored["records"].items() if k.startswith("r:actions:")] == ["Done"]
+    stored = values(page, "worksheet:resource-map")
+    assert [r["status"] for k, r in stored.items() if k.startswith("r:actions:")] == ["Done"]
     plan = json.loads(page.evaluate(f"localStorage.getItem('{PLAN_KEY}')"))
     assert plan["records"]["assessment:q-3.2-1"]["status"] == "Done"
     assert page.locator("#plan-table tr.plan-done").count() == 2

@@ -21,6 +21,7 @@ from ..content.lists import Row
 from ..content.load import Content
 from ..content.model import Worksheet
 from ..project import ROOT
+from ..site import storage
 from ..site import worksheets as ws
 
 if TYPE_CHECKING:   # imported where a file is made: they slow every build
@@ -33,7 +34,8 @@ CREDIT = ("Source: Partnering for Sustainable Development: Guidelines for Multi-
           "and examples are ours (Partnering Guidelines toolkit).")
 BLANK_ROWS = 5
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-MAX_IMPORT_BYTES = 1024 * 1024
+MAX_IMPORT_BYTES = storage.contract()["limits"]["import_bytes"]
+FILES = storage.contract()["files"]
 
 
 class ExportError(ValueError):
@@ -78,13 +80,12 @@ def read_export(path: Path) -> dict[str, object]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ExportError(f"{path}: not a JSON file ({exc})") from None
-    if not isinstance(data, dict) or data.get("format") not in ("partnering-guidelines-worksheet",
-                                                                "partnering-guidelines-action-plan"):
+    if not isinstance(data, dict) or data.get("format") not in (FILES["worksheet"], FILES["plan"]):
         raise ExportError(f"{path}: not a worksheet or action plan export of the Partnering Guidelines toolkit "
                           "(its \"format\" is missing or different)")
-    version = data.get("schema_version")
-    if not isinstance(version, int) or version > 1:
-        raise ExportError(f"{path}: schema_version {version!r}: this toolkit reads schema 1")
+    if not isinstance(data.get("schema_version"), int) or data["schema_version"] > FILES["schema_version"]:
+        raise ExportError(f"{path}: schema_version {data.get('schema_version')!r}: this toolkit reads schema "
+                          f"{FILES['schema_version']}")
     return data
 
 
@@ -342,7 +343,7 @@ def fill(content: Content, export_path: Path, out_dir: Path) -> list[Path]:
     data = read_export(export_path)
     out_dir.mkdir(parents=True, exist_ok=True)
     stem = export_path.stem
-    if data["format"] == "partnering-guidelines-action-plan":
+    if data["format"] == FILES["plan"]:
         path = out_dir / f"{stem}.xlsx"
         path.write_bytes(plan_xlsx_bytes(data))
         return [path]

@@ -133,10 +133,9 @@ ASSESSMENT_ASSETS = ("assets/css/assessment.css", ASSESSMENT_MODEL, "assets/js/a
                      "assets/js/print-button.js")
 CASE_LIBRARY_ASSETS = ("assets/js/case-library.js",)
 LINKS_ASSETS = ("assets/js/copy-link.js",)
-WORKSHEET_ASSETS = ("assets/css/worksheet.css", "assets/js/worksheet-core.js", "assets/js/worksheet-store.js",
-                    "assets/js/worksheet.js", "assets/js/print-button.js")
-PLAN_ASSETS = ("assets/css/worksheet.css", "assets/js/worksheet-core.js", "assets/js/worksheet-store.js",
-               "assets/js/action-plan.js", "assets/js/print-button.js")
+DATA_ASSETS = ("assets/js/data-layer.js", "assets/js/data-view.js", "assets/js/worksheet-core.js")
+WORKSHEET_ASSETS = ("assets/css/worksheet.css", *DATA_ASSETS, "assets/js/worksheet.js", "assets/js/print-button.js")
+PLAN_ASSETS = ("assets/css/worksheet.css", *DATA_ASSETS, "assets/js/action-plan.js", "assets/js/print-button.js")
 PRINT_ASSETS = ("assets/css/worksheet.css", "assets/js/print-button.js")
 
 

@@ -15,16 +15,13 @@ from ..content.lists import Row, paragraph, resolve, task_of
 from ..content.load import Content
 from ..content.model import FieldPart, TablePart, Worksheet
 from ..project import version
-from . import assessment, urls
+from . import assessment, storage, urls
 from .i18n import ENGLISH, N_, DataText, Translating
 
 PAGE_DIR = "worksheets"
 INDEX = f"{PAGE_DIR}/index.html"
 ACTION_PLAN = "action-plan.html"
 FILES_DIR = f"{PAGE_DIR}/files"
-STORAGE_PREFIX = "partnering-guidelines/worksheets/v1/"
-PLAN_KEY = "partnering-guidelines/action-plan/v1"
-ASSESSMENT_KEY = "partnering-guidelines/assessment/v1"
 STATUSES = (N_("Not started"), N_("In progress"), N_("Done"))   # stored in English, shown translated
 
 
@@ -124,9 +121,11 @@ def browser_model(content: Content, sheet: Worksheet, strings: dict[str, str] | 
         else:
             out.append({"kind": "field", "id": part.field, "label": part.label, "type": part.kind,
                         "options": part.options})
-    return _json({"format": "partnering-guidelines-worksheet", "schema_version": 1, "id": sheet.id,
+    files = storage.contract()["files"]
+    return _json({"format": files["worksheet"], "schema_version": files["schema_version"], "id": sheet.id,
                   "title": sheet.title, "version": version(), "content_version": content.fingerprint(),
-                  "key": STORAGE_PREFIX + sheet.id, "parts": out, "strings": strings or {}})
+                  "tool": storage.worksheet_tool(sheet.id), "storage": storage.contract(), "parts": out,
+                  "strings": strings or {}})
 
 
 def plan_model(content: Content, strings: dict[str, str] | None = None, tr: Translating = ENGLISH) -> Markup:
@@ -145,8 +144,10 @@ def plan_model(content: Content, strings: dict[str, str] | None = None, tr: Tran
             if isinstance(part, TablePart) and part.actions:
                 tables.append({"sheet": sheet.id, "sheet_title": sheet.title, "table": part.table,
                                "title": part.title, "task": task_of(part.source),
-                               "key": STORAGE_PREFIX + sheet.id,
+                               "tool": storage.worksheet_tool(sheet.id),
                                "url": urls.relative(page_path(sheet.id), ACTION_PLAN)})
-    return _json({"format": "partnering-guidelines-action-plan", "schema_version": 1, "plan_key": PLAN_KEY,
-                  "assessment_key": ASSESSMENT_KEY, "statuses": list(STATUSES), "columns": list(ACTION_COLUMNS),
+    files = storage.contract()["files"]
+    return _json({"format": files["plan"], "schema_version": files["schema_version"], "tool": storage.plan_tool(),
+                  "assessment_key": storage.assessment_key(), "storage": storage.contract(),
+                  "statuses": list(STATUSES), "columns": list(ACTION_COLUMNS),
                   "tasks": tasks, "questions": questions, "tables": tables, "strings": strings or {}})

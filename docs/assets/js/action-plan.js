@@ -1,20 +1,23 @@
-/* The action plan: gathered on every visit (and whenever another tab writes) from the
-   self-assessment's stored answers (read only) and the worksheets' action rows. Editing an
-   action from a worksheet writes that worksheet's row (read-merge-write, like the worksheet
-   page); owner, due date and status of a self-assessment action are kept in the plan's own key,
-   by the action's source ID ("assessment:<question id>"), for the assessment page to show. */
+/* The action plan: gathered from the self-assessment's stored answers (read only) and the
+   worksheets' action rows, whenever anything changes in any tab. Owner, due date and status are
+   saved as typed through the data layer (data-view.js): a worksheet action's in its worksheet's
+   row, a self-assessment action's in the plan's own records ("assessment:<question id>"),
+   with the action text its status was given for (a rewritten action starts again). For the
+   assessment page, which reads the "Done" marks from version 0.1.0's key, that key is kept
+   written from the data layer. */
 (function () {
   "use strict";
-  var Core = window.WorksheetCore, Store = window.WorksheetStore;
+  var Core = window.WorksheetCore, Layer = window.DataLayer, View = window.DataView;
   var node = document.getElementById("plan-model");
   var table = document.getElementById("plan-table");
-  if (!node || !table || !Core || !Store) return;
+  if (!node || !table || !Core || !Layer || !View) return;
   var plan = JSON.parse(node.textContent);
+  var contract = plan.storage, limits = contract.limits, TOOL = plan.tool;
   var status = document.getElementById("ws-status");
-  var planStore = Store.open(plan.plan_key);
   var sort = { key: "task", direction: "ascending" };
   var filter = "";
   var actions = [];
+  var FIELDS = ["owner", "due", "status"];
 
   // The page's language: the model carries the browser's messages translated (English text as
   // the key); any missing stays English.
@@ -25,19 +28,135 @@
     return out;
   }
 
-  function now() { return new Date().toISOString(); }
-  function say(text, problem) { status.textContent = text; status.classList.toggle("ws-status--problem", !!problem); }
-  function read(key) { try { return window.localStorage.getItem(key); } catch (e) { return null; } }
-
-  function gather() {
-    var texts = {};
-    plan.tables.forEach(function (t) { texts[t.key] = read(t.key); });
-    var planDoc = null;
-    try { planDoc = JSON.parse(planStore.read() || "null"); } catch (e) { planDoc = null; }
-    return Core.gatherActions(plan, read(plan.assessment_key), texts, planDoc);
+  function say(text, problem, extra) {
+    status.textContent = text;
+    status.classList.toggle("ws-status--problem", !!problem);
+    if (extra) { status.appendChild(document.createTextNode(" ")); status.appendChild(extra); }
   }
 
-  function cellInput(action, key) {
+  function button(label, onClick, attrs) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = "md-button";
+    b.textContent = label;
+    Object.keys(attrs || {}).forEach(function (k) { b.setAttribute(k, attrs[k]); });
+    b.addEventListener("click", onClick);
+    return b;
+  }
+
+  function full() { return t("Not saved: this browser's storage is full or blocked. Nothing you typed is lost while this page stays open: export the plan now, then free some space."); }
+
+  var failing = false;   // said once, so that retries do not redraw the message (and its button) again and again
+  function saveReport(result) {
+    if (result.ok) {
+      failing = false;
+      if (result.saved) { say(tf("Saved in this browser at {time}.", { time: new Date().toLocaleTimeString() })); afterChange(); }
+      return;
+    }
+    if (failing && status.classList.contains("ws-status--problem")) return;
+    failing = true;
+    say(full(), true, button(t("Export (JSON)"), exportJSON));
+  }
+
+  var layer = Layer.open({ contract: contract, win: window });
+  var view = View.create({ layer: layer, win: window, t: t, saveAfter: contract.save_after_ms, retryAfter: contract.retry_after_ms,
+                           maxText: limits.text, report: saveReport });
+
+  function assessmentAction(qid) {
+    try {
+      var doc = JSON.parse(layer.raw(plan.assessment_key) || "null");
+      var a = doc && doc.answers && Object.prototype.hasOwnProperty.call(doc.answers, qid) ? doc.answers[qid] : null;
+      return a && typeof a.action === "string" ? a.action : null;
+    } catch (e) { return null; }
+  }
+
+  // --- version 0.1.0's key ----------------------------------------------------------------
+  /* What version 0.1.0 (or an older copy of the toolkit still in use, file:// pages of every
+     copy share one storage) wrote there joins the plan's records: combined, each of its fields
+     with the record's time. The records this version writes there for the assessment carry the
+     oldest time and are left out, so the copy never comes back as news (nor as a conflict with
+     a change it had not seen). Its text is kept as an earlier version once. */
+  function adoptLegacy() {
+    // The worksheets' actions too: this page may be the first one opened since the update.
+    var sheets = plan.tables.map(function (tb) { return tb.sheet; }).filter(function (id, i, all) { return all.indexOf(id) === i; });
+    var ok = sheets.every(function (id) {
+      var tb = plan.tables.filter(function (x) { return x.sheet === id; })[0];
+      return Core.adoptLegacyWorksheet(layer, contract, id, tb.tool);
+    });
+    return adoptLegacyPlan() && ok;
+  }
+
+  function adoptLegacyPlan() {
+    var text = layer.raw(contract.legacy.plan);
+    if (text === null || text === layer.meta(TOOL, "legacy-written")) return true;
+    var doc;
+    try { doc = JSON.parse(text); } catch (e) { doc = null; }
+    var records = doc && doc.records && typeof doc.records === "object" && !Array.isArray(doc.records) ? doc.records : null;
+    var ok = true;
+    if (records) {
+      var incoming = Layer.dict();
+      Object.keys(records).forEach(function (id) {
+        var r = records[id];
+        if (!/^assessment:[A-Za-z0-9._-]{1,60}$/.test(id) || !r || typeof r !== "object") return;
+        // A record this page wrote for the assessment (writeLegacy) has the oldest time: only
+        // one that 0.1.0 wrote (with the time it wrote it) is news.
+        if (r.updated === Layer.EPOCH) return;
+        var time = Layer.isStamp(r.updated) || "", rec = Layer.dict();
+        FIELDS.forEach(function (f) { if (typeof r[f] === "string" && r[f].length <= limits.text) rec[f] = { value: r[f], time: time }; });
+        if (rec.status && plan.statuses.indexOf(rec.status.value) < 0) delete rec.status;
+        var action = assessmentAction(id.slice(11));
+        if (rec.status && action !== null) rec["status-for"] = { value: action, time: time };
+        incoming[id] = rec;
+      });
+      ok = layer.write(TOOL, Layer.importOps(layer.state(TOOL), incoming, "combine", null).ops).ok;
+    }
+    if (ok && !layer.meta(TOOL, "legacy-kept")) {
+      var kept = layer.keepSnapshot(TOOL, { code: records ? "legacy" : "legacy-unreadable" }, text, records ? Object.keys(records).length : 0);
+      ok = kept.ok && layer.meta(TOOL, "legacy-kept", "1");
+    }
+    return ok;
+  }
+
+  /* Version 0.1.0's key as the assessment page reads it: owner, due and the status that applies
+     to each self-assessment action. Rewritten only when it differs (so other tabs are not woken). */
+  function writeLegacy() {
+    var records = {};
+    actions.forEach(function (a) {
+      if (a.kind !== "assessment") return;
+      records[a.id] = { owner: a.owner, due: a.due, status: a.status, updated: Layer.EPOCH };
+    });
+    var text = JSON.stringify({ format: Core.PLAN_FORMAT, schema_version: 1, records: records });
+    if (layer.raw(contract.legacy.plan) === text) return;
+    if (layer.raw(contract.legacy.plan, text)) layer.meta(TOOL, "legacy-written", text);
+  }
+
+  // --- gathering and drawing ---------------------------------------------------------------
+  function states(edits) {
+    var out = Layer.dict();
+    plan.tables.forEach(function (tb) {
+      out[tb.sheet] = Layer.overlay(layer.state(tb.tool), (edits || []).filter(function (e) { return e.tool === tb.tool; }), layer.now());
+    });
+    return out;
+  }
+
+  function gather(edits) {
+    var planState = Layer.overlay(layer.state(TOOL), (edits || []).filter(function (e) { return e.tool === TOOL; }), layer.now());
+    return Core.gatherActions(plan, layer.raw(plan.assessment_key), states(edits), planState).map(function (a) {
+      if (a.kind === "assessment") a.source = a.source ? tf("Self-assessment, {source}", { source: a.source }) : tf("Self-assessment, question {id} (no longer in the toolkit)", { id: a.question });
+      return a;
+    });
+  }
+
+  function statusShown(a) {
+    return function (stored) {
+      var rec = Layer.own(layer.state(TOOL).records, a.record) ? layer.state(TOOL).records[a.record] : null;
+      var forText = rec && Layer.own(rec, "status-for") ? String(rec["status-for"].value) : null;
+      var action = assessmentAction(a.question);
+      return !stored || (forText !== null && action !== null && forText !== action) ? plan.statuses[0] : stored;
+    };
+  }
+
+  function cellInput(a, key) {
     var el;
     if (key === "status") {
       el = document.createElement("select");
@@ -46,98 +165,105 @@
       el = document.createElement("input");
       el.type = key === "due" ? "date" : "text";
     }
-    el.value = action[key] || "";
     var names = { due: t("Due date"), owner: t("Owner"), status: t("Status") };
-    el.setAttribute("aria-label", (names[key] || key) + ": " + action.action.slice(0, 80));
-    el.setAttribute("data-action-id", action.id);
+    el.setAttribute("aria-label", names[key] + ": " + a.action.slice(0, 80));
+    el.setAttribute("data-action-id", a.id);
     el.setAttribute("data-key", key);
     return el;
   }
 
+  var rows = Layer.dict();   // action id -> tr
+
+  function makeRow(a) {
+    var tr = document.createElement("tr");
+    tr.setAttribute("data-action", a.id);
+    var td = document.createElement("td");
+    td.setAttribute("data-action-text", "");
+    tr.appendChild(td);
+    FIELDS.forEach(function (key) {
+      var cell = document.createElement("td");
+      var el = cellInput(a, key);
+      cell.appendChild(el);
+      tr.appendChild(cell);
+      var opts = null;
+      if (key === "status") opts = { show: function (stored) { return stored || plan.statuses[0]; } };
+      if (a.kind === "assessment" && key === "status") {
+        // The action text a status is given for: a rewritten action starts again.
+        opts = { alongside: function () { var text = assessmentAction(a.question); return text === null ? {} : { "status-for": text }; }, show: statusShown(a) };
+      }
+      view.bind(el, a.tool, a.record, key, opts);
+    });
+    var task = document.createElement("td");
+    task.setAttribute("data-task", "");
+    tr.appendChild(task);
+    var from = document.createElement("td");
+    from.setAttribute("data-from", "");
+    tr.appendChild(from);
+    return tr;
+  }
+
+  function fillRow(tr, a) {
+    tr.querySelector("[data-action-text]").textContent = a.action;
+    tr.querySelector("[data-task]").textContent = a.task ? tf("Task {id}", { id: a.task }) : "";
+    var from = tr.querySelector("[data-from]");
+    from.textContent = "";
+    if (a.url) {
+      var link = document.createElement("a");
+      link.href = a.url;
+      link.textContent = a.source;
+      from.appendChild(link);
+    } else from.textContent = a.source;
+    var reset = tr.querySelector(".plan-reset");
+    if (a.statusReset && !reset) {
+      reset = document.createElement("span");
+      reset.className = "plan-reset";
+      reset.textContent = t("The action was rewritten after its status was set.");
+      tr.querySelector("[data-key=status]").insertAdjacentElement("afterend", reset);
+    } else if (!a.statusReset && reset) reset.remove();
+    Array.prototype.forEach.call(tr.querySelectorAll("[data-key]"), function (el) {
+      var names = { due: t("Due date"), owner: t("Owner"), status: t("Status") };
+      el.setAttribute("aria-label", names[el.getAttribute("data-key")] + ": " + a.action.slice(0, 80));
+      view.sync(el);
+    });
+    tr.classList.toggle("plan-done", tr.querySelector("[data-key=status]").value === "Done");
+  }
+
+  /* Rows are kept and updated in place: a control someone is typing into is never replaced, and
+     rows do not move while the cursor is in the table (they are sorted again when it leaves). */
   function draw() {
-    var focused = document.activeElement && table.contains(document.activeElement) ?
-      [document.activeElement.getAttribute("data-action-id"), document.activeElement.getAttribute("data-key")] : null;
     actions = gather();
     var shown = Core.sortActions(actions, sort.key, sort.direction, plan.statuses).filter(function (a) { return !filter || a.status === filter; });
-    var body = table.tBodies[0];
-    while (body.firstChild) body.removeChild(body.firstChild);
+    var body = table.tBodies[0], still = body.contains(document.activeElement);
+    var wanted = Layer.dict(), prev = null;
     shown.forEach(function (a) {
-      var tr = document.createElement("tr");
-      tr.setAttribute("data-action", a.id);
-      if (a.status === "Done") tr.className = "plan-done";
-      var td = document.createElement("td");
-      td.textContent = a.action;
-      tr.appendChild(td);
-      ["owner", "due", "status"].forEach(function (key) {
-        var cell = document.createElement("td");
-        cell.appendChild(cellInput(a, key));
-        tr.appendChild(cell);
-      });
-      var task = document.createElement("td");
-      task.textContent = a.task ? tf("Task {id}", { id: a.task }) : "";
-      tr.appendChild(task);
-      var from = document.createElement("td");
-      if (a.url) {
-        var link = document.createElement("a");
-        link.href = a.url;
-        link.textContent = a.source;
-        from.appendChild(link);
-      } else from.textContent = a.source;
-      tr.appendChild(from);
-      body.appendChild(tr);
+      wanted[a.id] = true;
+      var tr = rows[a.id];
+      if (!tr) tr = rows[a.id] = makeRow(a);
+      if (!still || tr.parentNode !== body) {
+        var at = prev ? prev.nextSibling : body.firstChild;
+        if (at !== tr) body.insertBefore(tr, still ? null : at);
+        prev = tr;
+      }
+      fillRow(tr, a);     // once in the page: what the controls show is set last
+    });
+    Object.keys(rows).forEach(function (id) {
+      if (wanted[id] || view.holds(rows[id])) return;
+      Array.prototype.forEach.call(rows[id].querySelectorAll("[data-key]"), view.unbind);
+      rows[id].remove();
+      delete rows[id];
     });
     document.querySelector("[data-plan-empty]").hidden = actions.length > 0;
     table.querySelectorAll("th[data-sort-key]").forEach(function (th) {
       th.setAttribute("aria-sort", th.getAttribute("data-sort-key") === sort.key ? sort.direction : "none");
     });
-    if (focused) {
-      var again = table.querySelector("[data-action-id=\"" + CSS.escape(focused[0]) + "\"][data-key=\"" + focused[1] + "\"]");
-      if (again) again.focus();
-    }
   }
 
-  function save(id, key, value) {
-    var a = actions.filter(function (x) { return x.id === id; })[0];
-    if (!a) return;
-    var when = now(), result;
-    if (a.kind === "worksheet") {
-      var sheet = Store.open(a.key);
-      result = sheet.update(function (text) {
-        var doc = Core.parseDoc(text, { id: a.sheet });
-        if (!doc) return null;    // unreadable: left for the worksheet page to keep and repair
-        return JSON.stringify(Core.applyChange(doc, { kind: "cell", table: a.table, row: a.row, column: key, value: value }, when));
-      });
-    } else {
-      result = planStore.update(function (text) {
-        var doc;
-        try { doc = JSON.parse(text || "null"); } catch (e) { doc = null; }
-        if (!doc || typeof doc.records !== "object") doc = { format: Core.PLAN_FORMAT, schema_version: 1, records: {} };
-        var rec = doc.records[id] || {};
-        rec[key] = value;
-        rec.updated = when;
-        doc.records[id] = rec;
-        return JSON.stringify(doc);
-      });
-    }
-    say(result.ok ? t("Saved in this browser.") : t("Not saved: this browser's storage is full or blocked. Export the plan (CSV) now."), !result.ok);
-    if (result.ok && key === "status") draw();
-  }
-
-  table.addEventListener("change", function (e) {
-    var el = e.target;
-    if (el.hasAttribute("data-action-id")) save(el.getAttribute("data-action-id"), el.getAttribute("data-key"), el.value);
-  });
-  table.addEventListener("click", function (e) {
-    var button = e.target.closest("[data-sort]");
-    if (!button) return;
-    var key = button.getAttribute("data-sort");
-    sort = { key: key, direction: sort.key === key && sort.direction === "ascending" ? "descending" : "ascending" };
+  function afterChange() {
     draw();
-  });
-  document.addEventListener("change", function (e) {
-    if (e.target.matches("[data-plan-filter]")) { filter = e.target.value; draw(); }
-  });
+    writeLegacy();
+  }
 
+  // --- files -------------------------------------------------------------------------------
   function download(name, text, type) {
     var url = URL.createObjectURL(new Blob([text], { type: type + ";charset=utf-8" }));
     var a = document.createElement("a");
@@ -145,14 +271,255 @@
     document.body.appendChild(a); a.click(); a.remove();
     setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
   }
+
+  /* The actions with what is stored and what this page has not stored yet: an export with a
+     full storage still holds the edit just typed. */
+  function current() {
+    var edits = view.pending();
+    var list = gather(edits);
+    var times = {};
+    list.forEach(function (a) {
+      var st = a.tool === TOOL ? Layer.overlay(layer.state(TOOL), edits.filter(function (e) { return e.tool === TOOL; }), layer.now()) :
+        Layer.overlay(layer.state(a.tool), edits.filter(function (e) { return e.tool === a.tool; }), layer.now());
+      var rec = Layer.own(st.records, a.record) ? st.records[a.record] : Layer.dict(), out = {};
+      ["action", "owner", "due", "status"].forEach(function (f) { if (Layer.own(rec, f)) out[f] = rec[f].time; });
+      times[a.id] = out;
+    });
+    return { actions: Core.sortActions(list, sort.key, sort.direction, plan.statuses), times: times };
+  }
+
+  function exportJSON() {
+    var c = current();
+    download("action-plan.json", JSON.stringify(Core.planExport(c.actions, layer.now(), c.times), null, 1), "application/json");
+  }
+
+  function exportCSV() { download("action-plan.csv", "\uFEFF" + Core.planCSV(current().actions), "text/csv"); }
+
+  function size(bytes) { return bytes % (1024 * 1024) === 0 ? tf("{n} MB", { n: bytes / 1024 / 1024 }) : tf("{n} KB", { n: Math.round(bytes / 1024) }); }
+
+  function problemText(p) {
+    switch (p.code) {
+      case "unreadable": return t("The file could not be read.");
+      case "too-large": return tf("The file is larger than {max}.", { max: size(p.max) });
+      case "not-json": return t("The file is not JSON.");
+      case "not-object": case "wrong-format-plan": return t("This is not a Partnering Guidelines action plan file (its “format” field is missing or different).");
+      case "newer-schema": return tf("The file was made by a newer or unknown version of the toolkit (schema {schema}); this copy reads schema {reads}.", p);
+      case "no-actions": return t("The file has no list of actions.");
+      case "csv-not-csv": return t("The file is not CSV, or it is empty.");
+      case "plan-csv-columns": return t("The first line must name the plan's columns, with “Source ID” (export the plan to see the layout).");
+      case "plan-bad-id": return tf("Action {line}: its source ID is missing or not valid.", p);
+      case "plan-unknown-table": return tf("Action {line}: its worksheet table is not one of this toolkit's.", p);
+      case "too-many-rows": return tf("The file has {rows} actions: a plan holds at most {max}.", p);
+      case "value-not-text": return tf("Action {line}: “{column}” is not text.", p.at);
+      case "value-too-long": return tf("Action {line}: “{column}” is too long.", p.at);
+      case "value-not-choice": return tf("Action {line}: the status “{value}” is not one of the plan's statuses.", { line: p.at.line, value: p.value });
+      case "value-not-date": return tf("Action {line}: “{column}” is not a date (YYYY-MM-DD).", p.at);
+      default: return p.code;
+    }
+  }
+
+  function ask(name, done) {
+    if (!actions.length) { done("combine"); return; }
+    var box = document.getElementById("ws-import-choice");
+    box.textContent = "";
+    var q = document.createElement("p");
+    q.textContent = tf("Import {file}: combine it with your plan (where both have a different owner, due date or status, the newer is kept) or replace your plan's owners, due dates and statuses with the file's? Either way your plan as it is now is kept under “Earlier versions”.", { file: name });
+    box.appendChild(q);
+    [["combine", t("Combine")], ["replace", t("Replace")], [null, t("Cancel")]].forEach(function (pair) {
+      box.appendChild(button(pair[1], function () { box.hidden = true; box.textContent = ""; if (pair[0]) done(pair[0]); },
+                             { "data-import-mode": pair[0] || "cancel" }));
+      box.appendChild(document.createTextNode(" "));
+    });
+    box.hidden = false;
+    box.querySelector("button").focus();
+  }
+
+  function when(iso) { return iso ? new Date(iso).toLocaleString() : t("an unknown date"); }
+
+  /* Apply the targets of a plan file: per tool, combine or replace what the plan holds (owners,
+     due dates, statuses, and the action of a worksheet row not here yet), after storing what was
+     typed and keeping the plan as it is as an earlier version. */
+  function importTargets(targets, mode, reason) {
+    var first = view.flush();
+    if (!first.ok) return { ok: false, message: full() };
+    var c = current(), kept = null;
+    if (c.actions.length) {
+      kept = layer.keepSnapshot(TOOL, reason, JSON.stringify(Core.planExport(c.actions, layer.now(), c.times)), c.actions.length);
+      if (!kept.ok) return { ok: false, message: kept.problem === "history-full" ?
+        t("Not imported: there is no room left for earlier versions of the plan. Download and delete some under “Earlier versions”, then try again. Nothing was changed.") :
+        t("Not imported: a copy of your plan could not be kept first (storage full). Nothing was changed. Export the plan, free some space and try again.") };
+    }
+    var byTool = Layer.dict();
+    targets.forEach(function (tg) {
+      var incoming = byTool[tg.tool] || (byTool[tg.tool] = Layer.dict());
+      incoming[tg.record] = tg.fields;
+    });
+    var conflicts = [], failed = false;
+    // What a replace may change: the fields the plan shows, of the actions it shows.
+    var scope = Layer.dict();
+    actions.forEach(function (a) { (scope[a.tool] || (scope[a.tool] = Layer.dict()))[a.record] = true; });
+    Object.keys(byTool).concat(mode === "replace" ? Object.keys(scope) : []).forEach(function (tool, i, all) {
+      if (all.indexOf(tool) !== i) return;
+      var state = layer.state(tool), incoming = byTool[tool] || Layer.dict(), sub = { records: Layer.dict() };
+      Object.keys(state.records).forEach(function (r) {
+        if (!(scope[tool] && scope[tool][r]) && !Layer.own(incoming, r)) return;
+        var rec = Layer.dict();
+        FIELDS.concat(["status-for"]).concat(Layer.own(incoming, r) && incoming[r].action ? ["action"] : []).forEach(function (f) {
+          if (Layer.own(state.records[r], f)) rec[f] = state.records[r][f];
+        });
+        sub.records[r] = rec;
+      });
+      if (tool !== TOOL) {   // a worksheet row that is not here yet is added after the others
+        var sheet = plan.tables.filter(function (tb) { return tb.tool === tool; })[0];
+        var order = Core.nextOrder(state, { id: sheet ? sheet.table : "", fixed: [], columns: [] });
+        Object.keys(incoming).forEach(function (r) {
+          if (!Layer.own(state.records, r) || Layer.isRemoved(state.records[r])) incoming[r]["@order"] = { value: order++, time: "" };
+        });
+      }
+      var ops = Layer.importOps(sub, incoming, mode, null);
+      conflicts = conflicts.concat(ops.conflicts);
+      if (!layer.write(tool, ops.ops).ok) failed = true;
+    });
+    afterChange();
+    drawHistory();
+    if (failed) return { ok: false, message: t("Not everything could be imported: this browser's storage is full. Your plan as it was is kept under “Earlier versions”. Export it, free some space and try again.") };
+    return { ok: true, conflicts: conflicts, dropped: kept ? kept.dropped : [] };
+  }
+
+  function importFile(text, name) {
+    var kind = /\.csv$/i.test(name) || /^\uFEFF?Action,/.test(text) ? "csv" : "json";
+    var parsed = Core.parsePlanImport(text, plan, limits, kind);
+    if (parsed.errors) { say(tf("Not imported: {errors} Your plan is unchanged.", { errors: parsed.errors.map(problemText).join(" ") }), true); return; }
+    if (kind === "csv") {   // a spreadsheet has no times: what it says is the newest
+      var now = layer.now();
+      parsed.targets.forEach(function (tg) { Object.keys(tg.fields).forEach(function (f) { tg.fields[f].time = now; }); });
+    }
+    ask(name, function (mode) {
+      var done = importTargets(parsed.targets, mode, { code: mode === "replace" ? "before-replace" : "before-combine", file: name });
+      if (!done.ok) { say(done.message, true, button(t("Export (JSON)"), exportJSON)); return; }
+      var lines = [mode === "replace" ? tf("Replaced your plan's owners, due dates and statuses with {file}. Your plan as it was is kept under “Earlier versions”.", { file: name }) :
+        tf("Combined {file} with your plan. Your plan as it was is kept under “Earlier versions”.", { file: name })];
+      var names = { action: t("action"), owner: t("owner"), due: t("due date"), status: t("status"), "status-for": t("status") };
+      done.conflicts.slice(0, 10).forEach(function (c) {
+        var values = { field: names[c.field] || c.field, action: actionText(c.record) };
+        lines.push(c.kept === "theirs" ? tf("Both had a different {field} for “{action}”: kept the file's (newer).", values) :
+          tf("Both had a different {field} for “{action}”: kept yours (newer or as new).", values));
+      });
+      done.dropped.forEach(function (s) { lines.push(tf("To make room, the earlier version of {date} was removed from this browser.", { date: when(s.when) })); });
+      say(lines.join(" "));
+    });
+  }
+
+  function actionText(record) {
+    var a = actions.filter(function (x) { return x.record === record; })[0];
+    return a ? a.action.slice(0, 60) : record;
+  }
+
+  // --- earlier versions --------------------------------------------------------------------
+  function reasonText(r) {
+    r = r || {};
+    switch (r.code) {
+      case "legacy": return t("As stored by version 0.1.0 of the toolkit");
+      case "legacy-unreadable": return t("Stored by version 0.1.0, could not be read (kept as it was)");
+      case "before-replace": return tf("Before replacing with {file}", { file: r.file });
+      case "before-combine": return tf("Before combining with {file}", { file: r.file });
+      case "before-restore": return tf("Before restoring the version of {date}", { date: when(r.when) });
+      default: return String(r.code || "");
+    }
+  }
+
+  function restore(snap) {
+    var parsed = Core.parsePlanImport(snap.data, plan, limits, "json");
+    if (parsed.errors) { say(t("That earlier version cannot be restored here; download it to keep it."), true); return; }
+    var done = importTargets(parsed.targets, "replace", { code: "before-restore", when: snap.when });
+    if (!done.ok) { say(done.message, true); return; }
+    say(tf("Restored the version kept {date}. The one it replaced is kept too.", { date: when(snap.when) }));
+  }
+
+  function drawHistory() {
+    var target = document.querySelector("[data-history]");
+    if (!target) return;
+    target.textContent = "";
+    var list = layer.snapshots(TOOL);
+    if (!list.length) {
+      var p = document.createElement("p");
+      p.textContent = t("None yet: one is kept each time an import or a restore replaces answers.");
+      target.appendChild(p);
+      return;
+    }
+    var tbl = document.createElement("table");
+    tbl.className = "ws-table ws-history-table";
+    var head = document.createElement("tr");
+    [t("Kept on"), t("Why"), t("Number of actions"), t("Restore or download")].forEach(function (h) {
+      var th = document.createElement("th"); th.scope = "col"; th.textContent = h; head.appendChild(th);
+    });
+    var thead = document.createElement("thead");
+    thead.appendChild(head);
+    tbl.appendChild(thead);
+    var body = document.createElement("tbody");
+    list.forEach(function (snap) {
+      var tr = document.createElement("tr");
+      tr.setAttribute("data-snapshot", snap.id);
+      [when(snap.when), reasonText(snap.reason), String(snap.count || "")].forEach(function (text) { var td = document.createElement("td"); td.textContent = text; tr.appendChild(td); });
+      var td = document.createElement("td");
+      if (snap.reason && snap.reason.code !== "legacy" && snap.reason.code !== "legacy-unreadable") td.appendChild(button(t("Restore"), function () { restore(snap); }, { "data-restore": snap.id }));
+      td.appendChild(button(t("Download"), function () {
+        download("action-plan-" + (snap.when || "undated").slice(0, 19).replace(/[^0-9T]/g, "-") + ".json", snap.data, "application/json");
+      }, { "data-download": snap.id }));
+      td.appendChild(button(t("Delete"), function () {
+        if (!window.confirm(tf("Delete the earlier version of {date} from this browser? Download it first to keep it.", { date: when(snap.when) }))) return;
+        layer.removeSnapshot(TOOL, snap.id);
+        drawHistory();
+      }, { "data-delete-snapshot": snap.id }));
+      tr.appendChild(td);
+      body.appendChild(tr);
+    });
+    tbl.appendChild(body);
+    target.appendChild(tbl);
+  }
+
+  // --- events --------------------------------------------------------------------------------
+  view.listen(table);
+  table.addEventListener("focusout", function () { setTimeout(draw, 0); });
+  table.addEventListener("click", function (e) {
+    var b = e.target.closest("[data-sort]");
+    if (!b) return;
+    var key = b.getAttribute("data-sort");
+    sort = { key: key, direction: sort.key === key && sort.direction === "ascending" ? "descending" : "ascending" };
+    draw();
+  });
+  document.addEventListener("change", function (e) {
+    if (e.target.matches("[data-plan-filter]")) { filter = e.target.value; draw(); }
+    if (e.target.matches("[data-import-plan]")) {
+      var input = e.target, file = input.files && input.files[0];
+      input.value = "";
+      if (!file) return;
+      if (file.size > limits.import_bytes) { say(tf("Not imported: {errors} Your plan is unchanged.", { errors: problemText({ code: "too-large", max: limits.import_bytes }) }), true); return; }
+      var reader = new FileReader();
+      reader.onload = function () { importFile(String(reader.result), file.name); };
+      reader.onerror = function () { say(tf("Not imported: {errors} Your plan is unchanged.", { errors: problemText({ code: "unreadable" }) }), true); };
+      reader.readAsText(file);
+    }
+  });
   document.addEventListener("click", function (e) {
-    var ordered = Core.sortActions(actions, sort.key, sort.direction, plan.statuses);
-    if (e.target.closest("[data-export-plan-csv]")) download("action-plan.csv", "\uFEFF" + Core.planCSV(ordered), "text/csv");
-    if (e.target.closest("[data-export-plan-json]")) download("action-plan.json", JSON.stringify(Core.planExport(ordered, now()), null, 1), "application/json");
+    if (e.target.closest("[data-export-plan-csv]")) exportCSV();
+    if (e.target.closest("[data-export-plan-json]")) exportJSON();
   });
 
-  window.addEventListener("storage", function (e) { if (e.key === null || e.key.indexOf("partnering-guidelines/") === 0) draw(); });
-  window.addEventListener("pageshow", function (e) { if (e.persisted) draw(); });
-  document.addEventListener("visibilitychange", function () { if (document.visibilityState === "visible") draw(); });
+  // Registered first: a page restored by the Back button reads again before anything else.
+  layer.watch(function () {
+    adoptLegacy();
+    afterChange();
+    drawHistory();
+    view.retry();
+  });
+  var moved = adoptLegacy();
+  var chosen = document.querySelector("[data-plan-filter]");
+  if (chosen) filter = chosen.value;      // chosen before this script ran
   draw();
+  writeLegacy();
+  drawHistory();
+  table.classList.add("plan--ready");
+  if (!layer.available) say(t("This browser is not saving: storage is blocked or unavailable (private mode?). Export the plan before you leave."), true);
+  else if (!moved) say(t("The plan saved by the previous version of the toolkit could not be moved yet (storage full): it is kept as it was. Free some space and open this page again."), true);
 })();

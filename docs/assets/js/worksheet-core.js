@@ -1,186 +1,244 @@
-/* Worksheets and the action plan: the pure part (no DOM, no storage), run by Node in the unit tests.
-   A worksheet's answers are records keyed by ID, each with its own `updated` time:
-     "f:<field>"              { value, updated }
-     "r:<table>:<row>"        { values: {column: text}, order, updated, deleted? }
-   A change touches one record; merging two sets keeps, per record, the newer one, so two tabs
-   or an import never overwrite each other's other answers. A removed row stays as a tombstone
-   (deleted: true) so that an older copy elsewhere cannot bring it back. */
+/* Worksheets and the action plan: the pure part (no DOM, no storage), run by Node in the unit
+   tests. What a worksheet keeps is a set of records in the data layer (data-layer.js), each
+   field with its own versions:
+     "f:<field>"            field "value"
+     "r:<table>:<row>"      one field per column, "@order" (added rows), "@deleted" (a removal)
+   Files (export, import, version 0.1.0's stored documents) hold records as schema 1 does:
+     "f:<field>"            { value, updated }
+     "r:<table>:<row>"      { values: {column: text}, order, updated, times?: {column: time}, deleted? }
+   Problems are returned as codes with parameters ({ code: "not-json" }); the pages say them in
+   the reader's language. */
 (function (root, factory) {
   "use strict";
-  var core = factory();
+  var core = factory(root.DataLayer || (typeof require === "function" ? require("./data-layer.js") : null));
   if (typeof module === "object" && module.exports) module.exports = core;
   else root.WorksheetCore = core;
-})(typeof self !== "undefined" ? self : this, function () {
+})(typeof self !== "undefined" ? self : this, function (Layer) {
   "use strict";
 
   var FORMAT = "partnering-guidelines-worksheet";
   var PLAN_FORMAT = "partnering-guidelines-action-plan";
   var SCHEMA_VERSION = 1;
-  var MAX_BYTES = 1024 * 1024;
-  var MAX_TEXT = 20000;
-  var KEY_PATTERN = /^(f:[a-z0-9-]{1,60}|r:[a-z0-9-]{1,60}:[A-Za-z0-9.-]{1,80})$/;
+  var RECORD = /^(f:[a-z0-9-]{1,60}|r:[a-z0-9-]{1,60}:[A-Za-z0-9.-]{1,80})$/;
+  var ROW_ID = /^[A-Za-z0-9.-]{1,80}$/;
+  var dict = Layer.dict, own = Layer.own;
 
-  function emptyDoc(model) {
-    return { format: FORMAT, schema_version: SCHEMA_VERSION, worksheet: model.id, records: {} };
+  function text(v) { return v === null || v === undefined || v === false ? "" : String(v); }
+
+  function fieldValue(state, id) {
+    var r = own(state.records, "f:" + id) ? state.records["f:" + id] : null;
+    return r && own(r, "value") ? text(r.value.value) : "";
   }
 
-  function stamp(record) { return record && typeof record.updated === "string" ? record.updated : ""; }
+  function isRowRecord(id) { return id.indexOf("r:") === 0; }
 
-  /* Per record, the newer wins; on a tie, mine stays. */
-  function mergeRecords(mine, theirs) {
-    var out = {};
-    Object.keys(mine || {}).forEach(function (k) { out[k] = mine[k]; });
-    Object.keys(theirs || {}).forEach(function (k) {
-      if (!out[k] || stamp(theirs[k]) > stamp(out[k])) out[k] = theirs[k];
-    });
-    return out;
-  }
-
-  /* Stored text -> document; unreadable text gives null (the caller keeps it as a snapshot). */
-  function parseDoc(text, model) {
-    if (!text) return emptyDoc(model);
-    try {
-      var doc = JSON.parse(text);
-      if (doc && typeof doc === "object" && doc.records && typeof doc.records === "object") return doc;
-    } catch (e) { /* fall through */ }
-    return null;
-  }
-
-  function clone(x) { return JSON.parse(JSON.stringify(x)); }
-
-  /* Apply one change to a document (returns a new one). change.kind: field | cell | add | remove | restore. */
-  function applyChange(doc, change, now) {
-    var out = clone(doc);
-    var key, rec;
-    if (change.kind === "field") {
-      out.records["f:" + change.field] = { value: String(change.value), updated: now };
-      return out;
+  /* The rows of a table in order: fixed rows (the publication's order), or the rows added and
+     not removed, by their order then id. Each: { id, fixed, order, values, record }. */
+  function rowsOf(state, table) {
+    var out = [], prefix = "r:" + table.id + ":";
+    function values(rec) {
+      var v = {};
+      table.columns.forEach(function (c) { if (rec && own(rec, c.id)) v[c.id] = text(rec[c.id].value); });
+      return v;
     }
-    key = "r:" + change.table + ":" + change.row;
-    rec = out.records[key] ? clone(out.records[key]) : { values: {}, order: change.order || 0 };
-    if (change.kind === "cell") {
-      rec.values = rec.values || {};
-      rec.values[change.column] = String(change.value);
-      if (rec.deleted && !change.fixed) return out;   // a row removed elsewhere stays removed
-    } else if (change.kind === "add") {
-      rec = { values: change.values || {}, order: change.order || 0 };
-    } else if (change.kind === "remove") {
-      rec.deleted = true;
+    if (table.fixed && table.fixed.length) {
+      return table.fixed.map(function (f, i) {
+        var rec = own(state.records, prefix + f.id) ? state.records[prefix + f.id] : null;
+        return { id: f.id, label: f.label, fixed: true, order: i, values: values(rec), record: prefix + f.id };
+      });
     }
-    rec.updated = now;
-    out.records[key] = rec;
-    return out;
-  }
-
-  function fieldValue(doc, id) {
-    var r = doc.records["f:" + id];
-    return r && typeof r.value === "string" ? r.value : "";
-  }
-
-  /* The rows of a table in order: fixed rows first (in the publication's order), then added rows. */
-  function rowsOf(doc, table) {
-    var fixedIds = {}, out = [];
-    (table.fixed || []).forEach(function (f, i) {
-      fixedIds[f.id] = true;
-      var r = doc.records["r:" + table.id + ":" + f.id];
-      out.push({ id: f.id, label: f.label, fixed: true, order: i, values: (r && r.values) || {} });
-    });
-    if (table.fixed && table.fixed.length) return out;
-    var prefix = "r:" + table.id + ":";
-    Object.keys(doc.records).forEach(function (k) {
+    Object.keys(state.records).forEach(function (k) {
       if (k.indexOf(prefix) !== 0) return;
-      var r = doc.records[k], id = k.slice(prefix.length);
-      if (r.deleted || fixedIds[id]) return;
-      out.push({ id: id, fixed: false, order: typeof r.order === "number" ? r.order : 0, values: r.values || {} });
+      var rec = state.records[k];
+      if (Layer.isRemoved(rec)) return;
+      var order = own(rec, "@order") && typeof rec["@order"].value === "number" ? rec["@order"].value : 0;
+      out.push({ id: k.slice(prefix.length), fixed: false, order: order, values: values(rec), record: k });
     });
-    return out.sort(function (a, b) { return a.order - b.order || (a.id < b.id ? -1 : 1); });
+    return out.sort(function (a, b) { return a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0); });
   }
 
-  function nextOrder(doc, table) {
-    return rowsOf(doc, table).reduce(function (m, r) { return Math.max(m, r.order + 1); }, 0);
+  function nextOrder(state, table) {
+    return rowsOf(state, table).reduce(function (m, r) { return Math.max(m, r.order + 1); }, 0);
   }
 
   function newRowId(now, random) {
-    return "row-" + now.replace(/[^0-9]/g, "").slice(0, 17) + "-" + (random || Math.random()).toString(36).slice(2, 7);
+    return "row-" + Date.parse(now).toString(36) + "-" + Math.floor((random === undefined ? Math.random() : random) * 1679616).toString(36);
   }
 
-  function answerCount(doc) {
-    return Object.keys(doc.records).filter(function (k) {
-      var r = doc.records[k];
-      if (r.deleted) return false;
-      if (k.charAt(0) === "f") return !!r.value;
-      return Object.keys(r.values || {}).some(function (c) { return !!r.values[c]; });
-    }).length;
-  }
-
-  // --- checking what comes in --------------------------------------------------------------
-
-  function modelIndex(model) {
-    var parts = {};
+  function answerCount(state, model) {
+    var n = 0;
     model.parts.forEach(function (p) {
-      var cols = {};
+      if (p.kind === "field") { if (fieldValue(state, p.id)) n += 1; return; }
+      rowsOf(state, p).forEach(function (r) { if (Object.keys(r.values).some(function (c) { return !!r.values[c]; })) n += 1; });
+    });
+    return n;
+  }
+
+  // --- what comes in -----------------------------------------------------------------------------
+  function modelIndex(model) {
+    var parts = dict();
+    model.parts.forEach(function (p) {
+      var cols = dict();
       (p.columns || []).forEach(function (c) { cols[c.id] = c; });
       parts[p.kind + ":" + p.id] = { part: p, columns: cols };
     });
     return parts;
   }
 
-  function checkValue(value, spec, where) {
-    if (typeof value !== "string") return where + " is not text.";
-    if (value.length > MAX_TEXT) return where + " is longer than " + MAX_TEXT + " characters.";
+  /* A value typed or imported: null, or the problem { code, at, max? }. The same limits apply
+     to both (the page sets maxlength from limits.text). */
+  function checkValue(value, spec, at, limits) {
+    if (typeof value !== "string") return { code: "value-not-text", at: at };
+    if (value.length > limits.text) return { code: "value-too-long", at: at, max: limits.text };
     if (!value) return null;
-    if (spec && spec.kind === "choice" && spec.options.indexOf(value) < 0) return where + " is " + JSON.stringify(value.slice(0, 40)) + ", which is not one of its choices.";
-    if (spec && spec.kind === "date" && !/^\d{4}-\d{2}-\d{2}$/.test(value)) return where + " is not a date (YYYY-MM-DD).";
+    if (spec && spec.kind === "choice" && spec.options.indexOf(value) < 0) return { code: "value-not-choice", at: at, value: value.slice(0, 40) };
+    if (spec && spec.kind === "date" && !/^\d{4}-\d{2}-\d{2}$/.test(value)) return { code: "value-not-date", at: at };
     return null;
   }
 
-  /* The records of an exported file, or the reasons it cannot be used. Values are only ever
-     shown as text, so HTML in a file is harmless; it is kept as the text it is. */
-  function parseImport(text, model) {
-    if (typeof text !== "string") return { errors: ["The file could not be read."] };
-    if (text.length > MAX_BYTES) return { errors: ["The file is larger than 1 MB: it is not a worksheet export."] };
+  /* Records as files and version 0.1.0 keep them -> what the data layer imports:
+     record -> field -> { value, time }. */
+  function incomingOf(records) {
+    var out = dict();
+    Object.keys(records).forEach(function (k) {
+      var r = records[k], time = Layer.isStamp(r.updated) || "", rec = dict();
+      if (k.charAt(0) === "f") rec.value = { value: r.value, time: time };
+      else {
+        var times = r.times && typeof r.times === "object" ? r.times : {};
+        Object.keys(r.values || {}).forEach(function (c) { rec[c] = { value: r.values[c], time: Layer.isStamp(times[c]) || time }; });
+        if (typeof r.order === "number" && isFinite(r.order)) rec["@order"] = { value: r.order, time: time };
+        if (r.deleted === true) rec["@deleted"] = { value: true, time: time };
+      }
+      out[k] = rec;
+    });
+    return out;
+  }
+
+  /* An exported file's text -> { incoming, conflicts, rows } or { errors: [problems] }. Values
+     are only ever shown as text, so HTML in a file is harmless: it is kept as the text it is. */
+  function parseImport(fileText, model, limits) {
+    if (typeof fileText !== "string") return { errors: [{ code: "unreadable" }] };
+    if (fileText.length > limits.import_bytes) return { errors: [{ code: "too-large", max: limits.import_bytes }] };
     var raw;
-    try { raw = JSON.parse(text); } catch (e) { return { errors: ["The file is not JSON."] }; }
-    if (!raw || typeof raw !== "object" || Array.isArray(raw)) return { errors: ["The file does not contain a worksheet (expected a JSON object)."] };
-    if (raw.format !== FORMAT) return { errors: ["This is not a Partnering Guidelines worksheet file (its \"format\" field is missing or different)."] };
-    if (typeof raw.schema_version !== "number" || raw.schema_version > SCHEMA_VERSION) return { errors: ["The file was made by a newer or unknown version of the toolkit (schema " + String(raw.schema_version).slice(0, 10) + "); this copy reads schema " + SCHEMA_VERSION + "."] };
-    if (raw.worksheet !== model.id) return { errors: ["This file is the worksheet " + JSON.stringify(String(raw.worksheet).slice(0, 60)) + ", not " + JSON.stringify(model.id) + ". Import it on its own page."] };
-    if (!raw.records || typeof raw.records !== "object" || Array.isArray(raw.records)) return { errors: ["The file has no records object."] };
-    var index = modelIndex(model), errors = [], records = {};
+    try { raw = JSON.parse(fileText); } catch (e) { return { errors: [{ code: "not-json" }] }; }
+    if (!raw || typeof raw !== "object" || Array.isArray(raw)) return { errors: [{ code: "not-object" }] };
+    if (raw.format !== FORMAT) return { errors: [{ code: "wrong-format" }] };
+    if (typeof raw.schema_version !== "number" || raw.schema_version > SCHEMA_VERSION) return { errors: [{ code: "newer-schema", schema: String(raw.schema_version).slice(0, 10), reads: SCHEMA_VERSION }] };
+    if (raw.worksheet !== model.id) return { errors: [{ code: "other-worksheet", worksheet: String(raw.worksheet).slice(0, 60), expected: model.id }] };
+    if (!raw.records || typeof raw.records !== "object" || Array.isArray(raw.records)) return { errors: [{ code: "no-records" }] };
+    var index = modelIndex(model), errors = [], records = dict(), rows = dict();
     Object.keys(raw.records).forEach(function (k) {
       var r = raw.records[k];
-      if (!KEY_PATTERN.test(k)) { errors.push("Record " + JSON.stringify(k.slice(0, 60)) + " is not valid."); return; }
-      if (!r || typeof r !== "object" || Array.isArray(r)) { errors.push("Record " + k + " is not an object."); return; }
+      if (!RECORD.test(k)) { errors.push({ code: "bad-record", record: k.slice(0, 60) }); return; }
+      if (!r || typeof r !== "object" || Array.isArray(r)) { errors.push({ code: "bad-record", record: k }); return; }
       var bits = k.split(":");
       if (bits[0] === "f") {
         var f = index["field:" + bits[1]];
-        var problem = checkValue(r.value, f ? { kind: f.part.type, options: f.part.options } : null, "The answer to " + bits[1]);
+        var problem = checkValue(r.value, f ? { kind: f.part.type, options: f.part.options } : null, { field: bits[1] }, limits);
         if (problem) { errors.push(problem); return; }
-        records[k] = { value: r.value, updated: typeof r.updated === "string" ? r.updated.slice(0, 40) : "" };
+        records[k] = { value: r.value, updated: r.updated };
         return;
       }
-      var t = index["table:" + bits[1]], values = {};
-      if (r.values !== undefined && (!r.values || typeof r.values !== "object" || Array.isArray(r.values))) { errors.push("Row " + bits[2] + " of " + bits[1] + " has no values object."); return; }
+      var t = index["table:" + bits[1]], values = dict();
+      if (r.values !== undefined && (!r.values || typeof r.values !== "object" || Array.isArray(r.values))) { errors.push({ code: "bad-record", record: k }); return; }
       var bad = Object.keys(r.values || {}).map(function (c) {
         values[c] = r.values[c];
-        return checkValue(r.values[c], t && t.columns[c], "Column " + c + " of row " + bits[2] + " in " + bits[1]);
+        return checkValue(r.values[c], t && t.columns[c], { table: bits[1], row: bits[2], column: c }, limits);
       }).filter(Boolean);
       if (bad.length) { errors.push(bad[0]); return; }
-      records[k] = { values: values, order: typeof r.order === "number" ? r.order : 0, updated: typeof r.updated === "string" ? r.updated.slice(0, 40) : "" };
-      if (r.deleted === true) records[k].deleted = true;
+      records[k] = { values: values, order: r.order, updated: r.updated, times: r.times, deleted: r.deleted };
+      if (r.deleted !== true) rows[bits[1]] = (rows[bits[1]] || 0) + 1;
+    });
+    Object.keys(rows).forEach(function (table) {
+      if (rows[table] > limits.rows) errors.push({ code: "too-many-rows", table: table, rows: rows[table], max: limits.rows });
     });
     if (errors.length) return { errors: errors.slice(0, 5) };
-    return { records: records };
+    var conflicts = Array.isArray(raw.conflicts) ? raw.conflicts.filter(function (c) {
+      return c && typeof c.record === "string" && RECORD.test(c.record) && typeof c.field === "string" && /^[a-z0-9-]{1,60}$/.test(c.field) &&
+        typeof c.value === "string" && c.value.length <= limits.text;
+    }).slice(0, 1000) : [];
+    return { incoming: incomingOf(records), conflicts: conflicts };
   }
 
-  function exportDoc(model, doc, now) {
-    var records = {};
-    Object.keys(doc.records).forEach(function (k) { if (!doc.records[k].deleted) records[k] = doc.records[k]; });
-    return { format: FORMAT, schema_version: SCHEMA_VERSION, worksheet: model.id, title: model.title,
-             toolkit_version: model.version, content_version: model.content_version, exported: now, records: records };
+  /* Version 0.1.0's stored document -> incoming records, or null when it cannot be read. */
+  function legacyIncoming(stored) {
+    var doc;
+    try { doc = JSON.parse(stored); } catch (e) { return null; }
+    if (!doc || typeof doc !== "object" || !doc.records || typeof doc.records !== "object" || Array.isArray(doc.records)) return null;
+    var records = dict();
+    Object.keys(doc.records).forEach(function (k) {
+      var r = doc.records[k];
+      if (!RECORD.test(k) || !r || typeof r !== "object") return;
+      if (k.charAt(0) === "f") { if (typeof r.value === "string" && r.value) records[k] = { value: r.value, updated: r.updated }; return; }
+      var values = dict();
+      Object.keys(r.values && typeof r.values === "object" ? r.values : {}).forEach(function (c) {
+        if (/^[a-z0-9-]{1,60}$/.test(c) && typeof r.values[c] === "string" && r.values[c]) values[c] = r.values[c];
+      });
+      records[k] = { values: values, order: r.order, updated: r.updated, deleted: r.deleted };
+    });
+    return incomingOf(records);
   }
 
-  // --- CSV -------------------------------------------------------------------------------------
+  /* What version 0.1.0 stored for a worksheet joins the data layer (combined: per field, the
+     newer wins), and what it stored is kept as an earlier version; only then is its key removed.
+     Its own earlier versions become earlier versions here. If storage is full its keys stay as
+     they were, for the next visit; returns whether everything moved. `layer`: DataLayer.open(). */
+  function adoptLegacyWorksheet(layer, contract, sheetId, tool) {
+    var key = contract.legacy.worksheet.replace("{id}", sheetId), stored = layer.raw(key), moved = true;
+    if (stored !== null) {
+      var incoming = legacyIncoming(stored);
+      if (incoming) moved = layer.write(tool, Layer.importOps(layer.state(tool), incoming, "combine", isRowRecord).ops).ok;
+      var kept = moved && layer.keepSnapshot(tool, { code: incoming ? "legacy" : "legacy-unreadable" }, stored, incoming ? Object.keys(incoming).length : 0);
+      if (kept && kept.ok) layer.raw(key, null);
+      else moved = false;
+    }
+    var snapKey = contract.legacy.worksheet_snapshots.replace("{id}", sheetId), list = layer.raw(snapKey);
+    if (list !== null) {
+      var snaps;
+      try { snaps = JSON.parse(list); } catch (e) { snaps = null; }
+      var all = Array.isArray(snaps) ? snaps.every(function (s) {
+        if (!s || typeof s.data !== "string") return true;
+        return layer.keepSnapshot(tool, { code: "legacy-snapshot", text: String(s.reason || "").slice(0, 200) }, s.data, 0, s.when).ok;
+      }) : layer.keepSnapshot(tool, { code: "legacy-unreadable" }, list, 0).ok;
+      if (all) layer.raw(snapKey, null);
+      else moved = false;
+    }
+    return moved;
+  }
+
+  /* The export file: schema 1, as version 0.1.0 wrote it (python -m macros fill-worksheet reads
+     it), each column with its own time, and the other version of any field changed in two tabs
+     at once under "conflicts", so that no text anyone typed is left out. */
+  function exportDoc(model, state, now) {
+    var records = {}, conflicts = [];
+    function others(k, f, field) {
+      field.heads.slice(1).forEach(function (h) { conflicts.push({ record: k, field: f, value: text(h.value), updated: h.time }); });
+    }
+    Object.keys(state.records).forEach(function (k) {
+      var rec = state.records[k];
+      if (k.charAt(0) === "f") {
+        if (own(rec, "value")) { records[k] = { value: text(rec.value.value), updated: rec.value.time }; others(k, "value", rec.value); }
+        return;
+      }
+      if (Layer.isRemoved(rec)) return;
+      var values = {}, times = {}, updated = "";
+      Object.keys(rec).forEach(function (c) {
+        if (c.charAt(0) === "@") { updated = Layer.later(updated, rec[c].time) || ""; return; }
+        values[c] = text(rec[c].value);
+        times[c] = rec[c].time;
+        updated = Layer.later(updated, rec[c].time) || "";
+        others(k, c, rec[c]);
+      });
+      var order = own(rec, "@order") && typeof rec["@order"].value === "number" ? rec["@order"].value : 0;
+      records[k] = { values: values, order: order, updated: updated, times: times };
+    });
+    var out = { format: FORMAT, schema_version: SCHEMA_VERSION, worksheet: model.id, title: model.title,
+                toolkit_version: model.version, content_version: model.content_version, exported: now, records: records };
+    if (conflicts.length) out.conflicts = conflicts;
+    return out;
+  }
+
+  // --- CSV ---------------------------------------------------------------------------------------
 
   /* A cell as CSV, defused: a spreadsheet must never run text people typed as a formula. */
   function csvCell(value) {
@@ -199,86 +257,132 @@
     return lines.join("\r\n") + "\r\n";
   }
 
-  function parseCSV(text) {
-    var rows = [], row = [], cell = "", quoted = false, i = 0;
-    text = text.replace(/^\uFEFF/, "");
-    for (; i < text.length; i++) {
-      var ch = text.charAt(i);
-      if (quoted) {
-        if (ch === "\"" && text.charAt(i + 1) === "\"") { cell += "\""; i++; }
-        else if (ch === "\"") quoted = false;
-        else cell += ch;
-      } else if (ch === "\"") quoted = true;
-      else if (ch === ",") { row.push(cell); cell = ""; }
-      else if (ch === "\n" || ch === "\r") {
-        if (ch === "\r" && text.charAt(i + 1) === "\n") i++;
-        row.push(cell); rows.push(row); row = []; cell = "";
-      } else cell += ch;
+  /* CSV text -> rows of cells (linear: cells are sliced, not built a character at a time), or
+     null when a quote is never closed. Stops after maxRows + 1 rows: the caller refuses more. */
+  function parseCSV(input, maxRows) {
+    var s = input.charAt(0) === "\uFEFF" ? input.slice(1) : input;
+    var rows = [], row = [], i = 0, n = s.length, limit = maxRows === undefined ? Infinity : maxRows + 1;
+    while (i <= n && rows.length <= limit) {
+      var cell;
+      if (s.charAt(i) === "\"") {
+        var parts = [], from = i + 1;
+        for (;;) {
+          var q = s.indexOf("\"", from);
+          if (q < 0) return null;
+          parts.push(s.slice(from, q));
+          if (s.charAt(q + 1) === "\"") { parts.push("\""); from = q + 2; continue; }
+          i = q + 1;
+          break;
+        }
+        cell = parts.join("");
+        // text after a closing quote, up to the separator, belongs to the cell (as spreadsheets read it)
+        var rest = i;
+        while (rest < n && s.charAt(rest) !== "," && s.charAt(rest) !== "\n" && s.charAt(rest) !== "\r") rest++;
+        cell += s.slice(i, rest);
+        i = rest;
+      } else {
+        var end = i;
+        while (end < n && s.charAt(end) !== "," && s.charAt(end) !== "\n" && s.charAt(end) !== "\r") end++;
+        cell = s.slice(i, end);
+        i = end;
+      }
+      row.push(cell);
+      if (i >= n) { rows.push(row); break; }
+      var ch = s.charAt(i);
+      if (ch === ",") { i++; if (i === n) { row.push(""); rows.push(row); break; } continue; }
+      if (ch === "\r" && s.charAt(i + 1) === "\n") i++;
+      i++;
+      rows.push(row);
+      row = [];
+      if (i === n) break;
     }
-    if (quoted) return null;
-    if (cell || row.length) { row.push(cell); rows.push(row); }
     return rows.filter(function (r) { return r.some(function (c) { return c !== ""; }); });
   }
 
   function undefuse(s) { return /^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s; }
 
-  /* CSV text for one table -> [{id|null, values}] or the reasons it cannot be used. */
-  function csvRows(text, table) {
-    if (typeof text !== "string" || text.length > MAX_BYTES) return { errors: ["The file is larger than 1 MB."] };
-    var grid = parseCSV(text);
-    if (!grid || !grid.length) return { errors: ["The file is not CSV, or it is empty."] };
-    var head = grid[0], byHeading = {};
+  /* CSV text for one table -> { rows: [{ id | null, values }] } or { errors: [problems] }. */
+  function csvRows(input, table, limits) {
+    if (typeof input !== "string") return { errors: [{ code: "unreadable" }] };
+    if (input.length > limits.csv_bytes) return { errors: [{ code: "too-large", max: limits.csv_bytes }] };
+    var grid = parseCSV(input, limits.rows);
+    if (!grid || !grid.length) return { errors: [{ code: "csv-not-csv" }] };
+    if (grid.length - 1 > limits.rows) return { errors: [{ code: "csv-too-many-rows", max: limits.rows }] };
+    var head = grid[0], byHeading = dict();
     table.columns.forEach(function (c) { byHeading[c.heading.toLowerCase()] = c; byHeading[c.id] = c; });
-    var columns = head.map(function (h) { return byHeading[h.trim().toLowerCase()] || null; });
-    if (head[0] !== "row" || !columns.some(Boolean)) return { errors: ["The first line must name the columns of \"" + table.title + "\" (export the table to see the layout)."] };
-    var fixed = {}, errors = [], out = [];
+    var columns = head.map(function (h) { var k = h.trim().toLowerCase(); return own(byHeading, k) ? byHeading[k] : null; });
+    if (head[0] !== "row" || !columns.some(Boolean)) return { errors: [{ code: "csv-columns", table: table.title }] };
+    var fixed = dict(), errors = [], out = [];
     (table.fixed || []).forEach(function (f) { fixed[f.id] = true; });
-    grid.slice(1).forEach(function (cells, n) {
-      var id = cells[0] || null, values = {};
-      if (table.fixed && table.fixed.length && !fixed[id]) { errors.push("Line " + (n + 2) + ": row " + JSON.stringify(String(id).slice(0, 40)) + " is not one of this table's rows."); return; }
-      if (id && !/^[A-Za-z0-9.-]{1,80}$/.test(id)) { errors.push("Line " + (n + 2) + ": the row id is not valid."); return; }
-      columns.forEach(function (c, i) {
-        if (!c) return;
+    for (var n = 1; n < grid.length && errors.length < 5; n++) {
+      var cells = grid[n], id = cells[0] || null, values = {};
+      if (table.fixed && table.fixed.length && !own(fixed, id)) { errors.push({ code: "csv-row-unknown", line: n + 1, row: String(id).slice(0, 40) }); continue; }
+      if (id && !ROW_ID.test(id)) { errors.push({ code: "csv-row-id", line: n + 1 }); continue; }
+      for (var i = 0; i < columns.length; i++) {
+        var c = columns[i];
+        if (!c) continue;
         var v = undefuse(cells[i] || "");
-        var problem = checkValue(v, c, "Line " + (n + 2) + ", " + c.heading);
+        var problem = checkValue(v, c, { line: n + 1, column: c.heading }, limits);
         if (problem) errors.push(problem);
         values[c.id] = v;
-      });
+      }
       out.push({ id: id, values: values });
-    });
+    }
     if (errors.length) return { errors: errors.slice(0, 5) };
     return { rows: out };
   }
 
-  // --- the action plan --------------------------------------------------------------------------
+  /* CSV rows for one table -> incoming records: rows with a known id change that row; others
+     are added after the existing rows, each with a new id from newId(). */
+  function csvIncoming(state, table, rows, newId) {
+    var incoming = dict(), existing = dict(), order = nextOrder(state, table);
+    rowsOf(state, table).forEach(function (r) { existing[r.id] = true; });
+    rows.forEach(function (r) {
+      var fixed = table.fixed && table.fixed.length;
+      var id = r.id && (own(existing, r.id) || fixed) ? r.id : newId();
+      var rec = dict();
+      Object.keys(r.values).forEach(function (c) { rec[c] = { value: r.values[c], time: "" }; });
+      if (!fixed && !own(existing, id)) rec["@order"] = { value: order++, time: "" };
+      incoming["r:" + table.id + ":" + id] = rec;
+    });
+    return incoming;
+  }
 
-  /* Every action: the assessment's next actions (with owner, due and status kept in the plan's
-     own records) and the worksheets' action rows (which keep theirs in the worksheet). */
-  function gatherActions(plan, assessmentText, sheetTexts, planDoc) {
-    var out = [], overlay = (planDoc && planDoc.records) || {};
-    var questions = {};
+  // --- the action plan ---------------------------------------------------------------------------
+  var QUESTION = /^[A-Za-z0-9._-]{1,60}$/;
+
+  /* Every action: the assessment's next actions (owner, due and status kept in the plan's own
+     records, "assessment:<question id>") and the worksheets' action rows (which keep theirs in
+     the worksheet). A status applies to the action it was given for: an action rewritten since
+     shows the first status again (statusReset). */
+  function gatherActions(plan, assessmentText, sheetStates, planState) {
+    var out = [], questions = dict();
     plan.questions.forEach(function (q) { questions[q.id] = q; });
     var assessment = null;
     try { assessment = assessmentText ? JSON.parse(assessmentText) : null; } catch (e) { assessment = null; }
     var answers = assessment && assessment.answers && typeof assessment.answers === "object" ? assessment.answers : {};
+    var records = planState ? planState.records : dict();
     Object.keys(answers).sort().forEach(function (qid) {
       var a = answers[qid];
-      if (!a || typeof a.action !== "string" || !a.action.trim()) return;
-      var q = questions[qid] || { task: null, source: "Removed question", url: null };
-      var o = overlay["assessment:" + qid] || {};
-      out.push({ id: "assessment:" + qid, kind: "assessment", action: a.action, owner: o.owner || "", due: o.due || "",
-                 status: o.status || plan.statuses[0], task: q.task || "", source: "Self-assessment, " + (q.source || qid),
-                 url: q.url || null });
+      if (!QUESTION.test(qid) || !a || typeof a.action !== "string" || !a.action.trim()) return;
+      var q = own(questions, qid) ? questions[qid] : { task: null, source: null, url: null };
+      var id = "assessment:" + qid, rec = own(records, id) ? records[id] : dict();
+      var get = function (f) { return own(rec, f) ? text(rec[f].value) : ""; };
+      var status = get("status"), forText = own(rec, "status-for") ? text(rec["status-for"].value) : null;
+      var reset = !!status && forText !== null && forText !== a.action;
+      out.push({ id: id, kind: "assessment", question: qid, action: a.action, owner: get("owner"), due: get("due"),
+                 status: status && !reset ? status : plan.statuses[0], statusReset: reset, task: q.task || "",
+                 source: q.source, url: q.url || null, tool: plan.tool, record: id });
     });
     plan.tables.forEach(function (t) {
-      var doc = null;
-      try { doc = sheetTexts[t.key] ? JSON.parse(sheetTexts[t.key]) : null; } catch (e) { doc = null; }
-      if (!doc || !doc.records) return;
-      rowsOf(doc, { id: t.table, fixed: [] }).forEach(function (r) {
+      var state = sheetStates[t.sheet];
+      if (!state) return;
+      rowsOf(state, { id: t.table, fixed: [], columns: plan.columns.map(function (c) { return { id: c }; }) }).forEach(function (r) {
         if (!r.values.action || !r.values.action.trim()) return;
         out.push({ id: "worksheet:" + t.sheet + ":" + t.table + ":" + r.id, kind: "worksheet", sheet: t.sheet, table: t.table,
-                   row: r.id, key: t.key, action: r.values.action, owner: r.values.owner || "", due: r.values.due || "",
-                   status: r.values.status || plan.statuses[0], task: t.task, source: t.sheet_title + ", " + t.title, url: t.url });
+                   row: r.id, action: r.values.action, owner: r.values.owner || "", due: r.values.due || "",
+                   status: r.values.status || plan.statuses[0], statusReset: false, task: t.task,
+                   source: t.sheet_title + ", " + t.title, url: t.url, tool: t.tool, record: r.record });
       });
     });
     return out;
@@ -303,22 +407,109 @@
     });
   }
 
+  var PLAN_COLUMNS = ["action", "owner", "due", "status", "task", "source", "id"];
+  var PLAN_HEADINGS = ["Action", "Owner", "Due", "Status", "Task", "From", "Source ID"];
+
   function planCSV(actions) {
-    var keys = ["action", "owner", "due", "status", "task", "source", "id"];
-    var lines = [["Action", "Owner", "Due", "Status", "Task", "From", "Source ID"].map(csvCell).join(",")];
-    actions.forEach(function (a) { lines.push(keys.map(function (k) { return csvCell(a[k]); }).join(",")); });
+    var lines = [PLAN_HEADINGS.map(csvCell).join(",")];
+    actions.forEach(function (a) { lines.push(PLAN_COLUMNS.map(function (k) { return csvCell(a[k]); }).join(",")); });
     return lines.join("\r\n") + "\r\n";
   }
 
-  function planExport(actions, now) {
+  /* The plan as a file (python -m macros fill-worksheet makes a workbook of it); each action
+     with the time of its owner, due date and status, for a later import to combine by. */
+  function planExport(actions, now, times) {
     return { format: PLAN_FORMAT, schema_version: SCHEMA_VERSION, exported: now,
-             actions: actions.map(function (a) { return { id: a.id, action: a.action, owner: a.owner, due: a.due, status: a.status, task: a.task, source: a.source }; }) };
+             actions: actions.map(function (a) {
+               var out = { id: a.id, action: a.action, owner: a.owner, due: a.due, status: a.status, task: a.task, source: a.source };
+               if (times && times[a.id]) out.times = times[a.id];
+               return out;
+             }) };
   }
 
-  return { FORMAT: FORMAT, PLAN_FORMAT: PLAN_FORMAT, SCHEMA_VERSION: SCHEMA_VERSION, emptyDoc: emptyDoc,
-           mergeRecords: mergeRecords, parseDoc: parseDoc, applyChange: applyChange, fieldValue: fieldValue,
-           rowsOf: rowsOf, nextOrder: nextOrder, newRowId: newRowId, answerCount: answerCount,
-           parseImport: parseImport, exportDoc: exportDoc, csvCell: csvCell, tableCSV: tableCSV,
-           parseCSV: parseCSV, csvRows: csvRows, gatherActions: gatherActions, sortActions: sortActions,
-           planCSV: planCSV, planExport: planExport };
+  var ACTION_ID = /^(assessment:[A-Za-z0-9._-]{1,60}|worksheet:[a-z0-9-]{1,60}:[a-z0-9-]{1,60}:[A-Za-z0-9.-]{1,80})$/;
+
+  function checkAction(a, plan, at, limits) {
+    var problems = [];
+    ["action", "owner", "due", "status"].forEach(function (k) {
+      if (a[k] === undefined || a[k] === null) return;
+      var spec = k === "due" ? { kind: "date" } : k === "status" ? { kind: "choice", options: plan.statuses } : null;
+      var p = checkValue(a[k], spec, { line: at, column: k }, limits);
+      if (p) problems.push(p);
+    });
+    return problems;
+  }
+
+  /* One action from a file -> where it goes: { tool, record, fields: {field: {value, time}} }. */
+  function actionTarget(a, plan, time) {
+    var fields = dict();
+    function put(f, v, t) { if (typeof v === "string") fields[f] = { value: v, time: t || time }; }
+    var times = a.times && typeof a.times === "object" ? a.times : {};
+    if (a.id.indexOf("assessment:") === 0) {
+      put("owner", a.owner, Layer.isStamp(times.owner));
+      put("due", a.due, Layer.isStamp(times.due));
+      put("status", a.status, Layer.isStamp(times.status));
+      if (typeof a.status === "string" && typeof a.action === "string") put("status-for", a.action, Layer.isStamp(times.status));
+      return { tool: plan.tool, record: a.id, fields: fields };
+    }
+    var bits = a.id.split(":");
+    var table = plan.tables.filter(function (t) { return t.sheet === bits[1] && t.table === bits[2]; })[0];
+    if (!table) return null;
+    put("action", a.action, Layer.isStamp(times.action));
+    put("owner", a.owner, Layer.isStamp(times.owner));
+    put("due", a.due, Layer.isStamp(times.due));
+    put("status", a.status, Layer.isStamp(times.status));
+    return { tool: table.tool, record: "r:" + bits[2] + ":" + bits[3], fields: fields };
+  }
+
+  /* A plan file (JSON or CSV) -> { targets: [...] } or { errors: [problems] }. */
+  function parsePlanImport(fileText, plan, limits, kind) {
+    if (typeof fileText !== "string") return { errors: [{ code: "unreadable" }] };
+    var max = kind === "csv" ? limits.csv_bytes : limits.import_bytes;
+    if (fileText.length > max) return { errors: [{ code: "too-large", max: max }] };
+    var actions = [];
+    if (kind === "csv") {
+      var grid = parseCSV(fileText, limits.rows * 4);
+      if (!grid || !grid.length) return { errors: [{ code: "csv-not-csv" }] };
+      var head = grid[0].map(function (h) { return h.trim().toLowerCase(); });
+      var at = function (name) { return head.indexOf(name.toLowerCase()); };
+      if (at("Source ID") < 0) return { errors: [{ code: "plan-csv-columns" }] };
+      for (var n = 1; n < grid.length; n++) {
+        var a = { id: grid[n][at("Source ID")] || "" };
+        ["action", "owner", "due", "status"].forEach(function (k, i) {
+          var col = at(PLAN_HEADINGS[i]);
+          if (col >= 0) a[k] = undefuse(grid[n][col] || "");
+        });
+        a.line = n + 1;
+        actions.push(a);
+      }
+    } else {
+      var raw;
+      try { raw = JSON.parse(fileText); } catch (e) { return { errors: [{ code: "not-json" }] }; }
+      if (!raw || typeof raw !== "object" || Array.isArray(raw)) return { errors: [{ code: "not-object" }] };
+      if (raw.format !== PLAN_FORMAT) return { errors: [{ code: "wrong-format-plan" }] };
+      if (typeof raw.schema_version !== "number" || raw.schema_version > SCHEMA_VERSION) return { errors: [{ code: "newer-schema", schema: String(raw.schema_version).slice(0, 10), reads: SCHEMA_VERSION }] };
+      if (!Array.isArray(raw.actions)) return { errors: [{ code: "no-actions" }] };
+      actions = raw.actions.map(function (a, i) { return a && typeof a === "object" && !Array.isArray(a) ? Object.assign({ line: i + 1 }, a) : { id: "", line: i + 1 }; });
+    }
+    if (actions.length > limits.rows * 4) return { errors: [{ code: "too-many-rows", table: "plan", rows: actions.length, max: limits.rows * 4 }] };
+    var errors = [], targets = [];
+    actions.forEach(function (a) {
+      if (typeof a.id !== "string" || !ACTION_ID.test(a.id)) { errors.push({ code: "plan-bad-id", line: a.line }); return; }
+      var problems = checkAction(a, plan, a.line, limits);
+      if (problems.length) { errors.push(problems[0]); return; }
+      var target = actionTarget(a, plan, "");
+      if (target) targets.push(target);
+      else errors.push({ code: "plan-unknown-table", line: a.line });
+    });
+    if (errors.length) return { errors: errors.slice(0, 5) };
+    return { targets: targets };
+  }
+
+  return { FORMAT: FORMAT, PLAN_FORMAT: PLAN_FORMAT, SCHEMA_VERSION: SCHEMA_VERSION, fieldValue: fieldValue, isRowRecord: isRowRecord,
+           rowsOf: rowsOf, nextOrder: nextOrder, newRowId: newRowId, answerCount: answerCount, checkValue: checkValue,
+           incomingOf: incomingOf, parseImport: parseImport, legacyIncoming: legacyIncoming, adoptLegacyWorksheet: adoptLegacyWorksheet, exportDoc: exportDoc,
+           csvCell: csvCell, tableCSV: tableCSV, parseCSV: parseCSV, csvRows: csvRows, csvIncoming: csvIncoming,
+           gatherActions: gatherActions, sortActions: sortActions, planCSV: planCSV, planExport: planExport,
+           parsePlanImport: parsePlanImport };
 });

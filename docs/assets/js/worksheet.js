@@ -1,19 +1,17 @@
-/* A worksheet page: fill in, add and remove rows, autosave, export and import. What the page
-   shows is always the stored state plus this page's changes not yet stored (kept through a
-   failed write and included in exports); it is re-read when another tab writes, when the page
-   comes back with the Back button, and when the tab is shown again. Text from storage or files
-   is only ever set as values or textContent, never as HTML. */
+/* A worksheet page: fill in, add and remove rows (with Undo), export and import (combine or
+   replace), earlier versions. Storage is the data layer's (data-layer.js); the controls are
+   bound to its fields by data-view.js, which saves as the user types and shows other tabs'
+   changes live. Text from storage or files is only ever set as values or textContent. */
 (function () {
   "use strict";
-  var Core = window.WorksheetCore, Store = window.WorksheetStore;
+  var Core = window.WorksheetCore, Layer = window.DataLayer, View = window.DataView;
   var form = document.querySelector("[data-worksheet]");
   var modelNode = document.getElementById("worksheet-model");
-  if (!form || !modelNode || !Core || !Store) return;
+  if (!form || !modelNode || !Core || !Layer || !View) return;
   var model = JSON.parse(modelNode.textContent);
-  var store = Store.open(model.key);
+  var contract = model.storage, limits = contract.limits, tool = model.tool;
   var status = document.getElementById("ws-status");
-  var pending = [];        // changes this page made that could not be stored yet
-  var tables = {};
+  var tables = Layer.dict();
   model.parts.forEach(function (p) { if (p.kind === "table") tables[p.id] = p; });
 
   // The page's language: the model carries the browser's messages translated (English text as
@@ -25,54 +23,44 @@
     return out;
   }
 
-  function now() { return new Date().toISOString(); }
-
-  function say(text, problem) {
+  function say(text, problem, button) {
     status.textContent = text;
     status.classList.toggle("ws-status--problem", !!problem);
+    if (button) { status.appendChild(document.createTextNode(" ")); status.appendChild(button); }
   }
 
-  function storedDoc() {
-    var text = store.read();
-    var doc = Core.parseDoc(text, model);
-    return doc || Core.emptyDoc(model);
+  function button(label, onClick, attrs) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = "md-button";
+    b.textContent = label;
+    Object.keys(attrs || {}).forEach(function (k) { b.setAttribute(k, attrs[k]); });
+    b.addEventListener("click", onClick);
+    return b;
   }
 
-  function currentDoc() {
-    return pending.reduce(function (doc, c) { return Core.applyChange(doc, c.change, c.when); }, storedDoc());
+  function notSaving() {
+    return t("This browser is not saving: storage is blocked or unavailable (private mode?). Your entries stay on this page only: export them before you leave.");
   }
 
-  /* Apply changes to the latest stored text and write it back; on failure keep them pending. */
-  function commit(changes) {
-    pending = pending.concat(changes);
-    var todo = pending;
-    var result = store.update(function (text) {
-      var doc = Core.parseDoc(text, model);
-      if (!doc) {
-        if (!store.snapshot("stored worksheet that could not be read", text, now())) return null;
-        doc = Core.emptyDoc(model);
-      }
-      todo.forEach(function (c) { doc = Core.applyChange(doc, c.change, c.when); });
-      return JSON.stringify(doc);
-    });
-    if (result.ok) {
-      pending = [];
-      say(tf("Saved in this browser at {time}.", { time: new Date().toLocaleTimeString() }));
-    } else if (result.problem === "unavailable") {
-      say(t("This browser is not saving: storage is blocked or unavailable (private mode?). Your entries stay on this page only: export them before you leave."), true);
-    } else {
-      say(t("Not saved: this browser's storage is full. Nothing you typed is lost while this page stays open: export (JSON) now, then free some space."), true);
-    }
+  function full() {
+    return t("Not saved: this browser's storage is full. Nothing you typed is lost while this page stays open: export (JSON) now, then free some space.");
   }
 
-  function change(c) { commit([{ change: c, when: now() }]); }
+  var failing = null;    // the problem last said, so that retries do not redraw it (and its button) again and again
+  function saveReport(result) {
+    if (result.ok) { failing = null; if (result.saved) say(tf("Saved in this browser at {time}.", { time: new Date().toLocaleTimeString() })); return; }
+    if (failing === result.problem && status.classList.contains("ws-status--problem")) return;
+    failing = result.problem;
+    say(result.problem === "unavailable" ? notSaving() : full(), true, exportButton());
+  }
+
+  var layer = Layer.open({ contract: contract, win: window });
+  var view = View.create({ layer: layer, win: window, t: t, saveAfter: contract.save_after_ms, retryAfter: contract.retry_after_ms,
+                           maxText: limits.text, report: saveReport });
 
   // --- drawing -----------------------------------------------------------------------------
-  /* The element being typed into keeps its value (it is saved on every keystroke) unless an
-     import or restore replaces everything. */
-  function setValue(el, value, force) {
-    if (el && (force || el !== document.activeElement) && el.value !== value) el.value = value;
-  }
+  function control(root) { return root.querySelector("input, textarea, select"); }
 
   function input(column, id, label) {
     var el;
@@ -114,83 +102,137 @@
     return tr;
   }
 
-  /* Rows are kept, added, removed and reordered in place, never redrawn: an element someone
-     is typing into is never replaced because another tab changed the table. */
+  function bindRow(table, tr, id) {
+    table.columns.forEach(function (col) {
+      view.bind(control(tr.querySelector("[data-cell=\"" + col.id + "\"]")), tool, "r:" + table.id + ":" + id, col.id);
+    });
+  }
+
+  var rowsShown = Layer.dict();   // table id -> row id -> tr, for the tables people add rows to
+  var removedHere = Layer.dict(); // rows this page removed: if one comes back, say why
+
+  /* Rows are kept, added, removed and reordered in place, never redrawn: an element someone is
+     typing into is never replaced. A row removed elsewhere stays while someone here is typing
+     in it (their text then brings it back) or has the cursor in it. Linear in the rows. */
   function drawRows(table, rows) {
     var body = document.querySelector("#ws-" + table.id + " tbody");
-    var existing = {};
-    Array.prototype.forEach.call(body.querySelectorAll("tr[data-row]"), function (tr) { existing[tr.getAttribute("data-row")] = tr; });
-    var wanted = {};
+    var shown = rowsShown[table.id] || (rowsShown[table.id] = Layer.dict());
+    var wanted = Layer.dict(), prev = null, gone = 0;
     rows.forEach(function (r, n) {
       wanted[r.id] = true;
-      var tr = existing[r.id] || makeRow(table, r.id);
-      if (body.children[n] !== tr) body.insertBefore(tr, body.children[n] || null);
-      table.columns.forEach(function (col) {
-        tr.querySelector("[data-cell=\"" + col.id + "\"] input, [data-cell=\"" + col.id + "\"] textarea, [data-cell=\"" + col.id + "\"] select")
-          .setAttribute("aria-label", col.heading + ", row " + (n + 1));
+      if (Layer.own(removedHere, r.record)) {
+        delete removedHere[r.record];
+        say(t("A row you removed is back: someone was typing in it in another tab or window, and their text is kept. Remove it again if it should go."));
+      }
+      var tr = shown[r.id];
+      if (!tr) { tr = shown[r.id] = makeRow(table, r.id); bindRow(table, tr, r.id); }
+      else table.columns.forEach(function (col) { view.sync(control(tr.querySelector("[data-cell=\"" + col.id + "\"]"))); });
+      var at = prev ? prev.nextSibling : body.firstChild;
+      if (at !== tr) body.insertBefore(tr, at);
+      prev = tr;
+      Array.prototype.forEach.call(tr.querySelectorAll("[data-cell]"), function (td, i) {
+        control(td).setAttribute("aria-label", tf("{column}, row {n}", { column: table.columns[i].heading, n: n + 1 }));
       });
       tr.querySelector(".ws-remove").setAttribute("aria-label", tf("Remove row {n} of {table}", { n: n + 1, table: table.title }));
     });
-    Object.keys(existing).forEach(function (id) { if (!wanted[id]) existing[id].remove(); });
+    Object.keys(shown).forEach(function (id) {
+      if (wanted[id] || view.holds(shown[id])) return;
+      Array.prototype.forEach.call(shown[id].querySelectorAll("input, textarea, select"), view.unbind);
+      shown[id].remove();
+      delete shown[id];
+      gone += 1;
+    });
+    var add = document.querySelector("[data-add-row=\"" + table.id + "\"]");
+    if (add) add.disabled = rows.length >= limits.rows;
+    return gone;
   }
 
-  function draw(force) {
-    var doc = currentDoc();
+  function draw() {
+    var state = layer.state(tool), gone = 0;
     model.parts.forEach(function (p) {
-      if (p.kind === "field") { setValue(document.getElementById("ws-f-" + p.id), Core.fieldValue(doc, p.id), force); return; }
-      var rows = Core.rowsOf(doc, p);
-      if (!p.fixed.length) drawRows(p, rows);
-      rows.forEach(function (r) {
-        var tr = form.querySelector("#ws-" + p.id + " tr[data-row=\"" + CSS.escape(r.id) + "\"]");
+      if (p.kind === "field") {
+        var el = document.getElementById("ws-f-" + p.id);
+        if (el._dl) view.sync(el); else view.bind(el, tool, "f:" + p.id, "value");
+        return;
+      }
+      if (!p.fixed.length) { gone += drawRows(p, Core.rowsOf(state, p)); return; }
+      p.fixed.forEach(function (f) {
+        var tr = form.querySelector("#ws-" + p.id + " tr[data-row=\"" + CSS.escape(f.id) + "\"]");
         if (!tr) return;
         p.columns.forEach(function (col) {
-          var td = tr.querySelector("[data-cell=\"" + col.id + "\"]");
-          setValue(td && td.querySelector("input, textarea, select"), r.values[col.id] || "", force);
+          var el = control(tr.querySelector("[data-cell=\"" + col.id + "\"]"));
+          if (el._dl) view.sync(el); else view.bind(el, tool, "r:" + p.id + ":" + f.id, col.id);
         });
       });
     });
+    return gone;
   }
 
-  // --- events --------------------------------------------------------------------------------
-  function onEdit(event) {
-    var el = event.target;
-    var fieldWrap = el.closest("[data-field-part]");
-    if (fieldWrap) { change({ kind: "field", field: fieldWrap.getAttribute("data-field-part"), value: el.value }); return; }
-    var td = el.closest("td[data-cell]"), tr = el.closest("tr[data-row]"), part = el.closest("[data-table]");
-    if (!td || !tr || !part) return;
-    var table = tables[part.getAttribute("data-table")];
-    change({ kind: "cell", table: table.id, row: tr.getAttribute("data-row"), column: td.getAttribute("data-cell"),
-             value: el.value, fixed: table.fixed.length > 0, order: Core.nextOrder(currentDoc(), table) });
+  /* Rows typed into before this script ran (the page offers three blank rows per table) become
+     rows, with what was typed: data-view takes the text in as typed. */
+  function adoptBlankRows() {
+    var ops = [];
+    Array.prototype.forEach.call(form.querySelectorAll("tr.ws-blank"), function (tr) {
+      var table = tables[tr.closest("[data-table]").getAttribute("data-table")];
+      var typed = Array.prototype.some.call(tr.querySelectorAll("input, textarea, select"), function (el) { return el.value !== ""; });
+      if (!typed) { tr.remove(); return; }
+      var id = Core.newRowId(layer.now(), Math.random()), shown = rowsShown[table.id] || (rowsShown[table.id] = Layer.dict());
+      tr.classList.remove("ws-blank");
+      tr.setAttribute("data-row", id);
+      var remove = tr.lastElementChild;
+      var b = document.createElement("button");
+      b.type = "button"; b.className = "ws-remove"; b.setAttribute("data-remove-row", id); b.textContent = t("Remove");
+      remove.appendChild(b);
+      shown[id] = tr;
+      bindRow(table, tr, id);
+      ops.push({ table: table, record: "r:" + table.id + ":" + id });
+    });
+    var state = layer.state(tool), order = Layer.dict();
+    ops.forEach(function (o) {
+      if (!(o.table.id in order)) order[o.table.id] = Core.nextOrder(state, o.table);
+      layer.write(tool, [{ record: o.record, field: "@order", value: order[o.table.id]++, base: [] }]);
+    });
   }
-  form.addEventListener("input", onEdit);
-  form.addEventListener("change", function (event) { if (event.target.tagName === "SELECT") onEdit(event); });
-  form.addEventListener("submit", function (event) { event.preventDefault(); });
 
-  document.addEventListener("click", function (event) {
-    var add = event.target.closest("[data-add-row]"), remove = event.target.closest("[data-remove-row]");
-    var csv = event.target.closest("[data-export-csv]");
-    if (add) {
-      var table = tables[add.getAttribute("data-add-row")];
-      var when = now();
-      commit([{ change: { kind: "add", table: table.id, row: Core.newRowId(when), order: Core.nextOrder(currentDoc(), table) }, when: when }]);
-      draw();
-      var rows = document.querySelectorAll("#ws-" + table.id + " tbody tr");
-      var first = rows.length && rows[rows.length - 1].querySelector("input, textarea, select");
-      if (first) first.focus();
-    } else if (remove) {
-      var t = tables[remove.closest("[data-table]").getAttribute("data-table")];
-      change({ kind: "remove", table: t.id, row: remove.getAttribute("data-remove-row") });
-      draw();
-      say(t("Row removed. An earlier version can be restored from “Earlier versions” after an import; a removed row stays removed in every tab."));
-    } else if (csv) {
-      var tb = tables[csv.getAttribute("data-export-csv")];
-      download(model.id + "-" + tb.id + ".csv", "\uFEFF" + Core.tableCSV(tb, Core.rowsOf(currentDoc(), tb)), "text/csv");
-    } else if (event.target.closest("[data-export-json]")) {
-      download(model.id + ".json", JSON.stringify(Core.exportDoc(model, currentDoc(), now()), null, 1), "application/json");
-      say(tf("Exported {file}.", { file: model.id + ".json" }));
-    }
-  });
+  // --- rows --------------------------------------------------------------------------------
+  function addRow(table) {
+    var state = layer.state(tool);
+    if (Core.rowsOf(state, table).length >= limits.rows) { say(tf("Not added: a table holds at most {max} rows.", { max: limits.rows }), true); return; }
+    var id = Core.newRowId(layer.now(), Math.random());
+    var result = layer.write(tool, [{ record: "r:" + table.id + ":" + id, field: "@order", value: Core.nextOrder(state, table), base: [] }]);
+    if (!result.ok) { say(result.problem === "unavailable" ? notSaving() : t("No row added: this browser's storage is full. Export (JSON) now, then free some space."), true, exportButton()); return; }
+    draw();
+    var tr = rowsShown[table.id][id];
+    if (tr) control(tr).focus();
+  }
 
+  function undoButton(records) {
+    return button(t("Undo"), function () {
+      var state = layer.state(tool);
+      var ops = records.filter(function (r) { return Layer.own(state.records, r) && Layer.own(state.records[r], "@deleted"); })
+        .map(function (r) { return { record: r, field: "@deleted", value: "", base: Layer.headIds(state.records[r]["@deleted"]) }; });
+      var result = layer.write(tool, ops);
+      if (!result.ok) { saveReport(result); return; }
+      records.forEach(function (r) { delete removedHere[r]; });
+      draw();
+      say(t("The row is back."));
+    }, { "data-undo": "" });
+  }
+
+  function removeRow(table, id) {
+    view.flush();     // what was typed in the row is stored first, so that the removal has seen it (and Undo brings it back)
+    var state = layer.state(tool), record = "r:" + table.id + ":" + id;
+    var rec = Layer.own(state.records, record) ? state.records[record] : Layer.dict();
+    var result = layer.write(tool, [{ record: record, field: "@deleted", value: true, base: Layer.headIds(rec["@deleted"] || null), seen: Layer.cellHeads(rec) }]);
+    if (!result.ok) { saveReport(result); return; }
+    var tr = rowsShown[table.id] && rowsShown[table.id][id];
+    if (tr && tr.contains(document.activeElement)) document.activeElement.blur();
+    draw();
+    removedHere[record] = true;
+    say(t("Row removed."), false, undoButton([record]));
+  }
+
+  // --- files -------------------------------------------------------------------------------
   function download(name, text, type) {
     var url = URL.createObjectURL(new Blob([text], { type: type + ";charset=utf-8" }));
     var a = document.createElement("a");
@@ -202,89 +244,288 @@
     setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
   }
 
-  function readFile(inputEl, done) {
+  /* What is stored plus what this page has not stored yet: an export leaves nothing out. */
+  function current() {
+    return Layer.overlay(layer.state(tool), view.pending().filter(function (p) { return p.tool === tool; }), layer.now());
+  }
+
+  function exportJSON() {
+    download(model.id + ".json", JSON.stringify(Core.exportDoc(model, current(), layer.now()), null, 1), "application/json");
+  }
+
+  function exportButton() { return button(t("Export (JSON)"), exportJSON); }
+
+  function size(bytes) { return bytes % (1024 * 1024) === 0 ? tf("{n} MB", { n: bytes / 1024 / 1024 }) : tf("{n} KB", { n: Math.round(bytes / 1024) }); }
+
+  function partLabel(id) {
+    var p = model.parts.filter(function (x) { return x.id === id; })[0];
+    return p ? (p.label || p.title) : id;
+  }
+
+  function columnLabel(tableId, column) {
+    var table = tables[tableId], c = table && table.columns.filter(function (x) { return x.id === column; })[0];
+    return c ? c.heading : column;
+  }
+
+  /* Where a problem or a conflict is, in words. */
+  function where(at) {
+    if (at.field) return tf("the answer to “{field}”", { field: partLabel(at.field) });
+    if (at.table) return tf("column “{column}” of row {row} in “{table}”", { column: columnLabel(at.table, at.column), row: at.row, table: partLabel(at.table) });
+    return tf("line {line}, “{column}”", { line: at.line, column: at.column });
+  }
+
+  function problemText(p) {
+    switch (p.code) {
+      case "unreadable": return t("The file could not be read.");
+      case "too-large": return tf("The file is larger than {max}.", { max: size(p.max) });
+      case "not-json": return t("The file is not JSON.");
+      case "not-object": return t("The file does not contain a worksheet (expected a JSON object).");
+      case "wrong-format": return t("This is not a Partnering Guidelines worksheet file (its “format” field is missing or different).");
+      case "newer-schema": return tf("The file was made by a newer or unknown version of the toolkit (schema {schema}); this copy reads schema {reads}.", p);
+      case "other-worksheet": return tf("This file is the worksheet “{worksheet}”, not “{expected}”. Import it on its own page.", p);
+      case "no-records": return t("The file has no records object.");
+      case "bad-record": return tf("Record “{record}” is not valid.", p);
+      case "value-not-text": return tf("In the file, {where} is not text.", { where: where(p.at) });
+      case "value-too-long": return tf("In the file, {where} is longer than {max} characters.", { where: where(p.at), max: p.max });
+      case "value-not-choice": return tf("In the file, {where} is “{value}”, which is not one of its choices.", { where: where(p.at), value: p.value });
+      case "value-not-date": return tf("In the file, {where} is not a date (YYYY-MM-DD).", { where: where(p.at) });
+      case "too-many-rows": return tf("The table “{table}” would have {rows} rows: a table holds at most {max}.", { table: partLabel(p.table), rows: p.rows, max: p.max });
+      case "csv-too-many-rows": return tf("The file has more than {max} rows: a table holds at most {max}.", p);
+      case "csv-not-csv": return t("The file is not CSV, or it is empty.");
+      case "csv-columns": return tf("The first line must name the columns of “{table}” (export the table to see the layout).", p);
+      case "csv-row-unknown": return tf("Line {line}: row “{row}” is not one of this table's rows.", p);
+      case "csv-row-id": return tf("Line {line}: the row id is not valid.", p);
+      default: return p.code;
+    }
+  }
+
+  function refuse(problems) {
+    say(tf("Not imported: {errors} Your worksheet is unchanged.", { errors: problems.map(problemText).join(" ") }), true);
+  }
+
+  function readFile(inputEl, max, done) {
     var file = inputEl.files && inputEl.files[0];
     inputEl.value = "";
     if (!file) return;
-    if (file.size > 1024 * 1024) { say(t("Not imported: the file is larger than 1 MB. Your worksheet is unchanged."), true); return; }
+    if (file.size > max) { refuse([{ code: "too-large", max: max }]); return; }
     var reader = new FileReader();
-    reader.onload = function () { done(String(reader.result)); };
-    reader.onerror = function () { say(t("Not imported: the file could not be read. Your worksheet is unchanged."), true); };
+    reader.onload = function () { done(String(reader.result), file.name); };
+    reader.onerror = function () { refuse([{ code: "unreadable" }]); };
     reader.readAsText(file);
   }
 
-  /* Replace stored records, keeping what was there as a snapshot first. */
-  function replaceWith(records, reason, message) {
-    var kept = false;
-    var result = store.update(function (text) {
-      kept = store.snapshot(reason, text, now());
-      if (!kept) return null;
-      var doc = Core.emptyDoc(model);
-      doc.records = records;
-      return JSON.stringify(doc);
+  /* Ask: combine (per field the newer wins) or replace? Only when there is something to lose. */
+  function ask(name, done) {
+    if (!Core.answerCount(current(), model)) { done("into-empty"); return; }
+    var box = document.getElementById("ws-import-choice");
+    box.textContent = "";
+    var q = document.createElement("p");
+    q.textContent = tf("Import {file}: combine it with your worksheet (where both have a different answer, the newer is kept) or replace your worksheet with it? Either way your worksheet as it is now is kept under “Earlier versions”.", { file: name });
+    box.appendChild(q);
+    [["combine", t("Combine")], ["replace", t("Replace")], [null, t("Cancel")]].forEach(function (pair) {
+      box.appendChild(button(pair[1], function () { box.hidden = true; box.textContent = ""; if (pair[0]) done(pair[0]); },
+                             { "data-import-mode": pair[0] || "cancel" }));
+      box.appendChild(document.createTextNode(" "));
     });
-    if (!kept || !result.ok) { say(t("Not imported: a copy of your current worksheet could not be kept first (storage full or blocked). Nothing was changed. Export your work, free some space and try again."), true); return; }
-    pending = [];
-    draw(true);
-    drawSnapshots();
-    say(message);
+    box.hidden = false;
+    box.querySelector("button").focus();
   }
 
-  form.ownerDocument.addEventListener("change", function (event) {
-    var el = event.target;
-    if (el.matches("[data-import-json]")) {
-      readFile(el, function (text) {
-        var result = Core.parseImport(text, model);
-        if (result.errors) { say(tf("Not imported: {errors} Your worksheet is unchanged.", { errors: result.errors.join(" ") }), true); return; }
-        replaceWith(result.records, "before import", t("Imported. Your previous answers are kept under “Earlier versions”."));
-      });
-    } else if (el.matches("[data-import-csv]")) {
-      var table = tables[el.getAttribute("data-import-csv")];
-      readFile(el, function (text) {
-        var result = Core.csvRows(text, table);
-        if (result.errors) { say(tf("Not imported: {errors} Your worksheet is unchanged.", { errors: result.errors.join(" ") }), true); return; }
-        if (!store.snapshot("before importing CSV into " + table.title, store.read(), now()) && store.available) {
-          say(t("Not imported: a copy of your current worksheet could not be kept first. Nothing was changed."), true); return;
-        }
-        var order = Core.nextOrder(currentDoc(), table), existing = {};
-        Core.rowsOf(currentDoc(), table).forEach(function (r) { existing[r.id] = true; });
-        var changes = [];
-        result.rows.forEach(function (r) {
-          var when = now();
-          var id = r.id && existing[r.id] ? r.id : (table.fixed.length ? r.id : Core.newRowId(when, Math.random()));
-          if (!existing[id] && !table.fixed.length) changes.push({ change: { kind: "add", table: table.id, row: id, order: order++, values: r.values }, when: when });
-          else Object.keys(r.values).forEach(function (c) { changes.push({ change: { kind: "cell", table: table.id, row: id, column: c, value: r.values[c], fixed: true }, when: when }); });
-        });
-        commit(changes);
-        draw(true);
-        drawSnapshots();
-        say(tf("Imported {n} rows into “{table}”. The worksheet as it was is kept under “Earlier versions”.", { n: result.rows.length, table: table.title }));
-      });
-    } else if (el.matches("[data-restore]") && el.value !== "") {
-      var snap = store.snapshots()[Number(el.value)];
-      el.value = "";
-      var doc = snap && Core.parseDoc(snap.data, model);
-      if (!doc) { say(t("That earlier version cannot be read."), true); return; }
-      replaceWith(doc.records, "before restoring an earlier version", tf("Restored the version kept {date}. The one it replaced is kept too.", { date: snap.when }));
+  function historyProblem(problem) {
+    return problem === "history-full" ?
+      t("Not imported: there is no room left for earlier versions of this worksheet. Download and delete some under “Earlier versions”, then try again. Nothing was changed.") :
+      problem === "unavailable" ? notSaving() :
+      t("Not imported: a copy of your current worksheet could not be kept first (storage full). Nothing was changed. Export your work, free some space and try again.");
+  }
+
+  function droppedText(dropped) {
+    return dropped.map(function (s) { return " " + tf("To make room, the earlier version of {date} was removed from this browser.", { date: when(s.when) }); }).join("");
+  }
+
+  /* Import records (from a file or an earlier version), after storing what was typed and keeping
+     the worksheet as it is as an earlier version. Per field: combine keeps the newer, replace the
+     file's; a field changed here meanwhile by a tab this page had not heard from yet is kept
+     beside it (data-layer.js), so even a stale tab's replace loses nothing. */
+  function importRecords(incoming, extra, mode, reason, scope) {
+    var first = view.flush();
+    if (!first.ok) return { ok: false, message: first.problem === "unavailable" ? notSaving() : t("Not imported: what you typed could not be stored first (storage full). Export (JSON) now, free some space and try again.") };
+    var state = layer.state(tool), kept = null;
+    if (Core.answerCount(state, model)) {
+      kept = layer.keepSnapshot(tool, reason, JSON.stringify(Core.exportDoc(model, state, layer.now())), Core.answerCount(state, model));
+      if (!kept.ok) return { ok: false, message: historyProblem(kept.problem) };
+    }
+    var sub = scope ? { records: Layer.dict() } : state;
+    if (scope) Object.keys(state.records).forEach(function (r) { if (r.indexOf(scope) === 0) sub.records[r] = state.records[r]; });
+    var plan = Layer.importOps(sub, incoming, mode, Core.isRowRecord);
+    (extra || []).forEach(function (c) {     // the other versions of fields the file holds
+      plan.ops.push({ record: c.record, field: c.field, value: c.value, base: [], time: c.updated });
+    });
+    var after = Layer.overlay(state, plan.ops, layer.now());
+    var over = model.parts.filter(function (p) { return p.kind === "table" && Core.rowsOf(after, p).length > limits.rows; })[0];
+    if (over) {
+      if (kept) layer.removeSnapshot(tool, kept.snapshot.id);
+      return { ok: false, message: tf("Not imported: the table “{table}” would have more than {max} rows. Your worksheet is unchanged.", { table: over.title, max: limits.rows }) };
+    }
+    var result = layer.write(tool, plan.ops);
+    if (!result.ok) {
+      if (kept) layer.removeSnapshot(tool, kept.snapshot.id);
+      return { ok: false, message: result.problem === "unavailable" ? notSaving() : t("Not imported: this browser's storage is full. Your worksheet is unchanged. Export it, free some space and try again.") };
+    }
+    draw();
+    drawHistory();
+    return { ok: true, plan: plan, dropped: kept ? kept.dropped : [] };
+  }
+
+  function conflictLines(conflicts) {
+    return conflicts.slice(0, 10).map(function (c) {
+      var bits = c.record.split(":");
+      var at = bits[0] === "f" ? { field: bits[1] } : { table: bits[1], row: bits[2], column: c.field };
+      return " " + (c.kept === "theirs" ? tf("Both had {where}: kept the file's (newer).", { where: where(at) }) :
+        tf("Both had {where}: kept yours (newer or as new).", { where: where(at) }));
+    }).join("");
+  }
+
+  function importJSON(text, name) {
+    var parsed = Core.parseImport(text, model, limits);
+    if (parsed.errors) { refuse(parsed.errors); return; }
+    ask(name, function (choice) {
+      var mode = choice === "replace" ? "replace" : "combine";
+      var done = importRecords(parsed.incoming, parsed.conflicts, mode, { code: mode === "replace" ? "before-replace" : "before-combine", file: name });
+      if (!done.ok) { say(done.message, true, exportButton()); return; }
+      say((choice === "into-empty" ? tf("Imported {file}.", { file: name }) : mode === "replace" ?
+        tf("Imported {file} in place of your worksheet. Your previous answers are kept under “Earlier versions”.", { file: name }) :
+        tf("Imported {file}, combined with your worksheet. Your previous answers are kept under “Earlier versions”.", { file: name })) +
+        conflictLines(done.plan.conflicts) + droppedText(done.dropped));
+    });
+  }
+
+  function importCSV(table, text, name) {
+    var parsed = Core.csvRows(text, table, limits);
+    if (parsed.errors) { refuse(parsed.errors); return; }
+    ask(name, function (choice) {
+      var mode = choice === "replace" ? "replace" : "combine";
+      // A spreadsheet has no times: what the file says is the newest (combine updates the rows it names and adds the others).
+      var now = layer.now(), incoming = Core.csvIncoming(layer.state(tool), table, parsed.rows, function () { return Core.newRowId(now, Math.random()); });
+      Object.keys(incoming).forEach(function (r) { Object.keys(incoming[r]).forEach(function (f) { incoming[r][f].time = now; }); });
+      var done = importRecords(incoming, [], mode, { code: "before-csv", file: name, table: table.title }, "r:" + table.id + ":");
+      if (!done.ok) { say(done.message, true, exportButton()); return; }
+      say(tf("Imported {n} rows into “{table}”. The worksheet as it was is kept under “Earlier versions”.", { n: parsed.rows.length, table: table.title }) + droppedText(done.dropped));
+    });
+  }
+
+  // --- earlier versions --------------------------------------------------------------------
+  function when(iso) { return iso ? new Date(iso).toLocaleString() : t("an unknown date"); }
+
+  function reasonText(r) {
+    r = r || {};
+    switch (r.code) {
+      case "legacy": return t("As stored by version 0.1.0 of the toolkit");
+      case "legacy-snapshot": return tf("Kept by version 0.1.0: {reason}", { reason: r.text || "" });
+      case "legacy-unreadable": return t("Stored by version 0.1.0, could not be read (kept as it was)");
+      case "before-replace": return tf("Before replacing with {file}", { file: r.file });
+      case "before-combine": return tf("Before combining with {file}", { file: r.file });
+      case "before-csv": return tf("Before importing {file} into “{table}”", { file: r.file, table: r.table });
+      case "before-restore": return tf("Before restoring the version of {date}", { date: when(r.when) });
+      default: return String(r.code || "");
+    }
+  }
+
+  function restore(snap) {
+    var parsed = Core.parseImport(snap.data, model, limits);
+    var incoming = parsed.errors ? Core.legacyIncoming(snap.data) : parsed.incoming;
+    if (!incoming) { say(t("That earlier version cannot be read; download it to keep it."), true); return; }
+    var done = importRecords(incoming, parsed.errors ? [] : parsed.conflicts, "replace", { code: "before-restore", when: snap.when });
+    if (!done.ok) { say(done.message, true, exportButton()); return; }
+    say(tf("Restored the version kept {date}. The one it replaced is kept too.", { date: when(snap.when) }) + droppedText(done.dropped));
+  }
+
+  function drawHistory() {
+    var target = document.querySelector("[data-history]");
+    if (!target) return;
+    target.textContent = "";
+    var list = layer.snapshots(tool);
+    if (!list.length) {
+      var p = document.createElement("p");
+      p.textContent = t("None yet: one is kept each time an import or a restore replaces answers.");
+      target.appendChild(p);
+      return;
+    }
+    var table = document.createElement("table");
+    table.className = "ws-table ws-history-table";
+    var head = document.createElement("tr");
+    [t("Kept on"), t("Why"), t("Answers"), t("Restore or download")].forEach(function (h) { var th = document.createElement("th"); th.scope = "col"; th.textContent = h; head.appendChild(th); });
+    var thead = document.createElement("thead");
+    thead.appendChild(head);
+    table.appendChild(thead);
+    var body = document.createElement("tbody");
+    list.forEach(function (snap) {
+      var tr = document.createElement("tr");
+      tr.setAttribute("data-snapshot", snap.id);
+      [when(snap.when), reasonText(snap.reason), String(snap.count || "")].forEach(function (text) { var td = document.createElement("td"); td.textContent = text; tr.appendChild(td); });
+      var td = document.createElement("td");
+      td.appendChild(button(t("Restore"), function () { restore(snap); }, { "data-restore": snap.id }));
+      td.appendChild(button(t("Download"), function () {
+        download(model.id + "-" + (snap.when || "undated").slice(0, 19).replace(/[^0-9T]/g, "-") + ".json", snap.data, "application/json");
+      }, { "data-download": snap.id }));
+      td.appendChild(button(t("Delete"), function () {
+        if (!window.confirm(tf("Delete the earlier version of {date} from this browser? Download it first to keep it.", { date: when(snap.when) }))) return;
+        layer.removeSnapshot(tool, snap.id);
+        drawHistory();
+      }, { "data-delete-snapshot": snap.id }));
+      tr.appendChild(td);
+      body.appendChild(tr);
+    });
+    table.appendChild(body);
+    target.appendChild(table);
+  }
+
+  // --- events --------------------------------------------------------------------------------
+  view.listen(form);
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  // A row kept only because the cursor was in it goes once the cursor leaves.
+  form.addEventListener("focusout", function () { setTimeout(draw, 0); });
+
+  document.addEventListener("click", function (event) {
+    var add = event.target.closest("[data-add-row]"), remove = event.target.closest("[data-remove-row]");
+    var csv = event.target.closest("[data-export-csv]");
+    if (add) addRow(tables[add.getAttribute("data-add-row")]);
+    else if (remove) removeRow(tables[remove.closest("[data-table]").getAttribute("data-table")], remove.getAttribute("data-remove-row"));
+    else if (csv) {
+      var table = tables[csv.getAttribute("data-export-csv")];
+      download(model.id + "-" + table.id + ".csv", "\uFEFF" + Core.tableCSV(table, Core.rowsOf(current(), table)), "text/csv");
+    } else if (event.target.closest("[data-export-json]")) {
+      exportJSON();
+      say(tf("Exported {file}.", { file: model.id + ".json" }));
     }
   });
 
-  function drawSnapshots() {
-    var select = document.querySelector("[data-restore]");
-    if (!select) return;
-    while (select.options.length > 1) select.remove(1);
-    store.snapshots().forEach(function (s, n) {
-      var opt = document.createElement("option");
-      opt.value = String(n);
-      opt.textContent = (s.when || "").replace("T", " ").slice(0, 19) + " — " + s.reason;
-      select.appendChild(opt);
-    });
-  }
+  document.addEventListener("change", function (event) {
+    var el = event.target;
+    if (el.matches("[data-import-json]")) readFile(el, limits.import_bytes, importJSON);
+    else if (el.matches("[data-import-csv]")) {
+      var table = tables[el.getAttribute("data-import-csv")];
+      readFile(el, limits.csv_bytes, function (text, name) { importCSV(table, text, name); });
+    }
+  });
 
-  store.watch(function () { draw(); drawSnapshots(); });
-  form.querySelectorAll("tr.ws-blank").forEach(function (tr) { tr.remove(); });
+  // Registered first: a page restored by the Back button reads again before anything else.
+  function adoptLegacy() { return Core.adoptLegacyWorksheet(layer, contract, model.id, tool); }
+
+  layer.watch(function (reason) {
+    adoptLegacy();      // an older copy of the toolkit may still write its key (file:// pages of every copy share one storage)
+    var gone = draw();
+    drawHistory();
+    view.retry();
+    if (gone && reason === "storage") say(t("A row was removed in another tab or window."), false);
+  });
+
+  var moved = adoptLegacy();
+  adoptBlankRows();
   draw();
-  drawSnapshots();
-  if (!store.available) say(t("This browser is not saving (storage blocked or private mode): export your work before you leave."), true);
-  else if (Core.answerCount(currentDoc())) say(t("Your answers saved in this browser are shown."));
+  drawHistory();
+  form.classList.add("worksheet--ready");
+  if (!layer.available) say(notSaving(), true, exportButton());
+  else if (!moved) say(t("Your answers saved by the previous version of the toolkit could not be moved yet (storage full): they are kept as they were. Free some space and open this page again."), true);
+  else if (!layer.writable()) say(full(), true, exportButton());
+  else if (Core.answerCount(layer.state(tool), model)) say(t("Your answers saved in this browser are shown."));
 })();
