@@ -7,7 +7,7 @@
    written from the data layer. */
 (function () {
   "use strict";
-  var Core = window.WorksheetCore, Layer = window.DataLayer, View = window.DataView;
+  var Core = window.WorksheetCore, Layer = window.DataLayer, View = window.DataLayerView;
   var node = document.getElementById("plan-model");
   var table = document.getElementById("plan-table");
   if (!node || !table || !Core || !Layer || !View) return;

@@ -229,5 +229,6 @@
              listen: listen, dirty: dirty, retry: function () { if (unsaved().length) flush(); } };
   }
 
-  root.DataView = { create: create };
+  // Not window.DataView: that is the browser's own constructor, which other scripts may need.
+  root.DataLayerView = { create: create };
 })(typeof self !== "undefined" ? self : this);

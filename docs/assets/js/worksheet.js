@@ -4,7 +4,7 @@
    changes live. Text from storage or files is only ever set as values or textContent. */
 (function () {
   "use strict";
-  var Core = window.WorksheetCore, Layer = window.DataLayer, View = window.DataView;
+  var Core = window.WorksheetCore, Layer = window.DataLayer, View = window.DataLayerView;
   var form = document.querySelector("[data-worksheet]");
   var modelNode = document.getElementById("worksheet-model");
   if (!form || !modelNode || !Core || !Layer || !View) return;
