@@ -143,7 +143,9 @@
         s.typed = false;
       }
       renderConflict(el, fieldOf(s));
-      options.report(result);
+      // As flush() reports: the pages act on what was saved (the plan redraws and writes the key
+      // the assessment page reads), and a write's own result has no count.
+      options.report(result.ok ? { ok: true, saved: 1 } : { ok: false, problem: result.problem, saved: 0 });
     }
 
     function alongside(s, value) {
