@@ -490,7 +490,8 @@
       if (raw.format !== PLAN_FORMAT) return { errors: [{ code: "wrong-format-plan" }] };
       if (typeof raw.schema_version !== "number" || raw.schema_version > SCHEMA_VERSION) return { errors: [{ code: "newer-schema", schema: String(raw.schema_version).slice(0, 10), reads: SCHEMA_VERSION }] };
       if (!Array.isArray(raw.actions)) return { errors: [{ code: "no-actions" }] };
-      actions = raw.actions.map(function (a, i) { return a && typeof a === "object" && !Array.isArray(a) ? Object.assign({ line: i + 1 }, a) : { id: "", line: i + 1 }; });
+      // The line is the action's place in the file, whatever the action itself says.
+      actions = raw.actions.map(function (a, i) { return a && typeof a === "object" && !Array.isArray(a) ? Object.assign({}, a, { line: i + 1 }) : { id: "", line: i + 1 }; });
     }
     if (actions.length > limits.rows * 4) return { errors: [{ code: "too-many-rows", table: "plan", rows: actions.length, max: limits.rows * 4 }] };
     var errors = [], targets = [];
