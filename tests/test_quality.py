@@ -86,9 +86,6 @@ def test_no_merge_conflict_is_left_in_any_file():
 # --- the browser JavaScript: tsc --checkJs (tsconfig.json) ---------------------------------
 TSC = ROOT / "tools" / "node_modules" / "typescript" / "bin" / "tsc"
 SCRIPTS = ROOT / "docs" / "assets" / "js"
-# The data layer's scripts (issue 20), not yet typed: about 550 of tsc's complaints, mostly
-# untyped records; each is checked once its JSDoc types are written.
-NOT_CHECKED_YET = {"worksheet.js", "worksheet-core.js", "action-plan.js", "data-layer.js", "data-view.js"}
 
 
 def tsc(project: Path) -> subprocess.CompletedProcess:
@@ -108,13 +105,12 @@ def test_browser_javascript_type_checks():
 
 
 def test_every_browser_script_is_type_checked():
-    """A new script is checked from its first commit: tsconfig.json names every script but the
-    ones listed above, and each checked one says so at its top (// @ts-check, for editors)."""
+    """A new script is checked from its first commit: tsconfig.json names every script in
+    docs/assets/js, and each says so at its top (// @ts-check, for editors)."""
     files = checked_scripts(ROOT / "tsconfig.json")
     named = {Path(f).name for f in files}
     on_disk = {p.name for p in SCRIPTS.glob("*.js")}
-    assert named | NOT_CHECKED_YET == on_disk, sorted(on_disk ^ (named | NOT_CHECKED_YET))
-    assert not named & NOT_CHECKED_YET
+    assert named == on_disk, sorted(on_disk ^ named)
     unmarked = [f for f in files if "// @ts-check" not in (ROOT / f).read_text(encoding="utf-8")[:3000]]
     assert not unmarked, unmarked
 

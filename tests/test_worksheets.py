@@ -137,10 +137,6 @@ def test_two_tabs_never_overwrite_each_other(context, base):
     assert stored["r:risks:IV.4.2"]["risk"] == "From tab B"
 
 
-# A known bug in worksheet.js (issues 20 and 21): after removing a row, the "Row removed" message
-# calls t(), which a `var t` in the same handler hides ("t is not a function"). worksheet.js is
-# being rewritten with the data layer: drop this mark with the fix.
-@pytest.mark.page_errors_expected(r"t is not a function")
 def test_rows_added_and_removed_in_two_tabs(context, base):
     a, b = context.new_page(), context.new_page()
     a.goto(f"{base}/worksheets/stakeholder-map.html")
