@@ -132,3 +132,20 @@ def test_tsc_catches_a_shadowed_function(tmp_path):
     planted = tsc(tmp_path / "tsconfig.json")
     assert planted.returncode != 0
     assert "assessment-steps.js" in planted.stdout and "TS2349" in planted.stdout, planted.stdout
+
+
+def test_tsc_refuses_a_problem_code_the_page_cannot_say(tmp_path):
+    """The cores return problem codes and the pages say them (issue 20): a code a page has no
+    message for would show as the bare code. A copy of worksheet.js with one message taken out
+    must be refused, naming the code (each page's switch ends in unhandled(p: never))."""
+    (tmp_path / "tsconfig.json").write_text(json.dumps({
+        "extends": str(ROOT / "tsconfig.json"), "include": [str(ROOT / "types" / "*.d.ts")],
+        "files": ["worksheet.js"]}), encoding="utf-8")
+    target = tmp_path / "worksheet.js"
+    text = (SCRIPTS / "worksheet.js").read_text(encoding="utf-8")
+    line = '      case "csv-row-id": return tf("Line {line}: the row id is not valid.", p);\n'
+    assert text.count(line) == 1
+    target.write_text(text.replace(line, ""), encoding="utf-8")
+    planted = tsc(tmp_path / "tsconfig.json")
+    assert planted.returncode != 0
+    assert "worksheet.js" in planted.stdout and '"csv-row-id"' in planted.stdout and "never" in planted.stdout, planted.stdout
