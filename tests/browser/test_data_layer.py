@@ -626,6 +626,36 @@ def test_done_belongs_to_the_action_it_was_given_for(tabs, base):
     assert values(page, PLAN)[ACTION_1]["status-for"] == "Agree the problem statement with every partner"
 
 
+def test_plan_a_status_chosen_between_two_versions_is_shown_and_kept_for_the_assessment(tabs, base):
+    """Two tabs set one action's status at once, then the user chooses one of the two versions:
+    the row is drawn again (no longer struck through as done), the page says it saved, and the
+    assessment page, which reads the statuses from version 0.1.0's key, no longer shows "Done".
+    (data-view.js reported a choice without the count of fields saved, which the plan took for
+    nothing saved.) The other tab is closed first: its redraw would otherwise mend the key."""
+    a, b = tabs.new(), tabs.new()
+    seed_plan(a, base, worksheet_row=False)
+    open_plan(a, base)
+    open_plan(b, base)
+    status, row = plan_control(ACTION_1, "status"), f"tr[data-action='{ACTION_1}']"
+    stale(b, {"kind": "type", "selector": status, "text": "Done"}, probe="In progress")
+    a.locator(status).select_option("In progress")
+    stale_done(b, a.evaluate("Date.now()"))
+    sees_both(a, status, ["In progress", "Done"])
+    eventually(a, lambda: sorted(heads(a, PLAN)[ACTION_1]["status"]) == ["Done", "In progress"], "both statuses are not stored")
+    b.close()
+    shows(a, status, "Done")      # the newer, written last by B
+    a.wait_for_function("r => document.querySelector(r).classList.contains('plan-done')", arg=row)
+    a.locator(".dl-conflict__use").click()
+    shows(a, status, "In progress")
+    a.wait_for_function("r => !document.querySelector(r).classList.contains('plan-done')", arg=row, timeout=5000)
+    assert a.locator("#ws-status").inner_text().startswith("Saved")
+    legacy = json.loads(a.evaluate("k => localStorage.getItem(k)", storage.legacy_plan_key()))
+    assert legacy["records"][ACTION_1]["status"] == "In progress"
+    a.goto(f"{base}/assessment/module-a.html")
+    a.wait_for_selector(".assessment--ready")
+    assert not a.locator("[data-question='q-1.1-1'] [data-action-done]:not(fieldset)").is_visible()
+
+
 def test_a_worksheet_row_removed_while_its_owner_is_typed_in_the_plan(tabs, base):
     plan_tab, sheet = tabs.new(), tabs.new()
     action = seed_plan(plan_tab, base)
