@@ -102,6 +102,17 @@ def test_static_files_live_in_docs_only():
         assert path.suffix not in (".py", ".yml", ".md") or path.name in ("CHANGES.txt",), path
 
 
+def test_the_checks_look_entities_up_in_the_content_index():
+    """The content is indexed once, when it is made, before the checks run: a check that gathers
+    the steps or tasks from the modules again is a second index, which can drift from the one
+    the pages use. (modules.py checks the modules themselves, file by file.)"""
+    gathers = re.compile(r"for \w+ in \w+\.steps\b|\bfor _, \w+ in loaded\.(modules|cases|chapters)\b.*\bfor\b")
+    for path in (PACKAGE / "content" / "checks").glob("*.py"):
+        if path.name != "modules.py":
+            found = gathers.search(path.read_text(encoding="utf-8"))
+            assert not found, f"{path.relative_to(ROOT)}: {found.group(0)!r}: use content.task_by_id, step_by_id …"
+
+
 def test_templates_receive_one_page_object(content):
     """Templates reach Python only through `page` (and gettext, with `_md` for headings): no helper is a Jinja global."""
     from jinja2 import Environment
