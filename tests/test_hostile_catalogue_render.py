@@ -38,7 +38,7 @@ def rendered(content) -> dict[str, str]:
     extensions = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV SITE_URL", "''"))
     names = [e if isinstance(e, str) else next(iter(e)) for e in extensions["markdown_extensions"]]
     out = {}
-    for page in pages(content, None, tr.gettext, "", tr.data):
+    for page in pages(content, None, tr):
         source = renderer.render(page.template, page.path, **page.context)
         kept, aside = headings_only.set_aside(source)
         out[page.path] = headings_only.put_back(markdown.markdown(kept, extensions=names), aside)

@@ -132,5 +132,5 @@ class Project:
         # A site of one language has it at its root (an offline ZIP); beside English it is under
         # <lang>/, and the PDF pack is printed once, from the English pages.
         pdf_root = "../" if language.prefix and len(codes) > 1 else ""
-        return Build(content, renderer, pages(content, site_url, tr.gettext, pdf_root, tr.data), language,
+        return Build(content, renderer, pages(content, site_url, tr, pdf_root), language,
                      [self.language(c) for c in codes], tr, trust, official, site_url, download)

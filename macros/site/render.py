@@ -83,8 +83,7 @@ class Renderer:
         self.content = content
         self.site_url = site_url
         self.tr = tr
-        self.env = environment(templates, tr.gettext_translations())
-        _ = tr.gettext
+        self.env = environment(templates, tr)
         self.placed_boxes = box_placements(content)
         self.placed_figures = figure_placements(content)
         self.cited = citations(content)
@@ -108,17 +107,16 @@ class Renderer:
             assessment_pages=assessment.TOOL_PAGES,
             pdf_path=checklists.pdf_path,
             checklist_parts=checklists.parts,
-            journeys=[(journey, journeys.stops(content, journey, _, tr.data)) for journey in content.journeys.journeys],
+            journeys=[(journey, journeys.stops(content, journey, tr)) for journey in content.journeys.journeys],
             journey_context=journeys.context,
-            js_strings=tr.js_strings(),
             translator=tr,
             form_path=assessment.form_path,
-            diagram_module=lambda module_id: diagrams.module_steps(content, module_id, _),
-            diagram_framework=lambda current=None: diagrams.framework(content, current, _),
-            diagram_here=lambda step_id: diagrams.you_are_here(content, step_id, _),
+            diagram_module=lambda module_id: diagrams.module_steps(content, module_id, tr),
+            diagram_framework=lambda current=None: diagrams.framework(content, current, tr),
+            diagram_here=lambda step_id: diagrams.you_are_here(content, step_id, tr),
             wrap=diagrams.wrap,
             questions_of=lambda module_id: assessment.questions(content, module_id),
-            question_source=lambda module_id, q: assessment.source_of(content, module_id, q, tr.gettext),
+            question_source=lambda module_id, q: assessment.source_of(content, module_id, q, tr),
             question_text=lambda q: assessment.question_text(q, tr),
             scale_label=lambda option: assessment.scale_label(option, tr),
             data_text=tr.data,
