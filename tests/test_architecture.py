@@ -118,8 +118,9 @@ def test_templates_receive_one_page_object(content):
     from jinja2 import Environment
 
     from macros.site.render import Renderer
+    from macros.site.views import SiteData
 
-    renderer = Renderer(content)
+    renderer = Renderer(SiteData(content))
     ours = set(renderer.env.globals) - set(Environment().globals) - {"_", "_md", "gettext", "ngettext", "pgettext", "npgettext"}
     assert not ours, f"Jinja globals besides `page`: {sorted(ours)}"
     html = renderer.render("pages/step.md", "steps/3.html", module=content.module_by_id["A"], step=content.step_by_id["3"])
