@@ -57,6 +57,15 @@ def test_layers_import_downwards_only():
                 assert layer in allowed, f"{path.relative_to(ROOT)} imports {name}: {parts[0]} may import only {sorted(allowed)}"
 
 
+def test_every_package_is_installed():
+    """pyproject.toml lists the packages by name: one left out is missing from a non-editable install."""
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(ROOT).parts) for p in PACKAGE.rglob("__init__.py")}
+    assert found == listed, f"pyproject.toml [tool.setuptools] packages: add {sorted(found - listed)}, remove {sorted(listed - found)}"
+
+
 def test_no_import_cycles():
     modules = {".".join(p.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__"): p for p in PACKAGE.rglob("*.py")}
     imports = {name: set(_imports(path)) for name, path in modules.items()}

@@ -45,7 +45,7 @@ class PageView:
     models are typed data, never code); the rest is the page's own or what the parts need."""
 
     _site: SiteData
-    path: str
+    _path: str                 # where the page is: links are written relative to it
     _notes: list[str] = field(default_factory=list, init=False, repr=False)
     _abbreviations: set[str] = field(default_factory=set, init=False, repr=False)   # explained once per page
     urls: ClassVar[Addresses] = Addresses()
@@ -65,9 +65,9 @@ class PageView:
         """A relative link from this page, or None if it would point at itself."""
         target = self._target(kind, key)
         path, _, anchor = target.partition("#")
-        if path == self.path and not anchor:
+        if path == self._path and not anchor:
             return None
-        return urls.relative(target, self.path)
+        return urls.relative(target, self._path)
 
     def _target(self, kind: str, key: str) -> str:
         if kind == "box":
