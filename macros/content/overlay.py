@@ -78,9 +78,7 @@ def apply(content: Content, overlay_root: Path, language: str) -> tuple[Content,
                                     f"only {', '.join(FOLDERS)} can be translated"))
     if problems:
         raise ContentError(problems)
-    out = dataclasses.replace(content, modules=modules, cases=cases, chapters=chapters)
-    out.index()
-    return out, replaced
+    return dataclasses.replace(content, modules=modules, cases=cases, chapters=chapters), replaced
 
 
 def _lay_over(content: Content, folder: Path, sub: str, units: list[Unit], model: type[Unit],

@@ -14,7 +14,7 @@ from macros.content.load import load
 from macros.outputs.guidelines_json import guidelines_json
 from macros.site import urls
 from macros.site.pages import pages
-from macros.site.render import Renderer
+from macros.site.places import box_placements, citations
 
 
 class _Text(HTMLParser):
@@ -138,15 +138,15 @@ def test_module_pages_have_outcomes_principles_steps_and_factors(site, content):
 
 
 def test_case_pages_link_both_ways(site, content):
-    renderer = Renderer(content)
+    placed, cited = box_placements(content), citations(content)
     for case in content.cases:
         page = read(site, urls.case_path(case.id))
         assert f"Box {case.id}:" in page.text
         if case.source:
             assert fidelity.fold("Source: " + inline.plain(case.source)) in fidelity.fold(page.text)
-        printed = renderer.placed_boxes[case.id]
+        printed = placed[case.id]
         assert urls.relative(printed.target, urls.case_path(case.id)) in page.links
-        for place in renderer.cited.get(("box", case.id), []):
+        for place in cited.get(("box", case.id), []):
             assert urls.relative(place.target, urls.case_path(case.id)) in page.links
             citing = read(site, place.target.split("#")[0])
             assert urls.relative(urls.case_path(case.id), place.target.split("#")[0]) in citing.links

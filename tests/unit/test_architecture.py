@@ -57,6 +57,15 @@ def test_layers_import_downwards_only():
                 assert layer in allowed, f"{path.relative_to(ROOT)} imports {name}: {parts[0]} may import only {sorted(allowed)}"
 
 
+def test_every_package_is_installed():
+    """pyproject.toml lists the packages by name: one left out is missing from a non-editable install."""
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(ROOT).parts) for p in PACKAGE.rglob("__init__.py")}
+    assert found == listed, f"pyproject.toml [tool.setuptools] packages: add {sorted(found - listed)}, remove {sorted(listed - found)}"
+
+
 def test_no_import_cycles():
     modules = {".".join(p.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__"): p for p in PACKAGE.rglob("*.py")}
     imports = {name: set(_imports(path)) for name, path in modules.items()}
@@ -102,13 +111,25 @@ def test_static_files_live_in_docs_only():
         assert path.suffix not in (".py", ".yml", ".md") or path.name in ("CHANGES.txt",), path
 
 
+def test_the_checks_look_entities_up_in_the_content_index():
+    """The content is indexed once, when it is made, before the checks run: a check that gathers
+    the steps or tasks from the modules again is a second index, which can drift from the one
+    the pages use. (modules.py checks the modules themselves, file by file.)"""
+    gathers = re.compile(r"for \w+ in \w+\.steps\b|\bfor _, \w+ in loaded\.(modules|cases|chapters)\b.*\bfor\b")
+    for path in (PACKAGE / "content" / "checks").glob("*.py"):
+        if path.name != "modules.py":
+            found = gathers.search(path.read_text(encoding="utf-8"))
+            assert not found, f"{path.relative_to(ROOT)}: {found.group(0)!r}: use content.task_by_id, step_by_id …"
+
+
 def test_templates_receive_one_page_object(content):
     """Templates reach Python only through `page` (and gettext, with `_md` for headings): no helper is a Jinja global."""
     from jinja2 import Environment
 
     from macros.site.render import Renderer
+    from macros.site.views import SiteData
 
-    renderer = Renderer(content)
+    renderer = Renderer(SiteData(content))
     ours = set(renderer.env.globals) - set(Environment().globals) - {"_", "_md", "gettext", "ngettext", "pgettext", "npgettext"}
     assert not ours, f"Jinja globals besides `page`: {sorted(ours)}"
     html = renderer.render("pages/step.md", "steps/3.html", module=content.module_by_id["A"], step=content.step_by_id["3"])

@@ -205,7 +205,7 @@ def test_a_hostile_translation_reaches_a_page_title_literally(content):
     """Were the check bypassed, Python's own page titles still never crash or leak."""
     hostile = "Étape {title.__class__.__mro__} {nope} { %(x)s"
     tr = i18n.Translator(i18n.Language("fr", "French", "Français"), {("", "Step {id}: {title}"): hostile})
-    titles = {p.path: p.title for p in pages.pages(content, None, tr.gettext, "", tr.data)}
+    titles = {p.path: p.title for p in pages.pages(content, None, tr)}
     assert titles["steps/3.html"] == hostile
 
 

@@ -17,6 +17,7 @@ from macros.project import ROOT
 from macros.site import i18n
 from macros.site.pages import pages
 from macros.site.render import Renderer
+from macros.site.views import SiteData
 
 MARKUP = " ".join(CATALOGUE_MARKUP)
 
@@ -33,12 +34,11 @@ def hostile_translator() -> i18n.Translator:
 @pytest.fixture(scope="module")
 def rendered(content) -> dict[str, str]:
     tr = hostile_translator()
-    renderer = Renderer(content, tr=tr)
-    renderer.helpers.update(offline_copy=None, download=None)  # as Project.build() adds for a build
+    renderer = Renderer(SiteData(content, tr))
     extensions = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV SITE_URL", "''"))
     names = [e if isinstance(e, str) else next(iter(e)) for e in extensions["markdown_extensions"]]
     out = {}
-    for page in pages(content, None, tr.gettext, "", tr.data):
+    for page in pages(content, None, tr):
         source = renderer.render(page.template, page.path, **page.context)
         kept, aside = headings_only.set_aside(source)
         out[page.path] = headings_only.put_back(markdown.markdown(kept, extensions=names), aside)

@@ -172,3 +172,30 @@ def test_every_task_needs_a_question(broken):
             keep.append(line)
     path.write_text("\n".join(keep) + "\n", encoding="utf-8")
     assert "task 9.2 has no question: every task needs at least one" in problems(broken.root)
+
+
+# Every kind of block as an author writes it in YAML, with the kind the templates branch on.
+BLOCKS_AS_WRITTEN = [
+    ({"p": "A paragraph."}, "p"),
+    ({"list": {"style": "bullet", "items": [{"text": "An item."}]}}, "list"),
+    ({"heading": "A heading", "id": "a-heading"}, "heading"),
+    ({"box": "IV.1"}, "box"),
+    ({"figure": "II.2"}, "figure"),
+    ({"factor": "A factor", "text": "Its text.", "module": "A"}, "factor"),
+    ({"editorial_note": "Ours."}, "note"),
+]
+
+
+@pytest.mark.parametrize(("block", "kind"), BLOCKS_AS_WRITTEN, ids=[kind for _, kind in BLOCKS_AS_WRITTEN])
+def test_each_kind_of_block_is_read_as_its_kind(block, kind):
+    from macros.content.model import Section, block_kind
+
+    section = Section.model_validate({"id": "s", "title": "S", "blocks": [block]})
+    assert block_kind(block) == kind and block_kind(section.blocks[0]) == kind
+    assert section.blocks[0].model_dump(exclude_none=True) == block
+
+
+def test_a_block_of_no_known_kind_names_every_key(broken):
+    broken("cases/IV.5.yml", "  - p: ", "  - para: ")
+    report = problems(broken.root)
+    assert "a block needs exactly one of the keys: p, list, heading, box, figure, factor, editorial_note" in report
