@@ -26,7 +26,7 @@ from macros.project import ROOT
 from macros.site import i18n
 
 # Every browser test fails on an uncaught error in any page it opened (tests/page_errors.py).
-pytest_plugins = ["page_errors", "pytester", "catalogue_copies"]
+pytest_plugins = ["page_errors", "pytester", "catalogue_copies", "content_copies"]
 
 # The test overlay: an Urdu, right-to-left stand-in for an official translation of box IV.1.
 TEST_OVERLAY = ROOT / "tests" / "fixtures" / "translations"

@@ -11,14 +11,6 @@ from cli import macros_cli
 
 from macros.project import ROOT
 
-
-@pytest.fixture
-def copy(tmp_path):
-    root = tmp_path / "content"
-    shutil.copytree(ROOT / "content", root)
-    return root
-
-
 # A file built to make the parser work without end (aliases, nesting, size) must be refused,
 # not ground through: those tests run the check as a subprocess, which the timeout stops.
 # Speed itself is bench/'s job.

@@ -12,23 +12,6 @@ from macros.content.reader import ContentError
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def broken(tmp_path):
-    """A private copy of the content, and a function to break one file of it."""
-    copy = tmp_path / "content"
-    shutil.copytree(ROOT / "content", copy)
-
-    def edit(rel: str, old: str, new: str, count: int = 1) -> Path:
-        path = copy / rel
-        text = path.read_text(encoding="utf-8")
-        assert old in text, f"{old!r} not in {rel}"
-        path.write_text(text.replace(old, new, count), encoding="utf-8")
-        return path
-
-    edit.root = copy
-    return edit
-
-
 def problems(root: Path) -> str:
     with pytest.raises(ContentError) as caught:
         load(root)

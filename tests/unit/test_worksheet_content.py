@@ -3,7 +3,6 @@ point at guidance that exists; the publication's lists are referenced, never ret
 reference to a list that does not exist fails the check with file, line and field."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,22 +15,6 @@ from macros.project import ROOT
 from macros.site import worksheets as ws
 
 SHEETS = ROOT / "content" / "worksheets"
-
-
-@pytest.fixture
-def broken(tmp_path):
-    copy = tmp_path / "content"
-    shutil.copytree(ROOT / "content", copy)
-
-    def edit(rel: str, old: str, new: str) -> Path:
-        path = copy / rel
-        text = path.read_text(encoding="utf-8")
-        assert old in text, f"{old!r} not in {rel}"
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-        return path
-
-    edit.root = copy
-    return edit
 
 
 def report(root: Path) -> str:
