@@ -58,6 +58,7 @@
     /** @param {string | null} id @param {AnswerConflict["field"]} name @param {Layered.Field} f */
     function others(id, name, f) {
       f.heads.slice(1).forEach(function (h) {
+        if (h.value === f.value) return;     // the same text twice (two tabs moving old answers at once) is no conflict
         if (name !== "value" || (typeof h.value === "string" && Layer.own(scale, h.value))) {
           conflicts.push({ id: id, field: name, value: String(h.value), updated: h.time });
         }
