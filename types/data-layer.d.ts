@@ -21,9 +21,10 @@ interface StorageContract {
   data_prefix: string;
   history_prefix: string;
   meta_prefix: string;
-  tools: { worksheet: string; plan: string };
-  legacy: { worksheet: string; worksheet_snapshots: string; plan: string };   // version 0.1.0's keys
-  read_only: { assessment: string };
+  tools: { worksheet: string; plan: string; assessment: string };
+  // Keys of version 0.1.0 and of the self-assessment's own store before the data layer.
+  legacy: { worksheet: string; worksheet_snapshots: string; plan: string; assessment: string;
+            assessment_snapshots: string; assessment_kept: string; assessment_last_export: string };
   limits: StorageLimits;
   save_after_ms: number;
   retry_after_ms: number;

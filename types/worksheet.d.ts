@@ -75,7 +75,7 @@ interface PlanModel {
   format: string;
   schema_version: number;
   tool: string;
-  assessment_key: string;
+  assessment_tool: string;
   storage: StorageContract;
   statuses: string[];   // English, the first one the default
   columns: string[];

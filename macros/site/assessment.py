@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..content.load import Content
 from ..content.model import Question, ScaleOption
 from ..project import version
-from . import urls
+from . import storage, urls
 from .i18n import ENGLISH, N_, Translating, fill
 
 PAGE_DIR = "assessment"
@@ -88,6 +88,8 @@ def model(content: Content, tr: Translating = ENGLISH) -> dict[str, object]:
         "version": version(),
         "content_version": content.fingerprint(),
         "language": tr.language.code,
+        "tool": storage.assessment_tool(),
+        "storage": storage.contract(),
         "strings": dict(tr.js_strings()),
         "scale": [{**o.model_dump(), "label": scale_label(o, tr)} for o in content.assessment_scale.scale],
         "modules": [{"id": m.id, "title": m.title, "url": _from_page(urls.module_path(m.id)),

@@ -146,6 +146,6 @@ def plan_model(content: Content, tr: Translating = ENGLISH) -> Markup:
                                "url": urls.relative(page_path(sheet.id), ACTION_PLAN)})
     files = storage.contract()["files"]
     return _json({"format": files["plan"], "schema_version": files["schema_version"], "tool": storage.plan_tool(),
-                  "assessment_key": storage.assessment_key(), "storage": storage.contract(),
+                  "assessment_tool": storage.assessment_tool(), "storage": storage.contract(),
                   "statuses": list(STATUSES), "columns": list(ACTION_COLUMNS),
                   "tasks": tasks, "questions": questions, "tables": tables, "strings": tr.js_strings()})

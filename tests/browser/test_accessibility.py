@@ -84,7 +84,7 @@ def test_no_accessibility_violations_with_a_conflict_history_and_an_import_quest
     assert page.locator("[data-history] tbody tr").count() == 2
     violations = axe.run(page, options=RULES).response["violations"]
     assert not violations, report(violations)
-    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [storage.assessment_key(), json.dumps(
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [storage.legacy_assessment_key(), json.dumps(
         {"format": "partnering-guidelines-assessment", "schema_version": 1, "answers": {"q-1.1-1": {"value": "partly", "action": "Agree the problem"}}})])
     page.goto(f"{server}/action-plan.html")
     page.wait_for_selector("#plan-table tbody tr")

@@ -5,10 +5,10 @@ import json
 from pathlib import Path
 
 import pytest
+from stored import ASSESSMENT, answers, nothing_stored
 
 from macros.outputs.browser import ARGS, chromium_path
 
-KEY = "partnering-guidelines/assessment/v1"
 Q1, Q2, QB = "q-1.1-1", "q-1.2-1", "q-4.1-1"
 
 
@@ -107,10 +107,14 @@ def test_export_json_and_csv_then_import_back(context, server, tmp_path):
     assert "with the 2 answers in other.json" in page.locator("#assessment-import-result").inner_text()
     assert "no longer in the toolkit" in page.locator("#assessment-import-result").inner_text()
     assert "old question" in page.locator("#assessment-results").inner_text()
+    row = page.locator("#assessment-snapshots tbody tr").first       # nothing lost: the answers replaced are kept
+    assert "Before replacing with other.json" in row.inner_text() and "Ministry of Planning" in row.inner_text()
+    with page.expect_download() as info:
+        row.locator("[data-download]").click()
+    kept = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+    assert kept["answers"][Q1]["note"] == "<b>bold?</b>" and kept["organisation"] == "Ministry of Planning"
     page.goto(f"{server}/assessment/module-a.html")
     assert checked(page, Q1) == "not-in-place"
-    kept = json.loads(page.evaluate(f"localStorage.getItem('{KEY}/snapshots')"))
-    assert kept[-1]["reason"] == "before replacing with other.json" and "Ministry of Planning" in kept[-1]["data"]  # nothing lost
 
 
 @pytest.mark.parametrize("name,content,message", [
@@ -132,7 +136,9 @@ def test_bad_files_are_refused_and_answers_untouched(context, server, tmp_path, 
     text = page.locator("#assessment-import-result").inner_text()
     assert "Nothing was imported; your answers are unchanged." in text and message in text
     assert page.evaluate("window.pwned") is None
-    assert json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))["answers"][Q1]["value"] == "partly"
+    assert answers(page)[Q1]["value"] == "partly"
+    page.goto(f"{server}/assessment/module-a.html")
+    assert checked(page, Q1) == "partly"
 
 
 def test_html_in_imported_text_is_shown_as_text(context, server, tmp_path):
@@ -192,10 +198,13 @@ def test_start_over_asks_and_removes_only_this_tools_data(context, server):
     page.goto(f"{server}/assessment/index.html")
     page.once("dialog", lambda d: d.dismiss())
     page.locator("#assessment-start-over").click()
-    assert page.evaluate(f"localStorage.getItem('{KEY}')") is not None
+    assert answers(page)[Q1]["value"] == "partly"
+    assert "1 of 35" in page.locator("#assessment-results").inner_text()
     page.once("dialog", lambda d: d.accept())
     page.locator("#assessment-start-over").click()
-    page.wait_for_function(f"localStorage.getItem('{KEY}') === null")
+    page.wait_for_function("() => document.getElementById('assessment-status').textContent.startsWith('All answers were removed')")
+    assert nothing_stored(page, ASSESSMENT)
+    assert "1 of 35" not in page.locator("#assessment-results").inner_text()
     assert page.evaluate("localStorage.getItem('another-tool')") == "keep me"
     page.goto(f"{server}/assessment/module-a.html")
     assert checked(page, Q1) is None

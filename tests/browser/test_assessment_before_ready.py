@@ -7,12 +7,11 @@ answered; the main test also runs over a throttled network (CDP Network.emulateN
 for http://. The others only hold the scripts, which is what makes the order certain."""
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
+from stored import ASSESSMENT, ASSESSMENT_PREFIX, NEWEST_IS, answers, nothing_stored
 
-KEY = "partnering-guidelines/assessment/v1"
 Q1, Q2 = "q-1.1-1", "q-1.2-1"
 NOTE = "Typed while the page was still loading"
 # The scripts at the end of the body: ours, the generated model and Material's bundle (the page
@@ -64,7 +63,7 @@ def open_slowly(context, url, throttle=False):
 
 
 def not_started(page):
-    assert page.evaluate("() => !window.AssessmentAnswers && !document.querySelector('.assessment--ready')")
+    assert page.evaluate("() => !window.AssessmentData && !document.querySelector('.assessment--ready')")
 
 
 def type_note(page, qid, text):
@@ -73,8 +72,7 @@ def type_note(page, qid, text):
 
 
 def stored(page) -> dict:
-    text = page.evaluate(f"localStorage.getItem('{KEY}')")
-    return json.loads(text)["answers"] if text else {}
+    return answers(page)
 
 
 def shown(page, qid):
@@ -97,7 +95,7 @@ def test_answers_given_before_the_scripts_load_are_kept_and_stored(context, base
     page.locator(f"input[name='{Q2}'][value='fully']").click()
     type_note(page, Q1, NOTE)
     not_started(page)
-    assert page.evaluate(f"localStorage.getItem('{KEY}')") is None
+    assert nothing_stored(page, ASSESSMENT)
 
     held.release()
     page.wait_for_function(READY)   # set in the same task as the form is filled and saved
@@ -126,7 +124,7 @@ def test_a_note_typed_before_the_scripts_load_keeps_the_stored_note_too(context,
     page.locator(f"input[name='{Q1}'][value='fully']").check()
     page.locator(f"[data-question='{Q1}'] details summary").click()
     page.locator(f"[data-question='{Q1}'] [data-field=note]").fill("Written last week")
-    page.wait_for_function(f"() => (JSON.parse(localStorage.getItem('{KEY}') || '{{}}').answers || {{}})['{Q1}']?.note === 'Written last week'")
+    page.wait_for_function(NEWEST_IS, arg=[ASSESSMENT_PREFIX, Q1, "note", "Written last week"])
     page.close()
 
     page, held, _ = open_slowly(context, f"{base}/assessment/module-a.html")
@@ -145,7 +143,7 @@ def test_a_page_left_alone_while_loading_changes_nothing(context, base):
     page, held, _ = open_slowly(context, f"{base}/assessment/module-a.html")
     held.release()
     page.wait_for_function(READY)
-    assert page.evaluate(f"localStorage.getItem('{KEY}')") is None
+    assert nothing_stored(page, ASSESSMENT)
     assert status(page) == "Answers are saved in this browser as you give them."
 
 

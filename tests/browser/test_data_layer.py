@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 from conftest import one_way_in
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from stored import heads, snapshots, values
+from stored import ASSESSMENT_PREFIX, NEWEST_IS, heads, snapshots, values
+from stored import answers as assessment_answers
 
 from macros.outputs.browser import launch
 from macros.project import ROOT
@@ -502,7 +503,7 @@ def plan_control(action_id, key):
 def seed_plan(page, base, worksheet_row=True):
     """Two self-assessment actions, and one worksheet action row (stakeholder-map's next actions)."""
     page.goto(f"{base}/worksheets/index.html")
-    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [storage.assessment_key(), json.dumps(ASSESSMENT)])
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [storage.legacy_assessment_key(), json.dumps(ASSESSMENT)])
     if not worksheet_row:
         return None
     open_sheet(page, base, "stakeholder-map")
@@ -614,7 +615,7 @@ def test_done_belongs_to_the_action_it_was_given_for(tabs, base):
     if details.get_attribute("open") is None:
         details.locator("summary").click()
     page.locator("[data-question='q-1.1-1'] [data-field=action]").fill("Agree the problem statement with every partner")
-    page.wait_for_function(f"() => (localStorage.getItem('{storage.assessment_key()}') || '').includes('with every partner')")
+    page.wait_for_function(NEWEST_IS, arg=[ASSESSMENT_PREFIX, "q-1.1-1", "action", "Agree the problem statement with every partner"])
     open_plan(page, base)
     shows(page, plan_control(ACTION_1, "status"), "Not started")
     assert "rewritten" in page.locator("tr[data-action='assessment:q-1.1-1'] .plan-reset").inner_text()
@@ -710,10 +711,59 @@ def test_everything_version_0_1_0_stored_appears(tabs, base):
     page.locator("[data-history] tr", has_text="Kept by version 0.1.0").locator("[data-restore]").click()
     page.wait_for_function("() => document.getElementById('ws-status').textContent.startsWith('Restored')")
     assert page.locator("#ws-inventory tbody tr").count() == 1 and page.input_value("#ws-f-selection") == "They hold the land records <and> the extension staff."
-    # The assessment page reads the plan's "Done" from 0.1.0's key, still written.
+    # The assessment page reads the plan's "Done" from 0.1.0's key, still written, and moves its
+    # own answers into the layer: shown, and 0.1.0's key kept as an earlier version, then gone.
     page.goto(f"{base}/assessment/module-a.html#q-1-4-1")
     page.wait_for_selector(".assessment--ready")
     assert page.locator("[data-question='q-1.4-1'] [data-action-done]:not(fieldset)").is_visible()
+    assert page.locator("input[name='q-1.4-1'][value='partly']").is_checked()
+    assert page.input_value("[data-question='q-1.4-1'] [data-field=action]") == "Map the remaining partners"
+    assert page.input_value("#assessment-organisation") == "Delta partnership"
+    assert page.evaluate("k => localStorage.getItem(k)", storage.legacy_assessment_key()) is None
+    page.goto(f"{base}/assessment/index.html")
+    assert "As stored by version 0.1.0" in page.locator("#assessment-snapshots").inner_text()
+    open_plan(page, base)
+    assert page.locator("#plan-table tbody tr", has_text="Map the remaining partners").locator("[data-key=owner]").input_value() == "Lead partner"
+
+
+ASSESSMENT_V1 = json.loads((ROOT / "tests/fixtures/assessment-v1/storage.json").read_text(encoding="utf-8"))
+
+
+def test_everything_the_assessments_own_store_kept_appears(tabs, base):
+    """Storage captured from the assessment's own store before the data layer (tests/fixtures/
+    assessment-v1, made by its own code): the action plan, opened first, shows its next actions
+    from the old key; the assessment's pages then show every answer, note, next action, the
+    organisation, the answer set aside, the earlier versions (each restorable) and the last
+    export date, and the old keys are gone."""
+    page = tabs.new()
+    page.goto(f"{base}/worksheets/index.html")
+    page.evaluate("d => { localStorage.clear(); for (const [k, v] of Object.entries(d)) localStorage.setItem(k, v); }", ASSESSMENT_V1)
+    open_plan(page, base)
+    plan_rows = page.locator("#plan-table tbody tr td:first-child")
+    assert sorted(plan_rows.nth(i).inner_text() for i in range(plan_rows.count())) == ["Agree the problem statement", "Draft the scope"]
+    page.goto(f"{base}/assessment/all.html")
+    page.wait_for_selector(".assessment--ready")
+    old = json.loads(ASSESSMENT_V1[storage.legacy_assessment_key()])
+    assert page.input_value("#assessment-organisation") == old["organisation"]
+    for qid, a in old["answers"].items():
+        if page.locator(f"[data-question='{qid}']").count():
+            checked = page.locator(f"input[name='{qid}']:checked")
+            assert (checked.get_attribute("value") if checked.count() else None) == a["value"], qid
+            for field in ("note", "action"):
+                assert page.input_value(f"[data-question='{qid}'] [data-field={field}]") == a[field], (qid, field)
+    assert "set aside" in page.locator("#assessment-status").inner_text()
+    assert not [k for k in page.evaluate("Object.keys(localStorage)") if k.startswith(storage.legacy_assessment_key())]
+    page.goto(f"{base}/assessment/index.html")
+    results = page.locator("#assessment-results").inner_text()
+    assert "An old question" in results and "[\"fully\"]" in results      # the removed question's answer, the one set aside
+    assert "changed since your last export" in page.locator("#assessment-backup").inner_text()   # a next action was given after it
+    rows = page.locator("#assessment-snapshots tbody tr")
+    kept = rows.all_inner_texts()
+    assert len(kept) == 4 and sum("Kept by version 0.1.0: before" in r for r in kept) == 3 and sum("As stored by version 0.1.0" in r for r in kept) == 1
+    exported = page.locator("#assessment-snapshots tbody tr", has_text="before replacing with ministry.json")
+    exported.locator("[data-restore]").click()
+    page.wait_for_function("() => document.getElementById('assessment-import-result').textContent.startsWith('Restored')")
+    assert assessment_answers(page)["q-4.1-1"]["note"] == "From the partner"
 
 
 # --- a randomised two-tab test ---------------------------------------------------------------
@@ -1054,3 +1104,200 @@ def test_random_two_tabs_on_the_action_plan(tabs, base, request, tmp_path):
     assert not pages[0].locator(".dl-conflict").count() and not pages[1].locator(".dl-conflict").count()
     assert all(done[k] for k in ("type", "stale", "back", "import")), done
     print(f"\naction plan random test, seed {seed(request) + 7}: {done}")
+
+
+# --- the self-assessment, randomised ------------------------------------------------------------
+ASSESSMENT_TOOL = storage.assessment_tool()
+SCALE = ["not-in-place", "partly", "fully", "not-applicable"]
+
+
+def assessment_control(target) -> str:
+    """A target's control: a question's note or next action, or the organisation. (A choice on
+    the scale is its radio buttons.)"""
+    record, field = target
+    return "#assessment-organisation" if record == "organisation" else f"[data-question='{record[2:]}'] [data-field={field}]"
+
+
+def open_form(page, base):
+    page.goto(f"{base}/assessment/module-a.html")
+    page.wait_for_selector(".assessment--ready")
+
+
+@pytest.mark.back_forward_cache
+@one_way_in("http")
+def test_random_two_tabs_on_the_assessment(tabs, base, request, tmp_path):
+    """The randomised two-tab run over the self-assessment: choices on the scale, notes, next
+    actions and the organisation typed (stored after a pause, or at once on leaving the control),
+    a tab made stale while the other changes another field (of the same question, often), the
+    Back button, reloads, and an export imported in the other tab; then both tabs, storage and an
+    export hold exactly what was given last, with no conflict."""
+    import random
+    rng = random.Random(seed(request) + 11)
+    pages = [tabs.new(), tabs.new()]
+    for p in pages:
+        open_form(p, base)
+    questions = pages[0].evaluate("[...document.querySelectorAll('[data-question]')].filter(f => f.getClientRects().length)"
+                                  ".slice(0, 4).map(f => f.dataset.question)")
+    targets = [("organisation", "value")] + [(f"q:{q}", f) for q in questions for f in ("value", "note", "action")]
+    expected: dict[tuple, str | None] = {}
+    typing: dict[tuple, object] = {}
+    STEPS_DONE.clear()
+
+    def default(target):
+        return None if target[1] == "value" and target[0] != "organisation" else ""
+
+    def stored_heads(target):
+        return heads(pages[0], ASSESSMENT_TOOL).get(target[0], {}).get(target[1], [])
+
+    def shown(page, target):
+        if target[1] == "value" and target[0] != "organisation":
+            return page.evaluate("q => { const r = document.querySelector(`input[name='${q}']:checked`); return r ? r.value : null; }", target[0][2:])
+        return value_in(page, assessment_control(target))
+
+    def shows_expected(page, target):
+        want = expected.get(target, default(target))
+        try:
+            if target[1] == "value" and target[0] != "organisation":
+                page.wait_for_function("([q, v]) => { const r = document.querySelector(`input[name='${q}']:checked`); return (r ? r.value : null) === v; }",
+                                       arg=[target[0][2:], want], timeout=15000)
+            else:
+                page.wait_for_function("([s, v]) => { const el = document.querySelector(s); return el && el.value === v; }",
+                                       arg=[assessment_control(target), want], timeout=15000)
+        except PlaywrightTimeout:
+            random_fail("not shown", target, page, stored_heads(target), want, shown(page, target))
+
+    def settle(*only):
+        for target in list(only or typing):
+            if target not in typing:
+                continue
+            tab = typing.pop(target)
+            want = expected[target]
+            try:
+                eventually(tab, lambda t=target, w=want: stored_heads(t)[:1] == ([w] if w else []), "")
+            except pytest.fail.Exception:
+                random_fail("never stored", target, tab, stored_heads(target), want, shown(tab, target))
+
+    def open_notes(page, target):
+        # Opened as a user does, but without a click that a refresh opening it meanwhile would undo.
+        if target[0] != "organisation":
+            page.locator(f"[data-question='{target[0][2:]}'] details").evaluate("d => { d.open = true; }")
+
+    def new_value(target, n):
+        if target[1] == "value" and target[0] != "organisation":
+            return rng.choice(SCALE)
+        return f"{target[1]} {n} <i>{rng.random():.4f}</i> é"
+
+    def give(page, target, value, commit):
+        if target[1] == "value" and target[0] != "organisation":
+            page.locator(f"input[name='{target[0][2:]}'][value='{value}']").click()
+            return
+        open_notes(page, target)
+        page.locator(assessment_control(target)).fill(value)
+        if commit:
+            page.locator(assessment_control(target)).dispatch_event("change")
+
+    def stale_action(target, value):
+        if target[1] == "value" and target[0] != "organisation":
+            return {"kind": "click", "selector": f"input[name='{target[0][2:]}'][value='{value}']"}
+        return {"kind": "type", "selector": assessment_control(target), "text": value}
+
+    def home_and_back(page, then=None):
+        page.goto(f"{base}/assessment/index.html")
+        page.wait_for_selector(".assessment--ready")
+        if then:
+            then(page)
+        page.go_back(wait_until="commit")
+        page.wait_for_selector(".assessment--ready")
+
+    def export_to(p, path):
+        with p.expect_download() as download:
+            p.locator("#assessment-export-json").click()
+        download.value.save_as(path)
+
+    def import_from(p, path, mode):
+        p.evaluate("document.getElementById('assessment-import-result').hidden = true")
+        p.locator("#assessment-import").set_input_files(str(path))
+        p.wait_for_selector("#assessment-import-choice:not([hidden]), #assessment-import-result:not([hidden])")
+        if p.locator("#assessment-import-choice").is_visible():
+            p.locator(f"#assessment-import-{mode}").click()
+        p.wait_for_selector("#assessment-import-result:not([hidden])")
+        assert "Nothing was imported" not in p.locator("#assessment-import-result").inner_text()
+
+    done = {"type": 0, "stale": 0, "back": 0, "reload": 0, "import": 0}
+    n = 0
+    while n < STEPS:
+        page = rng.choice(pages)
+        other = pages[1] if page is pages[0] else pages[0]
+        op = rng.choices(list(done), weights=[62, 15, 8, 5, 4])[0]
+        if n > STEPS - 20:
+            op = next((k for k in ("stale", "back", "import") if not done[k]), op)
+        if op == "type":
+            target = rng.choice(targets)
+            if target in typing and typing[target] is not page:
+                settle(target)
+            shows_expected(page, target)
+            value = new_value(target, n)
+            commit = rng.random() < 0.4
+            step(pages, page, f"{n} give {target} {value!r}{' and leave' if commit else ''}")
+            give(page, target, value, commit)
+            expected[target] = value
+            typing[target] = page
+        elif op == "stale":
+            # Often another field of the same question: the issue's lost note.
+            mine = rng.choice(targets)
+            same = [t for t in targets if t[0] == mine[0] and t != mine]
+            theirs = rng.choice(same if same and rng.random() < 0.6 else [t for t in targets if t != mine])
+            settle(mine, theirs)
+            shows_expected(page, mine)
+            shows_expected(other, theirs)
+            value_mine, value_theirs = new_value(mine, n), new_value(theirs, n)
+            step(pages, page, f"{n} stale: give {mine} {value_mine!r} while the other tab gives {theirs} {value_theirs!r}")
+            stale(page, stale_action(mine, value_mine), probe=f"{n}-{rng.random()}", ms=1200)
+            give(other, theirs, value_theirs, True)
+            page.wait_for_function("() => window.__stale !== undefined", timeout=20000)
+            expected[mine], expected[theirs] = value_mine, value_theirs
+            typing[mine], typing[theirs] = page, other
+        elif op in ("back", "reload"):
+            step(pages, page, f"{n} {op}")
+            if op == "back":
+                home_and_back(page)
+            else:
+                page.reload()
+                page.wait_for_selector(".assessment--ready")
+            for t in [t for t, p in typing.items() if p is page]:
+                del typing[t]                      # leaving the page stored them (pagehide): checked at the end
+        elif op == "import":
+            settle()
+            for t in targets:
+                shows_expected(page, t)
+                shows_expected(other, t)
+            path = tmp_path / f"assessment-{n}.json"
+            mode = rng.choice(["combine", "replace"])
+            step(pages, page, f"{n} export, imported in the other tab ({mode})")
+
+            home_and_back(page, functools.partial(export_to, path=path))
+            home_and_back(other, functools.partial(import_from, path=path, mode=mode))
+        done[op] += 1
+        n += 1
+    settle()
+    for p in pages:
+        p.reload()
+        p.wait_for_selector(".assessment--ready")
+    for target in targets:
+        want = expected.get(target, default(target))
+        got = stored_heads(target)
+        if got != ([want] if want else []):
+            random_fail("stored", target, pages[0], got, want, shown(pages[0], target))
+        for p in pages:
+            if shown(p, target) != want:
+                random_fail("shown", target, p, got, want, shown(p, target))
+    assert not pages[0].locator(".dl-conflict").count() and not pages[1].locator(".dl-conflict").count()
+    pages[1].goto(f"{base}/assessment/index.html")
+    with pages[1].expect_download() as download:
+        pages[1].locator("#assessment-export-json").click()
+    exported = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    for (record, field), want in expected.items():
+        got = exported["organisation"] if record == "organisation" else exported["answers"].get(record[2:], {}).get(field)
+        assert got == want, (record, field, got, want)
+    assert all(done[k] for k in ("type", "stale", "back", "import")), done
+    print(f"\nassessment random test, seed {seed(request) + 11}: {done}")

@@ -6,12 +6,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from stored import data_keys, snapshots, values
+from stored import ASSESSMENT_PREFIX, NEWEST_IS, data_keys, snapshots, values
 
 from macros.project import ROOT
 from macros.site import storage
 
-ASSESSMENT_KEY = storage.assessment_key()
 PLAN_KEY = storage.legacy_plan_key()      # still written, for the assessment page's "Done" marks
 
 
@@ -339,7 +338,7 @@ def test_action_plan_gathers_from_the_assessment_and_the_worksheets(context, bas
     page.goto(f"{base}/assessment/module-a.html#q-3-2-1")     # the address opens step 3
     page.locator("[data-question='q-3.2-1'] summary").click()
     page.locator("[data-question='q-3.2-1'] [data-field=action]").fill("Write the risk register")
-    page.wait_for_function(f"() => (localStorage.getItem('{ASSESSMENT_KEY}') || '').includes('Write the risk register')")
+    page.wait_for_function(NEWEST_IS, arg=[ASSESSMENT_PREFIX, "q-3.2-1", "action", "Write the risk register"])
     page.goto(f"{base}/worksheets/resource-map.html")
     page.locator("[data-add-row=actions]").click()
     row = page.locator("#ws-actions tbody tr").first

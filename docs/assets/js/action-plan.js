@@ -72,13 +72,37 @@
   var view = View.create({ layer: layer, win: window, t: t, saveAfter: contract.save_after_ms, retryAfter: contract.retry_after_ms,
                            maxText: limits.text, report: saveReport });
 
+  /* The self-assessment's next actions, question id -> text: kept in the data layer (records
+     "q:<question id>", assessment-data.js), and in its own store's key for what no assessment
+     page has moved yet (this page reads it, and leaves moving it to the assessment). */
+  /** @returns {Record<string, string>} */
+  function assessmentActions() {
+    var out = /** @type {Record<string, string>} */ (Layer.dict()), doc = null;
+    try { doc = JSON.parse(layer.raw(contract.legacy.assessment) || "null"); } catch (e) { doc = null; }
+    var old = doc && doc.answers && typeof doc.answers === "object" ? doc.answers : {};
+    Object.keys(old).forEach(function (qid) { if (old[qid] && typeof old[qid].action === "string") out[qid] = old[qid].action; });
+    var recs = layer.state(plan.assessment_tool).records;
+    Object.keys(recs).forEach(function (r) {
+      if (r.indexOf("q:") !== 0) return;
+      var qid = r.slice(2);
+      if (Layer.own(recs[r], "action")) out[qid] = String(recs[r].action.value);
+      else if (Layer.own(out, qid) && Object.keys(recs[r]).length) delete out[qid];   // moved, and its action emptied since
+    });
+    return out;
+  }
+
   /** @param {string} qid @returns {string | null} */
   function assessmentAction(qid) {
-    try {
-      var doc = JSON.parse(layer.raw(plan.assessment_key) || "null");
-      var a = doc && doc.answers && Object.prototype.hasOwnProperty.call(doc.answers, qid) ? doc.answers[qid] : null;
-      return a && typeof a.action === "string" ? a.action : null;
-    } catch (e) { return null; }
+    var all = assessmentActions();
+    return Layer.own(all, qid) ? all[qid] : null;
+  }
+
+  /* In the form gatherActions() reads (version 0.1.0's stored document). */
+  /** @returns {string} */
+  function assessmentText() {
+    var all = assessmentActions(), answers = {};
+    Object.keys(all).forEach(function (qid) { Object.defineProperty(answers, qid, { value: { action: all[qid] }, enumerable: true }); });
+    return JSON.stringify({ answers: answers });
   }
 
   // --- version 0.1.0's key ----------------------------------------------------------------
@@ -158,7 +182,7 @@
   /** @param {PendingEdit[]} [edits] */
   function gather(edits) {
     var planState = Layer.overlay(layer.state(TOOL), (edits || []).filter(function (e) { return e.tool === TOOL; }), layer.now());
-    return Core.gatherActions(plan, layer.raw(plan.assessment_key), states(edits), planState).map(function (a) {
+    return Core.gatherActions(plan, assessmentText(), states(edits), planState).map(function (a) {
       if (a.kind === "assessment") a.source = a.source ? tf("Self-assessment, {source}", { source: a.source }) : tf("Self-assessment, question {id} (no longer in the toolkit)", { id: a.question });
       return a;
     });
