@@ -3,6 +3,7 @@ another, read the results in the order shown. The query tables' runner, for the 
 (test_search_languages.py) and for `make bench` (bench/search_quality.py)."""
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -33,15 +34,19 @@ def load_tables() -> dict[str, list[dict]]:
     return tables
 
 
-def open_search(page, root: str) -> None:
-    """Open the language's home page and its search; return once the index is ready."""
+def open_search(page, root: str) -> float:
+    """Open the language's home page and its search; return once the index is ready, with the
+    seconds it took from the click."""
     page.goto(f"{root}/index.html")
     meta = page.locator(".md-search-result__meta")
     loading = meta.text_content()   # "Initializing search", in the page's language
+    start = time.perf_counter()
     page.locator(".md-search__input").first.click()
     page.wait_for_function("t => document.querySelector('.md-search-result__meta').textContent !== t",
                            arg=loading, timeout=30000)
+    ready = time.perf_counter() - start
     page.evaluate(_WATCH)
+    return ready
 
 
 def shown(page, root: str, query: str) -> list[list[str]]:
@@ -53,6 +58,14 @@ def shown(page, root: str, query: str) -> list[list[str]]:
     page.wait_for_function("() => window.__searchShown > 0", timeout=15000)
     return [[relative(href, root) for href in links] for links in page.eval_on_selector_all(
         ".md-search-result__item", "items => items.map(li => [...li.querySelectorAll(':scope > a')].map(a => a.href))")]
+
+
+def lacking(page, top: int = TOP) -> int:
+    """How many of the first results shown say "Missing:" (a word of the query they lack)."""
+    return page.eval_on_selector_all(
+        ".md-search-result__item",
+        "(items, top) => items.slice(0, top).filter(li => li.querySelector(':scope > a .md-search-result__terms')).length",
+        top)
 
 
 def relative(href: str, root: str) -> str:
