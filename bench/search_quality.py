@@ -11,33 +11,43 @@ to be ready after the box was clicked.
 """
 from __future__ import annotations
 
+import importlib.util
 import statistics
 import sys
 from pathlib import Path
 
+from macros.outputs.browser import launch
+
 PROJECT = Path(__file__).resolve().parent.parent
-# The query tables and the search box's driver are the tests' own.
-sys.path.insert(0, str(PROJECT / "tests"))
-sys.path.insert(0, str(PROJECT))
 
-from search_box import TOP, lacking, load_tables, open_search, rank_of, shown  # noqa: E402
 
-from macros.outputs.browser import launch  # noqa: E402
+def _tests_helper(name: str):
+    """A helper module of the tests, loaded from its file: the query tables and the search
+    box's driver are the tests' own."""
+    spec = importlib.util.spec_from_file_location(name, PROJECT / "tests" / f"{name}.py")
+    assert spec and spec.loader, name
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+search_box = _tests_helper("search_box")
+TOP = search_box.TOP
 
 
 def measure(playwright, site: Path) -> dict[str, dict]:
     browser = launch(playwright)
     out = {}
     try:
-        for code, table in load_tables().items():
+        for code, table in search_box.load_tables().items():
             root = site.as_uri() if code == "en" else (site / code).as_uri()
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             page = context.new_page()
-            ready = open_search(page, root)
+            ready = search_box.open_search(page, root)
             ranks, lacks = [], 0
             for entry in table:
-                ranks.append(rank_of(shown(page, root, entry["q"]), entry["expect"]))
-                lacks += lacking(page)
+                ranks.append(search_box.rank_of(search_box.shown(page, root, entry["q"]), entry["expect"]))
+                lacks += search_box.lacking(page)
             context.close()
             out[code] = {"queries": len(table), "top": sum(1 for r in ranks if r is not None and r <= TOP),
                          "first": sum(1 for r in ranks if r == 1), "lacking": lacks, "ready": ready,
