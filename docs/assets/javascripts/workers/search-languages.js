@@ -7,7 +7,8 @@
      stemmer applied): Material appends "*" to every word typed, and Lunr then passes the word
      through none of the index's pipeline, so a Russian word typed in another form than the
      text's, or a French stop word, matched nothing or everything;
-   - results holding every word of the query (the rarer ones weighing more) first.
+   - each result weighed by the share of the query's words it holds, the rarer words weighing
+     more: one missing the word the reader meant no longer comes first.
    It sits beside Material's worker because Material's finds the language files it loads
    (../lunr/) from its own address, which is this file's, or from file:// the address of the
    first script of the iframe that stands in for a worker, which is this one. */
@@ -35,8 +36,9 @@
   var docs = [];
   /** @type {Record<string, string> | null} */
   var texts = null;
-  /** @type {SearchQueryPlan} */
-  var asked = { query: "", typed: {}, compounds: [] };
+  /** What each query asked, until its result goes out (Material answers every query, in order).
+      @type {SearchQueryPlan[]} */
+  var asked = [];
 
   // Material's listener receives each message once its script and ours are loaded (imports are
   // asynchronous in the iframe), changed on the way in; what it posts is changed on the way out.
@@ -69,8 +71,9 @@
   function into(message) {
     if (message && message.type === SETUP) setup(message.data);
     if (message && message.type === QUERY && typeof message.data === "string") {
-      asked = core.plan(message.data, separator, normalize);
-      return { type: QUERY, data: asked.query };
+      var plan = core.plan(message.data, separator, normalize);
+      asked.push(plan);
+      return { type: QUERY, data: plan.query };
     }
     return message;
   }
@@ -95,8 +98,10 @@
 
   /** @param {SearchItem[][]} items */
   function out(items) {
-    core.rank(items, { total: docs.length, compounds: asked.compounds, textOf: textOf });
-    core.showTyped(items, asked.typed);
+    var plan = asked.shift();
+    if (!plan) return;
+    core.rank(items, { total: docs.length, compounds: plan.compounds, textOf: textOf });
+    core.showTyped(items, plan.typed);
   }
 
   /** @param {string} location */
