@@ -176,8 +176,10 @@ def worksheet_pages(content: Content, tr: Translating = ENGLISH) -> list[Page]:
 def assessment_pages(content: Content, tr: Translating = ENGLISH) -> list[Page]:
     _ = tr.gettext
 
-    def page(path: str, title: str, template: str, description: str, searchable: bool = True, **context: object) -> Page:
-        return Page(path, title, template, description, {"title": title, **context}, ASSESSMENT_ASSETS, searchable)
+    def page(path: str, title: str, template: str, description: str, searchable: bool = True,
+             search_boost: float | None = None, **context: object) -> Page:
+        return Page(path, title, template, description, {"title": title, **context}, ASSESSMENT_ASSETS, searchable,
+                    search_boost)
 
     home, report, partners, compare = assessment.HOME, assessment.REPORT, assessment.PARTNERS, assessment.COMPARE
     out = [page(home.path, _(home.title), "assessment/home.md",
@@ -189,7 +191,11 @@ def assessment_pages(content: Content, tr: Translating = ENGLISH) -> list[Page]:
                         "assessment/form.md",
                         fill(_("Self-assessment questions for module {id} ({title}), each linked to the task "
                                "or key principle it comes from; answers are saved in your browser."),
-                             id=module.id, title=module.title), False, module=module))
+                             id=module.id, title=module.title),
+                        # Searched: in a translation, the questions are the guidance's tasks in the
+                        # reader's language (the guideline text stays English); found below it.
+                        search_boost=LIST, module=module))
+    # The same questions again, for search: the modules' pages are found instead.
     out.append(page(assessment.form_path(None), _("Self-assessment: all twelve steps"), "assessment/form.md",
                     _("The whole self-assessment on one page: every question of the five modules and twelve steps."),
                     False, module=None))

@@ -56,8 +56,8 @@ def test_search_in_thai_and_chinese_finds_the_translated_page(page, full_server,
     title = i18n.translator(i18n.Language(code, code, code)).gettext("Case library")
     if title == "Case library":
         pytest.fail(f"{code}: 'Case library' is not translated")
-    # The page's name as an input method commits it, without spaces between words: Chinese is
-    # segmented when the index is built (jieba), Thai in the browser.
+    # The page's name as an input method commits it, without spaces between words: the search
+    # worker cuts Thai and Chinese into words, in the index and in the query.
     found = search_without_a_key(page, f"{full_server}/{code}", title)
     assert any(href.endswith("cases/index.html") or "cases/index.html#" in href for href in found), found
 

@@ -201,9 +201,9 @@ def language_copies(content, offline_sites, tmp_path_factory) -> dict[str, Path]
 
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_search_works_from_every_language_zip(browser, language_copies, code):
-    """From file://, Material's search worker runs in the iframe-worker shim and loads the Lunr
-    files of French, Russian and Thai (not of English, Chinese or Indonesian) from beside itself:
-    a word of the language and an English word (the guideline text is English in every ZIP)."""
+    """From file://, our search worker and Material's run in the iframe-worker shim, which loads
+    the Lunr files of French and Russian (not of the other languages) from beside itself: a word
+    of the language and an English word (the guideline text is English in every ZIP)."""
     copy = language_copies[code]
     glossary = (copy / "glossary.html").read_text(encoding="utf-8")
     word = re.search(r"<h1[^>]*>([^<]+)", glossary).group(1).strip()  # "Glossaire", "อภิธานศัพท์"...
