@@ -442,6 +442,11 @@ class SlowScripts(http.server.SimpleHTTPRequestHandler):
             time.sleep(3)
         super().do_GET()
 
+    def end_headers(self):
+        # Never from the browser's cache: the tab that stored earlier work fetched the same scripts.
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
 
 @pytest.fixture
 def slow_server(site):
