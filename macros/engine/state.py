@@ -33,7 +33,7 @@ class Build:
     languages: list[i18n.Language]         # every language built beside this one (itself included)
     translator: i18n.Translator
     trust: csp.Trusted                     # the inline code this build's templates wrote
-    official: set[str] = field(default_factory=set)    # units an official translation replaced
+    translation: overlay.Translation = field(default_factory=overlay.Translation)   # what an official translation replaced
     site_url: str | None = None            # the address of the English site (SITE_URL)
     download: Download | None = None       # the offline ZIP the download page links
 
@@ -84,7 +84,7 @@ class Project:
     paths: Paths
     content: Content
     languages: list[i18n.Language]                      # every language there is: catalogues', then official-only
-    overlaid: dict[str, tuple[Content, set[str]]]       # per language: the content with its official translation
+    overlaid: dict[str, tuple[Content, overlay.Translation]]   # per language: the content with its official translation
     # The theme's templates, compiled once for every language (the theme is the same for all).
     theme_code: CompiledInMemory = field(default_factory=CompiledInMemory)
 
@@ -118,7 +118,7 @@ class Project:
     def build(self, code: str, codes: list[str], site_url: str | None, offline: bool) -> Build:
         """The build of one language; `codes`: every language built beside it."""
         language = self.language(code)
-        content, official = self.overlaid[code]
+        content, translation = self.overlaid[code]
         tr = i18n.translator(language, self.paths.catalogues)
         trust = csp.Trusted()
         renderer = Renderer(content, self.paths.templates, site_url=site_url, tr=tr,
@@ -128,9 +128,11 @@ class Project:
         renderer.helpers.update(
             offline_copy={"version": version(), "date": build_date()} if offline else None,
             download=download.helper() if download else None,
+            # A text of an official translation that is not official yet: labelled, its English beside it.
+            marked=translation.marked,
         )
         # A site of one language has it at its root (an offline ZIP); beside English it is under
         # <lang>/, and the PDF pack is printed once, from the English pages.
         pdf_root = "../" if language.prefix and len(codes) > 1 else ""
         return Build(content, renderer, pages(content, site_url, tr.gettext, pdf_root, tr.data), language,
-                     [self.language(c) for c in codes], tr, trust, official, site_url, download)
+                     [self.language(c) for c in codes], tr, trust, translation, site_url, download)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..content import ids, inline
+from ..content import ids, inline, units
 from ..content.load import Content
 from ..content.model import Block, FactorBlock, Footnote, GlossaryEntry, Item, ListBlock, ListWrap, Section, block_kind
 from ..project import TEMPLATES
@@ -122,8 +122,11 @@ class Renderer:
             question_text=lambda q: assessment.question_text(q, tr),
             scale_label=lambda option: assessment.scale_label(option, tr),
             data_text=tr.data,
+            # An official translation's text that is not official yet (the build sets it: engine/state.py).
+            marked=lambda holder, *fields: None,
             language=tr.language.code,
-            translation_status=lambda: i18n.statuses(overlay_root or content.root / "translations", catalogues),
+            translation_status=lambda: i18n.statuses(overlay_root or content.root / "translations", catalogues,
+                                                     len(units.of_content(content))),
             ws=worksheets,
             worksheets_of_task=worksheets.by_task(content),
         )
