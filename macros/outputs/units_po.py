@@ -99,7 +99,9 @@ def import_units(content: Content, overlay_root: Path, languages: list[str], pat
         catalog = read_catalogue(path)
     except UnreadableCatalogue as exc:
         raise UnitsFileError([Problem(shown, exc.line, "", exc.message)]) from None
-    language = dict(catalog.mime_headers).get("Language", "")
+    language = str(dict(catalog.mime_headers).get("Language", ""))
+    # A PO editor may write the region too (th_TH): the language is what the toolkit knows.
+    language = language if language in languages else language.replace("-", "_").split("_")[0]
     if language not in languages:
         raise UnitsFileError([Problem(shown, 1, "", f"its header names the language {language!r}: expected one of "
                                                     f"{', '.join(languages)} (the header's Language, as export-units writes it)")])
@@ -139,7 +141,7 @@ def import_units(content: Content, overlay_root: Path, languages: list[str], pat
         raise UnitsFileError(problems)
     _write(content, overlay_root, language, published, texts, statuses, touched)
     counts: dict[str, int] = {status: sum(1 for s in statuses.values() if s == status) for status in overlay.STATUSES}
-    return str(language), counts
+    return language, counts
 
 
 def _file_text(kind: str, model: Module | Case | Chapter, texts: dict[str, str], target: Path) -> str:
