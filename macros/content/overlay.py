@@ -174,17 +174,17 @@ def _units(content: Content, folder: Path, laid: dict[str, tuple[SourceFile, Mod
         unit = english.get(entry.id)
         where = ("units", n)
         assert source is not None   # entries come from the file
-        if unit is not None and entry.english != unit.text or unit is not None and unit.owner not in laid:
-            refused.add(entry.id)
         if entry.id in out.status:
             problems.append(source.problem(where + ("id",), f"{entry.id!r} is listed twice"))
         elif unit is None:
             problems.append(source.problem(where + ("id",), f"no unit {entry.id!r} in the publication: an ID is as "
                                                             "`python -m macros export-units` writes it"))
         elif entry.english != unit.text:
+            refused.add(entry.id)
             problems.append(source.problem(where + ("english",), f"the English of {entry.id!r} has changed since it was "
                                                                  f"translated; it now reads {unit.text!r}: translate it again"))
         elif unit.owner not in laid:
+            refused.add(entry.id)
             problems.append(source.problem(where + ("id",), f"no translation of {unit.file} in {folder.name}/ holds this unit"))
         else:
             out.status[entry.id] = entry.status

@@ -99,11 +99,11 @@ def import_units(content: Content, overlay_root: Path, languages: list[str], pat
         catalog = read_catalogue(path)
     except UnreadableCatalogue as exc:
         raise UnitsFileError([Problem(shown, exc.line, "", exc.message)]) from None
-    language = str(dict(catalog.mime_headers).get("Language", ""))
+    header = str(dict(catalog.mime_headers).get("Language", ""))
     # A PO editor may write the region too (th_TH): the language is what the toolkit knows.
-    language = language if language in languages else language.replace("-", "_").split("_")[0]
+    language = header if header in languages else header.replace("-", "_").split("_")[0]
     if language not in languages:
-        raise UnitsFileError([Problem(shown, 1, "", f"its header names the language {language!r}: expected one of "
+        raise UnitsFileError([Problem(shown, 1, "", f"its header names the language {header!r}: expected one of "
                                                     f"{', '.join(languages)} (the header's Language, as export-units writes it)")])
     overlaid, translation = overlay.apply(content, overlay_root, language)
     published = {unit.id: unit for unit in units.of_content(content)}
