@@ -13,7 +13,7 @@ line of its entry, its msgid, the term and what is expected."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated
 
@@ -70,7 +70,6 @@ class Rule:
 
     id: str
     line: int | None            # of the term's entry for the language in terms.yml
-    english: re.Pattern[str]
     term: str
     forms: re.Pattern[str]
     forbidden: tuple[re.Pattern[str], ...]
@@ -86,9 +85,18 @@ class Everywhere:
 @dataclass(frozen=True)
 class Compiled:
     names: re.Pattern[str] | None
-    rules: dict[str, list[Rule]]               # by language, in the file's order
+    english: tuple[tuple[str, re.Pattern[str]], ...]   # (term, its English), in the file's order
+    rules: dict[str, dict[str, Rule]]          # by language, then term
     everywhere: dict[str, list[Everywhere]]    # by language
     shown: str                                 # terms.yml as errors name it
+    # Every language's catalogue has the same English: its terms are found once.
+    _found: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
+
+    def terms_in(self, english: str) -> tuple[str, ...]:
+        """The terms an English text holds: each span is the first term's that matches it."""
+        if english not in self._found:
+            self._found[english] = _terms_in(english, self.english, self.names)
+        return self._found[english]
 
 
 def _compile(source: SourceFile, where: tuple[str | int, ...], pattern: str, flags: int,
@@ -116,12 +124,13 @@ def load(folder: Path, languages: list[str], shown: str) -> Compiled | None:
         raise TermbaseError(problems + invalid)
     flags = re.IGNORECASE
     names = re.compile("|".join(re.escape(n) for n in base.names), flags) if base.names else None
-    rules: dict[str, list[Rule]] = {code: [] for code in languages}
+    rules: dict[str, dict[str, Rule]] = {code: {} for code in languages}
+    english: list[tuple[str, re.Pattern[str]]] = []
     for code in languages:
         if code not in base.languages:
             problems.append(source.problem(("languages",), f"no entry for {code!r}: say where its terms come from"))
     for index, term in enumerate(base.terms):
-        english = _compile(source, ("terms", index, "en"), _words(term.en), flags, problems)
+        english.append((term.id, _compile(source, ("terms", index, "en"), _words(term.en), flags, problems)))
         for code in languages:
             entry = term.languages.get(code)
             if entry is None:
@@ -133,13 +142,13 @@ def load(folder: Path, languages: list[str], shown: str) -> Compiled | None:
             if not forms.search(entry.term):
                 problems.append(source.problem(at + ("term",), f"{entry.term!r} is not one of its own forms"))
             forbidden = tuple(_compile(source, at + ("forbidden", n), f, flags, problems) for n, f in enumerate(entry.forbidden))
-            rules[code].append(Rule(term.id, source.line_of(at), english, entry.term, forms, forbidden))
+            rules[code][term.id] = Rule(term.id, source.line_of(at), entry.term, forms, forbidden)
     everywhere = {code: [Everywhere(_compile(source, ("languages", code, "everywhere", n, "variant"), v.variant, flags, problems),
                                     v.write, v.why) for n, v in enumerate(lang.everywhere)]
                   for code, lang in base.languages.items()}
     if problems:
         raise TermbaseError(problems)
-    return Compiled(names, rules, everywhere, shown)
+    return Compiled(names, tuple(english), rules, everywhere, shown)
 
 
 def _masked(text: str, pattern: re.Pattern[str]) -> str:
@@ -151,24 +160,21 @@ def _masked(text: str, pattern: re.Pattern[str]) -> str:
 PLACEHOLDERS = re.compile(r"\{[A-Za-z_]\w*\}|%\([A-Za-z_]\w*\)[sd]")
 
 
-def terms_in(english: str, rules: list[Rule], names: re.Pattern[str] | None) -> list[Rule]:
-    """The terms an English text holds: each span is the first term's that matches it."""
+def _terms_in(english: str, patterns: tuple[tuple[str, re.Pattern[str]], ...], names: re.Pattern[str] | None) -> tuple[str, ...]:
     text = _masked(english, PLACEHOLDERS)
     text = _masked(text, names) if names else text
     found = []
-    for rule in rules:
-        if rule.english.search(text):
-            found.append(rule)
-            text = _masked(text, rule.english)
-    return found
+    for term, pattern in patterns:
+        if pattern.search(text):
+            found.append(term)
+            text = _masked(text, pattern)
+    return tuple(found)
 
 
-def text_problems(english: str, text: str, rules: list[Rule], everywhere: list[Everywhere],
-                  names: re.Pattern[str] | None, shown: str) -> list[str]:
-    """What one translation does against the termbase."""
+def text_problems(terms: list[Rule], text: str, everywhere: list[Everywhere], shown: str) -> list[str]:
+    """What one translation does against the termbase: `terms` are its English's."""
     out = [f"{variant.variant.pattern!r} is never written in this language ({variant.why}): write {variant.write!r}"
            for variant in everywhere if variant.variant.search(text)]
-    terms = terms_in(english, rules, names)
     rest = text
     for rule in terms:
         rest = _masked(rest, rule.forms)
@@ -184,7 +190,7 @@ def text_problems(english: str, text: str, rules: list[Rule], everywhere: list[E
 def catalogue_problems(path: Path, shown_path: str, code: str, base: Compiled,
                        shapes: dict[tuple[str, str], str | None]) -> list[Problem]:
     """Every termbase problem of one language's catalogue."""
-    rules, everywhere = base.rules.get(code, []), base.everywhere.get(code, [])
+    rules, everywhere = base.rules.get(code, {}), base.everywhere.get(code, [])
     if not rules and not everywhere:
         return []
     try:
@@ -196,10 +202,11 @@ def catalogue_problems(path: Path, shown_path: str, code: str, base: Compiled,
         if not message.id or message.fuzzy:
             continue
         for form, (english, text) in enumerate(_pairs(message, shapes)):
-            if text:
+            terms = [rules[term] for term in base.terms_in(english) if term in rules] if text else []
+            found = text_problems(terms, text, everywhere, base.shown) if text else []
+            if found:
                 where = entry_name(message) + (f" msgstr[{form}]" if len(msgstrs(message)) > 1 else "")
-                out += [Problem(shown_path, message.lineno, where, problem)
-                        for problem in text_problems(english, text, rules, everywhere, base.names, base.shown)]
+                out += [Problem(shown_path, message.lineno, where, problem) for problem in found]
     return out
 
 
