@@ -146,9 +146,7 @@ def apply(content: Content, overlay_root: Path, language: str) -> tuple[Content,
     translation = _units(content, folder, laid, problems)
     if problems:
         raise ContentError(problems)
-    out = dataclasses.replace(content, modules=modules, cases=cases, chapters=chapters)
-    out.index()
-    return out, translation
+    return dataclasses.replace(content, modules=modules, cases=cases, chapters=chapters), translation
 
 
 def read_statuses(folder: Path) -> tuple[SourceFile | None, list[UnitStatus], list[Problem]]:

@@ -94,15 +94,16 @@ def page_languages(build: Build, page: Page) -> dict[str, object]:
         _ = build.translator.gettext
         meta["notice"] = {
             "text": _("This translation of the toolkit's own text was made by the toolkit and has not been reviewed "
-                      "by the publishers.") + " " + _guideline_text(_covered(build, page), _),
+                      "by the publishers.") + " " + _guideline_text(_covered(build, page), build.translator),
             "link": urls.relative(urls.PAGES["translations"], page.path),
             "label": _("Languages and translation status"),
         }
     return meta
 
 
-def _guideline_text(statuses: set[str], _: i18n.Gettext) -> str:
+def _guideline_text(statuses: set[str], tr: i18n.Translating) -> str:
     """What the notice says of the page's guideline text, from the statuses of its units."""
+    _ = tr.gettext
     if statuses & {"draft", "reviewed"}:
         return _("Parts of the guideline text on this page are translations that are not official yet: each is "
                  "labelled, with its English one tap away.")

@@ -139,7 +139,7 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
             config.watch.extend(str(p) for p in (paths.content, paths.catalogues, paths.official_translations,
                                                  paths.templates) if p.is_dir() and str(p) not in config.watch)
         _ = build.translator.gettext
-        config.nav = self._nav_config(nav(build.content, build.pages, _, build.translator.data))
+        config.nav = self._nav_config(nav(build.content, build.pages, build.translator))
         pub = build.content.publication
         # The version and date let a field office tell whether its offline copy is current.
         config.copyright = _for_theme(fill(_(

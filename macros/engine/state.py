@@ -21,6 +21,7 @@ from ..site import catalogue_check, csp, i18n
 from ..site.pages import Page, pages
 from ..site.render import Renderer
 from ..site.templates import CompiledInMemory
+from ..site.views import DownloadFacts, OfflineCopy, SiteData
 from .settings import Paths
 
 
@@ -56,13 +57,13 @@ class Download:
     source: Path
     checksum: Path | None
 
-    def helper(self) -> dict[str, object]:
+    def facts(self) -> DownloadFacts:
         """What the download page shows of it (templates/pages/download.md)."""
         size = self.source.stat()
-        return {"href": f"downloads/{self.source.name}", "name": self.source.name, "version": version(),
-                "megabytes": f"{size.st_size / 1024 / 1024:.1f}",
-                "date": datetime.fromtimestamp(size.st_mtime, UTC).date().isoformat(),
-                "checksum": self.checksum}
+        return DownloadFacts(href=f"downloads/{self.source.name}", name=self.source.name, version=version(),
+                             megabytes=f"{size.st_size / 1024 / 1024:.1f}",
+                             date=datetime.fromtimestamp(size.st_mtime, UTC).date().isoformat(),
+                             checksum=self.checksum)
 
 
 def find_download(folder: Path, code: str) -> Download | None:
@@ -121,18 +122,14 @@ class Project:
         content, translation = self.overlaid[code]
         tr = i18n.translator(language, self.paths.catalogues)
         trust = csp.Trusted()
-        renderer = Renderer(content, self.paths.templates, site_url=site_url, tr=tr,
-                            overlay_root=self.paths.official_translations, catalogues=self.paths.catalogues, trust=trust)
         # The offline copy cannot contain itself: it says what it is instead of linking a ZIP.
         download = None if offline else find_download(self.paths.downloads, code)
-        renderer.helpers.update(
-            offline_copy={"version": version(), "date": build_date()} if offline else None,
-            download=download.helper() if download else None,
-            # A text of an official translation that is not official yet: labelled, its English beside it.
-            marked=translation.marked,
-        )
+        site = SiteData(content, tr, self.paths.official_translations, self.paths.catalogues,
+                        offline_copy=OfflineCopy(version(), build_date()) if offline else None,
+                        download=download.facts() if download else None, translation=translation)
+        renderer = Renderer(site, self.paths.templates, trust)
         # A site of one language has it at its root (an offline ZIP); beside English it is under
         # <lang>/, and the PDF pack is printed once, from the English pages.
         pdf_root = "../" if language.prefix and len(codes) > 1 else ""
-        return Build(content, renderer, pages(content, site_url, tr.gettext, pdf_root, tr.data), language,
+        return Build(content, renderer, pages(content, site_url, tr, pdf_root), language,
                      [self.language(c) for c in codes], tr, trust, translation, site_url, download)

@@ -10,7 +10,7 @@ from ..content.load import Content
 from ..content.model import Question, ScaleOption
 from ..project import version
 from . import urls
-from .i18n import ENGLISH, N_, Gettext, Translating, fill
+from .i18n import ENGLISH, N_, Translating, fill
 
 PAGE_DIR = "assessment"
 
@@ -50,8 +50,9 @@ def questions(content: Content, module_id: str | None = None) -> list[tuple[str,
     return out
 
 
-def source_of(content: Content, module_id: str, question: Question, _: Gettext = ENGLISH.gettext) -> tuple[str, str, str | None]:
+def source_of(content: Content, module_id: str, question: Question, tr: Translating = ENGLISH) -> tuple[str, str, str | None]:
     """(label, guidance address, step) of what a question comes from."""
+    _ = tr.gettext
     if question.task:
         step = content.step_of_task[question.task]
         task = content.task_by_id[question.task]
@@ -78,10 +79,9 @@ def scale_label(option: ScaleOption, tr: Translating = ENGLISH) -> str:
 def model(content: Content, tr: Translating = ENGLISH) -> dict[str, object]:
     """The model in one language. Answers are stored by question ID and scale key, never by
     text, so an export made in one language imports and merges in any other."""
-    _ = tr.gettext
     qs = []
     for module_id, q in questions(content):
-        label, target, step = source_of(content, module_id, q, _)
+        label, target, step = source_of(content, module_id, q, tr)
         qs.append({"id": q.id, "module": module_id, "step": step, "task": q.task, "principle": q.principle,
                    "outcome": q.outcome, "text": question_text(q, tr), "source": label, "url": _from_page(target)})
     return {

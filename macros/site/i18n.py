@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from gettext import NullTranslations
 from pathlib import Path
@@ -97,8 +96,6 @@ def is_data(context: str | None) -> bool:
 
 
 Key = tuple[str, str]   # (context or '', msgid)
-Gettext = Callable[[str], str]            # our interface text, English -> the page's language
-DataText = Callable[[str, str], str]      # (context, English) -> our own text kept in content/
 
 
 def _key(context: str | None, msgid: str) -> Key:
@@ -106,7 +103,9 @@ def _key(context: str | None, msgid: str) -> Key:
 
 
 class Translating(Protocol):
-    """What pages ask of a language's text: a Translator, or ENGLISH (no translation)."""
+    """The one interface to a language's text, for everything that makes a page: a Translator,
+    or ENGLISH (no translation). Code that writes our own text takes one and never asks whether
+    it has one."""
 
     @property
     def language(self) -> Language: ...

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from ..content.load import Content
 from . import assessment, checklists, urls, worksheets
-from .i18n import ENGLISH, DataText, Gettext, fill
+from .i18n import ENGLISH, Translating, fill
 
 
 @dataclass(frozen=True)
@@ -38,8 +38,9 @@ NavEntry = tuple[str, "str | list[NavEntry]"]
 GUIDANCE, DEFINITIONS, LIST, LOW = 3.0, 2.0, 0.3, 0.5
 
 
-def _guidance_pages(content: Content, _: Gettext) -> list[Page]:
+def _guidance_pages(content: Content, tr: Translating) -> list[Page]:
     """The publication's own pages: modules, steps, case boxes, chapters."""
+    _ = tr.gettext
     title = content.publication.title
     out = []
     for module in content.modules:
@@ -76,8 +77,9 @@ def _guidance_pages(content: Content, _: Gettext) -> list[Page]:
     return out
 
 
-def _reference_pages(_: Gettext) -> list[Page]:
+def _reference_pages(tr: Translating) -> list[Page]:
     """The glossary, notes and the pages about the toolkit itself."""
+    _ = tr.gettext
     return [
         Page(urls.PAGES["glossary"], _("Glossary"), "pages/glossary.md",
              _("The abbreviations and terms of the multi-stakeholder partnership guidelines (MSP, SDG, ESCAP, UNU-IAS, "
@@ -103,11 +105,10 @@ def _reference_pages(_: Gettext) -> list[Page]:
     ]
 
 
-def pages(content: Content, site_url: str | None = None, _: Gettext = ENGLISH.gettext, pdf_root: str = "",
-          data: DataText = ENGLISH.data) -> list[Page]:
-    """`_` translates our own text, `data` our own text kept in content/ (macros/site/i18n.py);
-    `pdf_root` is where the PDF pack is from the language's root ('../' for a translation: the
-    pack is printed once, in English)."""
+def pages(content: Content, site_url: str | None = None, tr: Translating = ENGLISH, pdf_root: str = "") -> list[Page]:
+    """`tr` translates our own text (macros/site/i18n.py); `pdf_root` is where the PDF pack is
+    from the language's root ('../' for a translation: the pack is printed once, in English)."""
+    _ = tr.gettext
     title = content.publication.title
     out = [
         Page(urls.PAGES["home"], _("Home"), "pages/home.md",
@@ -115,11 +116,11 @@ def pages(content: Content, site_url: str | None = None, _: Gettext = ENGLISH.ge
                     "the 2030 Agenda in Asia and the Pacific, as a searchable toolkit."), title=title),
              search_boost=LOW),
     ]
-    out += _guidance_pages(content, _)
-    out += checklist_pages(content, site_url, _, pdf_root)
-    out += assessment_pages(content, _)
-    out += worksheet_pages(content, _, data)
-    out += _reference_pages(_)
+    out += _guidance_pages(content, tr)
+    out += checklist_pages(content, site_url, tr, pdf_root)
+    out += assessment_pages(content, tr)
+    out += worksheet_pages(content, tr)
+    out += _reference_pages(tr)
     return out
 
 
@@ -139,7 +140,8 @@ PLAN_ASSETS = ("assets/css/worksheet.css", *DATA_ASSETS, "assets/js/action-plan.
 PRINT_ASSETS = ("assets/css/worksheet.css", "assets/js/print-button.js")
 
 
-def worksheet_pages(content: Content, _: Gettext = ENGLISH.gettext, data: DataText = ENGLISH.data) -> list[Page]:
+def worksheet_pages(content: Content, tr: Translating = ENGLISH) -> list[Page]:
+    _, data = tr.gettext, tr.data
     out = [Page(worksheets.INDEX, _("Worksheets"), "worksheets/index.md",
                 _("Worksheets for every step of a multi-stakeholder partnership: fill them in your browser, print them, "
                   "or download them as Word and Excel files."), {}, PRINT_ASSETS, search_boost=LIST)]
@@ -171,7 +173,9 @@ def worksheet_pages(content: Content, _: Gettext = ENGLISH.gettext, data: DataTe
     return out
 
 
-def assessment_pages(content: Content, _: Gettext = ENGLISH.gettext) -> list[Page]:
+def assessment_pages(content: Content, tr: Translating = ENGLISH) -> list[Page]:
+    _ = tr.gettext
+
     def page(path: str, title: str, template: str, description: str, searchable: bool = True, **context: object) -> Page:
         return Page(path, title, template, description, {"title": title, **context}, ASSESSMENT_ASSETS, searchable)
 
@@ -201,7 +205,8 @@ def assessment_pages(content: Content, _: Gettext = ENGLISH.gettext) -> list[Pag
     return out
 
 
-def checklist_pages(content: Content, site_url: str | None = None, _: Gettext = ENGLISH.gettext, pdf_root: str = "") -> list[Page]:
+def checklist_pages(content: Content, site_url: str | None = None, tr: Translating = ENGLISH, pdf_root: str = "") -> list[Page]:
+    _ = tr.gettext
     selection = content.checklists
     in_pack = {entry.id for entry in selection.pack}
 
@@ -212,7 +217,7 @@ def checklist_pages(content: Content, site_url: str | None = None, _: Gettext = 
         path = checklists.page_path(ident)
         # Checklists repeat the tasks' wording: left out of search, so that search leads to the guidance.
         return Page(path, title, template, description,
-                    {"title": title, "pdfs": pdfs(ident), "footer": checklists.footer(title, path, site_url, _), **context},
+                    {"title": title, "pdfs": pdfs(ident), "footer": checklists.footer(title, path, site_url, tr), **context},
                     CHECKLIST_ASSETS, searchable=False)
 
     out = [Page(urls.PAGES["checklists"], _("Checklists"), "checklists/checklists.md",
@@ -243,8 +248,9 @@ def checklist_pages(content: Content, site_url: str | None = None, _: Gettext = 
     return out
 
 
-def nav(content: Content, site_pages: list[Page], _: Gettext = ENGLISH.gettext, data: DataText = ENGLISH.data) -> list[NavEntry]:
+def nav(content: Content, site_pages: list[Page], tr: Translating = ENGLISH) -> list[NavEntry]:
     """Navigation in the engine-neutral form [title, path-or-children]."""
+    _, data = tr.gettext, tr.data
     by_path = {p.path: p for p in site_pages}
 
     def entry(path: str, title: str | None = None) -> NavEntry:

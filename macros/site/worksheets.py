@@ -16,7 +16,7 @@ from ..content.load import Content
 from ..content.model import FieldPart, TablePart, Worksheet
 from ..project import version
 from . import assessment, storage, urls
-from .i18n import ENGLISH, N_, DataText, Translating
+from .i18n import ENGLISH, N_, Translating
 
 PAGE_DIR = "worksheets"
 INDEX = f"{PAGE_DIR}/index.html"
@@ -101,13 +101,11 @@ def _json(data: object) -> Markup:
     return Markup(json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c"))
 
 
-def browser_model(content: Content, sheet: Worksheet, strings: dict[str, str] | None = None,
-                  data: DataText | None = None) -> Markup:
-    """`strings`: the page language's translations of the browser's messages (English -> text);
-    `data`: translates a table's title as the page shows it. Column headings stay English: they
-    head the CSV files, which must import in every language."""
+def browser_model(content: Content, sheet: Worksheet, tr: Translating = ENGLISH) -> Markup:
+    """In the page's language: the browser's messages, and a table's title as the page shows it.
+    Column headings stay English: they head the CSV files, which must import in every language."""
     def d(text: str) -> str:
-        return data(f"worksheet:{sheet.id}", text) if data and text else text
+        return tr.data(f"worksheet:{sheet.id}", text)
 
     out: list[dict[str, object]] = []
     for part in parts(content, sheet):
@@ -125,17 +123,17 @@ def browser_model(content: Content, sheet: Worksheet, strings: dict[str, str] | 
     return _json({"format": files["worksheet"], "schema_version": files["schema_version"], "id": sheet.id,
                   "title": sheet.title, "version": version(), "content_version": content.fingerprint(),
                   "tool": storage.worksheet_tool(sheet.id), "storage": storage.contract(), "parts": out,
-                  "strings": strings or {}})
+                  "strings": tr.js_strings()})
 
 
-def plan_model(content: Content, strings: dict[str, str] | None = None, tr: Translating = ENGLISH) -> Markup:
+def plan_model(content: Content, tr: Translating = ENGLISH) -> Markup:
     """What the action plan gathers: the assessment's questions (their next actions) and every
-    worksheet's action tables. `tr`: the page language's translator, for the questions' text
-    and source labels."""
+    worksheet's action tables, with the questions' text and source labels and the browser's
+    messages in the page's language."""
     tasks = {t.id: t.title for t in content.tasks}
     questions = []
     for module_id, q in assessment.questions(content):
-        label, target, _ = assessment.source_of(content, module_id, q, tr.gettext)
+        label, target, _ = assessment.source_of(content, module_id, q, tr)
         questions.append({"id": q.id, "task": q.task, "source": label, "text": assessment.question_text(q, tr),
                           "url": urls.relative(target, ACTION_PLAN)})
     tables = []
@@ -150,4 +148,4 @@ def plan_model(content: Content, strings: dict[str, str] | None = None, tr: Tran
     return _json({"format": files["plan"], "schema_version": files["schema_version"], "tool": storage.plan_tool(),
                   "assessment_key": storage.assessment_key(), "storage": storage.contract(),
                   "statuses": list(STATUSES), "columns": list(ACTION_COLUMNS),
-                  "tasks": tasks, "questions": questions, "tables": tables, "strings": strings or {}})
+                  "tasks": tasks, "questions": questions, "tables": tables, "strings": tr.js_strings()})
