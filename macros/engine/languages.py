@@ -114,26 +114,38 @@ def page_languages(build: Build, page: Page) -> dict[str, object]:
         ]
     if build.language.code != "en":
         _ = build.translator.gettext
-        official = _covered(build, page)
         meta["notice"] = {
             "text": _("This translation of the toolkit's own text was made by the toolkit and has not been reviewed "
-                      "by the publishers.") + " " + (
-                _("The guideline text on this page is an official translation.") if official else
-                _("The guideline text is shown in English, the language of the publication: its publishers have not "
-                  "published a translation.")),
+                      "by the publishers.") + " " + _guideline_text(_covered(build, page), build.translator),
             "link": urls.relative(urls.PAGES["translations"], page.path),
             "label": _("Languages and translation status"),
         }
     return meta
 
 
-def _covered(build: Build, page: Page) -> bool:
+def _guideline_text(statuses: set[str], tr: i18n.Translating) -> str:
+    """What the notice says of the page's guideline text, from the statuses of its units."""
+    _ = tr.gettext
+    if statuses & {"draft", "reviewed"}:
+        return _("Parts of the guideline text on this page are translations that are not official yet: each is "
+                 "labelled, with its English one tap away.")
+    if statuses == {"official"}:
+        return _("The guideline text on this page is an official translation.")
+    if "official" in statuses:
+        return _("Parts of the guideline text on this page are an official translation; the rest is shown in "
+                 "English, the language of the publication.")
+    return _("The guideline text is shown in English, the language of the publication: its publishers have not "
+             "published a translation.")
+
+
+def _covered(build: Build, page: Page) -> set[str]:
+    """The statuses of the units of the page's file of guideline text ('english' for those not translated)."""
     ctx = page.context
     for key, kind in (("case", "case"), ("chapter", "chapter"), ("module", "module")):
         unit = ctx.get(key)
         if unit is not None and hasattr(unit, "id"):
-            return f"{kind}:{unit.id}" in build.official
-    return False
+            return build.translation.owners.get(f"{kind}:{unit.id}", set())
+    return set()
 
 
 def prune_search_languages(config: MkDocsConfig) -> list[Path]:

@@ -251,7 +251,8 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
                     shutil.copyfile(source, site / "downloads" / source.name)
         data = guidelines_json(build.content)
         data["language"] = build.language.code
-        data["official_translation"] = sorted(build.official)
+        data["official_translation"] = build.translation.official()
+        data["translation_status"] = dict(sorted(build.translation.status.items()))
         (site / "guidelines.json").write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         # Blank Word and Excel worksheets, from the same data as the pages (so the links on them resolve).
         write_blank(build.content, site)

@@ -34,7 +34,7 @@ class Build:
     languages: list[i18n.Language]         # every language built beside this one (itself included)
     translator: i18n.Translator
     trust: csp.Trusted                     # the inline code this build's templates wrote
-    official: set[str] = field(default_factory=set)    # units an official translation replaced
+    translation: overlay.Translation = field(default_factory=overlay.Translation)   # what an official translation replaced
     site_url: str | None = None            # the address of the English site (SITE_URL)
     download: Download | None = None       # the offline ZIP the download page links
 
@@ -85,7 +85,7 @@ class Project:
     paths: Paths
     content: Content
     languages: list[i18n.Language]                      # every language there is: catalogues', then official-only
-    overlaid: dict[str, tuple[Content, set[str]]]       # per language: the content with its official translation
+    overlaid: dict[str, tuple[Content, overlay.Translation]]   # per language: the content with its official translation
     # The theme's templates, compiled once for every language (the theme is the same for all).
     theme_code: CompiledInMemory = field(default_factory=CompiledInMemory)
 
@@ -119,17 +119,17 @@ class Project:
     def build(self, code: str, codes: list[str], site_url: str | None, offline: bool) -> Build:
         """The build of one language; `codes`: every language built beside it."""
         language = self.language(code)
-        content, official = self.overlaid[code]
+        content, translation = self.overlaid[code]
         tr = i18n.translator(language, self.paths.catalogues)
         trust = csp.Trusted()
         # The offline copy cannot contain itself: it says what it is instead of linking a ZIP.
         download = None if offline else find_download(self.paths.downloads, code)
         site = SiteData(content, tr, self.paths.official_translations, self.paths.catalogues,
                         offline_copy=OfflineCopy(version(), build_date()) if offline else None,
-                        download=download.facts() if download else None)
+                        download=download.facts() if download else None, translation=translation)
         renderer = Renderer(site, self.paths.templates, trust)
         # A site of one language has it at its root (an offline ZIP); beside English it is under
         # <lang>/, and the PDF pack is printed once, from the English pages.
         pdf_root = "../" if language.prefix and len(codes) > 1 else ""
         return Build(content, renderer, pages(content, site_url, tr, pdf_root), language,
-                     [self.language(c) for c in codes], tr, trust, official, site_url, download)
+                     [self.language(c) for c in codes], tr, trust, translation, site_url, download)

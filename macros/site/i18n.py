@@ -14,6 +14,7 @@ A .po file is read once per build (catalogue_file.py), however many readers ask.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from gettext import NullTranslations
@@ -22,6 +23,7 @@ from typing import Protocol
 
 from babel.messages.pofile import read_po
 
+from ..content import overlay
 from ..project import ROOT
 from . import languages_file
 from .catalogue_file import DOMAIN, read_catalogue, singular
@@ -240,6 +242,14 @@ class Status:
     translated: int
     reviewed: int
     official: bool = False      # an official translation of the guideline text is in place
+    # Its units by status ('official', 'reviewed', 'draft'), and how many units the publication has.
+    units: dict[str, int] = field(default_factory=dict)
+    publication_units: int = 0
+
+    @property
+    def all_official(self) -> bool:
+        """Every unit of the guideline text is an official translation."""
+        return self.units.get("official", 0) == self.publication_units > 0
 
     @property
     def translated_percent(self) -> int:
@@ -270,6 +280,14 @@ def status(language: Language, folder: Path = TRANSLATIONS, official: bool = Fal
     return Status(language, len(keys), len(keys & tr.messages.keys()), len(keys & tr.reviewed), official)
 
 
-def statuses(overlay_root: Path, folder: Path = TRANSLATIONS) -> list[Status]:
+def statuses(overlay_root: Path, folder: Path = TRANSLATIONS, publication_units: int = 0) -> list[Status]:
+    """Every language's; `publication_units`: how many units the guideline text has (content/units.py)."""
     keys = template_keys(folder)
-    return [status(lang, folder, (Path(overlay_root) / lang.code).is_dir(), keys) for lang in all_languages(overlay_root, folder)]
+    out = []
+    for lang in all_languages(overlay_root, folder):
+        translation = Path(overlay_root) / lang.code
+        found = status(lang, folder, translation.is_dir(), keys)
+        listed = overlay.read_statuses(translation)[1] if translation.is_dir() else []
+        counts: dict[str, int] = {name: sum(1 for unit in listed if unit.status == name) for name in overlay.STATUSES}
+        out.append(dataclasses.replace(found, units=counts, publication_units=publication_units))
+    return out

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar, Self, TypeVar
 
-from ...content import ids, inline
+from ...content import ids, inline, overlay
 from ...content.load import Content
 from ...content.model import Footnote, GlossaryEntry, ListBlock, block_kind
 from .. import diagrams, urls
@@ -135,6 +135,11 @@ class PageView:
     @staticmethod
     def block_kind(block: object) -> str | None:
         return block_kind(block)
+
+    def marked(self, holder: object, *fields: str) -> overlay.Marked | None:
+        """The status and English of an official translation's text that is not official yet
+        (templates/parts/units.html), or None for official text and English."""
+        return self._site.translation.marked(holder, *fields)
 
     def data_text(self, context: str, english: str) -> str:
         """Our own text kept in content/, in the page's language (macros/site/i18n.py)."""

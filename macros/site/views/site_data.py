@@ -6,10 +6,10 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from ...content import inline
+from ...content import inline, overlay, units
 from ...content.load import Content
 from ...content.model import Block, FactorBlock, GlossaryEntry, Item, Journey, ListBlock, ListWrap, Section, Worksheet
 from .. import i18n, journeys, places, worksheets
@@ -47,6 +47,7 @@ class SiteData:
     catalogues: Path = i18n.TRANSLATIONS
     offline_copy: OfflineCopy | None = None   # set when the build is the offline copy
     download: DownloadFacts | None = None     # the offline ZIP, when the build has one to link
+    translation: overlay.Translation = field(default_factory=overlay.Translation)   # the official one laid over the English
 
     @functools.cached_property
     def placed_boxes(self) -> dict[str, places.Location]:
@@ -85,7 +86,8 @@ class SiteData:
         return pattern, by_abbreviation
 
     def translation_statuses(self) -> list[i18n.Status]:
-        return i18n.statuses(self.overlay_root or self.content.root / "translations", self.catalogues)
+        return i18n.statuses(self.overlay_root or self.content.root / "translations", self.catalogues,
+                             len(units.of_content(self.content)))
 
     def section(self, section_id: str) -> Section:
         """A section of a chapter, however deep (checks/required.py makes sure those used exist)."""
