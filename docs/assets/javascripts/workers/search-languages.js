@@ -1,5 +1,5 @@
-/* The site's search worker: Material's own (its file name is given as ?material=, by
-   docs/assets/js/search-languages.js), with what it lacks for the toolkit's languages, from
+/* The site's search worker: Material's own (its file name is given as ?material=, by the
+   configuration overrides/main.html writes), with what it lacks for the toolkit's languages, from
    docs/assets/js/search-core.js:
    - Thai and Chinese text cut into words when the index is made and when a query is typed;
    - е and ё, and Latin letters with and without accents, one letter in the index and the query;
