@@ -110,7 +110,7 @@ def test_export_json_and_csv_then_import_back(context, server, tmp_path):
     page.goto(f"{server}/assessment/module-a.html")
     assert checked(page, Q1) == "not-in-place"
     kept = json.loads(page.evaluate(f"localStorage.getItem('{KEY}/snapshots')"))
-    assert kept[-1]["reason"] == "before replacing with other.json" and "Ministry of Planning" in kept[-1]["data"]  # nothing lost
+    assert kept[-1]["reason"] == {"code": "before-replace", "file": "other.json"} and "Ministry of Planning" in kept[-1]["data"]  # nothing lost
 
 
 @pytest.mark.parametrize("name,content,message", [

@@ -203,7 +203,7 @@ def test_import_in_one_tab_with_a_form_open_in_another(context, base, tmp_path):
     assert note_of(form, Q2) == ""
     rows = home.locator("#assessment-snapshots tbody tr")
     assert rows.count() == 2
-    assert "before replacing with other.json" in rows.nth(0).inner_text() and "3" in rows.nth(0).inner_text()
+    assert "Before replacing with other.json" in rows.nth(0).inner_text() and "3" in rows.nth(0).inner_text()
 
 
 def test_start_over_in_one_tab_is_honoured_by_the_other(context, base):
@@ -221,7 +221,7 @@ def test_start_over_in_one_tab_is_honoured_by_the_other(context, base):
     home.bring_to_front()
     row = home.locator("#assessment-snapshots tbody tr").first
     row.wait_for()
-    assert "before start over" in row.inner_text() and "2" in row.inner_text()
+    assert "Before starting over" in row.inner_text() and "2" in row.inner_text()
 
 
 @pytest.mark.back_forward_cache
@@ -321,7 +321,7 @@ def test_import_twice_and_restore_each_snapshot(context, base, tmp_path):
     answers = stored(page)
     assert answers[Q1]["value"] == "partly" and Q2 not in answers
     assert rows.count() == 3 and "Second" in rows.nth(0).inner_text()  # restoring kept what it replaced
-    rows.filter(has_text="before replacing with second.json").locator("[data-restore]").click()
+    rows.filter(has_text="Before replacing with second.json").locator("[data-restore]").click()
     page.wait_for_function(f"() => JSON.parse(localStorage.getItem('{KEY}')).organisation === 'First'")
     assert stored(page)[Q2]["value"] == "fully"
     assert rows.count() == 4
@@ -524,7 +524,7 @@ def test_a_replace_in_a_stale_tab_keeps_what_it_had_not_seen_as_an_earlier_versi
     assert set(stored(home)) == {QB}
     home.reload()
     rows = home.locator("#assessment-snapshots tbody tr")
-    assert rows.count() == 1 and "before replacing with new.json" in rows.first.inner_text()
+    assert rows.count() == 1 and "Before replacing with new.json" in rows.first.inner_text()
     rows.first.locator("[data-restore]").click()
     home.wait_for_function(STORED_IS, arg=[KEY, Q1, "note", "typed just before the replace"])
     assert stored(home)[Q1]["value"] == "partly"

@@ -4,17 +4,31 @@
 /* The outcome of a write: nothing is written unless ok. */
 interface StoreResult {
   ok: boolean;
-  /* unavailable: no storage at all; refused: the change itself refused (message says why);
-     full: the browser refused to store. */
+  /* unavailable: no storage at all; refused: the change itself refused (message says why:
+     a code the page says in its language, RefusalCode); full: the browser refused to store. */
   problem?: "unavailable" | "refused" | "full";
   message?: string;
+}
+
+/* Why a change was refused on purpose: no room to keep the earlier version first, or the
+   earlier version to restore is gone. */
+type RefusalCode = "snapshot-full" | "snapshot-gone";
+
+/* Why an earlier version was kept: a code and what it needs (the page says it in its
+   language). Versions kept by version 0.1.0 carry its English label instead, shown as it is. */
+interface SnapshotReason {
+  code: "unreadable-history" | "unreadable-answers" | "before-set-aside" | "before-convert" | "before-replace" |
+        "before-combine" | "before-start-over" | "before-restore" | "before-replace-other-tab" | "kept-copy";
+  file?: string;            // before-replace, before-combine: the file imported
+  schema?: number;          // before-convert: the schema converted from
+  when?: string | null;     // before-restore: when the version restored was kept
 }
 
 /* An earlier version of what a tool stored, kept before anything replaced or removed it. */
 interface Snapshot {
   id: string;
   when: string | null;
-  reason: string;
+  reason: SnapshotReason | string;
   organisation?: string;
   count?: number;
   data: string;
@@ -52,7 +66,7 @@ interface StoreHandle {
      JSON.stringify, or null to remove it. It may throw ToolkitStore.Refused. */
   update(fn: (text: string | null) => unknown): StoreResult;
   snapshots(): Snapshot[];
-  snapshot(reason: string, text: string | null, meta?: SnapshotSummary | null, when?: string | null): Snapshot | null;
+  snapshot(reason: SnapshotReason | string, text: string | null, meta?: SnapshotSummary | null, when?: string | null): Snapshot | null;
   amendSnapshot(id: string, fn: (snap: Snapshot) => ({ data: string } & SnapshotSummary) | null): boolean | null;
   meta(name: string): string | null;
   meta(name: string, value: string | null): boolean | null;

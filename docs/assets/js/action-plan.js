@@ -7,10 +7,10 @@
    written from the data layer. */
 (function () {
   "use strict";
-  var Core = window.WorksheetCore, Layer = window.DataLayer, View = window.DataView;
+  var Core = window.WorksheetCore, Layer = window.DataLayer, View = window.DataView, Lang = window.PageLanguage;
   var node = document.getElementById("plan-model");
   var table = document.getElementById("plan-table");
-  if (!node || !table || !Core || !Layer || !View) return;
+  if (!node || !table || !Core || !Layer || !View || !Lang) return;
   var plan = JSON.parse(node.textContent);
   var contract = plan.storage, limits = contract.limits, TOOL = plan.tool;
   var status = document.getElementById("ws-status");
@@ -50,7 +50,7 @@
   function saveReport(result) {
     if (result.ok) {
       failing = false;
-      if (result.saved) { say(tf("Saved in this browser at {time}.", { time: new Date().toLocaleTimeString() })); afterChange(); }
+      if (result.saved) { say(tf("Saved in this browser at {time}.", { time: Lang.time(new Date()) })); afterChange(); }
       return;
     }
     if (failing && status.classList.contains("ws-status--problem")) return;
@@ -160,7 +160,8 @@
     var el;
     if (key === "status") {
       el = document.createElement("select");
-      plan.statuses.forEach(function (s) { var o = document.createElement("option"); o.textContent = t(s); o.value = s; el.appendChild(o); });
+      // Stored and exported in English; shown as the page's language names it.
+      plan.statuses.forEach(function (s, i) { var o = document.createElement("option"); o.textContent = plan.status_labels[i]; o.value = s; el.appendChild(o); });
     } else {
       el = document.createElement("input");
       el.type = key === "due" ? "date" : "text";
@@ -295,7 +296,13 @@
 
   function exportCSV() { download("action-plan.csv", "\uFEFF" + Core.planCSV(current().actions), "text/csv"); }
 
-  function size(bytes) { return bytes % (1024 * 1024) === 0 ? tf("{n} MB", { n: bytes / 1024 / 1024 }) : tf("{n} KB", { n: Math.round(bytes / 1024) }); }
+  function size(bytes) { return bytes % (1024 * 1024) === 0 ? tf("{n} MB", { n: Lang.number(bytes / 1024 / 1024) }) : tf("{n} KB", { n: Lang.number(Math.round(bytes / 1024)) }); }
+
+  /* A field of an action as a problem names it (the file's own column: action, owner, due, status). */
+  function fieldName(column) {
+    var names = { action: t("action"), owner: t("owner"), due: t("due date"), status: t("status") };
+    return Layer.own(names, column) ? names[column] : column;
+  }
 
   function problemText(p) {
     switch (p.code) {
@@ -310,11 +317,11 @@
       case "plan-bad-id": return tf("Action {line}: its source ID is missing or not valid.", p);
       case "plan-unknown-table": return tf("Action {line}: its worksheet table is not one of this toolkit's.", p);
       case "too-many-rows": return tf("The file has {rows} actions: a plan holds at most {max}.", p);
-      case "value-not-text": return tf("Action {line}: “{column}” is not text.", p.at);
-      case "value-too-long": return tf("Action {line}: “{column}” is too long.", p.at);
+      case "value-not-text": return tf("Action {line}: “{column}” is not text.", { line: p.at.line, column: fieldName(p.at.column) });
+      case "value-too-long": return tf("Action {line}: “{column}” is too long.", { line: p.at.line, column: fieldName(p.at.column) });
       case "value-not-choice": return tf("Action {line}: the status “{value}” is not one of the plan's statuses.", { line: p.at.line, value: p.value });
-      case "value-not-date": return tf("Action {line}: “{column}” is not a date (YYYY-MM-DD).", p.at);
-      default: return p.code;
+      case "value-not-date": return tf("Action {line}: “{column}” is not a date (YYYY-MM-DD).", { line: p.at.line, column: fieldName(p.at.column) });
+      default: return tf("The file cannot be used ({code}).", { code: p.code });
     }
   }
 
@@ -334,7 +341,7 @@
     box.querySelector("button").focus();
   }
 
-  function when(iso) { return iso ? new Date(iso).toLocaleString() : t("an unknown date"); }
+  function when(iso) { return (iso && Lang.dateTime(iso)) || t("an unknown date"); }
 
   /* Apply the targets of a plan file: per tool, combine or replace what the plan holds (owners,
      due dates, statuses, and the action of a worksheet row not here yet), after storing what was
@@ -424,7 +431,7 @@
       case "before-replace": return tf("Before replacing with {file}", { file: r.file });
       case "before-combine": return tf("Before combining with {file}", { file: r.file });
       case "before-restore": return tf("Before restoring the version of {date}", { date: when(r.when) });
-      default: return String(r.code || "");
+      default: return t("Kept by another version of the toolkit");
     }
   }
 
@@ -460,7 +467,7 @@
     list.forEach(function (snap) {
       var tr = document.createElement("tr");
       tr.setAttribute("data-snapshot", snap.id);
-      [when(snap.when), reasonText(snap.reason), String(snap.count || "")].forEach(function (text) { var td = document.createElement("td"); td.textContent = text; tr.appendChild(td); });
+      [when(snap.when), reasonText(snap.reason), snap.count ? Lang.number(snap.count) : ""].forEach(function (text) { var td = document.createElement("td"); td.textContent = text; tr.appendChild(td); });
       var td = document.createElement("td");
       if (snap.reason && snap.reason.code !== "legacy" && snap.reason.code !== "legacy-unreadable") td.appendChild(button(t("Restore"), function () { restore(snap); }, { "data-restore": snap.id }));
       td.appendChild(button(t("Download"), function () {

@@ -18,7 +18,7 @@
   /* A set of changes by key (question id, or ORG), each field with the time it was changed. */
   /** @typedef {{ id: string | null, fields: Record<string, any>, times: Record<string, string> }} Change */
   /** @typedef {Record<string, Change>} Changes */
-  /** @typedef {{ state: AssessmentState, unreadable?: string, setAsideNow?: SetAsideItem[], migratedFrom?: number | null }} Prepared */
+  /** @typedef {{ state: AssessmentState, unreadable?: AssessmentProblem, setAsideNow?: SetAsideItem[], migratedFrom?: number | null }} Prepared */
 
   /** @param {AssessmentCoreModule} core @param {ToolkitStoreModule} Store @param {AssessmentModel} model
       @param {Window} [win] @param {() => string} [clock] @returns {AnswersHandle} */
@@ -105,7 +105,7 @@
       try {
         result = core.migrate(JSON.parse(text), model, now());
       } catch (e) {
-        result = { errors: ["they are not valid JSON"] };
+        result = { errors: [{ code: "not-json" }] };
       }
       if (result.errors !== undefined) return { state: core.emptyState(model), unreadable: result.errors[0] };
       return { state: result.state, setAsideNow: result.setAside, migratedFrom: result.migratedFrom };
@@ -123,23 +123,22 @@
                 (base.state.set_aside && base.state.set_aside.length));
     }
 
-    /** @param {string} reason @param {string | null} text @param {string} refusal @returns {Snapshot} */
-    function keepOrRefuse(reason, text, refusal) {
+    /* Keep the stored text as an earlier version, or refuse the change: "snapshot-full" (a
+       RefusalCode, which the page says in its language). */
+    /** @param {SnapshotReason} reason @param {string | null} text @returns {Snapshot} */
+    function keepOrRefuse(reason, text) {
       var snap = store.snapshot(reason, text, summary(text));
-      if (!snap) throw new Store.Refused(refusal);
+      if (!snap) throw new Store.Refused("snapshot-full");
       return snap;
     }
-
-    var FULL = "This browser's storage is full, so a copy of your current answers could not be kept first. " +
-      "Nothing was changed. Export your answers, then free some space (or use another browser) and try again.";
 
     /* Before writing over stored text that this version reads differently (unreadable, with
        answers to set aside, an older schema), keep it as it was. */
     /** @param {Prepared} base @param {string | null} text */
     function guard(base, text) {
-      if (base.unreadable) keepOrRefuse("saved answers that could not be read", text, FULL);
-      else if (base.setAsideNow && base.setAsideNow.length) keepOrRefuse("before setting aside answers that could not be used", text, FULL);
-      else if (base.migratedFrom !== null && base.migratedFrom !== undefined) keepOrRefuse("before converting from schema " + base.migratedFrom, text, FULL);
+      if (base.unreadable) keepOrRefuse({ code: "unreadable-answers" }, text);
+      else if (base.setAsideNow && base.setAsideNow.length) keepOrRefuse({ code: "before-set-aside" }, text);
+      else if (base.migratedFrom !== null && base.migratedFrom !== undefined) keepOrRefuse({ code: "before-convert", schema: base.migratedFrom }, text);
     }
 
     /* Applies this page's changes to a state; returns the time each field was stored under. */
@@ -237,7 +236,7 @@
       var done = state.replaced_snapshot ? store.amendSnapshot(state.replaced_snapshot, function (snap) { return amended(snap.data); }) : null;
       if (done !== null) return;
       var alone = amended(null);
-      if (alone) store.snapshot("changes made in another tab just before a replace", alone.data, alone);
+      if (alone) store.snapshot({ code: "before-replace-other-tab" }, alone.data, alone);
     }
 
     /* After another tab wrote (or this page came back): put back any of this tab's recent
@@ -296,7 +295,7 @@
       if (!first.ok) return out;
       var result = store.update(function (text) {
         var base = prepare(text);
-        var kept = worthKeeping(base) ? keepOrRefuse((mode === "replace" ? "before replacing with " : "before combining with ") + name, text, FULL) : null;
+        var kept = worthKeeping(base) ? keepOrRefuse({ code: mode === "replace" ? "before-replace" : "before-combine", file: name }, text) : null;
         var incoming = copy(imported);
         if (mode === "replace") return replacing(incoming, base.state, kept);
         var mine = base.state;
@@ -327,7 +326,7 @@
       recent = dict();
       keepRecent();
       var result = store.update(function (text) {
-        if (text) keepOrRefuse("before start over", text, FULL);
+        if (text) keepOrRefuse({ code: "before-start-over" }, text);
         return null;
       });
       if (result.ok) store.meta("last-export", null);
@@ -337,12 +336,12 @@
     /** @param {string} id @returns {StoreResult} */
     function restore(id) {
       var snap = store.snapshots().filter(function (s) { return s.id === id; })[0];
-      if (!snap) return { ok: false, problem: "refused", message: "That earlier version is no longer kept in this browser." };
+      if (!snap) return { ok: false, problem: "refused", message: "snapshot-gone" };
       var first = flush();
       if (!first.ok) return first;
       return store.update(function (text) {
         var base = prepare(text);
-        var kept = worthKeeping(base) ? keepOrRefuse("before restoring the version of " + (snap.when || "unknown date"), text, FULL) : null;
+        var kept = worthKeeping(base) ? keepOrRefuse({ code: "before-restore", when: snap.when }, text) : null;
         try {
           var doc = JSON.parse(snap.data);
           if (doc && typeof doc === "object" && !Array.isArray(doc)) return replacing(doc, base.state, kept);
@@ -358,8 +357,8 @@
       var old;
       try { old = JSON.parse(text); } catch (e) { old = null; }
       var ok = old && typeof old.data === "string" ?
-        store.snapshot(String(old.label || "kept copy"), old.data, summary(old.data), typeof old.when === "string" ? old.when : null) :
-        store.snapshot("kept copy", text, { organisation: "", count: 0 });
+        store.snapshot(old.label ? String(old.label) : { code: "kept-copy" }, old.data, summary(old.data), typeof old.when === "string" ? old.when : null) :
+        store.snapshot({ code: "kept-copy" }, text, { organisation: "", count: 0 });
       if (ok) store.meta("kept", null);
     }
 

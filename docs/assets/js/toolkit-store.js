@@ -94,7 +94,7 @@
       var list = JSON.parse(text);
       if (Array.isArray(list)) return list.filter(/** @param {any} s */ function (s) { return s && typeof s === "object" && typeof s.id === "string"; });
     } catch (e) { /* fall through */ }
-    return [{ id: "unreadable-history", when: null, reason: "unreadable earlier versions", data: String(text) }];
+    return [{ id: "unreadable-history", when: null, reason: { code: "unreadable-history" }, data: String(text) }];
   }
 
   // --- browser -----------------------------------------------------------------------------
@@ -143,7 +143,7 @@
     function snapshots() { return ls ? parseSnapshots(ls.getItem(snapKey)) : []; }
 
     /* Keep `text` as a snapshot; returns it, or null when it could not be written. */
-    /** @param {string} reason @param {string | null} text @param {SnapshotSummary | null} [meta] @param {string | null} [when]
+    /** @param {SnapshotReason | string} reason @param {string | null} text @param {SnapshotSummary | null} [meta] @param {string | null} [when]
         @returns {Snapshot | null} */
     function snapshot(reason, text, meta, when) {
       if (!ls) return null;

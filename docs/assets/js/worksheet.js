@@ -4,15 +4,18 @@
    changes live. Text from storage or files is only ever set as values or textContent. */
 (function () {
   "use strict";
-  var Core = window.WorksheetCore, Layer = window.DataLayer, View = window.DataView;
+  var Core = window.WorksheetCore, Layer = window.DataLayer, View = window.DataView, Lang = window.PageLanguage;
   var form = document.querySelector("[data-worksheet]");
   var modelNode = document.getElementById("worksheet-model");
-  if (!form || !modelNode || !Core || !Layer || !View) return;
+  if (!form || !modelNode || !Core || !Layer || !View || !Lang) return;
   var model = JSON.parse(modelNode.textContent);
   var contract = model.storage, limits = contract.limits, tool = model.tool;
   var status = document.getElementById("ws-status");
   var tables = Layer.dict();
   model.parts.forEach(function (p) { if (p.kind === "table") tables[p.id] = p; });
+  // A column as the page names it, by the English heading that CSV files and problems give.
+  var headingLabels = Layer.dict();
+  model.parts.forEach(function (p) { (p.columns || []).forEach(function (c) { headingLabels[c.heading] = c.label; }); });
 
   // The page's language: the model carries the browser's messages translated (English text as
   // the key); any missing stays English.
@@ -49,7 +52,7 @@
 
   var failing = null;    // the problem last said, so that retries do not redraw it (and its button) again and again
   function saveReport(result) {
-    if (result.ok) { failing = null; if (result.saved) say(tf("Saved in this browser at {time}.", { time: new Date().toLocaleTimeString() })); return; }
+    if (result.ok) { failing = null; if (result.saved) say(tf("Saved in this browser at {time}.", { time: Lang.time(new Date()) })); return; }
     if (failing === result.problem && status.classList.contains("ws-status--problem")) return;
     failing = result.problem;
     say(result.problem === "unavailable" ? notSaving() : full(), true, exportButton());
@@ -67,9 +70,10 @@
     if (column.kind === "long") { el = document.createElement("textarea"); el.rows = 2; }
     else if (column.kind === "choice") {
       el = document.createElement("select");
-      [""].concat(column.options).forEach(function (o) {
+      // Stored and exported as the English choice; shown as the page's language names it.
+      [""].concat(column.options).forEach(function (o, i) {
         var opt = document.createElement("option");
-        opt.value = o; opt.textContent = o;
+        opt.value = o; opt.textContent = i ? column.labels[i - 1] : "";
         el.appendChild(opt);
       });
     } else {
@@ -87,7 +91,7 @@
     table.columns.forEach(function (col) {
       var td = document.createElement("td");
       td.setAttribute("data-cell", col.id);
-      td.appendChild(input(col, "ws-" + table.id + "-" + id + "-" + col.id, col.heading));
+      td.appendChild(input(col, "ws-" + table.id + "-" + id + "-" + col.id, col.label));
       tr.appendChild(td);
     });
     var td = document.createElement("td");
@@ -131,7 +135,7 @@
       if (at !== tr) body.insertBefore(tr, at);
       prev = tr;
       Array.prototype.forEach.call(tr.querySelectorAll("[data-cell]"), function (td, i) {
-        control(td).setAttribute("aria-label", tf("{column}, row {n}", { column: table.columns[i].heading, n: n + 1 }));
+        control(td).setAttribute("aria-label", tf("{column}, row {n}", { column: table.columns[i].label, n: n + 1 }));
       });
       tr.querySelector(".ws-remove").setAttribute("aria-label", tf("Remove row {n} of {table}", { n: n + 1, table: table.title }));
     });
@@ -255,7 +259,7 @@
 
   function exportButton() { return button(t("Export (JSON)"), exportJSON); }
 
-  function size(bytes) { return bytes % (1024 * 1024) === 0 ? tf("{n} MB", { n: bytes / 1024 / 1024 }) : tf("{n} KB", { n: Math.round(bytes / 1024) }); }
+  function size(bytes) { return bytes % (1024 * 1024) === 0 ? tf("{n} MB", { n: Lang.number(bytes / 1024 / 1024) }) : tf("{n} KB", { n: Lang.number(Math.round(bytes / 1024)) }); }
 
   function partLabel(id) {
     var p = model.parts.filter(function (x) { return x.id === id; })[0];
@@ -264,14 +268,14 @@
 
   function columnLabel(tableId, column) {
     var table = tables[tableId], c = table && table.columns.filter(function (x) { return x.id === column; })[0];
-    return c ? c.heading : column;
+    return c ? c.label : column;
   }
 
   /* Where a problem or a conflict is, in words. */
   function where(at) {
     if (at.field) return tf("the answer to “{field}”", { field: partLabel(at.field) });
     if (at.table) return tf("column “{column}” of row {row} in “{table}”", { column: columnLabel(at.table, at.column), row: at.row, table: partLabel(at.table) });
-    return tf("line {line}, “{column}”", { line: at.line, column: at.column });
+    return tf("line {line}, “{column}”", { line: at.line, column: Layer.own(headingLabels, at.column) ? headingLabels[at.column] : at.column });
   }
 
   function problemText(p) {
@@ -295,7 +299,7 @@
       case "csv-columns": return tf("The first line must name the columns of “{table}” (export the table to see the layout).", p);
       case "csv-row-unknown": return tf("Line {line}: row “{row}” is not one of this table's rows.", p);
       case "csv-row-id": return tf("Line {line}: the row id is not valid.", p);
-      default: return p.code;
+      default: return tf("The file cannot be used ({code}).", { code: p.code });
     }
   }
 
@@ -414,7 +418,7 @@
   }
 
   // --- earlier versions --------------------------------------------------------------------
-  function when(iso) { return iso ? new Date(iso).toLocaleString() : t("an unknown date"); }
+  function when(iso) { return (iso && Lang.dateTime(iso)) || t("an unknown date"); }
 
   function reasonText(r) {
     r = r || {};
@@ -426,7 +430,7 @@
       case "before-combine": return tf("Before combining with {file}", { file: r.file });
       case "before-csv": return tf("Before importing {file} into “{table}”", { file: r.file, table: r.table });
       case "before-restore": return tf("Before restoring the version of {date}", { date: when(r.when) });
-      default: return String(r.code || "");
+      default: return t("Kept by another version of the toolkit");
     }
   }
 
@@ -461,7 +465,7 @@
     list.forEach(function (snap) {
       var tr = document.createElement("tr");
       tr.setAttribute("data-snapshot", snap.id);
-      [when(snap.when), reasonText(snap.reason), String(snap.count || "")].forEach(function (text) { var td = document.createElement("td"); td.textContent = text; tr.appendChild(td); });
+      [when(snap.when), reasonText(snap.reason), snap.count ? Lang.number(snap.count) : ""].forEach(function (text) { var td = document.createElement("td"); td.textContent = text; tr.appendChild(td); });
       var td = document.createElement("td");
       td.appendChild(button(t("Restore"), function () { restore(snap); }, { "data-restore": snap.id }));
       td.appendChild(button(t("Download"), function () {
