@@ -16,6 +16,9 @@ from macros.site.search import stop_word_separator
 # zero-width spaces, so its separator must split on them; Thai is segmented in the browser.
 CHINESE_SEPARATOR = r"|[\u200b\u3000\-、。，．？！；]+"
 LANGUAGE_SWITCH = "assets/js/language-switch.js"
+# What mkdocs.yml gives each heading's permalink as its title (the toc extension): said in the
+# page's language.
+PERMALINK_TITLE = i18n.N_("Link to this section")
 
 
 class _SearchOptions(Protocol):
@@ -41,6 +44,9 @@ def _search_plugin(config: MkDocsConfig) -> _SearchPlugin | None:
 def configure(config: MkDocsConfig, build: Build) -> None:
     lang = build.language
     config["theme"]["language"] = lang.code
+    toc = config["mdx_configs"].get("toc")
+    if isinstance(toc, dict) and toc.get("permalink_title") == PERMALINK_TITLE:
+        toc["permalink_title"] = build.translator.gettext(PERMALINK_TITLE)
     if lang.direction == "rtl":
         config["theme"]["direction"] = "rtl"
     search = _search_plugin(config)

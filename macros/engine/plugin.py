@@ -171,7 +171,11 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         build = self.build
-        files.append(File.generated(config, ASSESSMENT_MODEL, content=model_script(build.content, build.translator)))
+        def lang_of(text: str) -> str | None:
+            found = build.renderer.text_lang(text)
+            return found.code if found else None
+
+        files.append(File.generated(config, ASSESSMENT_MODEL, content=model_script(build.content, build.translator, lang_of)))
         for page in build.pages:
             meta = {"description": _for_theme(page.description), "title": self._stand_in(page.title),
                     **page_languages(build, page)}

@@ -123,14 +123,14 @@ class Project:
         trust = csp.Trusted()
         renderer = Renderer(content, self.paths.templates, site_url=site_url, tr=tr,
                             overlay_root=self.paths.official_translations, catalogues=self.paths.catalogues, trust=trust)
+        renderer.official(official)
         # The offline copy cannot contain itself: it says what it is instead of linking a ZIP.
         download = None if offline else find_download(self.paths.downloads, code)
         renderer.helpers.update(
             offline_copy={"version": version(), "date": build_date()} if offline else None,
             download=download.helper() if download else None,
         )
-        # A site of one language has it at its root (an offline ZIP); beside English it is under
-        # <lang>/, and the PDF pack is printed once, from the English pages.
-        pdf_root = "../" if language.prefix and len(codes) > 1 else ""
-        return Build(content, renderer, pages(content, site_url, tr.gettext, pdf_root, tr.data), language,
+        # The language's folder in the published site, for the addresses printed checklists give,
+        # also when it is built alone (its offline copy: the same PDFs, macros/engine/commands.py).
+        return Build(content, renderer, pages(content, site_url, tr.gettext, language.prefix, tr.data), language,
                      [self.language(c) for c in codes], tr, trust, official, site_url, download)

@@ -7,17 +7,40 @@ and anchors), everything else as HTML blocks. Nothing here depends on MkDocs.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..content import ids, inline
 from ..content.load import Content
 from ..content.model import Block, FactorBlock, Footnote, GlossaryEntry, Item, ListBlock, ListWrap, Section, block_kind
+from ..content.walk import texts
 from ..project import TEMPLATES
 from . import assessment, checklists, csp, diagrams, i18n, journeys, urls, worksheets
 from .escape import css_counters, css_string, md_escape
 from .i18n import ENGLISH, Translating
 from .places import box_placements, case_scope, citations, figure_placements, footnote_places
 from .templates import environment
+
+
+@dataclass(frozen=True)
+class TextLanguage:
+    """The language of a piece of the publication's text on a page in another language, for its
+    lang (and dir) attributes: screen readers then read English with an English voice."""
+
+    code: str
+    direction: str | None = None   # set where it differs from the page's
+
+
+def official_texts(content: Content, official: set[str]) -> frozenset[str]:
+    """Every text string of the units an official translation replaced ('case:IV.1', 'module:A',
+    'chapter:ii'), as the content holds them once laid over."""
+    units: dict[str, dict[str, object]] = {"case": dict(content.case_by_id), "module": dict(content.module_by_id),
+                                           "chapter": dict(content.chapter_by_id)}
+    out: set[str] = set()
+    for key in official:
+        kind, _, ident = key.partition(":")
+        out.update(text for _, text in texts(units.get(kind, {}).get(ident)))
+    return frozenset(out)
 
 
 class PageView:
@@ -53,6 +76,13 @@ class PageView:
     def notes(self) -> list[Footnote]:
         return [self.content.footnote_by_id[n] for n in self._notes]
 
+    def text_lang(self, text: str | None = None) -> TextLanguage | None:
+        """The language of a text of the publication (None: a label the publication prints, such
+        as "Box IV.1"), or None on an English page, where everything is in the page's language.
+        A text an official translation gave is in the page's language, said explicitly; any
+        other is the publication's English."""
+        return self._renderer.text_lang(text)
+
     def abbr_split(self, text: str) -> list[tuple[str, GlossaryEntry | None]]:
         """Split text at glossary abbreviations: [(text, None), (abbreviation, entry or None)].
         The entry is given the first time an abbreviation occurs on the page, so that it is
@@ -81,6 +111,7 @@ class Renderer:
                  trust: csp.Trusted | None = None):
         """`trust`: what the build's templates wrote inline (macros/site/csp.py); each build has its own."""
         self.content = content
+        self._official_texts: frozenset[str] = frozenset()
         self.site_url = site_url
         self.tr = tr
         self.env = environment(templates, tr.gettext_translations())
@@ -120,6 +151,7 @@ class Renderer:
             questions_of=lambda module_id: assessment.questions(content, module_id),
             question_source=lambda module_id, q: assessment.source_of(content, module_id, q, tr.gettext),
             question_text=lambda q: assessment.question_text(q, tr),
+            principle_title=lambda module_id, q: assessment.principle_title(content, module_id, q),
             scale_label=lambda option: assessment.scale_label(option, tr),
             data_text=tr.data,
             language=tr.language.code,
@@ -136,6 +168,19 @@ class Renderer:
         names = sorted(by_abbreviation, key=len, reverse=True)
         pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")s?(?![\w-])") if names else None
         self.abbreviations: tuple[re.Pattern[str] | None, dict[str, GlossaryEntry]] = (pattern, by_abbreviation)
+
+    def official(self, units: set[str]) -> None:
+        """The units an official translation replaced in the content ('case:IV.1'): their text is
+        in the page's language (text_lang)."""
+        self._official_texts = official_texts(self.content, units)
+
+    def text_lang(self, text: str | None) -> TextLanguage | None:
+        page = self.tr.language
+        if page.code == i18n.SOURCE:
+            return None
+        if text is not None and text in self._official_texts:
+            return TextLanguage(page.code)
+        return TextLanguage(i18n.SOURCE, "ltr" if page.direction == "rtl" else None)
 
     # --- link and note helpers, bound to the page being rendered ------------------------
 
