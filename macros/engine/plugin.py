@@ -258,7 +258,7 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         data["official_translation"] = sorted(build.official)
         (site / "guidelines.json").write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         # Blank Word and Excel worksheets, from the same data as the pages (so the links on them resolve).
-        write_blank(build.content, site)
+        write_blank(build.content, site, build.translator)
         # Counted, never hidden (the status page counts against the whole catalogue).
         interface, data_strings = build.translator.fallbacks()
         if interface or data_strings:

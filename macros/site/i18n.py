@@ -14,6 +14,7 @@ A .po file is read once per build (catalogue_file.py), however many readers ask.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -121,6 +122,8 @@ class Translating(Protocol):
 
     def gettext_translations(self) -> NullTranslations: ...
 
+    def fingerprint(self) -> str: ...
+
 
 class English:
     """The null translator: our own text as written, in English, and nothing counted."""
@@ -144,6 +147,9 @@ class English:
 
     def gettext_translations(self) -> NullTranslations:
         return NullTranslations()
+
+    def fingerprint(self) -> str:
+        return ""
 
 
 ENGLISH: Translating = English()
@@ -192,6 +198,11 @@ class Translator:
         back to the English text for any missing."""
         return {msgid: text for (context, msgid), text in sorted(self.messages.items())
                 if context == JS_CONTEXT and isinstance(text, str)}
+
+    def fingerprint(self) -> str:
+        """Changes whenever a translation does: for files made from them and kept (the Word and
+        Excel worksheets, macros/outputs/office.py)."""
+        return hashlib.sha256(repr(sorted(self.messages.items())).encode()).hexdigest()[:16]
 
     def gettext_translations(self) -> NullTranslations:
         """For Jinja's i18n extension."""

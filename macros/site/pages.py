@@ -103,11 +103,11 @@ def _reference_pages(_: Gettext) -> list[Page]:
     ]
 
 
-def pages(content: Content, site_url: str | None = None, _: Gettext = ENGLISH.gettext, pdf_root: str = "",
+def pages(content: Content, site_url: str | None = None, _: Gettext = ENGLISH.gettext, prefix: str = "",
           data: DataText = ENGLISH.data) -> list[Page]:
     """`_` translates our own text, `data` our own text kept in content/ (macros/site/i18n.py);
-    `pdf_root` is where the PDF pack is from the language's root ('../' for a translation: the
-    pack is printed once, in English)."""
+    `prefix` is the language's folder in the published site ('th/'), for the address a printed
+    checklist gives (the English site's `site_url` and the language's folder)."""
     title = content.publication.title
     out = [
         Page(urls.PAGES["home"], _("Home"), "pages/home.md",
@@ -116,7 +116,7 @@ def pages(content: Content, site_url: str | None = None, _: Gettext = ENGLISH.ge
              search_boost=LOW),
     ]
     out += _guidance_pages(content, _)
-    out += checklist_pages(content, site_url, _, pdf_root)
+    out += checklist_pages(content, site_url, _, prefix)
     out += assessment_pages(content, _)
     out += worksheet_pages(content, _, data)
     out += _reference_pages(_)
@@ -202,18 +202,20 @@ def assessment_pages(content: Content, _: Gettext = ENGLISH.gettext) -> list[Pag
     return out
 
 
-def checklist_pages(content: Content, site_url: str | None = None, _: Gettext = ENGLISH.gettext, pdf_root: str = "") -> list[Page]:
+def checklist_pages(content: Content, site_url: str | None = None, _: Gettext = ENGLISH.gettext, prefix: str = "") -> list[Page]:
+    """Each language links its own PDF pack, printed from its own pages (macros/outputs/pdf.py)."""
     selection = content.checklists
     in_pack = {entry.id for entry in selection.pack}
+    public = f"{site_url.rstrip('/')}/{prefix}" if site_url else None
 
     def pdfs(ident: str) -> list[tuple[str, str]]:
-        return [(size, pdf_root + checklists.pdf_path(ident, size)) for size in selection.page_sizes] if ident in in_pack else []
+        return [(size, checklists.pdf_path(ident, size)) for size in selection.page_sizes] if ident in in_pack else []
 
     def page(ident: str, title: str, template: str, description: str, **context: object) -> Page:
         path = checklists.page_path(ident)
         # Checklists repeat the tasks' wording: left out of search, so that search leads to the guidance.
         return Page(path, title, template, description,
-                    {"title": title, "pdfs": pdfs(ident), "footer": checklists.footer(title, path, site_url, _), **context},
+                    {"title": title, "pdfs": pdfs(ident), "footer": checklists.footer(title, path, public, _), **context},
                     CHECKLIST_ASSETS, searchable=False)
 
     out = [Page(urls.PAGES["checklists"], _("Checklists"), "checklists/checklists.md",
