@@ -10,17 +10,6 @@ interface Window {
   AssessmentCore?: AssessmentCoreModule;
   AssessmentAnswers?: AssessmentAnswersModule;
   ASSESSMENT_MODEL?: AssessmentModel;
-  PageLanguage?: PageLanguageModule;
-}
-
-/* docs/assets/js/page-language.js: dates and numbers in the page's language (<html lang>). */
-interface PageLanguageModule {
-  tag(): string | undefined;
-  dateTime(when: string | Date): string;
-  date(d: Date): string;
-  time(d: Date): string;
-  number(n: number): string;
-  percent(n: number): string;
 }
 
 /* CommonJS, only when Node's tests require() a file. */

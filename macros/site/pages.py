@@ -126,15 +126,14 @@ def pages(content: Content, site_url: str | None = None, _: Gettext = ENGLISH.ge
 # The stylesheets and scripts (under docs/) that only some pages load. assessment-model.js is
 # generated from the content at build time (engine/plugin.py writes it).
 ASSESSMENT_MODEL = "assets/js/assessment-model.js"
-PAGE_LANGUAGE = "assets/js/page-language.js"     # dates and numbers in the page's language
 CHECKLIST_ASSETS = ("assets/css/checklist.css", "assets/js/print-button.js")
 ASSESSMENT_ASSETS = ("assets/css/assessment.css", ASSESSMENT_MODEL, "assets/js/assessment-core.js",
                      "assets/js/toolkit-store.js", "assets/js/assessment-answers.js", "assets/js/assessment-steps.js",
-                     PAGE_LANGUAGE, "assets/js/assessment.js",
+                     "assets/js/assessment.js",
                      "assets/js/print-button.js")
 CASE_LIBRARY_ASSETS = ("assets/js/case-library.js",)
 LINKS_ASSETS = ("assets/js/copy-link.js",)
-DATA_ASSETS = ("assets/js/data-layer.js", "assets/js/data-view.js", "assets/js/worksheet-core.js", PAGE_LANGUAGE)
+DATA_ASSETS = ("assets/js/data-layer.js", "assets/js/data-view.js", "assets/js/worksheet-core.js")
 WORKSHEET_ASSETS = ("assets/css/worksheet.css", *DATA_ASSETS, "assets/js/worksheet.js", "assets/js/print-button.js")
 PLAN_ASSETS = ("assets/css/worksheet.css", *DATA_ASSETS, "assets/js/action-plan.js", "assets/js/print-button.js")
 PRINT_ASSETS = ("assets/css/worksheet.css", "assets/js/print-button.js")

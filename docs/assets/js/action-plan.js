@@ -7,10 +7,10 @@
    written from the data layer. */
 (function () {
   "use strict";
-  var Core = window.WorksheetCore, Layer = window.DataLayer, View = window.DataView, Lang = window.PageLanguage;
+  var Core = window.WorksheetCore, Layer = window.DataLayer, View = window.DataView;
   var node = document.getElementById("plan-model");
   var table = document.getElementById("plan-table");
-  if (!node || !table || !Core || !Layer || !View || !Lang) return;
+  if (!node || !table || !Core || !Layer || !View) return;
   var plan = JSON.parse(node.textContent);
   var contract = plan.storage, limits = contract.limits, TOOL = plan.tool;
   var status = document.getElementById("ws-status");
@@ -27,6 +27,23 @@
     Object.keys(values).forEach(function (k) { out = out.split("{" + k + "}").join(String(values[k])); });
     return out;
   }
+
+  // Dates and numbers as the page's language writes them (<html lang>), never the browser's:
+  // a Thai page in a browser set to English shows 5 ธ.ค. 2569, not 12/5/2026. (Here rather than
+  // in a script of their own: on a slow connection every script is a wait before the page works.)
+  var Lang = (function () {
+    var tag;
+    try { tag = Intl.getCanonicalLocales(document.documentElement.lang)[0]; } catch (e) { tag = undefined; }
+    function dates(options, d) { try { return new Intl.DateTimeFormat(tag, options).format(d); } catch (e) { return d.toISOString(); } }
+    return {
+      time: function (d) { return dates({ hour: "numeric", minute: "2-digit", second: "2-digit" }, d); },
+      dateTime: function (iso) {
+        var d = new Date(iso);
+        return isNaN(d.getTime()) ? "" : dates({ year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }, d);
+      },
+      number: function (n) { try { return new Intl.NumberFormat(tag).format(n); } catch (e) { return String(n); } }
+    };
+  })();
 
   function say(text, problem, extra) {
     status.textContent = text;

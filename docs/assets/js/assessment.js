@@ -6,9 +6,9 @@
   "use strict";
 
   var loaded = { core: window.AssessmentCore, model: window.ASSESSMENT_MODEL, root: document.querySelector("[data-assessment-page]"),
-                 Store: window.ToolkitStore, Answers: window.AssessmentAnswers, Lang: window.PageLanguage };
-  if (!loaded.core || !loaded.model || !loaded.root || !loaded.Store || !loaded.Answers || !loaded.Lang) return;
-  var core = loaded.core, model = loaded.model, root = loaded.root, Lang = loaded.Lang;
+                 Store: window.ToolkitStore, Answers: window.AssessmentAnswers };
+  if (!loaded.core || !loaded.model || !loaded.root || !loaded.Store || !loaded.Answers) return;
+  var core = loaded.core, model = loaded.model, root = loaded.root;
   var kind = root.getAttribute("data-assessment-page");
   var strings = model.strings || {};
   // The page's language: the model carries our strings translated (English text as the key);
@@ -22,6 +22,35 @@
     Object.keys(values).forEach(function (k) { out = out.split("{" + k + "}").join(String(values[k])); });
     return out;
   }
+
+  // Dates and numbers as the page's language writes them (<html lang>), never the browser's:
+  // a Thai page in a browser set to English shows 5 ธ.ค. 2569, not 12/5/2026. (Here rather than
+  // in a script of their own: on a slow connection every script is a wait before the page works.)
+  var Lang = (function () {
+    /** @type {string | undefined} */
+    var tag;
+    try { tag = Intl.getCanonicalLocales(document.documentElement.lang)[0]; } catch (e) { tag = undefined; }
+    /** @param {Intl.DateTimeFormatOptions} options @param {Date} d */
+    function dates(options, d) { try { return new Intl.DateTimeFormat(tag, options).format(d); } catch (e) { return d.toISOString(); } }
+    /** @param {number} n @param {Intl.NumberFormatOptions} [options] */
+    function number(n, options) { try { return new Intl.NumberFormat(tag, options).format(n); } catch (e) { return String(n); } }
+    return {
+      /** @param {Date} d */
+      time: function (d) { return dates({ hour: "numeric", minute: "2-digit", second: "2-digit" }, d); },
+      /** @param {Date} d */
+      date: function (d) { return dates({ year: "numeric", month: "long", day: "numeric" }, d); },
+      /** @param {string} iso */
+      dateTime: function (iso) {
+        var d = new Date(iso);
+        return isNaN(d.getTime()) ? "" : dates({ year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }, d);
+      },
+      /** @param {number} n */
+      number: function (n) { return number(n); },
+      /* A score of 0 to 100: "45%", "45 %" in French. */
+      /** @param {number} n */
+      percent: function (n) { return number(n / 100, { style: "percent", maximumFractionDigits: 0 }); }
+    };
+  })();
   // The publication's titles are not translated: on a page in another language each says it is
   // English (lang, from the model), so that screen readers read it with an English voice.
   /** @param {string} text @param {string | null | undefined} lang @returns {Node} */
