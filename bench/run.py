@@ -1,5 +1,6 @@
 """Benchmark: build time against a stock Material build, growth with content, page weight per
-page type, search index and offline ZIP size, Lighthouse scores, offline search latency.
+page type, search index and offline ZIP size, Lighthouse scores, offline search latency, search
+quality in every language.
 
     make bench            (or: .venv/bin/python bench/run.py [--no-lighthouse])
 
@@ -28,6 +29,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import build_profile
+import search_quality
 import yaml
 
 from macros.content.load import load
@@ -344,6 +346,7 @@ def main(argv: list[str]) -> int:
             finally:
                 httpd.shutdown()
             latency = search_latency(p, site)
+            languages = search_quality.measure(p, tmp / "every-language-site")
         lines += ["## First visit, per page type (uncompressed bytes)", "",
                   "| page type | HTML | CSS | JS | other | total |", "|---|---|---|---|---|---|"]
         for name, s in weights.items():
@@ -354,7 +357,11 @@ def main(argv: list[str]) -> int:
                   f"| search index (search_index.json) | {kb(index_json)} |",
                   f"| offline ZIP ({package.files} files, budget 5 MB) | {package.size / 1024 / 1024:.2f} MB |", "",
                   "## Search, offline", "", "| measure | value |", "|---|---|",
-                  f"| typing a query to seeing results, file://, median of 10 | {latency:.0f} ms |", ""]
+                  f"| typing a query to seeing results, file://, median of 10 | {latency:.0f} ms |", "",
+                  "## Search in every language (the every-language build, from file://)", "",
+                  "The tests' query tables typed into the search box one after another "
+                  "(`bench/search_quality.py`, which also runs alone on any built site).", ""]
+        lines += search_quality.table(languages) + [""]
         if lh:
             lines += ["## Lighthouse 12 (Chromium; local server compressing like a static host; targets: performance ≥ 95, others 100)", "",
                       "| page | performance | accessibility | best practices | SEO | audits below 0.9 |", "|---|---|---|---|---|---|"]

@@ -10,11 +10,18 @@
     python -m macros pdfs [SITE_DIR]         print the checklists' PDF pack into a built site
     python -m macros offline [LANG...]       build the offline ZIPs (one per language) into dist/
     python -m macros translations            extract our strings and update translations/*.po
+    python -m macros export-units LANG FILE.po
+                                             the publication's units (titles, paragraphs, list items...) as
+                                             a translator's file: one entry per unit, its ID and its English,
+                                             with LANG's official translation and status where it has one
+    python -m macros import-units FILE.po    a translated file back as the official translation of its
+                                             language (content/translations/<lang>/), each unit with its
+                                             status (official, reviewed or draft)
     python -m macros fill-worksheet FILE [OUT_DIR]
                                              a worksheet or action plan exported from the browser
                                              (JSON) as filled .docx/.xlsx files (next to FILE by default)
 
-check, build, pdfs and offline read the folders from the `guidelines` plugin's options in
+check, build, pdfs, offline, export-units and import-units read the folders from the `guidelines` plugin's options in
 mkdocs.yml (in the current folder, as `mkdocs` does), or from the file named by -f CONFIG_FILE.
 """
 from __future__ import annotations
@@ -58,7 +65,7 @@ def check(args: list[str], config_file: Path) -> int:
     A content folder given replaces the configured one (with its own official translations)."""
     paths = _paths(config_file)
     content, overlays = (Path(args[0]), Path(args[0]) / "translations") if args else (paths.content, paths.official_translations)
-    return max(check_content(content, overlays), check_catalogues(paths.catalogues))
+    return max(check_content(content, overlays, paths.catalogues), check_catalogues(paths.catalogues))
 
 
 def _paths(config_file: Path) -> Paths:
@@ -72,12 +79,13 @@ def _paths(config_file: Path) -> Paths:
         raise SystemExit(str(exc)) from None
 
 
-def check_content(root: Path, overlays: Path | None = None) -> int:
+def check_content(root: Path, overlays: Path | None = None, catalogues: Path = i18n.TRANSLATIONS) -> int:
     overlays = overlays or root / "translations"
     try:
         content = load(root)
-        # Official translations of the guideline text are checked with the content they translate.
-        official = [lang.code for lang in i18n.overlay_languages(overlays)]
+        # Official translations of the guideline text are checked with the content they translate,
+        # in a language of the catalogues as in one that only a translation brings.
+        official = [lang.code for lang in i18n.all_languages(overlays, catalogues) if (overlays / lang.code).is_dir()]
         for language in official:
             overlay.apply(content, overlays, language)
     except ContentError as exc:
@@ -182,6 +190,48 @@ def translations(args: list[str], config_file: Path) -> int:
     return update(load(CONTENT))
 
 
+def export_units(args: list[str], config_file: Path) -> int:
+    from .outputs.units_po import export
+
+    if len(args) != 2:
+        print("usage: python -m macros export-units LANG FILE.po", file=sys.stderr)
+        return 2
+    paths = _paths(config_file)
+    codes = _translatable(paths)
+    if args[0] not in codes:
+        print(f"{args[0]!r}: not a language to translate into: expected one of {', '.join(codes)}", file=sys.stderr)
+        return 2
+    try:
+        count = export(load(paths.content), paths.official_translations, args[0], Path(args[1]))
+    except ContentError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    print(f"wrote {count} units to {args[1]}")
+    return 0
+
+
+def import_units(args: list[str], config_file: Path) -> int:
+    from .outputs.units_po import import_units as bring_in
+
+    if len(args) != 1:
+        print("usage: python -m macros import-units FILE.po", file=sys.stderr)
+        return 2
+    paths = _paths(config_file)
+    try:
+        language, counts = bring_in(load(paths.content), paths.official_translations, _translatable(paths), Path(args[0]))
+    except ContentError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    print(f"{language}: " + ", ".join(f"{count} {status}" for status, count in counts.items())
+          + f" units, in {paths.official_translations / language}")
+    return 0
+
+
+def _translatable(paths: Paths) -> list[str]:
+    """The languages an official translation may be in: the catalogues' and those a translation brings."""
+    return [lang.code for lang in i18n.all_languages(paths.official_translations, paths.catalogues) if lang.code != i18n.SOURCE]
+
+
 def fill_worksheet(args: list[str], config_file: Path) -> int:
     from .outputs.office import ExportError, fill
 
@@ -200,7 +250,8 @@ def fill_worksheet(args: list[str], config_file: Path) -> int:
 
 
 COMMANDS: dict[str, Callable[[list[str], Path], int]] = {"check": check, "check-file": check_file, "schema": schema, "build": build, "pdfs": pdfs, "offline": offline,
-            "translations": translations, "fill-worksheet": fill_worksheet}
+            "translations": translations, "fill-worksheet": fill_worksheet, "export-units": export_units,
+            "import-units": import_units}
 
 
 def main(argv: list[str]) -> int:

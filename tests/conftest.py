@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import subprocess
 import sys
 import threading
@@ -25,7 +26,7 @@ from macros.project import ROOT
 from macros.site import i18n
 
 # Every browser test fails on an uncaught error in any page it opened (tests/page_errors.py).
-pytest_plugins = ["page_errors", "pytester"]
+pytest_plugins = ["page_errors", "pytester", "catalogue_copies", "content_copies"]
 
 # The test overlay: an Urdu, right-to-left stand-in for an official translation of box IV.1.
 TEST_OVERLAY = ROOT / "tests" / "fixtures" / "translations"
@@ -108,8 +109,28 @@ def hostile_languages(hostile_build) -> Path:
 PUBLISHED_URL = "https://example.org/partnering-guidelines/"
 
 
+# What `make offline` left in the full build's downloads folder: English's ZIP of this version
+# (1.5 MB of zeros) and its checksum; ZIPs of another version, English's and French's. French
+# has none of this version: its download page must link none and say how to make one.
+FULL_SITE_DOWNLOADS = {"en": 1536 * 1024}
+
+
+def _downloads(dist: Path) -> Path:
+    from macros.outputs.offline import zip_name
+
+    dist.mkdir(parents=True)
+    for code, size in FULL_SITE_DOWNLOADS.items():
+        package = dist / zip_name(code)
+        package.write_bytes(b"PK" + b"\0" * size)
+        (dist / (package.name + ".sha256")).write_text(f"{'0' * 64}  {package.name}\n")
+    (dist / "partnering-guidelines-offline-0.0.1.zip").write_bytes(b"PK")
+    (dist / "partnering-guidelines-offline-0.0.1-fr.zip").write_bytes(b"PK")
+    return dist
+
+
 def _build_every_language(folder: Path) -> dict:
-    config = write_config(folder.parent / "full-site.mkdocs.yml", site_url=PUBLISHED_URL, official_translations=TEST_OVERLAY)
+    config = write_config(folder.parent / "full-site.mkdocs.yml", site_url=PUBLISHED_URL, official_translations=TEST_OVERLAY,
+                          downloads=_downloads(folder.parent / "full-site-dist"))
     result = mkdocs(config, folder)
     return {"returncode": result.returncode, "output": f"{result.stdout}\n{result.stderr}"}
 
@@ -119,7 +140,7 @@ def full_build(tmp_path_factory) -> tuple[Path, dict]:
     """The site as it is published (SITE_URL set): every language, English at the root and the
     others under <lang>/, each page with the language menu; with the test overlay of an official
     translation too (TEST_OVERLAY), which adds Urdu. One build for the run serves the tests of
-    the published site and those of the languages (tests/test_i18n.py): the site and the
+    the published site and those of the languages (tests/build/test_i18n.py, tests/browser/test_languages_in_the_browser.py): the site and the
     build's return code and output."""
     return build_once(tmp_path_factory, "full-site", _build_every_language)
 
@@ -204,6 +225,16 @@ def base(request, server, site):
     return server if request.param == "http" else site.as_uri()
 
 
+# The randomised two-tab tests take most of a run's time: in `make test` each runs over one way
+# in (the tools' deterministic tests cover both), and over both in the long run (TESTING.md).
+LONG_RUN = bool(os.environ.get("DATA_LAYER_STEPS"))
+
+
+def one_way_in(default: str) -> pytest.MarkDecorator:
+    """Parametrizes `base` with `default` alone ("http" or "file"), or both in the long run."""
+    return pytest.mark.parametrize("base", ["http", "file"] if LONG_RUN else [default], indirect=True)
+
+
 @pytest.fixture
 def context(browser):
     ctx = browser.new_context(accept_downloads=True)
@@ -217,6 +248,25 @@ def page(browser):
     pg = context.new_page()
     yield pg
     context.close()
+
+
+# The kinds of test (TESTING.md), each a folder and a marker: `pytest -m unit` runs in seconds
+# with no site and no browser. A test is refused where its fixtures say it belongs elsewhere.
+BROWSER_FIXTURES = {"browser", "playwright", "page", "context", "base", "server", "full_server", "printed_site"}
+BUILD_FIXTURES = {"site", "full_site", "full_build", "hostile_build", "hostile_languages", "offline_sites", "language_copies"}
+ALLOWED = {"unit": set(), "build": BUILD_FIXTURES, "browser": BUILD_FIXTURES | BROWSER_FIXTURES}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        kind = item.path.parent.name
+        if kind not in ALLOWED:
+            raise pytest.UsageError(f"{item.path}: a test belongs in tests/unit, tests/build or tests/browser (TESTING.md)")
+        misplaced = set(getattr(item, "fixturenames", ())) & (BROWSER_FIXTURES | BUILD_FIXTURES) - ALLOWED[kind]
+        if misplaced:
+            raise pytest.UsageError(f"{item.nodeid}: uses {', '.join(sorted(misplaced))}, so it belongs in "
+                                    f"tests/{'browser' if misplaced & BROWSER_FIXTURES else 'build'}, not tests/{kind}")
+        item.add_marker(kind)
 
 
 _skipped: list[str] = []

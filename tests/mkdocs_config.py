@@ -49,3 +49,16 @@ def mkdocs(config: Path, site_dir: Path, *args: str, cwd: Path = ROOT) -> subpro
     env = {name: value for name, value in os.environ.items() if name != "SITE_URL"}   # the deploy's, not a test's
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir), *args],
                           cwd=cwd, capture_output=True, text=True, env=dict(env, NO_MKDOCS_2_WARNING="1"))
+
+
+def config_with_extra_page(tmp_path: Path, name: str, text: str) -> Path:
+    """mkdocs.yml with a docs folder holding one more page (warnings and errors happen late in a build)."""
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    (docs / name).write_text(text, encoding="utf-8")
+    return write_config(tmp_path / "mkdocs.yml", docs_dir=docs, languages=["en"])
+
+
+def build_with(config: Path, site: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "--site-dir", str(site)],
+                          cwd=ROOT, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})

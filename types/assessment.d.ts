@@ -1,6 +1,6 @@
 /* The self-assessment's data and the APIs of docs/assets/js/assessment-core.js
-   (window.AssessmentCore) and assessment-answers.js (window.AssessmentAnswers).
-   The implementations are checked against these declarations. */
+   (window.AssessmentCore) and assessment-data.js (window.AssessmentData), and what they use of
+   the data layer (namespace Layered). The implementations are checked against these declarations. */
 
 /* window.ASSESSMENT_MODEL, written by the build (macros/site/assessment.py, model()). */
 interface ScaleOption {
@@ -27,6 +27,8 @@ interface AssessmentModel {
   version: string;
   content_version: string;
   language?: string;
+  tool: string;                  // the data layer's tool (storage.json, tools.assessment)
+  storage: AssessmentStorage;
   strings?: Record<string, string>;
   scale: ScaleOption[];
   /* `lang`: the language of the publication's title, on a page in another (null: the page's). */
@@ -48,8 +50,9 @@ interface Answer {
 }
 
 /* Why an answer was set aside: a code the page says in its language (assessment.js). Items
-   set aside by version 0.1.0 carry its English sentence instead, shown as it is. */
-type SetAsideReason = "answer-not-object" | "value-not-on-scale" | "text-not-text" | "bad-question-id" | "organisation-not-text";
+   set aside by earlier versions carry an English sentence instead, shown as it is. */
+type SetAsideReason = "answer-not-object" | "value-not-on-scale" | "text-not-text" | "bad-question-id" | "unreadable-item" |
+  "organisation-not-text" | "conflicts-not-list" | "conflict-unusable";
 
 interface SetAsideItem {
   id: string;
@@ -67,8 +70,16 @@ interface AssessmentState {
   answers: Record<string, Answer>;   // a map without prototype: ids may be "constructor"
   set_aside: SetAsideItem[];
   updated: string | null;
-  replaced?: string;
-  replaced_snapshot?: string | null;
+  conflicts?: AnswerConflict[];
+}
+
+/* The other version of a field changed in two tabs at once (the newest is in `answers`, or is
+   the organisation): exported, and kept again as another version when imported. */
+interface AnswerConflict {
+  id: string | null;             // null: the organisation
+  field: AnswerField | "organisation";
+  value: string;
+  updated: string | null;
 }
 
 interface AssessmentExport {
@@ -82,6 +93,7 @@ interface AssessmentExport {
   updated: string | null;
   answers: Record<string, Answer>;
   set_aside?: SetAsideItem[];
+  conflicts?: AnswerConflict[];
 }
 
 /* migrate() and parseImport(): a state, or why not. */
@@ -109,15 +121,6 @@ interface NotMigrated {
 }
 
 type MigrateResult = Migrated | NotMigrated;
-
-/* One change by the user: fields of one answer (id) or the organisation (id null), with the
-   time of each field or one time for all. */
-interface AnswerChange {
-  id: string | null;
-  fields: Record<string, string | null>;
-  times?: Record<string, string>;
-  updated?: string;
-}
 
 interface ScoreGroup {
   key: string;
@@ -150,14 +153,13 @@ interface AssessmentCoreModule {
   FORMAT: string;
   SCHEMA_VERSION: number;
   MAX_IMPORT_BYTES: number;
+  MAX_TEXT: number;
+  MAX_ORGANISATION: number;
+  isStamp(value: unknown): string | null;
   emptyState(model: AssessmentModel): AssessmentState;
   migrate(raw: unknown, model: AssessmentModel, now?: string | null): MigrateResult;
   parseImport(text: unknown, model: AssessmentModel, now?: string | null): MigrateResult;
   exportState(state: AssessmentState, model: AssessmentModel, when: string): AssessmentExport;
-  applyChange(state: AssessmentState, change: AnswerChange): Record<string, string>;
-  stampAfter(wall: string, seen: string | null | undefined): string;
-  stampAfter(wall: string | null | undefined, seen: string | null | undefined): string | null | undefined;
-  latestStamp(state: AssessmentState): string | null;
   later(a: string | null | undefined, b: string | null | undefined): string | null;
   dict<T = any>(): Record<string, T>;
   own(map: object | null | undefined, key: string): boolean;
@@ -169,31 +171,202 @@ interface AssessmentCoreModule {
   toCSV(state: AssessmentState, model: AssessmentModel): string;
 }
 
-/* AssessmentAnswers.open(): this page's view of the stored answers. */
-interface ImportOutcome extends StoreResult {
-  added: string[];
-  conflicts: RecordConflict<Answer>[];
+/* --- assessment-data.js: the answers on the data layer --------------------------------------- */
+
+/* The storage contract (macros/site/storage.json) as the assessment reads it. */
+interface AssessmentLegacyKeys {
+  assessment: string;
+  assessment_snapshots: string;
+  assessment_kept: string;
+  assessment_last_export: string;
 }
 
-interface AnswersHandle {
-  store: StoreHandle;
-  read(): { state: AssessmentState; unreadable: AssessmentProblem | null };
-  change(id: string | null, fields: Record<string, string | null>): void;
-  hasPending(): boolean;
-  flush(): StoreResult;
-  repair(): boolean;
-  importState(imported: AssessmentState, mode: "combine" | "replace", name: string): ImportOutcome;
-  startOver(): StoreResult;
-  restore(id: string): StoreResult;
-  adoptLegacy(): void;
-  writable(): boolean;
-  snapshots(): Snapshot[];
+interface AssessmentStorage {
+  namespace: string;
+  data_prefix: string;
+  history_prefix: string;
+  meta_prefix: string;
+  tools: { assessment: string };
+  legacy: AssessmentLegacyKeys & { plan: string };
+  limits: { answer_text: number; organisation: number; history_count: number; history_chars: number };
+  save_after_ms: number;
+  retry_after_ms: number;
+}
+
+/* A question both sides of an import answered differently, and what was kept: the whole
+   answer's ("mine", "theirs"), or the newer of each field ("each"). */
+interface ImportConflict {
+  id: string;
+  kept: "mine" | "theirs" | "each";
+}
+
+interface ImportResult {
+  ok: boolean;
+  /* unavailable: no storage; full: the browser refused to store; history-full: no room for the
+     earlier version to keep first; unreadable, gone: the earlier version to restore. */
+  problem?: string;
+  added: string[];               // question ids new here
+  conflicts: ImportConflict[];
+  dropped: Layered.Snapshot[];   // earlier versions removed to make room (said to the user)
+}
+
+interface AssessmentDataOptions {
+  Layer: Layered.Module;
+  layer: Layered.Handle;
+  core: AssessmentCoreModule;
+  model: AssessmentModel;
+  tool: string;
+}
+
+interface AssessmentDataHandle {
+  state(edits?: Layered.Edit[]): AssessmentState;
+  choose(id: string, value: string): Layered.SaveReport;
+  storeChoices(): Layered.SaveReport;
+  hasChoices(): boolean;
+  importState(imported: AssessmentState, mode: "combine" | "replace", file: string): ImportResult;
+  startOver(): ImportResult;
+  restore(id: string): ImportResult;
+  merge(incoming: AssessmentState): ImportResult;
+  snapshots(): Layered.Snapshot[];
+  removeSnapshot(id: string): void;
+  adoptLegacy(keys: AssessmentLegacyKeys): { moved: boolean; unreadable: boolean };
   markExported(): void;
   lastExport(): string | null;
-  summary(text: string | null): { organisation: string; count: number };
+  heads(id: string): Layered.Head[];   // the stored versions of a question's answer, newest first
 }
 
-interface AssessmentAnswersModule {
-  open(core: AssessmentCoreModule, Store: ToolkitStoreModule, model: AssessmentModel, win?: Window,
-       clock?: () => string): AnswersHandle;
+interface AssessmentDataModule {
+  ANSWER: string;
+  ORG: string;
+  ASIDE: string;
+  stateOf(Layer: Layered.Module, core: AssessmentCoreModule, model: AssessmentModel, state: Layered.State): AssessmentState;
+  incomingOf(Layer: Layered.Module, state: AssessmentState): Layered.Incoming;
+  open(options: AssessmentDataOptions): AssessmentDataHandle;
+  organisationOf(text: string): string;
+}
+
+/* What the assessment uses of the data layer (docs/assets/js/data-layer.js, window.DataLayer)
+   and of data-view.js (window.DataView), declared by the shape it needs; data-layer.js says
+   what each part means. */
+declare namespace Layered {
+  type FieldValue = string | number | boolean;
+
+  interface Head {
+    id: string;
+    value: FieldValue;
+    time: string;
+    w: string[] | null;
+  }
+
+  interface Field {
+    value: FieldValue;
+    time: string;
+    id: string;
+    heads: Head[];   // newest first; several: a conflict
+  }
+
+  interface State {
+    records: Record<string, Record<string, Field>>;
+  }
+
+  interface Edit {
+    record: string;
+    field: string;
+    value: FieldValue | null;
+  }
+
+  interface WriteOp extends Edit {
+    base: string[];
+    time?: string;
+  }
+
+  type WriteResult =
+    | { ok: true; ids: (string | null)[]; problem?: undefined }
+    | { ok: false; problem: "unavailable" | "full"; ids?: undefined };
+
+  type Incoming = Record<string, Record<string, { value: FieldValue; time: string }>>;
+
+  interface FieldConflict {
+    record: string;
+    field: string;
+    kept: "mine" | "theirs";
+  }
+
+  interface ImportPlan {
+    ops: WriteOp[];
+    added: string[];
+    conflicts: FieldConflict[];
+  }
+
+  interface SnapshotReason {
+    code: string;
+    file?: string;
+    when?: string | null;
+    text?: string;
+  }
+
+  interface Snapshot {
+    id: string;
+    when: string | null;
+    reason: SnapshotReason | null | undefined;
+    count: number;
+    data: string;
+  }
+
+  type KeepResult =
+    | { ok: true; snapshot: Snapshot; dropped: Snapshot[]; problem?: undefined }
+    | { ok: false; problem: "full" | "history-full" | "unavailable" };
+
+  interface SaveReport {
+    ok: boolean;
+    problem?: string;
+    saved: number;
+  }
+
+  interface Handle {
+    available: boolean;
+    state(tool: string): State;
+    write(tool: string, ops: WriteOp[]): WriteResult;
+    snapshots(tool: string): Snapshot[];
+    keepSnapshot(tool: string, reason: SnapshotReason, data: string, count?: number, at?: unknown): KeepResult;
+    removeSnapshot(tool: string, id: string): void;
+    meta(tool: string, name: string): string | null;
+    meta(tool: string, name: string, value: string | null): boolean;
+    raw(key: string): string | null;
+    raw(key: string, value: string | null): boolean;
+    writable(): boolean;
+    watch(fn: (reason: string) => void): void;
+    now(): string;
+  }
+
+  interface Module {
+    open(options: { contract: AssessmentStorage; win: Window; storage?: Storage | null; clock?: () => string }): Handle;
+    dict<T = any>(): Record<string, T>;
+    own(map: object | null | undefined, key: string): boolean;
+    isStamp(value: unknown): string | null;
+    later(a: string | null | undefined, b: string | null | undefined): string | null;
+    headIds(field: Field | null): string[];
+    overlay(state: State, edits: Edit[] | null | undefined, now: string): State;
+    importOps(state: State, incoming: Incoming, mode: "combine" | "replace", rowLike: ((record: string) => boolean) | null): ImportPlan;
+  }
+
+  /* A change typed and not stored yet. */
+  interface PendingEdit extends Edit {
+    tool: string;
+    value: string;
+  }
+
+  interface View {
+    bind(el: HTMLInputElement | HTMLTextAreaElement, tool: string, record: string, field: string): void;
+    syncAll(): void;
+    flush(): SaveReport;
+    pending(): PendingEdit[];
+    listen(container: HTMLElement): void;
+    retry(): void;
+  }
+
+  interface ViewModule {
+    create(options: { layer: Handle; win: Window; t: (text: string) => string; saveAfter: number; retryAfter: number;
+                      maxText?: number; report: (result: SaveReport) => void }): View;
+  }
 }

@@ -3,14 +3,17 @@
    themselves on `window`, the build writes the assessment's model there
    (macros/site/assessment.py, model_script), and Node's unit tests load the same files with
    require(), which the UMD wrappers detect with `typeof module`. The shapes of what they
-   exchange are in toolkit-store.d.ts and assessment.d.ts. */
+   exchange are in assessment.d.ts, data-layer.d.ts and worksheet.d.ts. */
 
 interface Window {
-  ToolkitStore?: ToolkitStoreModule;
   AssessmentCore?: AssessmentCoreModule;
-  AssessmentAnswers?: AssessmentAnswersModule;
+  AssessmentData?: AssessmentDataModule;
   ASSESSMENT_MODEL?: AssessmentModel;
+  DataLayer?: DataLayerModule;
+  DataLayerView?: DataLayerViewModule;
+  WorksheetCore?: WorksheetCoreModule;
 }
 
 /* CommonJS, only when Node's tests require() a file. */
 declare var module: { exports: unknown } | undefined;
+declare var require: ((id: string) => unknown) | undefined;

@@ -139,9 +139,8 @@ def load(root: Path | str = "content") -> Content:
     )
     content.origins = {id(model): named(root, path.relative_to(root).as_posix())
                        for path, model in [*modules, *cases, *chapters, *assessment, *worksheets]}
-    # Cross-file checks need every file loaded first.
+    # Cross-file checks need every file loaded first, and look entities up in the content's indexes.
     problems = check(content, Loaded(modules, cases, chapters, assessment, worksheets, coverage))
     if problems:
         raise ContentError(problems)
-    content.index()
     return content

@@ -10,7 +10,9 @@ that the renderer links automatically.
 """
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import functools
+import operator
+from typing import TYPE_CHECKING, Annotated, ClassVar, Literal, TypeAlias, get_args
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
@@ -52,54 +54,66 @@ class ListBlock(Strict):
     items: Annotated[list[Item], Field(min_length=1)]
 
 
-class ParaBlock(Strict):
+class BlockBase(Strict):
+    """A block of running text; KIND names its kind (BLOCK_KINDS, the templates' `block_kind`)."""
+
+    KIND: ClassVar[str]
+
+
+class ParaBlock(BlockBase):
+    KIND: ClassVar[str] = "p"
     p: NonEmpty = Field(description="A paragraph, verbatim.")
     module: ModuleId | None = Field(None, description="The module this paragraph describes, if any.")
 
 
-class ListWrap(Strict):
+class ListWrap(BlockBase):
+    KIND: ClassVar[str] = "list"
     list: ListBlock
 
 
-class HeadingBlock(Strict):
+class HeadingBlock(BlockBase):
+    KIND: ClassVar[str] = "heading"
     heading: NonEmpty = Field(description="A sub-heading inside a section, box or task.")
     id: Slug = Field(description="Stable anchor of the heading (after the page part's prefix), never derived from its text.")
     module: ModuleId | None = Field(None, description="The module this heading stands for, if any.")
 
 
-class BoxRef(Strict):
+class BoxRef(BlockBase):
+    KIND: ClassVar[str] = "box"
     box: CaseId = Field(description="Place the case box with this number here.")
 
 
-class FigureRef(Strict):
+class FigureRef(BlockBase):
+    KIND: ClassVar[str] = "figure"
     figure: FigureId = Field(description="Place the figure with this number here (drawn from the data).")
 
 
-class FactorBlock(Strict):
+class FactorBlock(BlockBase):
+    KIND: ClassVar[str] = "factor"
     factor: NonEmpty = Field(description="Name of a success factor or challenge (chapter III), without the final period.")
     text: NonEmpty
     module: ModuleId
 
 
-class NoteBlock(Strict):
+class NoteBlock(BlockBase):
+    KIND: ClassVar[str] = "note"
     editorial_note: NonEmpty = Field(description="Ours, not the publication's: shown as an editorial note.")
 
 
-# The one list of block kinds: the key that marks a block in YAML -> its kind's name.
-BLOCK_KEYS = {
-    "p": "p",
-    "list": "list",
-    "heading": "heading",
-    "box": "box",
-    "figure": "figure",
-    "factor": "factor",
-    "editorial_note": "note",
-}
+# The one list of block kinds. Each model names its kind (KIND) and the key that marks it in
+# YAML (its first field); the kinds, the keys, the union's tags and the message for a block with
+# no known key are all derived from this list.
+BlockModel: TypeAlias = ParaBlock | ListWrap | HeadingBlock | BoxRef | FigureRef | FactorBlock | NoteBlock
+BLOCK_MODELS: tuple[type[BlockBase], ...] = get_args(BlockModel)
+
+
+def _key(model: type[BlockBase]) -> str:
+    """The key that marks a block of this kind in YAML: its model's first field."""
+    return next(iter(model.model_fields))
+
+
+BLOCK_KEYS = {_key(model): model.KIND for model in BLOCK_MODELS}
 BLOCK_KINDS = frozenset(BLOCK_KEYS.values())
-_BLOCK_CLASSES = {
-    ParaBlock: "p", ListWrap: "list", HeadingBlock: "heading", BoxRef: "box",
-    FigureRef: "figure", FactorBlock: "factor", NoteBlock: "note",
-}
 
 
 def block_kind(value: object) -> str | None:
@@ -109,19 +123,20 @@ def block_kind(value: object) -> str | None:
         # once per problem, which made reporting them quadratic.
         found = [kind for key, kind in BLOCK_KEYS.items() if key in value]
         return found[0] if len(found) == 1 else None
-    if isinstance(value, BaseModel):
-        return _BLOCK_CLASSES.get(type(value))
-    return None
+    return value.KIND if isinstance(value, BlockBase) else None
 
 
-Block = Annotated[
-    Annotated[ParaBlock, Tag("p")] | Annotated[ListWrap, Tag("list")] | Annotated[HeadingBlock, Tag("heading")] | Annotated[BoxRef, Tag("box")] | Annotated[FigureRef, Tag("figure")] | Annotated[FactorBlock, Tag("factor")] | Annotated[NoteBlock, Tag("note")],
-    Discriminator(
-        block_kind,
-        custom_error_type="block_kind",
-        custom_error_message="a block needs exactly one of the keys: p, list, heading, box, figure, factor, editorial_note",
-    ),
-]
+_BLOCK_UNION = Discriminator(
+    block_kind,
+    custom_error_type="block_kind",
+    custom_error_message=f"a block needs exactly one of the keys: {', '.join(BLOCK_KEYS)}",
+)
+if TYPE_CHECKING:
+    Block: TypeAlias = BlockModel
+else:
+    # Pydantic picks the model by the tag block_kind() returns: each model tagged with its kind.
+    Block = Annotated[functools.reduce(operator.or_, (Annotated[model, Tag(model.KIND)] for model in BLOCK_MODELS)),
+                      _BLOCK_UNION]
 Blocks = list[Block]
 
 

@@ -1,7 +1,8 @@
 """The loaded content: every file's model, where each came from, and the indexes by ID.
 
-Made by load.py (after the checks across files have passed) and by overlay.py (an official
-translation laid over the English); everything else reads it.
+Made by load.py and by overlay.py (an official translation laid over the English); everything
+else reads it. The indexes are made with it, from its own lists, before the checks across files
+run: the checks look entities up in them instead of gathering their own.
 """
 from __future__ import annotations
 
@@ -56,20 +57,21 @@ class Content:
     files: dict[str, SourceFile] = field(default_factory=dict)
     origins: dict[int, str] = field(default_factory=dict)   # id(module, case, chapter model) -> its file
 
-    # Indexes, filled by index()
-    module_by_id: dict[str, Module] = field(default_factory=dict)
-    step_by_id: dict[str, Step] = field(default_factory=dict)
-    task_by_id: dict[str, Task] = field(default_factory=dict)
-    module_of_step: dict[str, Module] = field(default_factory=dict)
-    step_of_task: dict[str, Step] = field(default_factory=dict)
-    case_by_id: dict[str, Case] = field(default_factory=dict)
-    chapter_by_id: dict[str, Chapter] = field(default_factory=dict)
-    footnote_by_id: dict[str, Footnote] = field(default_factory=dict)
-    figure_by_id: dict[str, Figure] = field(default_factory=dict)
+    # Indexes, made from the lists above when the Content is made
+    module_by_id: dict[str, Module] = field(init=False)
+    step_by_id: dict[str, Step] = field(init=False)
+    task_by_id: dict[str, Task] = field(init=False)
+    module_of_step: dict[str, Module] = field(init=False)
+    step_of_task: dict[str, Step] = field(init=False)
+    case_by_id: dict[str, Case] = field(init=False)
+    chapter_by_id: dict[str, Chapter] = field(init=False)
+    footnote_by_id: dict[str, Footnote] = field(init=False)
+    figure_by_id: dict[str, Figure] = field(init=False)
 
-    def index(self) -> None:
-        # New dicts, never filled in place: a copy made with dataclasses.replace (an official
-        # translation laid over the English, overlay.py) would otherwise re-index the original's.
+    def __post_init__(self) -> None:
+        """Where an ID appears twice, the last one is indexed (the checks report the duplicate).
+        New dicts, never filled in place: a copy made with dataclasses.replace (an official
+        translation laid over the English, overlay.py) must not re-index the original's."""
         self.module_by_id = {m.id: m for m in self.modules}
         self.step_by_id, self.module_of_step, self.task_by_id, self.step_of_task = {}, {}, {}, {}
         for module in self.modules:

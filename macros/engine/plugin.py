@@ -139,7 +139,7 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
             config.watch.extend(str(p) for p in (paths.content, paths.catalogues, paths.official_translations,
                                                  paths.templates) if p.is_dir() and str(p) not in config.watch)
         _ = build.translator.gettext
-        config.nav = self._nav_config(nav(build.content, build.pages, _, build.translator.data))
+        config.nav = self._nav_config(nav(build.content, build.pages, build.translator))
         pub = build.content.publication
         # The version and date let a field office tell whether its offline copy is current.
         config.copyright = _for_theme(fill(_(
@@ -172,7 +172,7 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         build = self.build
         def lang_of(text: str) -> str | None:
-            found = build.renderer.text_lang(text)
+            found = build.renderer.site.text_lang(text)
             return found.code if found else None
 
         files.append(File.generated(config, ASSESSMENT_MODEL, content=model_script(build.content, build.translator, lang_of)))
@@ -255,7 +255,8 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
                     shutil.copyfile(source, site / "downloads" / source.name)
         data = guidelines_json(build.content)
         data["language"] = build.language.code
-        data["official_translation"] = sorted(build.official)
+        data["official_translation"] = build.translation.official()
+        data["translation_status"] = dict(sorted(build.translation.status.items()))
         (site / "guidelines.json").write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         # Blank Word and Excel worksheets, from the same data as the pages (so the links on them resolve).
         write_blank(build.content, site, build.translator)

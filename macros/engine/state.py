@@ -21,6 +21,7 @@ from ..site import catalogue_check, csp, i18n
 from ..site.pages import Page, pages
 from ..site.render import Renderer
 from ..site.templates import CompiledInMemory
+from ..site.views import DownloadFacts, OfflineCopy, SiteData
 from .settings import Paths
 
 
@@ -33,7 +34,7 @@ class Build:
     languages: list[i18n.Language]         # every language built beside this one (itself included)
     translator: i18n.Translator
     trust: csp.Trusted                     # the inline code this build's templates wrote
-    official: set[str] = field(default_factory=set)    # units an official translation replaced
+    translation: overlay.Translation = field(default_factory=overlay.Translation)   # what an official translation replaced
     site_url: str | None = None            # the address of the English site (SITE_URL)
     download: Download | None = None       # the offline ZIP the download page links
 
@@ -56,13 +57,13 @@ class Download:
     source: Path
     checksum: Path | None
 
-    def helper(self) -> dict[str, object]:
+    def facts(self) -> DownloadFacts:
         """What the download page shows of it (templates/pages/download.md)."""
         size = self.source.stat()
-        return {"href": f"downloads/{self.source.name}", "name": self.source.name, "version": version(),
-                "megabytes": f"{size.st_size / 1024 / 1024:.1f}",
-                "date": datetime.fromtimestamp(size.st_mtime, UTC).date().isoformat(),
-                "checksum": self.checksum}
+        return DownloadFacts(href=f"downloads/{self.source.name}", name=self.source.name, version=version(),
+                             megabytes=f"{size.st_size / 1024 / 1024:.1f}",
+                             date=datetime.fromtimestamp(size.st_mtime, UTC).date().isoformat(),
+                             checksum=self.checksum)
 
 
 def find_download(folder: Path, code: str) -> Download | None:
@@ -84,7 +85,7 @@ class Project:
     paths: Paths
     content: Content
     languages: list[i18n.Language]                      # every language there is: catalogues', then official-only
-    overlaid: dict[str, tuple[Content, set[str]]]       # per language: the content with its official translation
+    overlaid: dict[str, tuple[Content, overlay.Translation]]   # per language: the content with its official translation
     # The theme's templates, compiled once for every language (the theme is the same for all).
     theme_code: CompiledInMemory = field(default_factory=CompiledInMemory)
 
@@ -118,19 +119,16 @@ class Project:
     def build(self, code: str, codes: list[str], site_url: str | None, offline: bool) -> Build:
         """The build of one language; `codes`: every language built beside it."""
         language = self.language(code)
-        content, official = self.overlaid[code]
+        content, translation = self.overlaid[code]
         tr = i18n.translator(language, self.paths.catalogues)
         trust = csp.Trusted()
-        renderer = Renderer(content, self.paths.templates, site_url=site_url, tr=tr,
-                            overlay_root=self.paths.official_translations, catalogues=self.paths.catalogues, trust=trust)
-        renderer.official(official)
         # The offline copy cannot contain itself: it says what it is instead of linking a ZIP.
         download = None if offline else find_download(self.paths.downloads, code)
-        renderer.helpers.update(
-            offline_copy={"version": version(), "date": build_date()} if offline else None,
-            download=download.helper() if download else None,
-        )
+        site = SiteData(content, tr, self.paths.official_translations, self.paths.catalogues,
+                        offline_copy=OfflineCopy(version(), build_date()) if offline else None,
+                        download=download.facts() if download else None, translation=translation)
+        renderer = Renderer(site, self.paths.templates, trust)
         # The language's folder in the published site, for the addresses printed checklists give,
         # also when it is built alone (its offline copy: the same PDFs, macros/engine/commands.py).
-        return Build(content, renderer, pages(content, site_url, tr.gettext, language.prefix, tr.data), language,
-                     [self.language(c) for c in codes], tr, trust, official, site_url, download)
+        return Build(content, renderer, pages(content, site_url, tr, language.prefix), language,
+                     [self.language(c) for c in codes], tr, trust, translation, site_url, download)

@@ -34,9 +34,9 @@ if TYPE_CHECKING:   # imported where a file is made: they slow every build
     from openpyxl.cell.cell import Cell
     from openpyxl.worksheet.worksheet import Worksheet as Sheet
 
-CREDIT = N_("Source: Partnering for Sustainable Development: Guidelines for Multi-stakeholder Partnerships to "
-            "Implement the 2030 Agenda in Asia and the Pacific (ESCAP / UNU-IAS, 2018). Worksheet prompts, headings "
-            "and examples are ours (Partnering Guidelines toolkit).")
+# `publication`: its title as published, in English (the toolkit translates only its own words).
+CREDIT = N_("Source: {publication} (ESCAP / UNU-IAS, 2018). Worksheet prompts, headings and examples are ours "
+            "(Partnering Guidelines toolkit).")
 BLANK_ROWS = 5
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MAX_IMPORT_BYTES = storage.contract()["limits"]["import_bytes"]
@@ -113,6 +113,9 @@ class Words:
 
     def title(self) -> str:
         return self._("Worksheet: {title}", title=self.d(self.sheet.title))
+
+    def credit(self, content: Content) -> str:
+        return self._(CREDIT, publication=f"{content.publication.title}: {content.publication.subtitle}")
 
     def source(self, source: str) -> str:
         """Where a prompt comes from: "From the guidance of task 3.2, item 4"."""
@@ -194,7 +197,7 @@ def docx_bytes(content: Content, sheet: Worksheet, records: dict[str, object] | 
             box = doc.add_table(rows=1, cols=1)
             box.style = "Table Grid"
             box.cell(0, 0).text = fields.get(part.field, "") or "\n\n"
-    doc.sections[0].footer.paragraphs[0].text = w._(CREDIT)
+    doc.sections[0].footer.paragraphs[0].text = w.credit(content)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -291,7 +294,7 @@ def xlsx_bytes(content: Content, sheet: Worksheet, records: dict[str, object] | 
     about = book.worksheets[0]   # the one sheet a new workbook has, active
     about.title = _sheet_title(w._("About"), taken)
     for line in (w.title(), w._("Serves tasks {ids}", ids=", ".join(sheet.tasks)), w._("Ours") + ": " + w.d(sheet.intro),
-                 w._(CREDIT)):
+                 w.credit(content)):
         about.append([None])
         safe_cell(_cell(about, about.max_row, 1), line)
     about.column_dimensions["A"].width = 120

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from ..content.load import Content
 from ..content.model import Question, ScaleOption
 from ..project import version
-from . import urls
-from .i18n import ENGLISH, N_, Gettext, Translating, fill
+from . import storage, urls
+from .i18n import ENGLISH, N_, Translating, fill
 
 PAGE_DIR = "assessment"
 
@@ -51,8 +51,9 @@ def questions(content: Content, module_id: str | None = None) -> list[tuple[str,
     return out
 
 
-def source_of(content: Content, module_id: str, question: Question, _: Gettext = ENGLISH.gettext) -> tuple[str, str, str | None]:
+def source_of(content: Content, module_id: str, question: Question, tr: Translating = ENGLISH) -> tuple[str, str, str | None]:
     """(label, guidance address, step) of what a question comes from."""
+    _ = tr.gettext
     if question.task:
         step = content.step_of_task[question.task]
         task = content.task_by_id[question.task]
@@ -93,10 +94,9 @@ def model(content: Content, tr: Translating = ENGLISH, lang_of: Callable[[str], 
     language of a text of the publication on a page of `tr`'s (None on an English page), which
     the page says of the titles it shows ("lang" beside each; "source_title" and "source_lang"
     for the key principle a question's source label names)."""
-    _ = tr.gettext
     qs = []
     for module_id, q in questions(content):
-        label, target, step = source_of(content, module_id, q, _)
+        label, target, step = source_of(content, module_id, q, tr)
         principle = principle_title(content, module_id, q)
         qs.append({"id": q.id, "module": module_id, "step": step, "task": q.task, "principle": q.principle,
                    "outcome": q.outcome, "text": question_text(q, tr), "source": label, "url": _from_page(target),
@@ -105,6 +105,8 @@ def model(content: Content, tr: Translating = ENGLISH, lang_of: Callable[[str], 
         "version": version(),
         "content_version": content.fingerprint(),
         "language": tr.language.code,
+        "tool": storage.assessment_tool(),
+        "storage": storage.contract(),
         "strings": dict(tr.js_strings()),
         "scale": [{**o.model_dump(), "label": scale_label(o, tr)} for o in content.assessment_scale.scale],
         "modules": [{"id": m.id, "title": m.title, "lang": lang_of(m.title), "url": _from_page(urls.module_path(m.id)),

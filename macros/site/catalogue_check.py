@@ -8,6 +8,7 @@ or control character that the English text has not. Each problem names the .po f
 of its entry and the msgid: `translations/fr/LC_MESSAGES/toolkit.po:123: msgid "Action plan": …`.
 A lone % is refused only in the interface's text, which templates translate (percent_formatted).
 Fuzzy entries are left out: they are never used (i18n.translator skips them).
+The key terms of each language are checked here too, against translations/terms.yml (termbase.py).
 """
 from __future__ import annotations
 
@@ -16,13 +17,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from babel.messages.catalog import Message
-from babel.messages.pofile import escape
-
 from ..content.reader import ContentError, Problem
 from ..project import ROOT
-from . import i18n
-from .catalogue_file import DOMAIN, UnreadableCatalogue, msgstrs, read_catalogue, singular
+from . import i18n, termbase
+from .catalogue_file import DOMAIN, UnreadableCatalogue, entry_name, msgstrs, read_catalogue, singular
 
 
 class CatalogueError(ContentError):
@@ -158,13 +156,6 @@ def _shown(path: Path) -> str:
     return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
 
 
-def _entry_name(message: Message) -> str:
-    msgid = singular(message)
-    short = msgid if len(msgid) <= 60 else msgid[:59] + "…"
-    name = f"msgid {escape(short)}"
-    return f"msgctxt {escape(message.context)} {name}" if message.context else name
-
-
 # A catalogue is a few hundred KB; one far larger is not ours, and is refused unread.
 MAX_BYTES = 4 * 1024 * 1024
 
@@ -198,7 +189,7 @@ def catalogue_problems(path: Path, shapes: dict[tuple[str, str], str | None] | N
             english_plural = shapes[key]
             if (english_plural is None) != (len(ids) == 1):
                 shape = "plural forms (msgid_plural, msgstr[n])" if english_plural else "a single msgstr, no plural forms"
-                out.append(Problem(shown, message.lineno, _entry_name(message),
+                out.append(Problem(shown, message.lineno, entry_name(message),
                                    f"the template (toolkit.pot) has {shape} for this text: run `make translations`"))
                 continue
             ids = (ids[0],) if english_plural is None else (ids[0], english_plural)
@@ -207,7 +198,7 @@ def catalogue_problems(path: Path, shapes: dict[tuple[str, str], str | None] | N
                 continue
             found = entry_problems(ids[0], text, ids[1] if len(ids) > 1 else None, percent_formatted(message.context))
             if found:
-                where = _entry_name(message) + (f" msgstr[{form}]" if len(forms) > 1 else "")
+                where = entry_name(message) + (f" msgstr[{form}]" if len(forms) > 1 else "")
                 out += [Problem(shown, message.lineno, where, problem) for problem in found]
     return out
 
@@ -224,6 +215,11 @@ def check(folder: Path = i18n.TRANSLATIONS) -> list[str]:
     found = catalogues(folder)
     shapes = template_shapes(folder)
     problems = [problem for path in found.values() for problem in catalogue_problems(path, shapes)]
+    # The key terms (translations/terms.yml): a wrong term is a problem like a broken placeholder.
+    terms = termbase.load(folder, list(found), _shown(folder / termbase.FILE))
+    if terms is not None:
+        problems += [problem for code, path in found.items()
+                     for problem in termbase.catalogue_problems(path, _shown(path), code, terms, shapes)]
     if problems:
         raise CatalogueError(problems)
     return list(found)

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import PoFileError, read_po
+from babel.messages.pofile import PoFileError, escape, read_po
 
 DOMAIN = "toolkit"
 
@@ -45,6 +45,14 @@ class _Lines:
 def singular(message: Message) -> str:
     """A message's msgid: the English text, the singular one of a plural message."""
     return message.id if isinstance(message.id, str) else message.id[0]
+
+
+def entry_name(message: Message) -> str:
+    """How reports name an entry: its msgid (shortened), after its msgctxt if it has one."""
+    msgid = singular(message)
+    short = msgid if len(msgid) <= 60 else msgid[:59] + "…"
+    name = f"msgid {escape(short)}"
+    return f"msgctxt {escape(message.context)} {name}" if message.context else name
 
 
 def msgstrs(message: Message) -> tuple[str, ...]:

@@ -3,7 +3,7 @@ defined in content/checklists/selection.yml (loaded with the rest of the content
 from __future__ import annotations
 
 from ..content.model import HeadingBlock, ListBlock, ListWrap, ParaBlock, Task
-from .i18n import ENGLISH, Gettext, fill
+from .i18n import ENGLISH, Translating, fill
 
 
 def page_path(checklist_id: str) -> str:
@@ -14,10 +14,11 @@ def pdf_path(checklist_id: str, size: str) -> str:
     return f"checklists/pdf/{checklist_id}-{size.lower()}.pdf"
 
 
-def footer(title: str, path: str, site_url: str | None, _: Gettext = ENGLISH.gettext) -> str:
+def footer(title: str, path: str, site_url: str | None, tr: Translating = ENGLISH) -> str:
     """What every printed page of a checklist says at its foot: the checklist, the toolkit, the
     source, and the page's public address when the site has one (a path inside a local or
     offline copy would lead a reader nowhere, so it is left out)."""
+    _ = tr.gettext
     lines = [fill(_("{title} · Partnering Guidelines toolkit"), title=title),
              _("Source: Partnering for Sustainable Development: Guidelines for Multi-stakeholder Partnerships "
                "(ESCAP / UNU-IAS, 2018)")]

@@ -10,7 +10,7 @@ from typing import Required, TypedDict
 
 from ..content.load import Content
 from . import urls
-from .i18n import ENGLISH, Gettext, fill
+from .i18n import ENGLISH, Translating, fill
 
 WIDTH = 420
 # Boxes of the module figures are links: 64 units are 44 px (WCAG 2.5.5) where a 360 px phone
@@ -71,9 +71,10 @@ def wrap(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, width=width, break_long_words=False) or [text]
 
 
-def module_steps(content: Content, module_id: str, _: Gettext = ENGLISH.gettext) -> Diagram:
+def module_steps(content: Content, module_id: str, tr: Translating = ENGLISH) -> Diagram:
     """Figures IV.3 to IV.7: a module's steps, each with its tasks, stacked so that they stay
     readable on a phone."""
+    _ = tr.gettext
     module = content.module_by_id[module_id]
     y = 0.0
     boxes: list[Box] = []
@@ -91,8 +92,9 @@ def module_steps(content: Content, module_id: str, _: Gettext = ENGLISH.gettext)
     return Diagram(WIDTH, y - 12, boxes)
 
 
-def framework(content: Content, current_step: str | None = None, _: Gettext = ENGLISH.gettext) -> Diagram:
+def framework(content: Content, current_step: str | None = None, tr: Translating = ENGLISH) -> Diagram:
     """Figure II.2: the twelve steps around the 2030 Agenda policy cycle, grouped by module."""
+    _ = tr.gettext
     width, height, cx, cy, ring = 900, 720, 450, 360, 250
     steps = content.steps
     d = Diagram(width, height)
@@ -127,8 +129,9 @@ def framework(content: Content, current_step: str | None = None, _: Gettext = EN
     return d
 
 
-def you_are_here(content: Content, current_step: str, _: Gettext = ENGLISH.gettext) -> Diagram:
+def you_are_here(content: Content, current_step: str, tr: Translating = ENGLISH) -> Diagram:
     """A strip of the twelve steps by module, the current one marked."""
+    _ = tr.gettext
     d = Diagram(720, 74)
     x = 8.0
     for module in content.modules:

@@ -14,9 +14,9 @@ A .po file is read once per build (catalogue_file.py), however many readers ask.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from gettext import NullTranslations
 from pathlib import Path
@@ -24,6 +24,7 @@ from typing import Protocol
 
 from babel.messages.pofile import read_po
 
+from ..content import overlay
 from ..project import ROOT
 from . import languages_file
 from .catalogue_file import DOMAIN, read_catalogue, singular
@@ -96,8 +97,6 @@ def is_data(context: str | None) -> bool:
 
 
 Key = tuple[str, str]   # (context or '', msgid)
-Gettext = Callable[[str], str]            # our interface text, English -> the page's language
-DataText = Callable[[str, str], str]      # (context, English) -> our own text kept in content/
 
 
 def _key(context: str | None, msgid: str) -> Key:
@@ -105,7 +104,9 @@ def _key(context: str | None, msgid: str) -> Key:
 
 
 class Translating(Protocol):
-    """What pages ask of a language's text: a Translator, or ENGLISH (no translation)."""
+    """The one interface to a language's text, for everything that makes a page: a Translator,
+    or ENGLISH (no translation). Code that writes our own text takes one and never asks whether
+    it has one."""
 
     @property
     def language(self) -> Language: ...
@@ -252,6 +253,14 @@ class Status:
     translated: int
     reviewed: int
     official: bool = False      # an official translation of the guideline text is in place
+    # Its units by status ('official', 'reviewed', 'draft'), and how many units the publication has.
+    units: dict[str, int] = field(default_factory=dict)
+    publication_units: int = 0
+
+    @property
+    def all_official(self) -> bool:
+        """Every unit of the guideline text is an official translation."""
+        return self.units.get("official", 0) == self.publication_units > 0
 
     @property
     def translated_percent(self) -> int:
@@ -282,6 +291,14 @@ def status(language: Language, folder: Path = TRANSLATIONS, official: bool = Fal
     return Status(language, len(keys), len(keys & tr.messages.keys()), len(keys & tr.reviewed), official)
 
 
-def statuses(overlay_root: Path, folder: Path = TRANSLATIONS) -> list[Status]:
+def statuses(overlay_root: Path, folder: Path = TRANSLATIONS, publication_units: int = 0) -> list[Status]:
+    """Every language's; `publication_units`: how many units the guideline text has (content/units.py)."""
     keys = template_keys(folder)
-    return [status(lang, folder, (Path(overlay_root) / lang.code).is_dir(), keys) for lang in all_languages(overlay_root, folder)]
+    out = []
+    for lang in all_languages(overlay_root, folder):
+        translation = Path(overlay_root) / lang.code
+        found = status(lang, folder, translation.is_dir(), keys)
+        listed = overlay.read_statuses(translation)[1] if translation.is_dir() else []
+        counts: dict[str, int] = {name: sum(1 for unit in listed if unit.status == name) for name in overlay.STATUSES}
+        out.append(dataclasses.replace(found, units=counts, publication_units=publication_units))
+    return out

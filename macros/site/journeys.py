@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ..content.load import Content
 from ..content.model import Journey
 from . import urls
-from .i18n import ENGLISH, DataText, Gettext, fill
+from .i18n import ENGLISH, Translating, fill
 
 
 @dataclass(frozen=True)
@@ -22,8 +22,9 @@ def context(journey: Journey) -> str:
     return f"journey:{journey.id}"
 
 
-def stops(content: Content, journey: Journey, _: Gettext = ENGLISH.gettext, data: DataText = ENGLISH.data) -> list[Stop]:
-    """`_` translates our interface text, `data` our words in content/journeys.yml."""
+def stops(content: Content, journey: Journey, tr: Translating = ENGLISH) -> list[Stop]:
+    """Each stop in the page's language: our interface text, and our words in content/journeys.yml."""
+    _, data = tr.gettext, tr.data
     out = []
     for stop in journey.stops:
         if stop.step is not None:

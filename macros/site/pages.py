@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from ..content.load import Content
 from . import assessment, checklists, urls, worksheets
-from .i18n import ENGLISH, DataText, Gettext, fill
+from .i18n import ENGLISH, Translating, fill
 
 
 @dataclass(frozen=True)
@@ -38,8 +38,9 @@ NavEntry = tuple[str, "str | list[NavEntry]"]
 GUIDANCE, DEFINITIONS, LIST, LOW = 3.0, 2.0, 0.3, 0.5
 
 
-def _guidance_pages(content: Content, _: Gettext) -> list[Page]:
+def _guidance_pages(content: Content, tr: Translating) -> list[Page]:
     """The publication's own pages: modules, steps, case boxes, chapters."""
+    _ = tr.gettext
     title = content.publication.title
     out = []
     for module in content.modules:
@@ -76,8 +77,9 @@ def _guidance_pages(content: Content, _: Gettext) -> list[Page]:
     return out
 
 
-def _reference_pages(_: Gettext) -> list[Page]:
+def _reference_pages(tr: Translating) -> list[Page]:
     """The glossary, notes and the pages about the toolkit itself."""
+    _ = tr.gettext
     return [
         Page(urls.PAGES["glossary"], _("Glossary"), "pages/glossary.md",
              _("The abbreviations and terms of the multi-stakeholder partnership guidelines (MSP, SDG, ESCAP, UNU-IAS, "
@@ -103,11 +105,11 @@ def _reference_pages(_: Gettext) -> list[Page]:
     ]
 
 
-def pages(content: Content, site_url: str | None = None, _: Gettext = ENGLISH.gettext, prefix: str = "",
-          data: DataText = ENGLISH.data) -> list[Page]:
-    """`_` translates our own text, `data` our own text kept in content/ (macros/site/i18n.py);
-    `prefix` is the language's folder in the published site ('th/'), for the address a printed
-    checklist gives (the English site's `site_url` and the language's folder)."""
+def pages(content: Content, site_url: str | None = None, tr: Translating = ENGLISH, prefix: str = "") -> list[Page]:
+    """`tr` translates our own text (macros/site/i18n.py); `prefix` is the language's folder in
+    the published site ('th/'), for the address a printed checklist gives (the English site's
+    `site_url` and the language's folder)."""
+    _ = tr.gettext
     title = content.publication.title
     out = [
         Page(urls.PAGES["home"], _("Home"), "pages/home.md",
@@ -115,11 +117,11 @@ def pages(content: Content, site_url: str | None = None, _: Gettext = ENGLISH.ge
                     "the 2030 Agenda in Asia and the Pacific, as a searchable toolkit."), title=title),
              search_boost=LOW),
     ]
-    out += _guidance_pages(content, _)
-    out += checklist_pages(content, site_url, _, prefix)
-    out += assessment_pages(content, _)
-    out += worksheet_pages(content, _, data)
-    out += _reference_pages(_)
+    out += _guidance_pages(content, tr)
+    out += checklist_pages(content, site_url, tr, prefix)
+    out += assessment_pages(content, tr)
+    out += worksheet_pages(content, tr)
+    out += _reference_pages(tr)
     return out
 
 
@@ -127,19 +129,20 @@ def pages(content: Content, site_url: str | None = None, _: Gettext = ENGLISH.ge
 # generated from the content at build time (engine/plugin.py writes it).
 ASSESSMENT_MODEL = "assets/js/assessment-model.js"
 CHECKLIST_ASSETS = ("assets/css/checklist.css", "assets/js/print-button.js")
+DATA_ASSETS = ("assets/js/data-layer.js", "assets/js/data-view.js", "assets/js/worksheet-core.js")
 ASSESSMENT_ASSETS = ("assets/css/assessment.css", ASSESSMENT_MODEL, "assets/js/assessment-core.js",
-                     "assets/js/toolkit-store.js", "assets/js/assessment-answers.js", "assets/js/assessment-steps.js",
-                     "assets/js/assessment.js",
+                     "assets/js/data-layer.js", "assets/js/data-view.js", "assets/js/assessment-data.js",
+                     "assets/js/assessment-steps.js", "assets/js/assessment.js",
                      "assets/js/print-button.js")
 CASE_LIBRARY_ASSETS = ("assets/js/case-library.js",)
 LINKS_ASSETS = ("assets/js/copy-link.js",)
-DATA_ASSETS = ("assets/js/data-layer.js", "assets/js/data-view.js", "assets/js/worksheet-core.js")
 WORKSHEET_ASSETS = ("assets/css/worksheet.css", *DATA_ASSETS, "assets/js/worksheet.js", "assets/js/print-button.js")
 PLAN_ASSETS = ("assets/css/worksheet.css", *DATA_ASSETS, "assets/js/action-plan.js", "assets/js/print-button.js")
 PRINT_ASSETS = ("assets/css/worksheet.css", "assets/js/print-button.js")
 
 
-def worksheet_pages(content: Content, _: Gettext = ENGLISH.gettext, data: DataText = ENGLISH.data) -> list[Page]:
+def worksheet_pages(content: Content, tr: Translating = ENGLISH) -> list[Page]:
+    _, data = tr.gettext, tr.data
     out = [Page(worksheets.INDEX, _("Worksheets"), "worksheets/index.md",
                 _("Worksheets for every step of a multi-stakeholder partnership: fill them in your browser, print them, "
                   "or download them as Word and Excel files."), {}, PRINT_ASSETS, search_boost=LIST)]
@@ -171,9 +174,13 @@ def worksheet_pages(content: Content, _: Gettext = ENGLISH.gettext, data: DataTe
     return out
 
 
-def assessment_pages(content: Content, _: Gettext = ENGLISH.gettext) -> list[Page]:
-    def page(path: str, title: str, template: str, description: str, searchable: bool = True, **context: object) -> Page:
-        return Page(path, title, template, description, {"title": title, **context}, ASSESSMENT_ASSETS, searchable)
+def assessment_pages(content: Content, tr: Translating = ENGLISH) -> list[Page]:
+    _ = tr.gettext
+
+    def page(path: str, title: str, template: str, description: str, searchable: bool = True,
+             search_boost: float | None = None, **context: object) -> Page:
+        return Page(path, title, template, description, {"title": title, **context}, ASSESSMENT_ASSETS, searchable,
+                    search_boost)
 
     home, report, partners, compare = assessment.HOME, assessment.REPORT, assessment.PARTNERS, assessment.COMPARE
     out = [page(home.path, _(home.title), "assessment/home.md",
@@ -185,7 +192,11 @@ def assessment_pages(content: Content, _: Gettext = ENGLISH.gettext) -> list[Pag
                         "assessment/form.md",
                         fill(_("Self-assessment questions for module {id} ({title}), each linked to the task "
                                "or key principle it comes from; answers are saved in your browser."),
-                             id=module.id, title=module.title), False, module=module))
+                             id=module.id, title=module.title),
+                        # Searched: in a translation, the questions are the guidance's tasks in the
+                        # reader's language (the guideline text stays English); found below it.
+                        search_boost=LIST, module=module))
+    # The same questions again, for search: the modules' pages are found instead.
     out.append(page(assessment.form_path(None), _("Self-assessment: all twelve steps"), "assessment/form.md",
                     _("The whole self-assessment on one page: every question of the five modules and twelve steps."),
                     False, module=None))
@@ -201,8 +212,9 @@ def assessment_pages(content: Content, _: Gettext = ENGLISH.gettext) -> list[Pag
     return out
 
 
-def checklist_pages(content: Content, site_url: str | None = None, _: Gettext = ENGLISH.gettext, prefix: str = "") -> list[Page]:
+def checklist_pages(content: Content, site_url: str | None = None, tr: Translating = ENGLISH, prefix: str = "") -> list[Page]:
     """Each language links its own PDF pack, printed from its own pages (macros/outputs/pdf.py)."""
+    _ = tr.gettext
     selection = content.checklists
     in_pack = {entry.id for entry in selection.pack}
     public = f"{site_url.rstrip('/')}/{prefix}" if site_url else None
@@ -214,7 +226,7 @@ def checklist_pages(content: Content, site_url: str | None = None, _: Gettext = 
         path = checklists.page_path(ident)
         # Checklists repeat the tasks' wording: left out of search, so that search leads to the guidance.
         return Page(path, title, template, description,
-                    {"title": title, "pdfs": pdfs(ident), "footer": checklists.footer(title, path, public, _), **context},
+                    {"title": title, "pdfs": pdfs(ident), "footer": checklists.footer(title, path, public, tr), **context},
                     CHECKLIST_ASSETS, searchable=False)
 
     out = [Page(urls.PAGES["checklists"], _("Checklists"), "checklists/checklists.md",
@@ -245,8 +257,9 @@ def checklist_pages(content: Content, site_url: str | None = None, _: Gettext = 
     return out
 
 
-def nav(content: Content, site_pages: list[Page], _: Gettext = ENGLISH.gettext, data: DataText = ENGLISH.data) -> list[NavEntry]:
+def nav(content: Content, site_pages: list[Page], tr: Translating = ENGLISH) -> list[NavEntry]:
     """Navigation in the engine-neutral form [title, path-or-children]."""
+    _, data = tr.gettext, tr.data
     by_path = {p.path: p for p in site_pages}
 
     def entry(path: str, title: str | None = None) -> NavEntry:

@@ -42,5 +42,11 @@ def legacy_plan_key() -> str:
     return _text("legacy", "plan")
 
 
-def assessment_key() -> str:
-    return _text("read_only", "assessment")
+def assessment_tool() -> str:
+    return _text("tools", "assessment")
+
+
+def legacy_assessment_key() -> str:
+    """Where the self-assessment's own store kept its answers (moved into the data layer by the
+    assessment's pages; the action plan reads next actions there until then)."""
+    return _text("legacy", "assessment")

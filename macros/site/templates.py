@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from ..project import ROOT, TEMPLATES
 from .escape import md_escape
+from .i18n import ENGLISH, Translating
 
 EXTENSIONS = ("jinja2.ext.i18n",)
 # Pages (.md) and parts (.html) are escaped; plain-text files (.txt) are not HTML.
@@ -59,9 +60,9 @@ class CompiledInMemory(jinja2.BytecodeCache):
         self._code[bucket.key] = bucket.bytecode_to_string()
 
 
-def environment(folder: Path = TEMPLATES, translations: NullTranslations | None = None) -> jinja2.Environment:
-    """`translations`: a gettext object for the page language (macros/site/i18n.py); English if none.
-    Templates mark our own text with {% trans %} or _(), the English text as the message ID."""
+def environment(folder: Path = TEMPLATES, tr: Translating = ENGLISH) -> jinja2.Environment:
+    """`tr`: the page language's text (macros/site/i18n.py). Templates mark our own text with
+    {% trans %} or _(), the English text as the message ID."""
     env = jinja2.Environment(
         extensions=list(EXTENSIONS),
         loader=jinja2.FileSystemLoader(str(folder)),
@@ -72,8 +73,9 @@ def environment(folder: Path = TEMPLATES, translations: NullTranslations | None 
     )
     # Newstyle gettext is compiled into the templates, like OPTIONS: always on, so not in the cache key.
     # The i18n extension adds this method to the environment at run time: Jinja's types cannot know it.
-    env.install_gettext_translations(translations or NullTranslations(), newstyle=True)  # type: ignore[attr-defined]
-    env.globals.update(text_gettext(translations or NullTranslations()))
+    translations = tr.gettext_translations()
+    env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+    env.globals.update(text_gettext(translations))
     return env
 
 

@@ -16,7 +16,7 @@ from ..content.load import Content
 from ..content.model import FieldPart, TablePart, Worksheet
 from ..project import version
 from . import assessment, storage, urls
-from .i18n import ENGLISH, N_, DataText, Translating
+from .i18n import ENGLISH, N_, Translating
 
 PAGE_DIR = "worksheets"
 INDEX = f"{PAGE_DIR}/index.html"
@@ -101,15 +101,13 @@ def _json(data: object) -> Markup:
     return Markup(json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c"))
 
 
-def browser_model(content: Content, sheet: Worksheet, strings: dict[str, str] | None = None,
-                  data: DataText | None = None) -> Markup:
-    """`strings`: the page language's translations of the browser's messages (English -> text);
-    `data`: translates the worksheet's own words as the page shows them. Column headings
-    (`heading`) and choices (`options`) stay English as well: the headings head the CSV files
-    and the choices are what is stored, so that files import in every language; `label` and
-    `labels` are what the page shows of them."""
+def browser_model(content: Content, sheet: Worksheet, tr: Translating = ENGLISH) -> Markup:
+    """In the page's language: the browser's messages and the worksheet's own words as the page
+    shows them. Column headings (`heading`) and choices (`options`) stay English: the headings
+    head the CSV files and the choices are what is stored, so that files import in every
+    language; `label` and `labels` are what the page shows of them."""
     def d(text: str) -> str:
-        return data(f"worksheet:{sheet.id}", text) if data and text else text
+        return tr.data(f"worksheet:{sheet.id}", text)
 
     out: list[dict[str, object]] = []
     for part in parts(content, sheet):
@@ -128,18 +126,18 @@ def browser_model(content: Content, sheet: Worksheet, strings: dict[str, str] | 
     return _json({"format": files["worksheet"], "schema_version": files["schema_version"], "id": sheet.id,
                   "title": sheet.title, "version": version(), "content_version": content.fingerprint(),
                   "tool": storage.worksheet_tool(sheet.id), "storage": storage.contract(), "parts": out,
-                  "strings": strings or {}})
+                  "strings": tr.js_strings()})
 
 
-def plan_model(content: Content, strings: dict[str, str] | None = None, tr: Translating = ENGLISH) -> Markup:
+def plan_model(content: Content, tr: Translating = ENGLISH) -> Markup:
     """What the action plan gathers: the assessment's questions (their next actions) and every
-    worksheet's action tables. `tr`: the page language's translator, for the questions' text,
-    the source labels and what the page shows of the statuses (`status_labels`; `statuses`,
-    stored and exported, stay English)."""
+    worksheet's action tables, with the questions' text and source labels and the browser's
+    messages in the page's language, and what the page shows of the statuses (`status_labels`;
+    `statuses`, stored and exported, stay English)."""
     tasks = {t.id: t.title for t in content.tasks}
     questions = []
     for module_id, q in assessment.questions(content):
-        label, target, _ = assessment.source_of(content, module_id, q, tr.gettext)
+        label, target, _ = assessment.source_of(content, module_id, q, tr)
         questions.append({"id": q.id, "task": q.task, "source": label, "text": assessment.question_text(q, tr),
                           "url": urls.relative(target, ACTION_PLAN)})
     tables = []
@@ -153,7 +151,7 @@ def plan_model(content: Content, strings: dict[str, str] | None = None, tr: Tran
                                "url": urls.relative(page_path(sheet.id), ACTION_PLAN)})
     files = storage.contract()["files"]
     return _json({"format": files["plan"], "schema_version": files["schema_version"], "tool": storage.plan_tool(),
-                  "assessment_key": storage.assessment_key(), "storage": storage.contract(),
+                  "assessment_tool": storage.assessment_tool(), "storage": storage.contract(),
                   "statuses": list(STATUSES), "status_labels": [tr.gettext(s) for s in STATUSES],
                   "columns": list(ACTION_COLUMNS),
-                  "tasks": tasks, "questions": questions, "tables": tables, "strings": strings or {}})
+                  "tasks": tasks, "questions": questions, "tables": tables, "strings": tr.js_strings()})

@@ -223,6 +223,15 @@ test("plan imports: JSON and CSV, to where each action is kept; bad files refuse
   assert.equal(Core.parsePlanImport(JSON.stringify(bad), plan, limits, "json").errors[0].code, "value-not-choice");
 });
 
+test("a refused action of a plan file is named by its place in the file, not by a 'line' the file gives it", () => {
+  const file = { format: Core.PLAN_FORMAT, schema_version: 1, actions: [
+    { id: "assessment:q-3.2-1", owner: "Lead" },
+    { id: "not an id", line: 99 },
+    { id: "assessment:q-3.2-1", status: "Finished", line: "<b>1</b>" }] };
+  const errors = Core.parsePlanImport(JSON.stringify(file), plan, limits, "json").errors;
+  assert.deepEqual(errors.map((e) => [e.code, e.at ? e.at.line : e.line]), [["plan-bad-id", 2], ["value-not-choice", 3]]);
+});
+
 test("the file formats and limits are the storage contract's (macros/site/storage.json)", () => {
   assert.equal(Core.FORMAT, contract.files.worksheet);
   assert.equal(Core.PLAN_FORMAT, contract.files.plan);

@@ -5,23 +5,30 @@
    with the action text its status was given for (a rewritten action starts again). For the
    assessment page, which reads the "Done" marks from version 0.1.0's key, that key is kept
    written from the data layer. */
+// @ts-check
 (function () {
   "use strict";
-  var Core = window.WorksheetCore, Layer = window.DataLayer, View = window.DataView;
-  var node = document.getElementById("plan-model");
-  var table = document.getElementById("plan-table");
-  if (!node || !table || !Core || !Layer || !View) return;
-  var plan = JSON.parse(node.textContent);
+  var loaded = { Core: window.WorksheetCore, Layer: window.DataLayer, View: window.DataLayerView,
+                 node: document.getElementById("plan-model"), table: document.getElementById("plan-table"),
+                 status: document.getElementById("ws-status") };
+  if (!loaded.node || !(loaded.table instanceof HTMLTableElement) || !loaded.status || !loaded.Core || !loaded.Layer || !loaded.View) return;
+  var Core = loaded.Core, Layer = loaded.Layer, View = loaded.View, table = loaded.table, status = loaded.status;
+  /** @type {PlanModel} */
+  var plan = JSON.parse(String(loaded.node.textContent));
   var contract = plan.storage, limits = contract.limits, TOOL = plan.tool;
-  var status = document.getElementById("ws-status");
+  /** @type {{ key: keyof PlanAction, direction: "ascending" | "descending" }} */
   var sort = { key: "task", direction: "ascending" };
   var filter = "";
+  /** @type {PlanAction[]} */
   var actions = [];
+  /** @type {("owner" | "due" | "status")[]} */
   var FIELDS = ["owner", "due", "status"];
 
   // The page's language: the model carries the browser's messages translated (English text as
   // the key); any missing stays English.
+  /** @param {string} text */
   function t(text) { return (plan.strings && plan.strings[text]) || text; }
+  /** @param {string} text @param {Record<string, unknown>} values */
   function tf(text, values) {
     var out = t(text);
     Object.keys(values).forEach(function (k) { out = out.split("{" + k + "}").join(String(values[k])); });
@@ -32,31 +39,38 @@
   // a Thai page in a browser set to English shows 5 ธ.ค. 2569, not 12/5/2026. (Here rather than
   // in a script of their own: on a slow connection every script is a wait before the page works.)
   var Lang = (function () {
+    /** @type {string | undefined} */
     var tag;
     try { tag = Intl.getCanonicalLocales(document.documentElement.lang)[0]; } catch (e) { tag = undefined; }
+    /** @param {Intl.DateTimeFormatOptions} options @param {Date} d */
     function dates(options, d) { try { return new Intl.DateTimeFormat(tag, options).format(d); } catch (e) { return d.toISOString(); } }
     return {
+      /** @param {Date} d */
       time: function (d) { return dates({ hour: "numeric", minute: "2-digit", second: "2-digit" }, d); },
+      /** @param {string} iso */
       dateTime: function (iso) {
         var d = new Date(iso);
         return isNaN(d.getTime()) ? "" : dates({ year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }, d);
       },
+      /** @param {number} n */
       number: function (n) { try { return new Intl.NumberFormat(tag).format(n); } catch (e) { return String(n); } }
     };
   })();
 
+  /** @param {string} text @param {boolean} [problem] @param {HTMLElement} [extra] */
   function say(text, problem, extra) {
     status.textContent = text;
     status.classList.toggle("ws-status--problem", !!problem);
     if (extra) { status.appendChild(document.createTextNode(" ")); status.appendChild(extra); }
   }
 
+  /** @param {string} label @param {() => void} onClick @param {Record<string, string>} [attrs] */
   function button(label, onClick, attrs) {
-    var b = document.createElement("button");
+    var b = document.createElement("button"), values = attrs || {};
     b.type = "button";
     b.className = "md-button";
     b.textContent = label;
-    Object.keys(attrs || {}).forEach(function (k) { b.setAttribute(k, attrs[k]); });
+    Object.keys(values).forEach(function (k) { b.setAttribute(k, values[k]); });
     b.addEventListener("click", onClick);
     return b;
   }
@@ -64,6 +78,7 @@
   function full() { return t("Not saved: this browser's storage is full or blocked. Nothing you typed is lost while this page stays open: export the plan now, then free some space."); }
 
   var failing = false;   // said once, so that retries do not redraw the message (and its button) again and again
+  /** @param {SaveReport} result */
   function saveReport(result) {
     if (result.ok) {
       failing = false;
@@ -79,12 +94,37 @@
   var view = View.create({ layer: layer, win: window, t: t, saveAfter: contract.save_after_ms, retryAfter: contract.retry_after_ms,
                            maxText: limits.text, report: saveReport });
 
+  /* The self-assessment's next actions, question id -> text: kept in the data layer (records
+     "q:<question id>", assessment-data.js), and in its own store's key for what no assessment
+     page has moved yet (this page reads it, and leaves moving it to the assessment). */
+  /** @returns {Record<string, string>} */
+  function assessmentActions() {
+    var out = /** @type {Record<string, string>} */ (Layer.dict()), doc = null;
+    try { doc = JSON.parse(layer.raw(contract.legacy.assessment) || "null"); } catch (e) { doc = null; }
+    var old = doc && doc.answers && typeof doc.answers === "object" ? doc.answers : {};
+    Object.keys(old).forEach(function (qid) { if (old[qid] && typeof old[qid].action === "string") out[qid] = old[qid].action; });
+    var recs = layer.state(plan.assessment_tool).records;
+    Object.keys(recs).forEach(function (r) {
+      if (r.indexOf("q:") !== 0) return;
+      var qid = r.slice(2);
+      if (Layer.own(recs[r], "action")) out[qid] = String(recs[r].action.value);
+      else if (Layer.own(out, qid) && Object.keys(recs[r]).length) delete out[qid];   // moved, and its action emptied since
+    });
+    return out;
+  }
+
+  /** @param {string} qid @returns {string | null} */
   function assessmentAction(qid) {
-    try {
-      var doc = JSON.parse(layer.raw(plan.assessment_key) || "null");
-      var a = doc && doc.answers && Object.prototype.hasOwnProperty.call(doc.answers, qid) ? doc.answers[qid] : null;
-      return a && typeof a.action === "string" ? a.action : null;
-    } catch (e) { return null; }
+    var all = assessmentActions();
+    return Layer.own(all, qid) ? all[qid] : null;
+  }
+
+  /* In the form gatherActions() reads (version 0.1.0's stored document). */
+  /** @returns {string} */
+  function assessmentText() {
+    var all = assessmentActions(), answers = {};
+    Object.keys(all).forEach(function (qid) { Object.defineProperty(answers, qid, { value: { action: all[qid] }, enumerable: true }); });
+    return JSON.stringify({ answers: answers });
   }
 
   // --- version 0.1.0's key ----------------------------------------------------------------
@@ -103,6 +143,7 @@
     return adoptLegacyPlan() && ok;
   }
 
+  /** @returns {boolean} */
   function adoptLegacyPlan() {
     var text = layer.raw(contract.legacy.plan);
     if (text === null || text === layer.meta(TOOL, "legacy-written")) return true;
@@ -111,6 +152,7 @@
     var records = doc && doc.records && typeof doc.records === "object" && !Array.isArray(doc.records) ? doc.records : null;
     var ok = true;
     if (records) {
+      /** @type {Incoming} */
       var incoming = Layer.dict();
       Object.keys(records).forEach(function (id) {
         var r = records[id];
@@ -118,7 +160,7 @@
         // A record this page wrote for the assessment (writeLegacy) has the oldest time: only
         // one that 0.1.0 wrote (with the time it wrote it) is news.
         if (r.updated === Layer.EPOCH) return;
-        var time = Layer.isStamp(r.updated) || "", rec = Layer.dict();
+        var time = Layer.isStamp(r.updated) || "", rec = /** @type {Record<string, { value: string, time: string }>} */ (Layer.dict());
         FIELDS.forEach(function (f) { if (typeof r[f] === "string" && r[f].length <= limits.text) rec[f] = { value: r[f], time: time }; });
         if (rec.status && plan.statuses.indexOf(rec.status.value) < 0) delete rec.status;
         var action = assessmentAction(id.slice(11));
@@ -137,6 +179,7 @@
   /* Version 0.1.0's key as the assessment page reads it: owner, due and the status that applies
      to each self-assessment action. Rewritten only when it differs (so other tabs are not woken). */
   function writeLegacy() {
+    /** @type {Record<string, { owner: string, due: string, status: string, updated: string }>} */
     var records = {};
     actions.forEach(function (a) {
       if (a.kind !== "assessment") return;
@@ -148,7 +191,9 @@
   }
 
   // --- gathering and drawing ---------------------------------------------------------------
+  /** @param {PendingEdit[]} [edits] */
   function states(edits) {
+    /** @type {Record<string, LayerState>} */
     var out = Layer.dict();
     plan.tables.forEach(function (tb) {
       out[tb.sheet] = Layer.overlay(layer.state(tb.tool), (edits || []).filter(function (e) { return e.tool === tb.tool; }), layer.now());
@@ -156,16 +201,18 @@
     return out;
   }
 
+  /** @param {PendingEdit[]} [edits] */
   function gather(edits) {
     var planState = Layer.overlay(layer.state(TOOL), (edits || []).filter(function (e) { return e.tool === TOOL; }), layer.now());
-    return Core.gatherActions(plan, layer.raw(plan.assessment_key), states(edits), planState).map(function (a) {
+    return Core.gatherActions(plan, assessmentText(), states(edits), planState).map(function (a) {
       if (a.kind === "assessment") a.source = a.source ? tf("Self-assessment, {source}", { source: a.source }) : tf("Self-assessment, question {id} (no longer in the toolkit)", { id: a.question });
       return a;
     });
   }
 
+  /** @param {AssessmentPlanAction} a */
   function statusShown(a) {
-    return function (stored) {
+    return /** @param {string} stored */ function (stored) {
       var rec = Layer.own(layer.state(TOOL).records, a.record) ? layer.state(TOOL).records[a.record] : null;
       var forText = rec && Layer.own(rec, "status-for") ? String(rec["status-for"].value) : null;
       var action = assessmentAction(a.question);
@@ -173,7 +220,9 @@
     };
   }
 
+  /** @param {PlanAction} a @param {"owner" | "due" | "status"} key @returns {FieldControl} */
   function cellInput(a, key) {
+    /** @type {FieldControl} */
     var el;
     if (key === "status") {
       el = document.createElement("select");
@@ -190,8 +239,10 @@
     return el;
   }
 
+  /** @type {Record<string, HTMLTableRowElement>} */
   var rows = Layer.dict();   // action id -> tr
 
+  /** @param {PlanAction} a */
   function makeRow(a) {
     var tr = document.createElement("tr");
     tr.setAttribute("data-action", a.id);
@@ -203,11 +254,12 @@
       var el = cellInput(a, key);
       cell.appendChild(el);
       tr.appendChild(cell);
+      /** @type {BindOptions | null} */
       var opts = null;
       if (key === "status") opts = { show: function (stored) { return stored || plan.statuses[0]; } };
       if (a.kind === "assessment" && key === "status") {
         // The action text a status is given for: a rewritten action starts again.
-        opts = { alongside: function () { var text = assessmentAction(a.question); return text === null ? {} : { "status-for": text }; }, show: statusShown(a) };
+        opts = { alongside: /** @returns {Record<string, string>} */ function () { var text = assessmentAction(a.question); return text === null ? {} : { "status-for": text }; }, show: statusShown(a) };
       }
       view.bind(el, a.tool, a.record, key, opts);
     });
@@ -220,10 +272,11 @@
     return tr;
   }
 
+  /** @param {HTMLTableRowElement} tr @param {PlanAction} a */
   function fillRow(tr, a) {
-    tr.querySelector("[data-action-text]").textContent = a.action;
-    tr.querySelector("[data-task]").textContent = a.task ? tf("Task {id}", { id: a.task }) : "";
-    var from = tr.querySelector("[data-from]");
+    must(tr.querySelector("[data-action-text]")).textContent = a.action;
+    must(tr.querySelector("[data-task]")).textContent = a.task ? tf("Task {id}", { id: a.task }) : "";
+    var from = must(tr.querySelector("[data-from]"));
     from.textContent = "";
     if (a.url) {
       var link = document.createElement("a");
@@ -236,14 +289,26 @@
       reset = document.createElement("span");
       reset.className = "plan-reset";
       reset.textContent = t("The action was rewritten after its status was set.");
-      tr.querySelector("[data-key=status]").insertAdjacentElement("afterend", reset);
+      statusOf(tr).insertAdjacentElement("afterend", reset);
     } else if (!a.statusReset && reset) reset.remove();
     Array.prototype.forEach.call(tr.querySelectorAll("[data-key]"), function (el) {
+      /** @type {Record<string, string>} */
       var names = { due: t("Due date"), owner: t("Owner"), status: t("Status") };
       el.setAttribute("aria-label", names[el.getAttribute("data-key")] + ": " + a.action.slice(0, 80));
       view.sync(el);
     });
-    tr.classList.toggle("plan-done", tr.querySelector("[data-key=status]").value === "Done");
+    tr.classList.toggle("plan-done", statusOf(tr).value === "Done");
+  }
+
+  /* The status control of a row: makeRow() draws one in every row. */
+  /** @param {HTMLTableRowElement} tr */
+  function statusOf(tr) { return /** @type {HTMLSelectElement} */ (must(tr.querySelector("[data-key=status]"))); }
+
+  /* An element the page's template or this script always draws: one missing is a bug here. */
+  /** @template T @param {T | null} node @returns {T} */
+  function must(node) {
+    if (!node) throw new Error("action-plan.js: an element of the page is missing");
+    return node;
   }
 
   /* Rows are kept and updated in place: a control someone is typing into is never replaced, and
@@ -252,7 +317,7 @@
     actions = gather();
     var shown = Core.sortActions(actions, sort.key, sort.direction, plan.statuses).filter(function (a) { return !filter || a.status === filter; });
     var body = table.tBodies[0], still = body.contains(document.activeElement);
-    var wanted = Layer.dict(), prev = null;
+    var wanted = Layer.dict(), prev = /** @type {Node | null} */ (null);
     shown.forEach(function (a) {
       wanted[a.id] = true;
       var tr = rows[a.id];
@@ -270,7 +335,9 @@
       rows[id].remove();
       delete rows[id];
     });
-    document.querySelector("[data-plan-empty]").hidden = actions.length > 0;
+    /** @type {HTMLElement | null} */
+    var empty = document.querySelector("[data-plan-empty]");
+    must(empty).hidden = actions.length > 0;
     table.querySelectorAll("th[data-sort-key]").forEach(function (th) {
       th.setAttribute("aria-sort", th.getAttribute("data-sort-key") === sort.key ? sort.direction : "none");
     });
@@ -282,6 +349,7 @@
   }
 
   // --- files -------------------------------------------------------------------------------
+  /** @param {string} name @param {string} text @param {string} type */
   function download(name, text, type) {
     var url = URL.createObjectURL(new Blob([text], { type: type + ";charset=utf-8" }));
     var a = document.createElement("a");
@@ -295,12 +363,15 @@
   function current() {
     var edits = view.pending();
     var list = gather(edits);
+    /** @type {Record<string, Partial<Record<PlanField, string>>>} */
     var times = {};
     list.forEach(function (a) {
       var st = a.tool === TOOL ? Layer.overlay(layer.state(TOOL), edits.filter(function (e) { return e.tool === TOOL; }), layer.now()) :
         Layer.overlay(layer.state(a.tool), edits.filter(function (e) { return e.tool === a.tool; }), layer.now());
-      var rec = Layer.own(st.records, a.record) ? st.records[a.record] : Layer.dict(), out = {};
-      ["action", "owner", "due", "status"].forEach(function (f) { if (Layer.own(rec, f)) out[f] = rec[f].time; });
+      var rec = Layer.own(st.records, a.record) ? st.records[a.record] : /** @type {LayerRecord} */ (Layer.dict());
+      /** @type {Partial<Record<PlanField, string>>} */
+      var out = {};
+      /** @type {PlanField[]} */ (["action", "owner", "due", "status"]).forEach(function (f) { if (Layer.own(rec, f)) out[f] = rec[f].time; });
       times[a.id] = out;
     });
     return { actions: Core.sortActions(list, sort.key, sort.direction, plan.statuses), times: times };
@@ -313,14 +384,18 @@
 
   function exportCSV() { download("action-plan.csv", "\uFEFF" + Core.planCSV(current().actions), "text/csv"); }
 
+  /** @param {number} bytes */
   function size(bytes) { return bytes % (1024 * 1024) === 0 ? tf("{n} MB", { n: Lang.number(bytes / 1024 / 1024) }) : tf("{n} KB", { n: Lang.number(Math.round(bytes / 1024)) }); }
 
   /* A field of an action as a problem names it (the file's own column: action, owner, due, status). */
+  /** @param {string | undefined} column */
   function fieldName(column) {
+    /** @type {Record<string, string>} */
     var names = { action: t("action"), owner: t("owner"), due: t("due date"), status: t("status") };
-    return Layer.own(names, column) ? names[column] : column;
+    return column !== undefined && Layer.own(names, column) ? names[column] : String(column);
   }
 
+  /** @param {PlanProblem} p @returns {string} */
   function problemText(p) {
     switch (p.code) {
       case "unreadable": return t("The file could not be read.");
@@ -338,31 +413,42 @@
       case "value-too-long": return tf("Action {line}: “{column}” is too long.", { line: p.at.line, column: fieldName(p.at.column) });
       case "value-not-choice": return tf("Action {line}: the status “{value}” is not one of the plan's statuses.", { line: p.at.line, value: p.value });
       case "value-not-date": return tf("Action {line}: “{column}” is not a date (YYYY-MM-DD).", { line: p.at.line, column: fieldName(p.at.column) });
-      default: return tf("The file cannot be used ({code}).", { code: p.code });
+      default: return unhandled(p);
     }
   }
 
+  /* A problem with no message above: tsc refuses it (every code of PlanProblem has one);
+     should one come all the same, the page says so with its code. */
+  /** @param {never} p @returns {string} */
+  function unhandled(p) { return tf("The file cannot be used ({code}).", { code: String(/** @type {{ code?: unknown }} */ (p).code) }); }
+
+  /** @param {string} name @param {(mode: "combine" | "replace") => void} done */
   function ask(name, done) {
     if (!actions.length) { done("combine"); return; }
-    var box = document.getElementById("ws-import-choice");
+    var box = must(document.getElementById("ws-import-choice"));
     box.textContent = "";
     var q = document.createElement("p");
     q.textContent = tf("Import {file}: combine it with your plan (where both have a different owner, due date or status, the newer is kept) or replace your plan's owners, due dates and statuses with the file's? Either way your plan as it is now is kept under “Earlier versions”.", { file: name });
     box.appendChild(q);
-    [["combine", t("Combine")], ["replace", t("Replace")], [null, t("Cancel")]].forEach(function (pair) {
+    /** @type {["combine" | "replace" | null, string][]} */
+    var choices = [["combine", t("Combine")], ["replace", t("Replace")], [null, t("Cancel")]];
+    choices.forEach(function (pair) {
       box.appendChild(button(pair[1], function () { box.hidden = true; box.textContent = ""; if (pair[0]) done(pair[0]); },
                              { "data-import-mode": pair[0] || "cancel" }));
       box.appendChild(document.createTextNode(" "));
     });
     box.hidden = false;
-    box.querySelector("button").focus();
+    must(box.querySelector("button")).focus();
   }
 
+  /** @param {string | null | undefined} iso */
   function when(iso) { return (iso && Lang.dateTime(iso)) || t("an unknown date"); }
 
   /* Apply the targets of a plan file: per tool, combine or replace what the plan holds (owners,
      due dates, statuses, and the action of a worksheet row not here yet), after storing what was
      typed and keeping the plan as it is as an earlier version. */
+  /** @param {PlanTarget[]} targets @param {"combine" | "replace"} mode @param {SnapshotReason} reason
+      @returns {{ ok: true, conflicts: FieldConflict[], dropped: HistorySnapshot[] } | { ok: false, message: string }} */
   function importTargets(targets, mode, reason) {
     var first = view.flush();
     if (!first.ok) return { ok: false, message: full() };
@@ -373,22 +459,27 @@
         t("Not imported: there is no room left for earlier versions of the plan. Download and delete some under “Earlier versions”, then try again. Nothing was changed.") :
         t("Not imported: a copy of your plan could not be kept first (storage full). Nothing was changed. Export the plan, free some space and try again.") };
     }
+    /** @type {Record<string, Incoming>} */
     var byTool = Layer.dict();
     targets.forEach(function (tg) {
       var incoming = byTool[tg.tool] || (byTool[tg.tool] = Layer.dict());
       incoming[tg.record] = tg.fields;
     });
-    var conflicts = [], failed = false;
+    var conflicts = /** @type {FieldConflict[]} */ ([]), failed = false;
     // What a replace may change: the fields the plan shows, of the actions it shows.
+    /** @type {Record<string, Record<string, boolean>>} */
     var scope = Layer.dict();
     actions.forEach(function (a) { (scope[a.tool] || (scope[a.tool] = Layer.dict()))[a.record] = true; });
     Object.keys(byTool).concat(mode === "replace" ? Object.keys(scope) : []).forEach(function (tool, i, all) {
       if (all.indexOf(tool) !== i) return;
-      var state = layer.state(tool), incoming = byTool[tool] || Layer.dict(), sub = { records: Layer.dict() };
+      var state = layer.state(tool), incoming = byTool[tool] || /** @type {Incoming} */ (Layer.dict());
+      /** @type {LayerState} */
+      var sub = { records: Layer.dict() };
       Object.keys(state.records).forEach(function (r) {
         if (!(scope[tool] && scope[tool][r]) && !Layer.own(incoming, r)) return;
+        /** @type {LayerRecord} */
         var rec = Layer.dict();
-        FIELDS.concat(["status-for"]).concat(Layer.own(incoming, r) && incoming[r].action ? ["action"] : []).forEach(function (f) {
+        /** @type {string[]} */ (FIELDS).concat(["status-for"]).concat(Layer.own(incoming, r) && incoming[r].action ? ["action"] : []).forEach(function (f) {
           if (Layer.own(state.records[r], f)) rec[f] = state.records[r][f];
         });
         sub.records[r] = rec;
@@ -410,7 +501,9 @@
     return { ok: true, conflicts: conflicts, dropped: kept ? kept.dropped : [] };
   }
 
+  /** @param {string} text @param {string} name */
   function importFile(text, name) {
+    /** @type {"csv" | "json"} */
     var kind = /\.csv$/i.test(name) || /^\uFEFF?Action,/.test(text) ? "csv" : "json";
     var parsed = Core.parsePlanImport(text, plan, limits, kind);
     if (parsed.errors) { say(tf("Not imported: {errors} Your plan is unchanged.", { errors: parsed.errors.map(problemText).join(" ") }), true); return; }
@@ -418,11 +511,13 @@
       var now = layer.now();
       parsed.targets.forEach(function (tg) { Object.keys(tg.fields).forEach(function (f) { tg.fields[f].time = now; }); });
     }
+    var targets = parsed.targets;
     ask(name, function (mode) {
-      var done = importTargets(parsed.targets, mode, { code: mode === "replace" ? "before-replace" : "before-combine", file: name });
+      var done = importTargets(targets, mode, { code: mode === "replace" ? "before-replace" : "before-combine", file: name });
       if (!done.ok) { say(done.message, true, button(t("Export (JSON)"), exportJSON)); return; }
       var lines = [mode === "replace" ? tf("Replaced your plan's owners, due dates and statuses with {file}. Your plan as it was is kept under “Earlier versions”.", { file: name }) :
         tf("Combined {file} with your plan. Your plan as it was is kept under “Earlier versions”.", { file: name })];
+      /** @type {Record<string, string>} */
       var names = { action: t("action"), owner: t("owner"), due: t("due date"), status: t("status"), "status-for": t("status") };
       done.conflicts.slice(0, 10).forEach(function (c) {
         var values = { field: names[c.field] || c.field, action: actionText(c.record) };
@@ -434,12 +529,14 @@
     });
   }
 
+  /** @param {string} record */
   function actionText(record) {
     var a = actions.filter(function (x) { return x.record === record; })[0];
     return a ? a.action.slice(0, 60) : record;
   }
 
   // --- earlier versions --------------------------------------------------------------------
+  /** @param {Partial<SnapshotReason> | null | undefined} r */
   function reasonText(r) {
     r = r || {};
     switch (r.code) {
@@ -452,6 +549,7 @@
     }
   }
 
+  /** @param {HistorySnapshot} snap */
   function restore(snap) {
     var parsed = Core.parsePlanImport(snap.data, plan, limits, "json");
     if (parsed.errors) { say(t("That earlier version cannot be restored here; download it to keep it."), true); return; }
@@ -506,26 +604,31 @@
   view.listen(table);
   table.addEventListener("focusout", function () { setTimeout(draw, 0); });
   table.addEventListener("click", function (e) {
-    var b = e.target.closest("[data-sort]");
+    var b = e.target instanceof Element ? e.target.closest("[data-sort]") : null;
     if (!b) return;
-    var key = b.getAttribute("data-sort");
+    // The headings' data-sort values are fields of an action (templates/worksheets/action-plan.md).
+    var key = /** @type {keyof PlanAction} */ (b.getAttribute("data-sort"));
     sort = { key: key, direction: sort.key === key && sort.direction === "ascending" ? "descending" : "ascending" };
     draw();
   });
   document.addEventListener("change", function (e) {
-    if (e.target.matches("[data-plan-filter]")) { filter = e.target.value; draw(); }
-    if (e.target.matches("[data-import-plan]")) {
-      var input = e.target, file = input.files && input.files[0];
+    var input = e.target;
+    if (!(input instanceof HTMLInputElement || input instanceof HTMLSelectElement)) return;
+    if (input.matches("[data-plan-filter]")) { filter = input.value; draw(); }
+    if (input instanceof HTMLInputElement && input.matches("[data-import-plan]")) {
+      var file = input.files && input.files[0];
       input.value = "";
       if (!file) return;
       if (file.size > limits.import_bytes) { say(tf("Not imported: {errors} Your plan is unchanged.", { errors: problemText({ code: "too-large", max: limits.import_bytes }) }), true); return; }
       var reader = new FileReader();
-      reader.onload = function () { importFile(String(reader.result), file.name); };
+      var name = file.name;
+      reader.onload = function () { importFile(String(reader.result), name); };
       reader.onerror = function () { say(tf("Not imported: {errors} Your plan is unchanged.", { errors: problemText({ code: "unreadable" }) }), true); };
       reader.readAsText(file);
     }
   });
   document.addEventListener("click", function (e) {
+    if (!(e.target instanceof Element)) return;
     if (e.target.closest("[data-export-plan-csv]")) exportCSV();
     if (e.target.closest("[data-export-plan-json]")) exportJSON();
   });
@@ -538,6 +641,7 @@
     view.retry();
   });
   var moved = adoptLegacy();
+  /** @type {HTMLSelectElement | null} */
   var chosen = document.querySelector("[data-plan-filter]");
   if (chosen) filter = chosen.value;      // chosen before this script ran
   draw();

@@ -14,7 +14,10 @@
   var FORMAT = "partnering-guidelines-assessment";
   var SCHEMA_VERSION = 1;
   var MAX_IMPORT_BYTES = 1024 * 1024;
+  // The storage contract's (macros/site/storage.json: files.assessment, limits); a unit test
+  // holds these to it.
   var MAX_TEXT = 5000;
+  var MAX_ORGANISATION = 200;
   var FIELDS = ["value", "note", "action"];
   var MAX_TIME = 253402300799999;   // 9999-12-31T23:59:59.999Z: a later time would not sort as text
 
@@ -52,11 +55,11 @@
   /** @param {AssessmentState} state @param {string} id @returns {Answer | null} */
   function answerOf(state, id) { return own(state.answers, id) ? state.answers[id] : null; }
 
-  /** @param {unknown} value @returns {string} */
-  function cleanText(value) {
+  /** @param {unknown} value @param {number} [max] @returns {string} */
+  function cleanText(value, max) {
     if (value === undefined || value === null) return "";
     if (typeof value !== "string") throw new Error("expected text");
-    return value.slice(0, MAX_TEXT);
+    return value.slice(0, max || MAX_TEXT);
   }
 
   /* A time as kept: ISO 8601 in UTC with milliseconds, so that times compare as text;
@@ -70,33 +73,6 @@
 
   /** @param {string | null | undefined} a @param {string | null | undefined} b @returns {string | null} */
   function later(a, b) { return !a ? (b || null) : !b ? a : (b > a ? b : a); }
-
-  /* The time to give a change made at `wall` (this tab's clock) that is written over what was
-     stamped `seen`: its own time, or just after `seen` when that is not earlier. A write is
-     then always newer than what it wrote over, whatever the clocks of the tabs or of the
-     computer a file came from say (a clock hours ahead cannot make later work look older). */
-  /** @overload @param {string} wall @param {string | null | undefined} seen @returns {string} */
-  /** @overload @param {string | null | undefined} wall @param {string | null | undefined} seen @returns {string | null | undefined} */
-  /** @param {string | null | undefined} wall @param {string | null | undefined} seen */
-  function stampAfter(wall, seen) {
-    if (!seen || (wall && wall > seen)) return wall;
-    var ms = Date.parse(seen) + 1;
-    return ms <= MAX_TIME ? new Date(ms).toISOString() : seen;
-  }
-
-  /* The latest time anywhere in a state. */
-  /** @param {AssessmentState} state */
-  function latestStamp(state) {
-    var out = later(later(state.updated, state.organisation_updated), state.replaced);
-    Object.keys(state.answers || {}).forEach(function (id) {
-      var a = state.answers[id];
-      /** @type {Record<string, string | undefined>} */
-      var times = a.times || {};
-      out = later(out, a.updated);
-      Object.keys(times).forEach(function (f) { out = later(out, times[f]); });
-    });
-    return out;
-  }
 
   /* When each field of an answer last changed (value, note, action): two tabs changing
      different fields of one answer at once then both keep theirs. */
@@ -137,8 +113,8 @@
     }
   }
 
-  /* Turn anything read back (storage or a file) into a current state, or say why not: a
-     problem { code, ... } that the page says in its language (AssessmentProblem).
+  /* Turn anything read back (storage or a file) into a current state, or say why not: problems
+     { code, ... } that the page says in its language (AssessmentProblem).
      Answers to questions that no longer exist are kept, so nothing is lost. An answer that
      cannot be used is set aside alone, verbatim, with the reason (state.set_aside, listed in
      `setAside` when it was set aside just now); the other answers load. */
@@ -169,18 +145,13 @@
       return s && typeof s === "object" && typeof s.id === "string" && typeof s.reason === "string";
     }) : [];
     try {
-      state.organisation = cleanText(raw.organisation);
+      state.organisation = cleanText(raw.organisation, MAX_ORGANISATION);
     } catch (e) {
       putAside("organisation", raw.organisation, "organisation-not-text");
     }
-    var organisationUpdated = isStamp(raw.organisation_updated), replaced = isStamp(raw.replaced);
+    var organisationUpdated = isStamp(raw.organisation_updated);
     if (organisationUpdated) state.organisation_updated = organisationUpdated;
     state.updated = isStamp(raw.updated);
-    if (replaced) state.replaced = replaced;   // when an import or restore last replaced everything
-    // The earlier version that replace kept (null: there was nothing to keep), for the tabs
-    // whose changes it had not seen yet (assessment-answers.js, keepReplaced).
-    if (typeof raw.replaced_snapshot === "string" && raw.replaced_snapshot.length <= 80) state.replaced_snapshot = raw.replaced_snapshot;
-    else if (raw.replaced_snapshot === null) state.replaced_snapshot = null;
     /** @type {string[]} */
     var unknown = [];
     Object.keys(answers).forEach(function (id) {
@@ -190,47 +161,28 @@
       state.answers[id] = checked.answer;
       if (!own(known, id)) unknown.push(id);
     });
+    if (raw.conflicts !== undefined) readConflicts(raw.conflicts, scale, state, putAside);
     return { state: state, unknown: unknown, setAside: setAside, migratedFrom: version === SCHEMA_VERSION ? null : version };
   }
 
-  /* A change the user made to one answer (or, with id null, the organisation): { id, fields,
-     times } with the time each field was changed (or one `updated` for all). Each field is
-     stamped with its time, moved just after the time that answer (or the last replace) had in
-     the state when that is not earlier (stampAfter). Returns the time given to each field. */
-  /** @param {AssessmentState} state @param {AnswerChange} change @returns {Record<string, string>} */
-  function applyChange(state, change) {
-    /** @type {Record<string, string>} */
-    var given = {};
-    /** @param {string} f @param {string | null | undefined} seen @returns {string} */
-    function timeOf(f, seen) {
-      // Every change carries a time (per field, or `updated`), so the result is one too.
-      return /** @type {string} */ (stampAfter((change.times && change.times[f]) || change.updated, later(seen, state.replaced)));
-    }
-    if (change.id === null) {
-      given.organisation = timeOf("organisation", state.organisation_updated);
-      state.organisation = change.fields.organisation || "";
-      state.organisation_updated = given.organisation;
-    } else {
-      /** @type {Answer} */
-      var a = answerOf(state, change.id) || { value: null, note: "", action: "" };
-      /** @type {Record<string, string>} */
-      var times = {};
-      /** @type {Record<string, string | undefined>} */
-      var before = a.times || {};
-      Object.keys(before).forEach(function (f) { times[f] = /** @type {string} */ (before[f]); });
-      // Indexed by field name: the fields of a change are "value", "note" or "action".
-      /** @type {Answer & Record<string, any>} */
-      var next = { value: a.value, note: a.note, action: a.action, updated: a.updated || null, times: times };
-      Object.keys(change.fields).forEach(function (f) {
-        var t = timeOf(f, later(a.updated, times[f]));
-        next[f] = change.fields[f];
-        times[f] = given[f] = t;
-        next.updated = later(next.updated, t);   // never backwards
-      });
-      state.answers[change.id] = next;
-    }
-    Object.keys(given).forEach(function (f) { state.updated = later(state.updated, given[f]); });
-    return given;
+  /* The other versions of fields changed in two tabs at once where the file was made (an export
+     keeps them, so that no text anyone typed is left out): each is kept again beside the one
+     in `answers`. One that cannot be used is set aside. */
+  /** @param {unknown} raw @param {Record<string, ScaleOption>} scale @param {AssessmentState} state
+      @param {(id: string, data: unknown, reason: SetAsideReason) => void} putAside */
+  function readConflicts(raw, scale, state, putAside) {
+    if (!Array.isArray(raw)) { putAside("conflicts", raw, "conflicts-not-list"); return; }
+    /** @type {AnswerConflict[]} */
+    var out = [];
+    raw.forEach(function (c) {
+      var ok = c && typeof c === "object" && (c.id === null ? c.field === "organisation" :
+        typeof c.id === "string" && /^[A-Za-z0-9._\-]{1,60}$/.test(c.id) && FIELDS.indexOf(c.field) >= 0) &&
+        typeof c.value === "string" && c.value.length <= (c.id === null ? MAX_ORGANISATION : MAX_TEXT) &&
+        (c.field !== "value" || Object.prototype.hasOwnProperty.call(scale, c.value));
+      if (!ok) { putAside("conflicts", c, "conflict-unusable"); return; }
+      out.push({ id: c.id, field: c.field, value: c.value, updated: isStamp(c.updated) });
+    });
+    if (out.length) state.conflicts = out;
   }
 
   /** @param {unknown} text @param {AssessmentModel} model @param {string | null} [now] @returns {MigrateResult} */
@@ -254,6 +206,7 @@
                 updated: state.updated, answers: state.answers };
     if (state.organisation_updated) out.organisation_updated = state.organisation_updated;
     if (state.set_aside && state.set_aside.length) out.set_aside = state.set_aside;
+    if (state.conflicts && state.conflicts.length) out.conflicts = state.conflicts;
     return out;
   }
 
@@ -378,9 +331,10 @@
     return lines.join("\r\n") + "\r\n";
   }
 
-  return { FORMAT: FORMAT, SCHEMA_VERSION: SCHEMA_VERSION, MAX_IMPORT_BYTES: MAX_IMPORT_BYTES,
+  return { FORMAT: FORMAT, SCHEMA_VERSION: SCHEMA_VERSION, MAX_IMPORT_BYTES: MAX_IMPORT_BYTES, MAX_TEXT: MAX_TEXT,
+           MAX_ORGANISATION: MAX_ORGANISATION, isStamp: isStamp,
            emptyState: emptyState, migrate: migrate, parseImport: parseImport, exportState: exportState,
-           applyChange: applyChange, stampAfter: stampAfter, latestStamp: latestStamp, later: later, dict: dict, own: own,
+           later: later, dict: dict, own: own,
            answerCount: answerCount,
            score: score, weakest: weakest, merge: merge, compare: compare, toCSV: toCSV };
 });

@@ -1,14 +1,20 @@
-/* Self-assessment: the pages. Answers are saved in this browser only (AssessmentAnswers over
-   ToolkitStore), never sent anywhere; they can be exported, imported, merged and compared.
-   Everything that comes from a user or a file is inserted as text, never as HTML. */
+/* Self-assessment: the pages. Answers are saved in this browser only, never sent anywhere, on
+   the data layer every tool shares (data-layer.js; the assessment's records: assessment-data.js):
+   notes, next actions and the organisation are bound to their fields by data-view.js (saved as
+   typed, other tabs' changes shown at once, both versions kept and shown when two tabs change
+   one at once); a choice on the scale is stored at once. They can be exported, imported, merged
+   and compared. Everything that comes from a user or a file is inserted as text, never as HTML. */
 // @ts-check
 (function () {
   "use strict";
 
+  // The data layer's scripts, by the shape this page uses (types/assessment.d.ts, Layered).
+  // data-view.js is window.DataLayerView (window.DataView is the browser's typed-array constructor).
+  var w = /** @type {{ DataLayer?: Layered.Module, DataLayerView?: Layered.ViewModule }} */ (/** @type {unknown} */ (window));
   var loaded = { core: window.AssessmentCore, model: window.ASSESSMENT_MODEL, root: document.querySelector("[data-assessment-page]"),
-                 Store: window.ToolkitStore, Answers: window.AssessmentAnswers };
-  if (!loaded.core || !loaded.model || !loaded.root || !loaded.Store || !loaded.Answers) return;
-  var core = loaded.core, model = loaded.model, root = loaded.root;
+                 Layer: w.DataLayer, View: w.DataLayerView, Data: window.AssessmentData };
+  if (!loaded.core || !loaded.model || !loaded.root || !loaded.Layer || !loaded.View || !loaded.Data) return;
+  var core = loaded.core, model = loaded.model, root = loaded.root, Layer = loaded.Layer, Data = loaded.Data;
   var kind = root.getAttribute("data-assessment-page");
   var strings = model.strings || {};
   // The page's language: the model carries our strings translated (English text as the key);
@@ -51,6 +57,7 @@
       percent: function (n) { return number(n / 100, { style: "percent", maximumFractionDigits: 0 }); }
     };
   })();
+
   // The publication's titles are not translated: on a page in another language each says it is
   // English (lang, from the model), so that screen readers read it with an English voice.
   /** @param {string} text @param {string | null | undefined} lang @returns {Node} */
@@ -97,7 +104,7 @@
     return cell;
   }
 
-  // The cores and the store say what went wrong as codes; the page says it in its language.
+  // The core says what went wrong as codes; the page says it in its language.
   /** @param {AssessmentProblem} p */
   function problemText(p) {
     switch (p.code) {
@@ -123,35 +130,12 @@
       case "text-not-text": return t("its note or next action is not text");
       case "bad-question-id": return t("the question id is not valid");
       case "organisation-not-text": return t("the organisation name is not text");
-      default: return reason;   // set aside by version 0.1.0, which kept its reason in English
+      case "conflicts-not-list": return t("the other versions of changed fields are not a list");
+      case "conflict-unusable": return t("another version of a changed field cannot be used");
+      case "unreadable-item": return t("it could not be read");
+      default: return reason;   // set aside by an earlier version, which kept its reason in English
     }
   }
-
-  /** @param {string | undefined} message */
-  function refusedText(message) {
-    return message === "snapshot-full" ?
-      t("This browser's storage is full, so a copy of your current answers could not be kept first. Nothing was changed. Export your answers, then free some space (or use another browser) and try again.") :
-      message === "snapshot-gone" ? t("That earlier version is no longer kept in this browser.") : message || "";
-  }
-
-  /** @param {SnapshotReason | string} reason */
-  function reasonText(reason) {
-    if (typeof reason === "string") return reason;   // kept by version 0.1.0, which labelled it in English
-    switch (reason.code) {
-      case "unreadable-history": return t("Earlier versions that could not be read");
-      case "unreadable-answers": return t("Saved answers that could not be read");
-      case "before-set-aside": return t("Before setting aside answers that could not be used");
-      case "before-convert": return tf("Before converting from schema {schema}", { schema: reason.schema === undefined ? "" : reason.schema });
-      case "before-replace": return tf("Before replacing with {file}", { file: reason.file || "" });
-      case "before-combine": return tf("Before combining with {file}", { file: reason.file || "" });
-      case "before-start-over": return t("Before starting over");
-      case "before-restore": return tf("Before restoring the version of {date}", { date: when(reason.when) });
-      case "before-replace-other-tab": return t("Changes made in another tab just before a replace");
-      case "kept-copy": return t("Kept copy");
-      default: return t("Kept by another version of the toolkit");
-    }
-  }
-
   // Maps without prototype, asked with core.own: an imported answer's id may be "constructor".
   /** @type {Record<string, ScaleOption>} */
   var scale = core.dict();
@@ -161,17 +145,17 @@
   model.questions.forEach(function (q) { questions[q.id] = q; });
 
   // --- storage ---------------------------------------------------------------------------
-  var answers = loaded.Answers.open(core, loaded.Store, model, window);
-  // A change this tab made just before moving here may have been written over by another tab.
-  answers.repair();
-  var state = core.emptyState(model);    // what the page shows: re-read from storage on every refresh
-  /** @type {AssessmentProblem | null} */
-  var unreadable = null;
+  var contract = model.storage, TOOL = model.tool;
+  var layer = Layer.open({ contract: contract, win: window });
+  var view = loaded.View.create({ layer: layer, win: window, t: t, saveAfter: contract.save_after_ms, retryAfter: contract.retry_after_ms,
+                                  maxText: contract.limits.answer_text, report: report });
+  var answers = Data.open({ Layer: Layer, layer: layer, core: core, model: model, tool: TOOL });
+  var state = core.emptyState(model);    // what the page shows: read again on every refresh
 
+  /* Stored, with what this page has typed or chosen and not stored yet: what the page shows and
+     exports (a full storage still exports everything). */
   function reread() {
-    var r = answers.read();
-    state = r.state;
-    unreadable = r.unreadable;
+    state = answers.state(view.pending().filter(function (e) { return e.tool === TOOL; }));
   }
 
   /** @template {keyof HTMLElementTagNameMap} K
@@ -210,16 +194,47 @@
       "export your answers now to keep them.");
   }
 
-  /* Store this page's changes; say what happened (`keepStatus`: say nothing when they are
-     stored, so that a problem already shown stays shown). */
-  /** @param {boolean} [keepStatus] */
-  function save(keepStatus) {
-    var result = answers.flush();
-    if (result.ok) { if (!keepStatus) status(tf("Saved in this browser at {time}.", { time: Lang.time(new Date()) })); }
-    else if (result.problem === "unavailable") status(notSavedMessage(), true);
-    else if (result.problem === "refused") status(refusedText(result.message), true);
-    else status(fullMessage(), true);
-    return result.ok;
+  /* Say what a save did: "Saved" when something was stored (unless `quiet`: a problem shown at
+     opening stays shown), or why not. A problem already shown is not drawn again on each retry,
+     so that its "Export answers now" button stays under the user's finger. */
+  /** @type {string | null} */
+  var failing = null;
+  var quiet = false;
+  /** @param {Layered.SaveReport} result */
+  function report(result) {
+    if (result.ok && answers.hasChoices()) {      // storage works again: the choices waiting go too
+      var chosen = answers.storeChoices();
+      result = chosen.ok ? { ok: true, saved: result.saved + chosen.saved } : chosen;
+    }
+    if (result.ok) {
+      failing = null;
+      if (result.saved && !quiet) status(tf("Saved in this browser at {time}.", { time: Lang.time(new Date()) }));
+      return;
+    }
+    retryLater();
+    var box = document.getElementById("assessment-status");
+    if (failing === result.problem && box && box.classList.contains("assessment-status--problem")) return;
+    failing = result.problem || "full";
+    status(result.problem === "unavailable" ? notSavedMessage() : fullMessage(), true);
+  }
+
+  /* A choice that could not be stored is tried again now and then, and whenever another tab
+     writes (data-view.js does the same for typed text). */
+  /** @type {number | null} */
+  var retry = null;
+  function retryLater() {
+    if (retry || !answers.hasChoices()) return;
+    retry = window.setTimeout(function () { retry = null; report(answers.storeChoices()); }, contract.retry_after_ms);
+  }
+
+  /* Store everything this page has not stored yet (before an import, a restore, start over). */
+  /** @returns {Layered.SaveReport} */
+  function save() {
+    var typed = view.flush();        // reports, and stores the choices waiting when it can
+    if (!typed.ok) return typed;
+    var chosen = answers.storeChoices();
+    report(chosen);
+    return chosen;
   }
 
   // --- files -----------------------------------------------------------------------------
@@ -275,14 +290,14 @@
   }
 
   // --- the action plan's done state (read only; action-plan.js keeps it) ----------------
-  var PLAN_KEY = "partnering-guidelines/action-plan/v1";
-
+  /* The plan writes, for this page, which of its self-assessment actions are done, in version
+     0.1.0's key (storage.json, legacy.plan). */
   /** @returns {Record<string, boolean>} */
   function doneActions() {
     /** @type {Record<string, boolean>} */
     var done = {};
     try {
-      var doc = JSON.parse(window.localStorage.getItem(PLAN_KEY) || "null");
+      var doc = JSON.parse(layer.raw(contract.legacy.plan) || "null");
       var records = (doc && doc.records) || {};
       Object.keys(records).forEach(/** @param {string} k */ function (k) {
         if (k.indexOf("assessment:") === 0 && records[k] && records[k].status === "Done") done[k.slice(11)] = true;
@@ -292,13 +307,23 @@
   }
 
   // --- answering -------------------------------------------------------------------------
-  // Only fields that differ are set, so a refresh never moves the caret of someone typing.
-  /** @param {HTMLInputElement | HTMLTextAreaElement | null} input @param {string} value */
-  function setValue(input, value) {
-    if (!input) return;
-    if (input.value !== value) input.value = value;
+  /* The text controls of a form, each with its record and field: a question's note and next
+     action, and the organisation. */
+  /** @param {HTMLFormElement} form @returns {{ el: HTMLInputElement | HTMLTextAreaElement, record: string, field: string }[]} */
+  function textControls(form) {
+    /** @type {{ el: HTMLInputElement | HTMLTextAreaElement, record: string, field: string }[]} */
+    var out = [];
+    Array.prototype.forEach.call(form.querySelectorAll("[data-question] textarea[data-field]"), /** @param {HTMLTextAreaElement} area */ function (area) {
+      var fieldset = area.closest("[data-question]");
+      out.push({ el: area, record: Data.ANSWER + (fieldset && fieldset.getAttribute("data-question")), field: area.getAttribute("data-field") || "" });
+    });
+    var org = /** @type {HTMLInputElement | null} */ (document.getElementById("assessment-organisation"));
+    if (org) out.push({ el: org, record: Data.ORG, field: "value" });
+    return out;
   }
 
+  /* The radio buttons and "Done" marks show the state (the text controls are data-view's). A
+     choice made in two tabs at once is shown as the newest, with the other beside it to choose. */
   /** @param {HTMLFormElement} form */
   function fillForm(form) {
     var done = doneActions();
@@ -308,16 +333,40 @@
         var on = !!a && a.value === r.value;
         if (r.checked !== on) r.checked = on;
       });
-      setValue(fieldset.querySelector("[data-field=note]"), a ? a.note : "");
-      setValue(fieldset.querySelector("[data-field=action]"), a ? a.action : "");
+      showChoiceConflict(fieldset, id, a ? a.value : null);
       var isDone = !!(done[id] && a && a.action);
       fieldset.toggleAttribute("data-action-done", isDone);
       var mark = /** @type {HTMLElement | null} */ (fieldset.querySelector("[data-action-done]:not(fieldset)"));
       if (mark) mark.hidden = !isDone;
     });
-    setValue(/** @type {HTMLInputElement | null} */ (document.getElementById("assessment-organisation")), state.organisation || "");
     progress(form);
     form.dispatchEvent(new CustomEvent("assessment:filled"));
+  }
+
+  /** @param {HTMLFieldSetElement} fieldset @param {string} id @param {string | null} shown */
+  function showChoiceConflict(fieldset, id, shown) {
+    var box = /** @type {HTMLElement | null} */ (fieldset.querySelector(".q-scale + .dl-conflict"));
+    var others = answers.heads(id).filter(function (h) { return h.value !== shown && core.own(scale, String(h.value)); });
+    var key = others.map(function (h) { return h.id; }).join(" ");
+    if (!others.length) { if (box) box.remove(); return; }
+    if (box && box.getAttribute("data-versions") === key) return;   // never redrawn under the user's finger
+    var notice = box || el("div", { class: "dl-conflict", role: "group", "aria-label": t("Changed in two places at once") });
+    notice.textContent = "";
+    notice.setAttribute("data-versions", key);
+    notice.appendChild(el("p", {}, t("Changed in two tabs or windows at once. Both versions are kept; the other one is:")));
+    others.forEach(function (h) {
+      notice.appendChild(el("blockquote", { class: "dl-conflict__text" }, scale[String(h.value)].label));
+      var use = el("button", { type: "button", class: "md-button dl-conflict__use" }, t("Use this version"));
+      use.addEventListener("click", function () { chooseAnswer(id, String(h.value)); });
+      notice.appendChild(use);
+    });
+    if (!box) { var at = fieldset.querySelector(".q-scale"); if (at) at.insertAdjacentElement("afterend", notice); }
+  }
+
+  /** @param {string} id @param {string} value */
+  function chooseAnswer(id, value) {
+    report(answers.choose(id, value));
+    refresh();
   }
 
   /** @param {HTMLFormElement} form */
@@ -332,79 +381,57 @@
   /* Answers given before this script ran: the form is shown, and can be used, seconds before
      its scripts arrive on a slow connection. A radio checked that is not the stored answer, and
      a note, next action or organisation whose text differs from the one the page was served
-     with, each become a change like any other, before anything fills the form: it is never
-     reset under the user. Text typed into a field that also has stored text (which the user
-     could not see yet) is added after that text: neither is lost. Returns whether there was any. */
-  /** @param {HTMLFormElement} form */
+     with, each become a change of what is stored, before anything fills the form: it is never
+     reset under the user. Text typed into a note or next action that also has stored text (which
+     the user could not see yet) is added after that text: neither is lost. Returns whether there
+     was any, and how storing it went. */
+  /** @param {HTMLFormElement} form @returns {Layered.SaveReport | null} */
   function takeEarlyInput(form) {
-    reread();
-    var any = false;
-    Array.prototype.forEach.call(form.querySelectorAll("[data-question]"), /** @param {HTMLFieldSetElement} fieldset */ function (fieldset) {
-      var id = fieldset.getAttribute("data-question") || "";
-      /** @type {Record<string, any> | null} */
-      var a = core.own(state.answers, id) ? state.answers[id] : null;
-      var checked = /** @type {HTMLInputElement | null} */ (fieldset.querySelector("input[type=radio]:checked"));
-      if (checked && (!a || a.value !== checked.value)) {
-        answers.change(id, { value: checked.value });
-        any = true;
-      }
-      Array.prototype.forEach.call(fieldset.querySelectorAll("textarea[data-field]"), /** @param {HTMLTextAreaElement} area */ function (area) {
-        var field = area.getAttribute("data-field") || "", stored = (a && a[field]) || "";
-        if (area.value === area.defaultValue || area.value === stored) return;
-        /** @type {Record<string, string>} */
-        var fields = {};
-        fields[field] = (stored ? stored + "\n\n" + area.value : area.value).slice(0, 5000);
-        answers.change(id, fields);
-        any = true;
-      });
+    /** @type {Layered.SaveReport | null} */
+    var result = null;
+    /** @param {Layered.SaveReport} r */
+    function add(r) { result = !result ? r : !result.ok ? result : !r.ok ? r : { ok: true, saved: result.saved + r.saved }; }
+    var stored = layer.state(TOOL).records;
+    /** @param {string} r @param {string} f */
+    function fieldOf(r, f) { return core.own(stored, r) && core.own(stored[r], f) ? stored[r][f] : null; }
+    Array.prototype.forEach.call(form.querySelectorAll("[data-question] input[type=radio]:checked"), /** @param {HTMLInputElement} checked */ function (checked) {
+      var fieldset = checked.closest("[data-question]"), id = (fieldset && fieldset.getAttribute("data-question")) || "";
+      var cur = fieldOf(Data.ANSWER + id, "value");
+      if (!cur || cur.value !== checked.value) add(answers.choose(id, checked.value));
     });
-    var org = /** @type {HTMLInputElement | null} */ (document.getElementById("assessment-organisation"));
-    if (org && org.value !== org.defaultValue && org.value !== state.organisation) {
-      answers.change(null, { organisation: org.value.slice(0, 200) });
-      any = true;
-    }
-    return any;
+    textControls(form).forEach(function (c) {
+      if (c.el.value === c.el.defaultValue) return;
+      var cur = fieldOf(c.record, c.field), before = cur ? String(cur.value) : "";
+      if (c.el.value === before) { c.el.defaultValue = before; return; }
+      var joined = c.field === "value" || !before ? c.el.value : before + "\n\n" + c.el.value;
+      var text = joined.slice(0, c.field === "value" ? contract.limits.organisation : contract.limits.answer_text);
+      var r = layer.write(TOOL, [{ record: c.record, field: c.field, value: text, base: Layer.headIds(cur) }]);
+      c.el.value = text;
+      // Stored: the control starts from it. Not stored: data-view takes it as typed before the
+      // page could save, and keeps trying.
+      if (r.ok) c.el.defaultValue = text;
+      add(r.ok ? { ok: true, saved: 1 } : { ok: false, problem: r.problem, saved: 0 });
+    });
+    return result;
   }
 
-  /* Each change is one field of one answer, handed to the store at once (radio buttons) or
-     after a pause in typing (notes); the page then shows the stored state again. */
+  /* The text controls are bound to their fields (saved as typed); a choice on the scale is
+     stored at once. */
   /** @param {HTMLFormElement} form */
   function bindForm(form) {
-    /** @type {number | null} */
-    var timer = null;
-    function flushTyping() {
-      if (!timer) return;
-      clearTimeout(timer);
-      timer = null;
-      save();
-    }
+    textControls(form).forEach(function (c) { view.bind(c.el, TOOL, c.record, c.field); });
+    var org = document.getElementById("assessment-organisation");
+    if (org) /** @type {HTMLInputElement} */ (org).maxLength = contract.limits.organisation;
+    view.listen(form);
     // "click" as well as "change": a radio shown checked just before another tab's change
     // arrives fires no change event, yet the user has just chosen it.
     /** @param {Event} event */
     function choose(event) {
-      var t = /** @type {HTMLInputElement} */ (event.target), fieldset = t.closest("[data-question]");
-      if (t.type === "radio" && t.checked && fieldset) {
-        answers.change(fieldset.getAttribute("data-question") || "", { value: t.value });
-        save();
-        refresh();
-      }
+      var r = /** @type {HTMLInputElement} */ (event.target), fieldset = r.closest("[data-question]");
+      if (r.type === "radio" && r.checked && fieldset) chooseAnswer(fieldset.getAttribute("data-question") || "", r.value);
     }
     form.addEventListener("click", choose);
     form.addEventListener("change", choose);
-    form.addEventListener("input", function (event) {
-      var t = /** @type {HTMLInputElement | HTMLTextAreaElement} */ (event.target), fieldset = t.closest("[data-question]"), field = t.getAttribute("data-field");
-      if (t.id === "assessment-organisation") answers.change(null, { organisation: t.value.slice(0, 200) });
-      else if (fieldset && field) {
-        /** @type {Record<string, string>} */
-        var fields = {};
-        fields[field] = t.value.slice(0, 5000);
-        answers.change(fieldset.getAttribute("data-question") || "", fields);
-      } else return;
-      if (timer) clearTimeout(timer);
-      timer = window.setTimeout(function () { timer = null; save(); }, 300);
-    });
-    window.addEventListener("pagehide", flushTyping);
-    document.addEventListener("visibilitychange", function () { if (document.visibilityState === "hidden") flushTyping(); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
   }
 
@@ -591,50 +618,99 @@
     var box = document.getElementById("assessment-persist");
     if (!box) return;
     var shown = box;
-    answers.store.persist(function (granted) {
+    /** @param {boolean | null} granted */
+    function say(granted) {
       shown.textContent = granted === true ? t("This browser has agreed to keep this site's data until you delete it.") :
         granted === false ? t("This browser has not agreed to keep this site's data for good: it may delete it when space runs low.") :
         t("This browser cannot be asked to keep this site's data for good.");
-    });
+    }
+    // Asked not to evict this origin's data (navigator.storage.persist); null: no such request.
+    var sm = window.navigator && window.navigator.storage;
+    if (!sm || typeof sm.persist !== "function") { say(null); return; }
+    var manager = sm;
+    manager.persisted().then(function (already) { return already || manager.persist(); })
+      .then(function (granted) { say(!!granted); }, function () { say(null); });
   }
 
   // --- earlier versions (snapshots) ------------------------------------------------------
+  /* Why an earlier version was kept, in words (the data layer keeps a code). */
+  /** @param {Layered.SnapshotReason | null | undefined} reason */
+  function reasonText(reason) {
+    var r = reason || { code: "" };
+    switch (r.code) {
+      case "legacy": return t("As stored by version 0.1.0 of the toolkit");
+      case "legacy-set-aside": return t("As stored by version 0.1.0, before setting aside answers that could not be used");
+      case "legacy-snapshot": return tf("Kept by version 0.1.0: {reason}", { reason: r.text || "" });
+      case "legacy-unreadable": return t("Stored by version 0.1.0, could not be read (kept as it was)");
+      case "before-replace": return tf("Before replacing with {file}", { file: r.file || "" });
+      case "before-combine": return tf("Before combining with {file}", { file: r.file || "" });
+      case "before-restore": return tf("Before restoring the version of {date}", { date: when(r.when) });
+      case "before-start-over": return t("Before starting over");
+      default: return t("Kept by another version of the toolkit");
+    }
+  }
+
+  /** @param {{ when: string | null }} snap */
+  function snapshotName(snap) {
+    return "partnering-guidelines-earlier-version-" + (snap.when || "undated").slice(0, 19).replace(/[^0-9T]/g, "-") + ".json";
+  }
+
   function renderSnapshots() {
     var target = document.getElementById("assessment-snapshots");
     if (!target) return;
     target.textContent = "";
-    var list = answers.snapshots().slice().sort(function (a, b) { return (b.when || "") < (a.when || "") ? -1 : 1; });
+    var list = answers.snapshots();
     if (!list.length) { target.appendChild(el("p", {}, t("No earlier versions yet: one is kept here each time answers are replaced or removed."))); return; }
     target.appendChild(table(t("Earlier versions of your answers, newest first"), [t("Date"), t("Kept"), t("Organisation"), t("Answers"), t("Actions")], list.map(function (snap) {
       var actions = el("span", { class: "assessment-snapshot-actions" });
       var restore = el("button", { type: "button", class: "md-button", "data-restore": snap.id }, t("Restore"));
       var dl = el("button", { type: "button", class: "md-button", "data-download": snap.id }, t("Download"));
+      var remove = el("button", { type: "button", class: "md-button", "data-delete-snapshot": snap.id }, t("Delete"));
       restore.addEventListener("click", function () { restoreSnapshot(snap); });
-      dl.addEventListener("click", function () {
-        download("partnering-guidelines-earlier-version-" + (snap.when || "undated").slice(0, 19).replace(/[^0-9T]/g, "-") + ".json",
-                 "application/json", snap.data);
+      dl.addEventListener("click", function () { download(snapshotName(snap), "application/json", snap.data); });
+      remove.addEventListener("click", function () {
+        if (!window.confirm(tf("Delete the earlier version of {date} from this browser? Download it first to keep it.", { date: when(snap.when) }))) return;
+        answers.removeSnapshot(snap.id);
+        renderSnapshots();
       });
       actions.appendChild(restore);
       actions.appendChild(dl);
-      return [when(snap.when), reasonText(snap.reason), snap.organisation || "", snap.count ? Lang.number(snap.count) : "", actions];
+      actions.appendChild(remove);
+      return [when(snap.when), reasonText(snap.reason), Data.organisationOf(snap.data), snap.count ? Lang.number(snap.count) : "", actions];
     })));
   }
 
-  /** @param {Snapshot} snap */
+  /* Why a replace, a combine or a start over changed nothing. */
+  /** @param {string | undefined} problem */
+  function refusal(problem) {
+    return problem === "unavailable" ? notSavedMessage() :
+      problem === "history-full" ? t("There is no room left for earlier versions of your answers: download and delete some under Earlier versions, then try again.") :
+      problem === "unreadable" || problem === "gone" ? t("That earlier version cannot be read; download it to keep it.") :
+      t("This browser's storage is full, so a copy of your current answers could not be kept first. Nothing was changed. Export your answers, then free some space (or use another browser) and try again.");
+  }
+
+  /* Earlier versions dropped to make room for the one just kept: said, never silent. */
+  /** @param {Layered.Snapshot[]} dropped */
+  function droppedLines(dropped) {
+    return dropped.map(function (s) { return tf("To make room, the earlier version of {date} was removed from this browser.", { date: when(s.when) }); });
+  }
+
+  /** @param {Layered.Snapshot} snap */
   function restoreSnapshot(snap) {
     var out = document.getElementById("assessment-import-result");
     if (!window.confirm(tf("Replace your current answers with the version of {date}? Your current answers are kept as an earlier version first.", { date: when(snap.when) }))) return;
-    var result = answers.restore(snap.id);
+    var first = save();
+    var result = first.ok ? answers.restore(snap.id) : { ok: false, problem: first.problem, dropped: [] };
     refresh();
-    if (result.ok) messages(out, [tf("Restored the answers of {date} ({n} answers). Your previous answers are listed under Earlier versions.", { date: when(snap.when), n: snap.count || 0 })], false);
-    else messages(out, [t("Nothing was restored; your answers are unchanged."), result.message ? refusedText(result.message) : fullMessage()], true, true);
+    if (result.ok) messages(out, [tf("Restored the answers of {date} ({n} answers). Your previous answers are listed under Earlier versions.", { date: when(snap.when), n: snap.count || 0 })].concat(droppedLines(result.dropped)), false);
+    else messages(out, [t("Nothing was restored; your answers are unchanged."), refusal(result.problem)], true, true);
   }
 
   // --- import, start over ------------------------------------------------------------------
   /** @param {number} n */
   function answersText(n) { return n === 1 ? t("1 answer") : tf("{n} answers", { n: n }); }
 
-  /** @param {Migrated} result @param {string} name @param {"combine" | "replace"} mode @param {ImportOutcome} outcome */
+  /** @param {Migrated} result @param {string} name @param {"combine" | "replace"} mode @param {ImportResult} outcome */
   function importLines(result, name, mode, outcome) {
     /** @type {string[]} */
     var lines = [];
@@ -644,6 +720,7 @@
         tf("Combined {file} with your answers: {n} new answers added.", { file: name, n: outcome.added.length }));
       outcome.conflicts.forEach(function (c) {
         lines.push(c.kept === "theirs" ? tf("Both had an answer to {id}: kept the file's (newer).", { id: c.id }) :
+          c.kept === "each" ? tf("Both had an answer to {id}: kept the newer of each of its answer, note and next action.", { id: c.id }) :
           tf("Both had an answer to {id}: kept yours (newer or as new).", { id: c.id }));
       });
     }
@@ -652,17 +729,17 @@
       lines.push(tf("The answer to {id} was set aside: {reason}.", { id: item.id, reason: setAsideReason(item.reason) }) + " " + t("It is kept and listed below."));
     });
     if (result.migratedFrom !== null) lines.push(tf("The file was made with an older format (schema {schema}) and was converted.", { schema: result.migratedFrom }));
-    return lines;
+    return lines.concat(droppedLines(outcome.dropped));
   }
 
   /** @param {Migrated} result @param {string} name @param {"combine" | "replace"} mode */
   function runImport(result, name, mode) {
     var out = document.getElementById("assessment-import-result");
-    var outcome = answers.importState(result.state, mode, name);
+    var first = save();
+    var outcome = first.ok ? answers.importState(result.state, mode, name) : null;
     refresh();
-    if (!outcome.ok) {
-      messages(out, [t("Nothing was imported; your answers are unchanged."),
-                     outcome.problem === "refused" ? refusedText(outcome.message) : outcome.problem === "unavailable" ? notSavedMessage() : fullMessage()], true, true);
+    if (!outcome || !outcome.ok) {
+      messages(out, [t("Nothing was imported; your answers are unchanged."), refusal(outcome ? outcome.problem : first.problem)], true, true);
       return;
     }
     messages(out, importLines(result, name, mode, outcome), false);
@@ -700,11 +777,12 @@
     on("assessment-import-cancel", function () { if (importChoice) importChoice(null); });
     on("assessment-start-over", function () {
       if (!window.confirm(t("Delete all your answers, notes and next actions from this browser? A copy is kept under Earlier versions on this page until you clear the browser's data."))) return;
-      var result = answers.startOver();
+      var first = save();
+      var result = first.ok ? answers.startOver() : null;
       refresh();
-      if (result.ok) status(t("All answers were removed from this browser. A copy is listed under Earlier versions."));
+      if (result && result.ok) status(t("All answers were removed from this browser. A copy is listed under Earlier versions."));
       else messages(document.getElementById("assessment-import-result"),
-                    [t("Nothing was removed."), result.problem === "refused" ? refusedText(result.message) : fullMessage()], true, true);
+                    [t("Nothing was removed.")].concat(result ? [refusal(result.problem)].concat(droppedLines(result.dropped)) : [refusal(first.problem)]), true, true);
     });
     var input = /** @type {HTMLInputElement | null} */ (document.getElementById("assessment-import"));
     var out = document.getElementById("assessment-import-result");
@@ -851,23 +929,32 @@
 
   // --- start -----------------------------------------------------------------------------
   function refresh() {
-    reread();
     var form = /** @type {HTMLFormElement | null} */ (document.querySelector("[data-assessment-form]"));
+    if (form) view.syncAll();
+    reread();
     if (form) fillForm(form);
     var results = document.getElementById("assessment-results");
     if (results) renderResults(results);
     renderStart();
-    var report = document.getElementById("assessment-report");
-    if (report) renderReport(report);
+    var printed = document.getElementById("assessment-report");
+    if (printed) renderReport(printed);
     renderSnapshots();
     showBackupReminder();
   }
 
   /* Says whether answers are saved; returns true when that is a problem. */
-  function openingStatus() {
-    if (!answers.store.available) { status(notSavedMessage(), true); return true; }
-    if (unreadable) { status(tf("Your saved answers could not be read ({error}). They are kept: the next change keeps them as an earlier version on the Results page.", { error: problemText(unreadable) }), true); return true; }
-    if (!answers.writable()) {
+  /** @param {{ moved: boolean, unreadable: boolean }} legacy */
+  function openingStatus(legacy) {
+    if (!layer.available) { status(notSavedMessage(), true); return true; }
+    if (!legacy.moved) {
+      status(t("Your answers saved by the previous version of the toolkit could not be moved yet (storage full): they are kept as they were. Free some space and open this page again."), true);
+      return true;
+    }
+    if (legacy.unreadable) {
+      status(t("Your answers saved by the previous version of the toolkit could not be read. They are kept as they were under Earlier versions on the Results page, where you can download them."), true);
+      return true;
+    }
+    if (!layer.writable()) {
       status(t("This browser's storage is full: the answers shown are stored, but new changes cannot be saved. Export your answers, then free some space."), true);
       return true;
     }
@@ -878,20 +965,28 @@
     return false;
   }
 
-  // Registered first: a page restored by the Back button re-reads before anything else runs.
-  answers.store.watch(function () { answers.repair(); refresh(); });
-  window.addEventListener("storage", function (event) { if (event.key === PLAN_KEY) refresh(); });
-  answers.adoptLegacy();
+  // Registered first: a page restored by the Back button reads again before anything else runs.
+  layer.watch(function () {
+    answers.adoptLegacy(contract.legacy);   // an older copy of the toolkit may still write its keys (file:// pages share one storage)
+    refresh();
+    view.retry();
+    if (answers.hasChoices()) report(answers.storeChoices());
+  });
+  var legacy = answers.adoptLegacy(contract.legacy);
   var form = /** @type {HTMLFormElement | null} */ (document.querySelector("[data-assessment-form]"));
-  var early = !!form && takeEarlyInput(form);   // first: the form then shows them, never clears them
-  root.classList.add("assessment--ready");
+  var early = form ? takeEarlyInput(form) : null;   // first: the form then shows them, never clears them
   if (form) bindForm(form);
+  root.classList.add("assessment--ready");
   bindToolbar();
   bindPartners();
   bindCompare();
   refresh();
-  var problem = openingStatus();
-  if (early) save(problem);   // stored as the user's changes; "Saved …", or why not
+  var problem = openingStatus(legacy);
+  if (early) {                     // stored as the user's changes: "Saved …" (unless a problem is shown), or why not
+    quiet = problem;
+    report(early);
+    quiet = false;
+  }
   showPersistence();
   if (kind === "report" && window.location.hash === "#print") window.print();
 })();

@@ -19,7 +19,8 @@
    another tab removed it is never hidden. Times only order heads and imports: a write replaces
    what it saw whatever the clocks say, and is stamped after it (a clock hours ahead cannot win).
    Earlier versions (snapshots) are keys of their own too. Pure parts run in Node for the tests. */
-(function (root, factory) {
+// @ts-check
+(/** @param {any} root @param {() => DataLayerModule} factory */ function (root, factory) {
   "use strict";
   var layer = factory();
   if (typeof module === "object" && module.exports) module.exports = layer;
@@ -32,22 +33,28 @@
   var SEGMENT = /^[A-Za-z0-9@:._~-]{1,120}$/;   // tool, record, field and version ids: no "/"
 
   // Maps keyed by ids that come from files: "constructor" or "__proto__" are ids like any other.
+  /** @template [T=unknown] @returns {Record<string, T>} */
   function dict() { return Object.create(null); }
+  /** @param {object | null | undefined} map @param {string} key */
   function own(map, key) { return !!map && Object.prototype.hasOwnProperty.call(map, key); }
 
   // --- pure ------------------------------------------------------------------------------------
+  /** @param {unknown} value @returns {value is "" | null | undefined | false} */
   function isEmpty(value) { return value === "" || value === null || value === undefined || value === false; }
 
+  /** @param {unknown} value @returns {string | null} */
   function isStamp(value) {
     if (typeof value !== "string" || value.length > 40) return null;
     var ms = Date.parse(value);
     return isFinite(ms) && ms >= 0 && ms <= MAX_TIME ? new Date(ms).toISOString() : null;
   }
 
+  /** @param {string | null | undefined} a @param {string | null | undefined} b @returns {string | null} */
   function later(a, b) { return !a ? (b || null) : !b ? a : (b > a ? b : a); }
 
   /* The time for a write made at `wall` over what was stamped `seen`: its own, or just after
      `seen` when the clock says earlier (as the self-assessment does, assessment-core.js). */
+  /** @param {string} wall @param {string | null | undefined} seen @returns {string} */
   function stampAfter(wall, seen) {
     if (!seen || (wall && wall > seen)) return wall;
     var ms = Date.parse(seen) + 1;
@@ -55,6 +62,7 @@
   }
 
   /* A stored version, or null when it is not one (left alone, never shown). */
+  /** @param {string} text @returns {StoredVersion | null} */
   function parseVersion(text) {
     var raw;
     try { raw = JSON.parse(text); } catch (e) { return null; }
@@ -62,18 +70,21 @@
     var v = raw.v, type = typeof v;
     if (type !== "string" && type !== "number" && type !== "boolean") return null;
     var t = isStamp(raw.t) || EPOCH;
-    var s = Array.isArray(raw.s) ? raw.s.filter(function (x) { return typeof x === "string"; }) : [];
+    var s = Array.isArray(raw.s) ? raw.s.filter(/** @param {unknown} x */ function (x) { return typeof x === "string"; }) : [];
+    /** @type {StoredVersion} */
     var out = { v: v, t: t, s: s };
-    if (Array.isArray(raw.w)) out.w = raw.w.filter(function (x) { return typeof x === "string"; });
+    if (Array.isArray(raw.w)) out.w = raw.w.filter(/** @param {unknown} x */ function (x) { return typeof x === "string"; });
     return out;
   }
 
+  /** @param {Head} a @param {Head} b */
   function newer(a, b) { return a.time > b.time || (a.time === b.time && a.id > b.id); }
 
   /* A field from its versions (id -> parsed): { value, time, id, heads } with the heads newest
      first, or null when it has none. */
+  /** @param {Record<string, StoredVersion>} versions @returns {LayerField | null} */
   function fieldOf(versions) {
-    var replaced = dict(), heads = [];
+    var replaced = dict(), heads = /** @type {Head[]} */ ([]);
     Object.keys(versions).forEach(function (id) { versions[id].s.forEach(function (r) { replaced[r] = true; }); });
     Object.keys(versions).forEach(function (id) {
       if (own(replaced, id)) return;
@@ -85,11 +96,13 @@
     return { value: heads[0].value, time: heads[0].time, id: heads[0].id, heads: heads };
   }
 
+  /** @param {LayerField | null} field @returns {string[]} */
   function headIds(field) { return field ? field.heads.map(function (h) { return h.id; }) : []; }
 
   /* Whether a row's record is removed: its "@deleted" field holds a removal, and every cell it
      has now was seen by a removal (a cell written since, by a tab that had not seen the removal,
      brings the row back with that text). */
+  /** @param {LayerRecord} record */
   function isRemoved(record) {
     var del = record && own(record, "@deleted") ? record["@deleted"] : null;
     if (!del || del.value !== true) return false;
@@ -102,14 +115,18 @@
   }
 
   /* The heads of every cell of a record (what a removal saw). */
+  /** @param {LayerRecord} record */
   function cellHeads(record) {
+    /** @type {string[]} */
     var out = [];
     Object.keys(record || {}).forEach(function (f) { if (f.charAt(0) !== "@") out = out.concat(headIds(record[f])); });
     return out;
   }
 
   /* A copy of a state with this page's changes not stored yet on top (for exports and views). */
+  /** @param {LayerState} state @param {Edit[] | null | undefined} edits @param {string} now @returns {LayerState} */
   function overlay(state, edits, now) {
+    /** @type {LayerState} */
     var out = { records: dict() };
     Object.keys(state.records).forEach(function (r) {
       out.records[r] = dict();
@@ -119,6 +136,7 @@
       var rec = own(out.records, e.record) ? out.records[e.record] : (out.records[e.record] = dict());
       if (isEmpty(e.value)) { delete rec[e.field]; return; }
       var prev = own(rec, e.field) ? rec[e.field] : null;
+      /** @type {Head} */
       var head = { id: "unsaved", value: e.value, time: now, w: e.field === "@deleted" ? cellHeads(rec) : null };
       rec[e.field] = { value: e.value, time: now, id: "unsaved", heads: [head].concat(prev ? prev.heads.slice(1) : []) };
     });
@@ -131,8 +149,11 @@
      (records and fields it lacks are emptied, rows it lacks removed). Returns { ops, added,
      conflicts } for write(). `rowLike(record)`: whether a record is a row that is removed
      rather than emptied. */
+  /** @param {LayerState} state @param {Incoming} incoming @param {"combine" | "replace"} mode
+      @param {((record: string) => boolean) | null} rowLike @returns {ImportPlan} */
   function importOps(state, incoming, mode, rowLike) {
-    var ops = [], added = [], conflicts = [];
+    var ops = /** @type {WriteOp[]} */ ([]), added = /** @type {string[]} */ ([]), conflicts = /** @type {FieldConflict[]} */ ([]);
+    /** @param {string} r @param {string} f */
     function field(r, f) { return own(state.records, r) && own(state.records[r], f) ? state.records[r][f] : null; }
     Object.keys(incoming).forEach(function (r) {
       var rec = incoming[r];
@@ -180,11 +201,13 @@
     return { ops: ops, added: added, conflicts: conflicts };
   }
 
+  /** @param {HistorySnapshot} s */
   function snapshotSize(s) { return (s.data ? s.data.length : 0) + 300; }
 
   /* Which earlier versions to drop so that `list` plus `snap` keeps within the limits: the
      oldest first, but never the oldest of all (the original work) nor the new one. Returns
      { drop: [ids] }, or { refuse: true } when even that is not enough. */
+  /** @param {HistorySnapshot[]} list @param {HistorySnapshot} snap @param {StorageLimits} limits @returns {PruneResult} */
   function pruneHistory(list, snap, limits) {
     var all = list.slice().sort(function (a, b) { return (a.when || "") < (b.when || "") ? -1 : (a.when || "") > (b.when || "") ? 1 : 0; });
     var count = all.length + 1, size = all.reduce(function (n, s) { return n + snapshotSize(s); }, snapshotSize(snap));
@@ -199,6 +222,7 @@
   }
 
   // --- the browser -----------------------------------------------------------------------------
+  /** @param {Window} win @param {string} namespace @returns {Storage | null} */
   function localStore(win, namespace) {
     try {
       var s = win.localStorage;
@@ -215,23 +239,29 @@
   }
 
   /* options: { contract, win, storage (default win.localStorage), clock () -> ISO time } */
+  /** @param {DataLayerOptions} options @returns {DataLayerHandle} */
   function open(options) {
     var contract = options.contract, win = options.win;
     var ls = options.storage !== undefined ? options.storage : localStore(win, contract.namespace);
     var clock = options.clock || function () { return new Date().toISOString(); };
     var DATA = contract.data_prefix, HISTORY = contract.history_prefix, META = contract.meta_prefix;
     var tab = randomId(), seq = 0;
+    /** @type {Record<string, Record<string, Record<string, Record<string, StoredVersion>>>>} */
     var index = dict();     // tool -> record -> field -> version id -> parsed version
+    /** @type {Record<string, Record<string, HistorySnapshot>>} */
     var history = dict();   // tool -> snapshot id -> snapshot
+    /** @type {Record<string, LayerState>} */
     var cache = dict();     // tool -> state, until the index changes
 
-    function keys() {
+    /** @param {Storage} store */
+    function keys(store) {
       var out = [];
-      for (var i = 0; i < ls.length; i++) out.push(ls.key(i));
+      for (var i = 0; i < store.length; i++) out.push(store.key(i));
       return out;
     }
 
     /* Learn one key's value (null: removed). */
+    /** @param {string} key @param {string | null} text @returns {boolean} */
     function learn(key, text) {
       var parts;
       if (key.indexOf(DATA) === 0) {
@@ -268,22 +298,27 @@
       history = dict();
       cache = dict();
       if (!ls) return;
-      keys().forEach(function (k) {
-        if (k && (k.indexOf(DATA) === 0 || k.indexOf(HISTORY) === 0)) learn(k, ls.getItem(k));
+      var store = ls;   // not null (checked above): tsc does not carry a var's check into a callback
+      keys(store).forEach(function (k) {
+        if (k && (k.indexOf(DATA) === 0 || k.indexOf(HISTORY) === 0)) learn(k, store.getItem(k));
       });
     }
 
+    /** @param {string} tool @param {string} r @param {string} f */
     function versionsOf(tool, r, f) {
       return own(index, tool) && own(index[tool], r) && own(index[tool][r], f) ? index[tool][r][f] : null;
     }
 
     /* tool's state: { records: record -> field -> { value, time, id, heads } }. */
+    /** @param {string} tool @returns {LayerState} */
     function state(tool) {
       if (own(cache, tool)) return cache[tool];
+      /** @type {LayerState} */
       var out = { records: dict() };
+      /** @type {Record<string, Record<string, Record<string, StoredVersion>>>} */
       var recs = own(index, tool) ? index[tool] : dict();
       Object.keys(recs).forEach(function (r) {
-        var rec = dict(), any = false;
+        var rec = /** @type {LayerRecord} */ (dict()), any = false;
         Object.keys(recs[r]).forEach(function (f) {
           var field = fieldOf(recs[r][f]);
           if (field) { rec[f] = field; any = true; }
@@ -294,8 +329,10 @@
       return out;
     }
 
+    /** @param {string} tool @param {string} r @param {string} f @param {string} id */
     function keyOf(tool, r, f, id) { return DATA + tool + "/" + r + "/" + f + "/" + id; }
 
+    /** @param {string} tool @param {WriteOp} op */
     function check(tool, op) {
       [tool, op.record, op.field].forEach(function (s) { if (!SEGMENT.test(s)) throw new Error("not a valid id: " + String(s).slice(0, 80)); });
     }
@@ -304,26 +341,29 @@
        time? (an import's), seen? (a removal's cells) }]. All or nothing: if one version cannot
        be written, those written are taken back. Returns { ok, ids: [new version id or null],
        problem: "unavailable" | "full" }. */
+    /** @param {string} tool @param {WriteOp[]} ops @returns {WriteResult} */
     function write(tool, ops) {
       if (!ls) return { ok: false, problem: "unavailable" };
-      var now = clock(), written = [], ids = [], cells = dict();
+      var store = ls;   // not null (checked above): tsc does not carry a var's check into a callback
+      var now = clock(), written = /** @type {string[]} */ ([]), ids = /** @type {(string | null)[]} */ ([]), cells = /** @type {Record<string, string[]>} */ (dict());
       ops.forEach(function (op) { check(tool, op); });
       // Removals last: a removal written with cells of its row has seen them.
       var order = ops.map(function (op, i) { return i; }).sort(function (a, b) {
-        return (ops[a].field === "@deleted") - (ops[b].field === "@deleted") || a - b;
+        return +(ops[a].field === "@deleted") - +(ops[b].field === "@deleted") || a - b;
       });
       for (var n = 0; n < order.length; n++) {
-        var i = order[n], op = ops[i], versions = versionsOf(tool, op.record, op.field), seenTime = null;
+        var i = order[n], op = ops[i], versions = versionsOf(tool, op.record, op.field), seenTime = /** @type {string | null} */ (null);
         (op.base || []).forEach(function (id) { if (versions && own(versions, id)) seenTime = later(seenTime, versions[id].t); });
         if (isEmpty(op.value)) { ids[i] = null; continue; }
         var id = Date.parse(now).toString(36) + "-" + tab + "-" + (seq++).toString(36);
+        /** @type {StoredVersion} */
         var body = { v: op.value, t: stampAfter(op.time || now, seenTime), s: (op.base || []).slice() };
         if (op.field === "@deleted") body.w = (op.seen || []).concat(own(cells, op.record) ? cells[op.record] : []);
         var key = keyOf(tool, op.record, op.field, id), text = JSON.stringify(body);
         try {
           ls.setItem(key, text);
         } catch (e) {
-          written.forEach(function (k) { ls.removeItem(k); learn(k, null); });
+          written.forEach(function (k) { store.removeItem(k); learn(k, null); });
           return { ok: false, problem: "full" };
         }
         written.push(key);
@@ -334,7 +374,7 @@
       ops.forEach(function (op) {
         (op.base || []).forEach(function (id) {
           var k = keyOf(tool, op.record, op.field, id);
-          ls.removeItem(k);
+          store.removeItem(k);
           learn(k, null);
         });
       });
@@ -342,7 +382,9 @@
     }
 
     // --- earlier versions --------------------------------------------------------------------
+    /** @param {string} tool @returns {HistorySnapshot[]} */
     function snapshots(tool) {
+      /** @type {Record<string, HistorySnapshot>} */
       var list = own(history, tool) ? history[tool] : dict();
       return Object.keys(list).map(function (id) { return list[id]; })
         .sort(function (a, b) { return (b.when || "") < (a.when || "") ? -1 : (b.when || "") > (a.when || "") ? 1 : 0; });
@@ -351,6 +393,8 @@
     /* Keep `data` (an export's text) as an earlier version. Returns { ok, snapshot, dropped:
        [snapshots removed to keep within the limits] }, or { ok: false, problem: "full" |
        "history-full" | "unavailable" }: then nothing may be replaced. */
+    /** @param {string} tool @param {SnapshotReason} reason @param {string} data @param {number} [count] @param {unknown} [at]
+        @returns {KeepResult} */
     function keepSnapshot(tool, reason, data, count, at) {
       if (!ls) return { ok: false, problem: "unavailable" };
       var when = isStamp(at) || clock();
@@ -364,6 +408,7 @@
         return { ok: false, problem: "full" };
       }
       learn(key, text);
+      /** @type {HistorySnapshot[]} */
       var dropped = [];
       plan.drop.forEach(function (id) {
         var gone = own(history[tool], id) ? history[tool][id] : null;
@@ -373,12 +418,16 @@
       return { ok: true, snapshot: snap, dropped: dropped };
     }
 
+    /** @param {string} tool @param {string} id */
     function removeSnapshot(tool, id) {
       if (!ls || !SEGMENT.test(id)) return;
       ls.removeItem(HISTORY + tool + "/" + id);
       learn(HISTORY + tool + "/" + id, null);
     }
 
+    /** @overload @param {string} tool @param {string} name @returns {string | null} */
+    /** @overload @param {string} tool @param {string} name @param {string | null} value @returns {boolean} */
+    /** @param {string} tool @param {string} name @param {string | null} [value] @returns {string | null | boolean} */
     function meta(tool, name, value) {
       if (!ls) return value === undefined ? null : false;
       var key = META + tool + "/" + name;
@@ -393,6 +442,9 @@
     }
 
     /* Any key, for what other stores keep (the assessment's answers, version 0.1.0's keys). */
+    /** @overload @param {string} key @returns {string | null} */
+    /** @overload @param {string} key @param {string | null} value @returns {boolean} */
+    /** @param {string} key @param {string | null} [value] @returns {string | null | boolean} */
     function raw(key, value) {
       if (!ls) return value === undefined ? null : false;
       if (value === undefined) return ls.getItem(key);
@@ -413,8 +465,11 @@
     /* fn(reason) whenever what is stored may differ from what the page shows: another tab
        wrote (many writes at once call it once), the page came back from the back-forward cache
        (it missed every change meanwhile: read again first), or the user came back to it. */
+    /** @param {(reason: WatchReason) => void} fn */
     function watch(fn) {
+      /** @type {number | null} */
       var timer = null;
+      /** @param {WatchReason} reason */
       function soon(reason) {
         if (timer) return;
         timer = win.setTimeout(function () { timer = null; fn(reason); }, 30);

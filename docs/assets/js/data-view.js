@@ -8,26 +8,34 @@
      elsewhere meanwhile, both versions are kept and shown, with a choice.
    Text typed before this script ran is taken in and saved, never cleared. Text from storage is
    only ever set as a value or as textContent. */
-(function (root) {
+// @ts-check
+(/** @param {any} root */ function (root) {
   "use strict";
 
   /* options: { layer, win, t (the page's translation), saveAfter, retryAfter, report(result) } */
+  /** @param {DataLayerViewOptions} options @returns {DataLayerViewHandle} */
   function create(options) {
-    var layer = options.layer, win = options.win, doc = win.document, Layer = root.DataLayer;
+    // DataLayer: data-layer.js runs first, and the pages that create a view check that it did.
+    var layer = options.layer, win = options.win, doc = win.document, Layer = /** @type {DataLayerModule} */ (root.DataLayer);
+    /** @type {BoundControl[]} */
     var bound = [];          // controls, each with ._dl = { tool, record, field, shown, base, alongside, notice }
-    var timer = null, firstUnsaved = 0, retry = null;
+    var timer = /** @type {number | null} */ (null), firstUnsaved = 0, retry = /** @type {number | null} */ (null);
+    /** @param {string} text */
     function t(text) { return options.t(text); }
 
+    /** @param {Binding} s @returns {LayerField | null} */
     function fieldOf(s) {
       var recs = layer.state(s.tool).records;
       return Layer.own(recs, s.record) && Layer.own(recs[s.record], s.field) ? recs[s.record][s.field] : null;
     }
 
+    /** @param {FieldValue | null | undefined} v @returns {string} */
     function asText(v) { return v === null || v === undefined || v === false ? "" : String(v); }
 
     /* What the control showed when the page was written (before the user could type). */
+    /** @param {FieldControl} el */
     function initial(el) {
-      if (el.tagName === "SELECT") {
+      if (isSelect(el)) {
         for (var i = 0; i < el.options.length; i++) if (el.options[i].defaultSelected) return el.options[i].value;
         return el.options.length ? el.options[0].value : "";
       }
@@ -37,26 +45,34 @@
     /* Typed here and not saved: only the user's own input counts. A value the browser put back
        by itself (form state restored on Back or a reload, into controls a script creates during
        loading) is not a change and is never saved: the next sync shows the stored value again. */
+    /** @param {BoundControl} el */
     function dirty(el) { return el._dl.typed && el.value !== el._dl.shown; }
 
     /* Set a value without moving the caret of someone in the control. */
+    /** @param {FieldControl} el @param {string} value */
     function put(el, value) {
       if (el.value === value) return;
-      var focused = el === doc.activeElement, start = null, end = null;
-      try { if (focused) { start = el.selectionStart; end = el.selectionEnd; } } catch (e) { start = null; }
+      if (isSelect(el) || el !== doc.activeElement) { el.value = value; return; }   // no caret to keep
+      var start = null, end = null;
+      try { start = el.selectionStart; end = el.selectionEnd; } catch (e) { start = null; }
       el.value = value;
-      try { if (focused && start !== null) el.setSelectionRange(Math.min(start, value.length), Math.min(end, value.length)); } catch (e) { /* no caret */ }
+      try { if (start !== null && end !== null) el.setSelectionRange(Math.min(start, value.length), Math.min(end, value.length)); } catch (e) { /* no caret */ }
     }
+
+    /** @param {FieldControl} el @returns {el is HTMLSelectElement} */
+    function isSelect(el) { return el.tagName === "SELECT"; }
 
     /* Bind a control to tool/record/field. opts.alongside(value) -> { field: value } written with
        it; opts.show(stored) -> what the control shows of the stored value. */
+    /** @param {ViewControl} el @param {string} tool @param {string} record @param {string} field @param {BindOptions | null} [opts] */
     function bind(el, tool, record, field, opts) {
       if (el._dl && bound.indexOf(el) >= 0) { el._dl.tool = tool; el._dl.record = record; el._dl.field = field; sync(el); return; }
       el._dl = { tool: tool, record: record, field: field, shown: null, base: [], typed: false, alongside: opts && opts.alongside,
                  show: opts && opts.show, notice: null };
+      el = /** @type {BoundControl} */ (el);   // bound from here on (tsc does not narrow an element by a property set on it)
       bound.push(el);
       el.setAttribute("autocomplete", "off");   // created by a script: the browser must not fill it with old state
-      if (layer.available && el.maxLength !== undefined && options.maxText && el.tagName !== "SELECT") el.maxLength = options.maxText;
+      if (layer.available && !isSelect(el) && el.maxLength !== undefined && options.maxText) el.maxLength = options.maxText;
       var typedEarly = el.value !== initial(el);
       if (typedEarly) {
         // Typed before the page could save: a change of nothing this page showed, so a value
@@ -70,12 +86,15 @@
       } else sync(el);
     }
 
+    /** @param {ViewControl} el */
     function unbind(el) {
+      if (!el._dl) return;   // never bound
       var i = bound.indexOf(el);
       if (i >= 0) bound.splice(i, 1);
-      if (el._dl && el._dl.notice) el._dl.notice.remove();
+      if (el._dl.notice) el._dl.notice.remove();
     }
 
+    /** @param {BoundControl} el */
     function sync(el) {
       var s = el._dl, field = fieldOf(s);
       if (!dirty(el)) {
@@ -92,6 +111,7 @@
 
     /* The other versions of a field: stored beside the one shown (two tabs changed it at once),
        or stored elsewhere while the user was typing here. Each can be chosen. */
+    /** @param {BoundControl} el @param {LayerField | null} field */
     function renderConflict(el, field) {
       var s = el._dl;
       var others = field ? field.heads.filter(function (h) { return s.base.indexOf(h.id) < 0 && asText(h.value) !== el.value; }) : [];
@@ -132,9 +152,10 @@
     }
 
     /* The user chose a version: it replaces every version of the field this page knows. */
+    /** @param {BoundControl} el @param {string} value */
     function choose(el, value) {
       var s = el._dl, field = fieldOf(s);
-      var ops = [{ record: s.record, field: s.field, value: value, base: Layer.headIds(field) }].concat(alongside(s, value));
+      var ops = /** @type {WriteOp[]} */ ([{ record: s.record, field: s.field, value: value, base: Layer.headIds(field) }]).concat(alongside(s, value));
       var result = layer.write(s.tool, ops);
       if (result.ok) {
         put(el, value);
@@ -143,9 +164,12 @@
         s.typed = false;
       }
       renderConflict(el, fieldOf(s));
-      options.report(result);
+      // As flush() reports: the pages act on what was saved (the plan redraws and writes the key
+      // the assessment page reads), and a write's own result has no count.
+      options.report(result.ok ? { ok: true, saved: 1 } : { ok: false, problem: result.problem, saved: 0 });
     }
 
+    /** @param {Binding} s @param {string} value @returns {WriteOp[]} */
     function alongside(s, value) {
       if (!s.alongside) return [];
       var more = s.alongside(value), recs = layer.state(s.tool).records;
@@ -158,15 +182,16 @@
     function unsaved() { return bound.filter(dirty); }
 
     /* Store every change typed and not stored yet. Returns { ok, problem?, saved: n }. */
+    /** @returns {SaveReport} */
     function flush() {
       if (timer) { win.clearTimeout(timer); timer = null; }
       firstUnsaved = 0;
       var todo = unsaved();
       if (!todo.length) return { ok: true, saved: 0 };
-      var byTool = {}, result = { ok: true, saved: 0 };
+      var byTool = /** @type {Record<string, BoundControl[]>} */ ({}), result = /** @type {SaveReport} */ ({ ok: true, saved: 0 });
       todo.forEach(function (el) { (byTool[el._dl.tool] = byTool[el._dl.tool] || []).push(el); });
       Object.keys(byTool).forEach(function (tool) {
-        var els = byTool[tool], ops = [];
+        var els = byTool[tool], ops = /** @type {WriteOp[]} */ ([]);
         els.forEach(function (el) {
           var s = el._dl;
           ops.push({ record: s.record, field: s.field, value: el.value, base: s.base.slice() });
@@ -174,9 +199,10 @@
         els.forEach(function (el) { ops = ops.concat(alongside(el._dl, el.value)); });
         var r = layer.write(tool, ops);
         if (r.ok) {
+          var ids = r.ids;   // r is narrowed to a success here, not in the callback
           els.forEach(function (el, i) {
             el._dl.shown = ops[i].value;
-            el._dl.base = r.ids[i] ? [r.ids[i]] : [];
+            el._dl.base = ids[i] ? [ids[i]] : [];
             el._dl.typed = false;
             renderConflict(el, fieldOf(el._dl));
           });
@@ -208,19 +234,23 @@
       return unsaved().map(function (el) { return { tool: el._dl.tool, record: el._dl.record, field: el._dl.field, value: el.value }; });
     }
 
+    /** @param {Node} node */
     function holds(node) {
       return bound.some(function (el) { return node.contains(el) && (dirty(el) || el === doc.activeElement || !!el._dl.notice); });
     }
 
     /* Listen to a container's controls and to the page's leaving. */
+    /** @param {Element} container */
     function listen(container) {
+      // Events from any element in the container: only the controls bind() gave a `_dl` count.
       container.addEventListener("input", function (e) {
-        if (!e.target._dl) return;
-        e.target._dl.typed = true;
-        renderConflict(e.target, fieldOf(e.target._dl));
+        var el = /** @type {ViewControl} */ (e.target);
+        if (!el._dl) return;
+        el._dl.typed = true;
+        renderConflict(el, fieldOf(el._dl));
         schedule();
       });
-      container.addEventListener("change", function (e) { if (e.target._dl) { e.target._dl.typed = true; flush(); } });
+      container.addEventListener("change", function (e) { var el = /** @type {ViewControl} */ (e.target); if (el._dl) { el._dl.typed = true; flush(); } });
     }
     win.addEventListener("pagehide", function () { flush(); });
     doc.addEventListener("visibilitychange", function () { if (doc.visibilityState === "hidden") flush(); });
@@ -229,5 +259,6 @@
              listen: listen, dirty: dirty, retry: function () { if (unsaved().length) flush(); } };
   }
 
-  root.DataView = { create: create };
+  // Not window.DataView: that is the browser's own constructor, which other scripts may need.
+  root.DataLayerView = { create: create };
 })(typeof self !== "undefined" ? self : this);

@@ -2,24 +2,30 @@
    replace), earlier versions. Storage is the data layer's (data-layer.js); the controls are
    bound to its fields by data-view.js, which saves as the user types and shows other tabs'
    changes live. Text from storage or files is only ever set as values or textContent. */
+// @ts-check
 (function () {
   "use strict";
-  var Core = window.WorksheetCore, Layer = window.DataLayer, View = window.DataView;
-  var form = document.querySelector("[data-worksheet]");
-  var modelNode = document.getElementById("worksheet-model");
-  if (!form || !modelNode || !Core || !Layer || !View) return;
-  var model = JSON.parse(modelNode.textContent);
+  var loaded = { Core: window.WorksheetCore, Layer: window.DataLayer, View: window.DataLayerView,
+                 form: document.querySelector("[data-worksheet]"), modelNode: document.getElementById("worksheet-model"),
+                 status: document.getElementById("ws-status") };
+  if (!loaded.form || !loaded.modelNode || !loaded.status || !loaded.Core || !loaded.Layer || !loaded.View) return;
+  var Core = loaded.Core, Layer = loaded.Layer, View = loaded.View, form = loaded.form, status = loaded.status;
+  /** @type {WorksheetModel} */
+  var model = JSON.parse(String(loaded.modelNode.textContent));
   var contract = model.storage, limits = contract.limits, tool = model.tool;
-  var status = document.getElementById("ws-status");
+  /** @type {Record<string, WorksheetTable>} */
   var tables = Layer.dict();
   model.parts.forEach(function (p) { if (p.kind === "table") tables[p.id] = p; });
   // A column as the page names it, by the English heading that CSV files and problems give.
+  /** @type {Record<string, string>} */
   var headingLabels = Layer.dict();
-  model.parts.forEach(function (p) { (p.columns || []).forEach(function (c) { headingLabels[c.heading] = c.label; }); });
+  Object.keys(tables).forEach(function (id) { tables[id].columns.forEach(function (c) { headingLabels[c.heading] = c.label; }); });
 
   // The page's language: the model carries the browser's messages translated (English text as
   // the key); any missing stays English.
+  /** @param {string} text */
   function t(text) { return (model.strings && model.strings[text]) || text; }
+  /** @param {string} text @param {Record<string, unknown>} values */
   function tf(text, values) {
     var out = t(text);
     Object.keys(values).forEach(function (k) { out = out.split("{" + k + "}").join(String(values[k])); });
@@ -30,31 +36,38 @@
   // a Thai page in a browser set to English shows 5 ธ.ค. 2569, not 12/5/2026. (Here rather than
   // in a script of their own: on a slow connection every script is a wait before the page works.)
   var Lang = (function () {
+    /** @type {string | undefined} */
     var tag;
     try { tag = Intl.getCanonicalLocales(document.documentElement.lang)[0]; } catch (e) { tag = undefined; }
+    /** @param {Intl.DateTimeFormatOptions} options @param {Date} d */
     function dates(options, d) { try { return new Intl.DateTimeFormat(tag, options).format(d); } catch (e) { return d.toISOString(); } }
     return {
+      /** @param {Date} d */
       time: function (d) { return dates({ hour: "numeric", minute: "2-digit", second: "2-digit" }, d); },
+      /** @param {string} iso */
       dateTime: function (iso) {
         var d = new Date(iso);
         return isNaN(d.getTime()) ? "" : dates({ year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }, d);
       },
+      /** @param {number} n */
       number: function (n) { try { return new Intl.NumberFormat(tag).format(n); } catch (e) { return String(n); } }
     };
   })();
 
+  /** @param {string} text @param {boolean} [problem] @param {HTMLElement} [button] */
   function say(text, problem, button) {
     status.textContent = text;
     status.classList.toggle("ws-status--problem", !!problem);
     if (button) { status.appendChild(document.createTextNode(" ")); status.appendChild(button); }
   }
 
+  /** @param {string} label @param {() => void} onClick @param {Record<string, string>} [attrs] */
   function button(label, onClick, attrs) {
-    var b = document.createElement("button");
+    var b = document.createElement("button"), values = attrs || {};
     b.type = "button";
     b.className = "md-button";
     b.textContent = label;
-    Object.keys(attrs || {}).forEach(function (k) { b.setAttribute(k, attrs[k]); });
+    Object.keys(values).forEach(function (k) { b.setAttribute(k, values[k]); });
     b.addEventListener("click", onClick);
     return b;
   }
@@ -67,7 +80,9 @@
     return t("Not saved: this browser's storage is full. Nothing you typed is lost while this page stays open: export (JSON) now, then free some space.");
   }
 
+  /** @type {SaveReport["problem"] | null} */
   var failing = null;    // the problem last said, so that retries do not redraw it (and its button) again and again
+  /** @param {{ ok: boolean, problem?: SaveReport["problem"], saved?: number }} result */
   function saveReport(result) {
     if (result.ok) { failing = null; if (result.saved) say(tf("Saved in this browser at {time}.", { time: Lang.time(new Date()) })); return; }
     if (failing === result.problem && status.classList.contains("ws-status--problem")) return;
@@ -80,9 +95,21 @@
                            maxText: limits.text, report: saveReport });
 
   // --- drawing -----------------------------------------------------------------------------
-  function control(root) { return root.querySelector("input, textarea, select"); }
+  /* The control in a cell (or the first of a row): every cell the page or makeRow() draws holds
+     one, made by input() or by the page's template. */
+  /** @param {ParentNode | null} root @returns {ViewControl} */
+  function control(root) { return /** @type {ViewControl} */ (must(must(root).querySelector("input, textarea, select"))); }
 
+  /* An element the page's template or this script always draws: one missing is a bug here. */
+  /** @template T @param {T | null} node @returns {T} */
+  function must(node) {
+    if (!node) throw new Error("worksheet.js: an element of the page is missing");
+    return node;
+  }
+
+  /** @param {WorksheetColumn} column @param {string} id @param {string} label @returns {FieldControl} */
   function input(column, id, label) {
+    /** @type {FieldControl} */
     var el;
     if (column.kind === "long") { el = document.createElement("textarea"); el.rows = 2; }
     else if (column.kind === "choice") {
@@ -102,6 +129,7 @@
     return el;
   }
 
+  /** @param {WorksheetTable} table @param {string} id */
   function makeRow(table, id) {
     var tr = document.createElement("tr");
     tr.setAttribute("data-row", id);
@@ -123,22 +151,26 @@
     return tr;
   }
 
+  /** @param {WorksheetTable} table @param {Element} tr @param {string} id */
   function bindRow(table, tr, id) {
     table.columns.forEach(function (col) {
       view.bind(control(tr.querySelector("[data-cell=\"" + col.id + "\"]")), tool, "r:" + table.id + ":" + id, col.id);
     });
   }
 
+  /** @type {Record<string, Record<string, Element>>} */
   var rowsShown = Layer.dict();   // table id -> row id -> tr, for the tables people add rows to
+  /** @type {Record<string, boolean>} */
   var removedHere = Layer.dict(); // rows this page removed: if one comes back, say why
 
   /* Rows are kept, added, removed and reordered in place, never redrawn: an element someone is
      typing into is never replaced. A row removed elsewhere stays while someone here is typing
      in it (their text then brings it back) or has the cursor in it. Linear in the rows. */
+  /** @param {WorksheetTable} table @param {SheetRow[]} rows */
   function drawRows(table, rows) {
-    var body = document.querySelector("#ws-" + table.id + " tbody");
+    var body = must(document.querySelector("#ws-" + table.id + " tbody"));
     var shown = rowsShown[table.id] || (rowsShown[table.id] = Layer.dict());
-    var wanted = Layer.dict(), prev = null, gone = 0;
+    var wanted = Layer.dict(), prev = /** @type {Node | null} */ (null), gone = 0;
     rows.forEach(function (r, n) {
       wanted[r.id] = true;
       if (Layer.own(removedHere, r.record)) {
@@ -147,14 +179,14 @@
       }
       var tr = shown[r.id];
       if (!tr) { tr = shown[r.id] = makeRow(table, r.id); bindRow(table, tr, r.id); }
-      else table.columns.forEach(function (col) { view.sync(control(tr.querySelector("[data-cell=\"" + col.id + "\"]"))); });
+      else syncRow(table, tr, r.id);
       var at = prev ? prev.nextSibling : body.firstChild;
       if (at !== tr) body.insertBefore(tr, at);
       prev = tr;
       Array.prototype.forEach.call(tr.querySelectorAll("[data-cell]"), function (td, i) {
         control(td).setAttribute("aria-label", tf("{column}, row {n}", { column: table.columns[i].label, n: n + 1 }));
       });
-      tr.querySelector(".ws-remove").setAttribute("aria-label", tf("Remove row {n} of {table}", { n: n + 1, table: table.title }));
+      must(tr.querySelector(".ws-remove")).setAttribute("aria-label", tf("Remove row {n} of {table}", { n: n + 1, table: table.title }));
     });
     Object.keys(shown).forEach(function (id) {
       if (wanted[id] || view.holds(shown[id])) return;
@@ -163,6 +195,7 @@
       delete shown[id];
       gone += 1;
     });
+    /** @type {HTMLButtonElement | null} */
     var add = document.querySelector("[data-add-row=\"" + table.id + "\"]");
     if (add) add.disabled = rows.length >= limits.rows;
     return gone;
@@ -172,26 +205,32 @@
     var state = layer.state(tool), gone = 0;
     model.parts.forEach(function (p) {
       if (p.kind === "field") {
-        var el = document.getElementById("ws-f-" + p.id);
+        var el = /** @type {ViewControl} */ (must(document.getElementById("ws-f-" + p.id)));   // the template's control of the field
         if (el._dl) view.sync(el); else view.bind(el, tool, "f:" + p.id, "value");
         return;
       }
       if (!p.fixed.length) { gone += drawRows(p, Core.rowsOf(state, p)); return; }
       p.fixed.forEach(function (f) {
         var tr = form.querySelector("#ws-" + p.id + " tr[data-row=\"" + CSS.escape(f.id) + "\"]");
-        if (!tr) return;
-        p.columns.forEach(function (col) {
-          var el = control(tr.querySelector("[data-cell=\"" + col.id + "\"]"));
-          if (el._dl) view.sync(el); else view.bind(el, tool, "r:" + p.id + ":" + f.id, col.id);
-        });
+        if (tr) syncRow(p, tr, f.id);
       });
     });
     return gone;
   }
 
+  /* A row's controls show what is stored; a control not bound yet is bound. */
+  /** @param {WorksheetTable} table @param {Element} tr @param {string} id */
+  function syncRow(table, tr, id) {
+    table.columns.forEach(function (col) {
+      var el = control(tr.querySelector("[data-cell=\"" + col.id + "\"]"));
+      if (el._dl) view.sync(el); else view.bind(el, tool, "r:" + table.id + ":" + id, col.id);
+    });
+  }
+
   /* Rows typed into before this script ran (the page offers three blank rows per table) become
      rows, with what was typed: data-view takes the text in as typed. */
   function adoptBlankRows() {
+    /** @type {{ table: WorksheetTable, record: string }[]} */
     var ops = [];
     Array.prototype.forEach.call(form.querySelectorAll("tr.ws-blank"), function (tr) {
       var table = tables[tr.closest("[data-table]").getAttribute("data-table")];
@@ -208,7 +247,7 @@
       bindRow(table, tr, id);
       ops.push({ table: table, record: "r:" + table.id + ":" + id });
     });
-    var state = layer.state(tool), order = Layer.dict();
+    var state = layer.state(tool), order = /** @type {Record<string, number>} */ (Layer.dict());
     ops.forEach(function (o) {
       if (!(o.table.id in order)) order[o.table.id] = Core.nextOrder(state, o.table);
       layer.write(tool, [{ record: o.record, field: "@order", value: order[o.table.id]++, base: [] }]);
@@ -216,6 +255,7 @@
   }
 
   // --- rows --------------------------------------------------------------------------------
+  /** @param {WorksheetTable} table */
   function addRow(table) {
     var state = layer.state(tool);
     if (Core.rowsOf(state, table).length >= limits.rows) { say(tf("Not added: a table holds at most {max} rows.", { max: limits.rows }), true); return; }
@@ -227,6 +267,7 @@
     if (tr) control(tr).focus();
   }
 
+  /** @param {string[]} records */
   function undoButton(records) {
     return button(t("Undo"), function () {
       var state = layer.state(tool);
@@ -240,20 +281,22 @@
     }, { "data-undo": "" });
   }
 
+  /** @param {WorksheetTable} table @param {string} id */
   function removeRow(table, id) {
     view.flush();     // what was typed in the row is stored first, so that the removal has seen it (and Undo brings it back)
     var state = layer.state(tool), record = "r:" + table.id + ":" + id;
-    var rec = Layer.own(state.records, record) ? state.records[record] : Layer.dict();
+    var rec = Layer.own(state.records, record) ? state.records[record] : /** @type {LayerRecord} */ (Layer.dict());
     var result = layer.write(tool, [{ record: record, field: "@deleted", value: true, base: Layer.headIds(rec["@deleted"] || null), seen: Layer.cellHeads(rec) }]);
     if (!result.ok) { saveReport(result); return; }
-    var tr = rowsShown[table.id] && rowsShown[table.id][id];
-    if (tr && tr.contains(document.activeElement)) document.activeElement.blur();
+    var tr = rowsShown[table.id] && rowsShown[table.id][id], active = document.activeElement;
+    if (tr && active instanceof HTMLElement && tr.contains(active)) active.blur();
     draw();
     removedHere[record] = true;
     say(t("Row removed."), false, undoButton([record]));
   }
 
   // --- files -------------------------------------------------------------------------------
+  /** @param {string} name @param {string} text @param {string} type */
   function download(name, text, type) {
     var url = URL.createObjectURL(new Blob([text], { type: type + ";charset=utf-8" }));
     var a = document.createElement("a");
@@ -276,25 +319,31 @@
 
   function exportButton() { return button(t("Export (JSON)"), exportJSON); }
 
+  /** @param {number} bytes */
   function size(bytes) { return bytes % (1024 * 1024) === 0 ? tf("{n} MB", { n: Lang.number(bytes / 1024 / 1024) }) : tf("{n} KB", { n: Lang.number(Math.round(bytes / 1024)) }); }
 
+  /** @param {string} id */
   function partLabel(id) {
     var p = model.parts.filter(function (x) { return x.id === id; })[0];
-    return p ? (p.label || p.title) : id;
+    return p ? (p.kind === "field" ? p.label : p.title) : id;
   }
 
+  /** @param {string} tableId @param {string} column */
   function columnLabel(tableId, column) {
     var table = tables[tableId], c = table && table.columns.filter(function (x) { return x.id === column; })[0];
     return c ? c.label : column;
   }
 
   /* Where a problem or a conflict is, in words. */
+  /** @param {ProblemPlace} at */
   function where(at) {
     if (at.field) return tf("the answer to “{field}”", { field: partLabel(at.field) });
     if (at.table) return tf("column “{column}” of row {row} in “{table}”", { column: columnLabel(at.table, at.column), row: at.row, table: partLabel(at.table) });
-    return tf("line {line}, “{column}”", { line: at.line, column: Layer.own(headingLabels, at.column) ? headingLabels[at.column] : at.column });
+    var heading = at.column === undefined ? "" : at.column;
+    return tf("line {line}, “{column}”", { line: at.line, column: Layer.own(headingLabels, heading) ? headingLabels[heading] : heading });
   }
 
+  /** @param {WorksheetProblem} p @returns {string} */
   function problemText(p) {
     switch (p.code) {
       case "unreadable": return t("The file could not be read.");
@@ -316,42 +365,53 @@
       case "csv-columns": return tf("The first line must name the columns of “{table}” (export the table to see the layout).", p);
       case "csv-row-unknown": return tf("Line {line}: row “{row}” is not one of this table's rows.", p);
       case "csv-row-id": return tf("Line {line}: the row id is not valid.", p);
-      default: return tf("The file cannot be used ({code}).", { code: p.code });
+      default: return unhandled(p);
     }
   }
 
+  /* A problem with no message above: tsc refuses it (every code of WorksheetProblem has one);
+     should one come all the same, the page says so with its code. */
+  /** @param {never} p @returns {string} */
+  function unhandled(p) { return tf("The file cannot be used ({code}).", { code: String(/** @type {{ code?: unknown }} */ (p).code) }); }
+
+  /** @param {WorksheetProblem[]} problems */
   function refuse(problems) {
     say(tf("Not imported: {errors} Your worksheet is unchanged.", { errors: problems.map(problemText).join(" ") }), true);
   }
 
+  /** @param {HTMLInputElement} inputEl @param {number} max @param {(text: string, name: string) => void} done */
   function readFile(inputEl, max, done) {
     var file = inputEl.files && inputEl.files[0];
     inputEl.value = "";
     if (!file) return;
     if (file.size > max) { refuse([{ code: "too-large", max: max }]); return; }
-    var reader = new FileReader();
-    reader.onload = function () { done(String(reader.result), file.name); };
+    var reader = new FileReader(), name = file.name;
+    reader.onload = function () { done(String(reader.result), name); };
     reader.onerror = function () { refuse([{ code: "unreadable" }]); };
     reader.readAsText(file);
   }
 
   /* Ask: combine (per field the newer wins) or replace? Only when there is something to lose. */
+  /** @param {string} name @param {(choice: "into-empty" | "combine" | "replace") => void} done */
   function ask(name, done) {
     if (!Core.answerCount(current(), model)) { done("into-empty"); return; }
-    var box = document.getElementById("ws-import-choice");
+    var box = must(document.getElementById("ws-import-choice"));
     box.textContent = "";
     var q = document.createElement("p");
     q.textContent = tf("Import {file}: combine it with your worksheet (where both have a different answer, the newer is kept) or replace your worksheet with it? Either way your worksheet as it is now is kept under “Earlier versions”.", { file: name });
     box.appendChild(q);
-    [["combine", t("Combine")], ["replace", t("Replace")], [null, t("Cancel")]].forEach(function (pair) {
+    /** @type {["combine" | "replace" | null, string][]} */
+    var choices = [["combine", t("Combine")], ["replace", t("Replace")], [null, t("Cancel")]];
+    choices.forEach(function (pair) {
       box.appendChild(button(pair[1], function () { box.hidden = true; box.textContent = ""; if (pair[0]) done(pair[0]); },
                              { "data-import-mode": pair[0] || "cancel" }));
       box.appendChild(document.createTextNode(" "));
     });
     box.hidden = false;
-    box.querySelector("button").focus();
+    must(box.querySelector("button")).focus();
   }
 
+  /** @param {string | undefined} problem */
   function historyProblem(problem) {
     return problem === "history-full" ?
       t("Not imported: there is no room left for earlier versions of this worksheet. Download and delete some under “Earlier versions”, then try again. Nothing was changed.") :
@@ -359,6 +419,7 @@
       t("Not imported: a copy of your current worksheet could not be kept first (storage full). Nothing was changed. Export your work, free some space and try again.");
   }
 
+  /** @param {HistorySnapshot[]} dropped */
   function droppedText(dropped) {
     return dropped.map(function (s) { return " " + tf("To make room, the earlier version of {date} was removed from this browser.", { date: when(s.when) }); }).join("");
   }
@@ -367,6 +428,9 @@
      the worksheet as it is as an earlier version. Per field: combine keeps the newer, replace the
      file's; a field changed here meanwhile by a tab this page had not heard from yet is kept
      beside it (data-layer.js), so even a stale tab's replace loses nothing. */
+  /** @param {Incoming} incoming @param {ImportedConflict[]} extra @param {"combine" | "replace"} mode
+      @param {SnapshotReason} reason @param {string} [scope]
+      @returns {{ ok: true, plan: ImportPlan, dropped: HistorySnapshot[] } | { ok: false, message: string }} */
   function importRecords(incoming, extra, mode, reason, scope) {
     var first = view.flush();
     if (!first.ok) return { ok: false, message: first.problem === "unavailable" ? notSaving() : t("Not imported: what you typed could not be stored first (storage full). Export (JSON) now, free some space and try again.") };
@@ -375,14 +439,18 @@
       kept = layer.keepSnapshot(tool, reason, JSON.stringify(Core.exportDoc(model, state, layer.now())), Core.answerCount(state, model));
       if (!kept.ok) return { ok: false, message: historyProblem(kept.problem) };
     }
+    /** @type {LayerState} */
     var sub = scope ? { records: Layer.dict() } : state;
     if (scope) Object.keys(state.records).forEach(function (r) { if (r.indexOf(scope) === 0) sub.records[r] = state.records[r]; });
     var plan = Layer.importOps(sub, incoming, mode, Core.isRowRecord);
     (extra || []).forEach(function (c) {     // the other versions of fields the file holds
-      plan.ops.push({ record: c.record, field: c.field, value: c.value, base: [], time: c.updated });
+      // Its time as the file gives it: a version's time that is not one reads as the oldest (parseVersion).
+      plan.ops.push({ record: c.record, field: c.field, value: c.value, base: [], time: /** @type {string} */ (c.updated) });
     });
     var after = Layer.overlay(state, plan.ops, layer.now());
-    var over = model.parts.filter(function (p) { return p.kind === "table" && Core.rowsOf(after, p).length > limits.rows; })[0];
+    var over = model.parts.filter(/** @param {WorksheetPart} p @returns {p is WorksheetTable} */ function (p) {
+      return p.kind === "table" && Core.rowsOf(after, p).length > limits.rows;
+    })[0];
     if (over) {
       if (kept) layer.removeSnapshot(tool, kept.snapshot.id);
       return { ok: false, message: tf("Not imported: the table “{table}” would have more than {max} rows. Your worksheet is unchanged.", { table: over.title, max: limits.rows }) };
@@ -397,6 +465,7 @@
     return { ok: true, plan: plan, dropped: kept ? kept.dropped : [] };
   }
 
+  /** @param {FieldConflict[]} conflicts */
   function conflictLines(conflicts) {
     return conflicts.slice(0, 10).map(function (c) {
       var bits = c.record.split(":");
@@ -406,12 +475,15 @@
     }).join("");
   }
 
+  /** @param {string} text @param {string} name */
   function importJSON(text, name) {
     var parsed = Core.parseImport(text, model, limits);
     if (parsed.errors) { refuse(parsed.errors); return; }
+    var incoming = parsed.incoming, conflicts = parsed.conflicts;
     ask(name, function (choice) {
+      /** @type {"combine" | "replace"} */
       var mode = choice === "replace" ? "replace" : "combine";
-      var done = importRecords(parsed.incoming, parsed.conflicts, mode, { code: mode === "replace" ? "before-replace" : "before-combine", file: name });
+      var done = importRecords(incoming, conflicts, mode, { code: mode === "replace" ? "before-replace" : "before-combine", file: name });
       if (!done.ok) { say(done.message, true, exportButton()); return; }
       say((choice === "into-empty" ? tf("Imported {file}.", { file: name }) : mode === "replace" ?
         tf("Imported {file} in place of your worksheet. Your previous answers are kept under “Earlier versions”.", { file: name }) :
@@ -420,23 +492,28 @@
     });
   }
 
+  /** @param {WorksheetTable} table @param {string} text @param {string} name */
   function importCSV(table, text, name) {
     var parsed = Core.csvRows(text, table, limits);
     if (parsed.errors) { refuse(parsed.errors); return; }
+    var rows = parsed.rows;
     ask(name, function (choice) {
+      /** @type {"combine" | "replace"} */
       var mode = choice === "replace" ? "replace" : "combine";
       // A spreadsheet has no times: what the file says is the newest (combine updates the rows it names and adds the others).
-      var now = layer.now(), incoming = Core.csvIncoming(layer.state(tool), table, parsed.rows, function () { return Core.newRowId(now, Math.random()); });
+      var now = layer.now(), incoming = Core.csvIncoming(layer.state(tool), table, rows, function () { return Core.newRowId(now, Math.random()); });
       Object.keys(incoming).forEach(function (r) { Object.keys(incoming[r]).forEach(function (f) { incoming[r][f].time = now; }); });
       var done = importRecords(incoming, [], mode, { code: "before-csv", file: name, table: table.title }, "r:" + table.id + ":");
       if (!done.ok) { say(done.message, true, exportButton()); return; }
-      say(tf("Imported {n} rows into “{table}”. The worksheet as it was is kept under “Earlier versions”.", { n: parsed.rows.length, table: table.title }) + droppedText(done.dropped));
+      say(tf("Imported {n} rows into “{table}”. The worksheet as it was is kept under “Earlier versions”.", { n: rows.length, table: table.title }) + droppedText(done.dropped));
     });
   }
 
   // --- earlier versions --------------------------------------------------------------------
+  /** @param {string | null | undefined} iso */
   function when(iso) { return (iso && Lang.dateTime(iso)) || t("an unknown date"); }
 
+  /** @param {Partial<SnapshotReason> | null | undefined} r */
   function reasonText(r) {
     r = r || {};
     switch (r.code) {
@@ -451,6 +528,7 @@
     }
   }
 
+  /** @param {HistorySnapshot} snap */
   function restore(snap) {
     var parsed = Core.parseImport(snap.data, model, limits);
     var incoming = parsed.errors ? Core.legacyIncoming(snap.data) : parsed.incoming;
@@ -507,14 +585,16 @@
   form.addEventListener("focusout", function () { setTimeout(draw, 0); });
 
   document.addEventListener("click", function (event) {
-    var add = event.target.closest("[data-add-row]"), remove = event.target.closest("[data-remove-row]");
-    var csv = event.target.closest("[data-export-csv]");
-    if (add) addRow(tables[add.getAttribute("data-add-row")]);
-    else if (remove) removeRow(tables[remove.closest("[data-table]").getAttribute("data-table")], remove.getAttribute("data-remove-row"));
+    var target = event.target;
+    if (!(target instanceof Element)) return;
+    var add = target.closest("[data-add-row]"), remove = target.closest("[data-remove-row]");
+    var csv = target.closest("[data-export-csv]");
+    if (add) addRow(tables[String(add.getAttribute("data-add-row"))]);
+    else if (remove) removeRow(tables[String(must(remove.closest("[data-table]")).getAttribute("data-table"))], String(remove.getAttribute("data-remove-row")));
     else if (csv) {
-      var table = tables[csv.getAttribute("data-export-csv")];
+      var table = tables[String(csv.getAttribute("data-export-csv"))];
       download(model.id + "-" + table.id + ".csv", "\uFEFF" + Core.tableCSV(table, Core.rowsOf(current(), table)), "text/csv");
-    } else if (event.target.closest("[data-export-json]")) {
+    } else if (target.closest("[data-export-json]")) {
       exportJSON();
       say(tf("Exported {file}.", { file: model.id + ".json" }));
     }
@@ -522,9 +602,10 @@
 
   document.addEventListener("change", function (event) {
     var el = event.target;
+    if (!(el instanceof HTMLInputElement)) return;
     if (el.matches("[data-import-json]")) readFile(el, limits.import_bytes, importJSON);
     else if (el.matches("[data-import-csv]")) {
-      var table = tables[el.getAttribute("data-import-csv")];
+      var table = tables[String(el.getAttribute("data-import-csv"))];
       readFile(el, limits.csv_bytes, function (text, name) { importCSV(table, text, name); });
     }
   });

@@ -22,12 +22,11 @@ class _Targets:
 
 
 def check(content: Content, loaded: Loaded) -> list[Problem]:
-    modules = loaded.modules
     targets = _Targets(
-        tasks={t.id: t for _, m in modules for s in m.steps for t in s.tasks},
-        module_of_task={t.id: m.id for _, m in modules for s in m.steps for t in s.tasks},
-        principles={g.id for _, m in modules for g in m.key_principles.groups},
-        outcomes={f"{m.id}.outcomes.{i.n}" for _, m in modules for i in m.outcomes.items},
+        tasks=content.task_by_id,
+        module_of_task={task_id: content.module_of_step[step.id].id for task_id, step in content.step_of_task.items()},
+        principles={g.id for m in content.modules for g in m.key_principles.groups},
+        outcomes={f"{m.id}.outcomes.{i.n}" for m in content.modules for i in m.outcomes.items},
     )
     problems: list[Problem] = []
     seen: dict[str, str] = {}
@@ -45,7 +44,7 @@ def check(content: Content, loaded: Loaded) -> list[Problem]:
             if question.task is not None and question.task in targets.tasks:
                 asked.add(question.task)
     present = {part.module for _, part in loaded.assessment}
-    for absent in sorted({m.id for _, m in modules} - present):
+    for absent in sorted(content.module_by_id.keys() - present):
         problems.append(Problem(content.named("assessment"), None, "", f"no questions for module {absent}: expected assessment/{absent}.yml"))
     for task_id, module_id in targets.module_of_task.items():
         if module_id in present and task_id not in asked:

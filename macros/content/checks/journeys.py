@@ -8,8 +8,6 @@ from .common import Loaded, single
 
 def check(content: Content, loaded: Loaded) -> list[Problem]:
     src = single(content, "journeys.yml")
-    steps = {s.id for _, m in loaded.modules for s in m.steps}
-    tasks = {t.id for _, m in loaded.modules for s in m.steps for t in s.tasks}
     problems: list[Problem] = []
     seen: set[str] = set()
     for j, journey in enumerate(content.journeys.journeys):
@@ -20,8 +18,8 @@ def check(content: Content, loaded: Loaded) -> list[Problem]:
             where = ("journeys", j, "stops", n)
             if (stop.step is None) == (stop.task is None):
                 problems.append(src.problem(where, "give exactly one of 'step' or 'task'"))
-            elif stop.step is not None and stop.step not in steps:
+            elif stop.step is not None and stop.step not in content.step_by_id:
                 problems.append(src.problem((*where, "step"), f"no step {stop.step!r} in the modules"))
-            elif stop.task is not None and stop.task not in tasks:
+            elif stop.task is not None and stop.task not in content.task_by_id:
                 problems.append(src.problem((*where, "task"), f"no task {stop.task!r} in the modules"))
     return problems

@@ -14,12 +14,12 @@ from .common import Loaded, single, source, text_sources
 def check(content: Content, loaded: Loaded) -> list[Problem]:
     problems = _definitions(content, loaded)
     known: dict[str, set[str]] = {
-        "box": {case.id for _, case in loaded.cases},
-        "task": {t.id for _, m in loaded.modules for s in m.steps for t in s.tasks},
-        "step": {s.id for _, m in loaded.modules for s in m.steps},
-        "module": {m.id for _, m in loaded.modules},
-        "chapter": {c.id for _, c in loaded.chapters},
-        "figure": {f.id for f in content.figures.figures},
+        "box": set(content.case_by_id),
+        "task": set(content.task_by_id),
+        "step": set(content.step_by_id),
+        "module": set(content.module_by_id),
+        "chapter": set(content.chapter_by_id),
+        "figure": set(content.figure_by_id),
     }
     problems += _text_references(content, loaded, known)
     problems += _placements(content, loaded, known)
@@ -35,27 +35,25 @@ def _definitions(content: Content, loaded: Loaded) -> list[Problem]:
             problems.append(footnotes.problem(("footnotes", i, "id"), f"footnote '{note.id}' is defined {counts[note.id]} times"))
     figures = single(content, "figures.yml")
     counts = Counter(f.id for f in content.figures.figures)
-    module_ids = {m.id for _, m in loaded.modules}
     for i, figure in enumerate(content.figures.figures):
         if counts[figure.id] > 1:
             problems.append(figures.problem(("figures", i, "id"), f"figure {figure.id} is defined {counts[figure.id]} times"))
         if figure.kind == "module-steps" and figure.module is None:
             problems.append(figures.problem(("figures", i, "module"), f"figure {figure.id} draws a module's steps: name the module"))
-        elif figure.module and figure.module not in module_ids:
+        elif figure.module and figure.module not in content.module_by_id:
             problems.append(figures.problem(("figures", i, "module"), f"figure {figure.id} names module {figure.module}, which does not exist"))
     return problems
 
 
 def _text_references(content: Content, loaded: Loaded, known: dict[str, set[str]]) -> list[Problem]:
     problems: list[Problem] = []
-    footnote_ids = {f.id for f in content.footnotes.footnotes}
     used: set[str] = set()
     for src, model in text_sources(content, loaded):
         for path, text in [*texts(model), *editorial_texts(model)]:
             for ref in inline.references(text):
                 if ref["type"] == "fn":
                     used.add(ref["id"])
-                    if ref["id"] not in footnote_ids:
+                    if ref["id"] not in content.footnote_by_id:
                         problems.append(src.problem(path, f"footnote marker [^{ref['id']}] has no footnote: add it to references/footnotes.yml"))
                 elif ref["key"] not in known[ref["kind"]]:
                     problems.append(src.problem(path, f"'{ref['label']}' refers to a {ref['kind']} that does not exist"))

@@ -10,18 +10,16 @@ from .common import Loaded, single
 TARGETS = ("task", "step", "principles", "principle", "term", "box")
 
 
-def _known(content: Content, loaded: Loaded) -> tuple[dict[str, set[str]], set[tuple[str, str]]]:
+def _known(content: Content) -> tuple[dict[str, set[str]], set[tuple[str, str]]]:
     """The IDs each kind of passage may take, and every (task, sub-heading) pair."""
-    modules = [m for _, m in loaded.modules]
-    tasks = [t for m in modules for s in m.steps for t in s.tasks]
     return {
-        "task": {t.id for t in tasks},
-        "step": {s.id for m in modules for s in m.steps},
-        "principles": {m.id for m in modules},
-        "principle": {g.id for m in modules for g in m.key_principles.groups},
+        "task": set(content.task_by_id),
+        "step": set(content.step_by_id),
+        "principles": set(content.module_by_id),
+        "principle": {g.id for m in content.modules for g in m.key_principles.groups},
         "term": {t.id for t in content.glossary.terms},
-        "box": {c.id for _, c in loaded.cases},
-    }, {(t.id, b.id) for t in tasks for b in t.blocks if isinstance(b, HeadingBlock)}
+        "box": set(content.case_by_id),
+    }, {(t.id, b.id) for t in content.tasks for b in t.blocks if isinstance(b, HeadingBlock)}
 
 
 def _entry(src: SourceFile, known: tuple[dict[str, set[str]], set[tuple[str, str]]], entry: SearchKeywords,
@@ -45,7 +43,7 @@ def _entry(src: SourceFile, known: tuple[dict[str, set[str]], set[tuple[str, str
 
 def check(content: Content, loaded: Loaded) -> list[Problem]:
     src = single(content, "search/keywords.yml")
-    known = _known(content, loaded)
+    known = _known(content)
     problems: list[Problem] = []
     for n, entry in enumerate(content.search_keywords.keywords):
         problems += _entry(src, known, entry, ("keywords", n))

@@ -16,8 +16,7 @@ DONE = "Done"
 
 
 def check(content: Content, loaded: Loaded) -> list[Problem]:
-    tasks = {t.id: t for _, m in loaded.modules for s in m.steps for t in s.tasks}
-    cases = {c.id: c for _, c in loaded.cases}
+    tasks, cases = content.task_by_id, content.case_by_id
     problems: list[Problem] = []
     served: set[str] = set()
     for path, sheet in loaded.worksheets:

@@ -1,0 +1,97 @@
+"""The views of the self-assessment and of the worksheets, the action plan and the facilitator's
+packs (templates/assessment/, templates/worksheets/)."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import ClassVar, Self
+
+from markupsafe import Markup
+
+from ...content.model import FieldPart, Module, Worksheet
+from .. import assessment, worksheets
+from .base import PageView, given
+from .questions import Questions
+from .site_data import SiteData
+from .worksheet_files import WorksheetFiles
+
+
+@dataclass(kw_only=True)
+class AssessmentView(Questions):
+    """A page of the self-assessment: a form (of one module, or of all when `module` is None)
+    or one of its tools (home and results, report, partners, comparison)."""
+
+    title: str
+    module: Module | None = None
+    assessment_pages: ClassVar[tuple[assessment.ToolPage, ...]] = assessment.TOOL_PAGES
+
+    @classmethod
+    def make(cls, site: SiteData, path: str, context: Mapping[str, object]) -> Self:
+        module = context.get("module")
+        return cls(site, path, title=given(context, "title", str),
+                   module=given(context, "module", Module) if module is not None else None)
+
+
+@dataclass(kw_only=True)
+class WorksheetsView(PageView):
+    """The worksheets' index: every worksheet, the tasks each serves, the facilitator's packs."""
+
+    worksheets_of_task: dict[str, list[Worksheet]]
+    ws: ClassVar[WorksheetFiles] = WorksheetFiles()
+
+    @classmethod
+    def make(cls, site: SiteData, path: str, context: Mapping[str, object]) -> Self:
+        return cls(site, path, worksheets_of_task=site.worksheets_of_task)
+
+
+@dataclass(kw_only=True)
+class WorksheetView(PageView):
+    sheet: Worksheet
+    parts: list[FieldPart | worksheets.TableView]   # in order, tables with their rows resolved
+    model: Markup                                   # what the browser reads (JSON)
+    ws: ClassVar[WorksheetFiles] = WorksheetFiles()
+
+    @classmethod
+    def make(cls, site: SiteData, path: str, context: Mapping[str, object]) -> Self:
+        sheet = given(context, "sheet", Worksheet)
+        return cls(site, path, sheet=sheet, parts=worksheets.parts(site.content, sheet),
+                   model=worksheets.browser_model(site.content, sheet, site.tr))
+
+
+@dataclass(kw_only=True)
+class ActionPlanView(PageView):
+    statuses: tuple[str, ...]      # stored in English, shown translated
+    model: Markup                  # what the browser gathers (JSON)
+    ws: ClassVar[WorksheetFiles] = WorksheetFiles()
+
+    @classmethod
+    def make(cls, site: SiteData, path: str, context: Mapping[str, object]) -> Self:
+        return cls(site, path, statuses=worksheets.STATUSES, model=worksheets.plan_model(site.content, site.tr))
+
+
+@dataclass(kw_only=True)
+class FacilitatorView(Questions):
+    """A module's facilitator's pack: agenda, worksheets and questions."""
+
+    module: Module
+    sheets: list[Worksheet]                  # the worksheets of the module's tasks
+    worksheets_of_task: dict[str, list[Worksheet]]
+    ws: ClassVar[WorksheetFiles] = WorksheetFiles()
+
+    @classmethod
+    def make(cls, site: SiteData, path: str, context: Mapping[str, object]) -> Self:
+        module = given(context, "module", Module)
+        return cls(site, path, module=module, sheets=worksheets.of_module(site.content, module.id),
+                   worksheets_of_task=site.worksheets_of_task)
+
+
+@dataclass(kw_only=True)
+class QuestionnaireView(Questions):
+    """A module's questions on paper."""
+
+    module: Module
+    ws: ClassVar[WorksheetFiles] = WorksheetFiles()
+
+    @classmethod
+    def make(cls, site: SiteData, path: str, context: Mapping[str, object]) -> Self:
+        return cls(site, path, module=given(context, "module", Module))

@@ -1,0 +1,56 @@
+"""Every page runs in Chromium without any Content Security Policy violation, over http and from file://."""
+from __future__ import annotations
+
+RECORD = """
+window.__violations = [];
+document.addEventListener('securitypolicyviolation', e => window.__violations.push(
+  e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber));
+"""
+
+
+def violations(page):
+    return page.evaluate("window.__violations")
+
+
+def test_pages_run_without_any_policy_violation(browser, base, tmp_path):
+    context = browser.new_context(accept_downloads=True, permissions=["clipboard-read", "clipboard-write"])
+    context.add_init_script(RECORD)
+    page = context.new_page()
+    refused: list[str] = []
+    page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
+    try:
+        for path in ("index.html", "steps/3.html", "modules/a.html", "cases/index.html", "chapters/ii.html",
+                     "checklists/module-a.html", "glossary.html", "links.html", "about.html"):
+            page.goto(f"{base}/{path}")
+            page.wait_for_timeout(200)
+            assert not violations(page), (path, violations(page))
+        # Search (a worker over http, the iframe-worker shim from file://)
+        from browsing import search
+
+        assert search(page, base, "scaling up")
+        assert not violations(page), violations(page)
+        # Case filters, the self-assessment with its export, a copy button
+        page.goto(f"{base}/cases/index.html#country=India")
+        page.select_option("select[name=module]", "D")
+        page.goto(f"{base}/assessment/module-e.html")
+        page.locator("fieldset[data-question] input[value='partly']").first.check()
+        page.goto(f"{base}/assessment/index.html")
+        with page.expect_download():
+            page.locator("#assessment-export-csv").click()
+        assert page.locator("#assessment-results svg").count() == 2
+        # A worksheet (fill, add a row, export) and the action plan it feeds
+        page.goto(f"{base}/worksheets/rewards-and-risks.html")
+        page.locator("[data-add-row=actions]").click()
+        page.locator("#ws-actions tbody tr textarea").first.fill("Insure the van")
+        with page.expect_download():
+            page.locator("[data-export-json]").click()
+        page.goto(f"{base}/action-plan.html")
+        assert page.locator("#plan-table tbody tr").count() == 1
+        assert not violations(page), violations(page)
+        page.goto(f"{base}/links.html")
+        page.locator("button.copy-link").first.click()
+        page.wait_for_timeout(200)
+        assert not violations(page), violations(page)
+        assert not refused, refused
+    finally:
+        context.close()

@@ -1,0 +1,36 @@
+"""A copy of the translation catalogues in a test's own folder (the `catalogues` fixture; this
+module is a plugin that conftest.py loads), and entries translated in it exactly as a translator
+would write them: the real catalogues are never touched."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from macros.site import i18n
+
+
+@pytest.fixture
+def catalogues(tmp_path) -> Path:
+    folder = tmp_path / "translations"
+    shutil.copytree(i18n.TRANSLATIONS, folder)
+    return folder
+
+
+def translate(folder: Path, code: str, msgid: str, msgstr: str) -> tuple[Path, int]:
+    """Writes `msgstr "<msgstr>"`, exactly as given (escapes included), for the entry of `msgid`
+    without a context; returns the .po file and the line of its msgid."""
+    po = i18n.po_path(code, folder)
+    lines = po.read_text(encoding="utf-8").split("\n")
+    at = next(n for n, line in enumerate(lines) if line == f'msgid "{msgid}"' and not lines[n - 1].startswith("msgctxt"))
+    end = at + 2
+    while lines[end].startswith('"'):
+        end += 1
+    lines[at + 1:end] = [f'msgstr "{msgstr}"']
+    po.write_text("\n".join(lines), encoding="utf-8")
+    return po, at + 1
+
+
+def where(po: Path, line: int, msgid: str) -> str:
+    return f'{po.resolve()}:{line}: msgid "{msgid}": '
