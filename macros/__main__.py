@@ -135,10 +135,15 @@ def schema(args: list[str], config_file: Path) -> int:
 
 
 def pdfs(args: list[str], config_file: Path) -> int:
-    from .outputs.pdf import print_pack
+    from .outputs.pdf import print_packs
+    from .site import i18n
 
     site_dir = (Path(args[0]) if args else config_file.parent / "site").resolve()
-    written = print_pack(site_dir, load(_paths(config_file).content).checklists)
+    paths = _paths(config_file)
+    # Every language the site has: English at its root, the others in their folders.
+    folders = [site_dir / lang.prefix for lang in i18n.all_languages(paths.official_translations, paths.catalogues)
+               if (site_dir / lang.prefix / "checklists").is_dir()]
+    written = print_packs(folders, load(paths.content).checklists)
     for path in written:
         print(f"{path.relative_to(site_dir)}: {path.stat().st_size / 1024:.0f} KB")
     print(f"{len(written)} PDFs, {sum(p.stat().st_size for p in written) / 1024 / 1024:.2f} MB")

@@ -19,6 +19,8 @@ interface ModelQuestion {
   text: string;
   source: string;
   url?: string;
+  source_title?: string | null;   // the publication's words inside `source` (a key principle's title)
+  source_lang?: string | null;    // their language, on a page in another (null: the page's)
 }
 
 interface AssessmentModel {
@@ -29,9 +31,10 @@ interface AssessmentModel {
   storage: AssessmentStorage;
   strings?: Record<string, string>;
   scale: ScaleOption[];
-  modules: { id: string; title: string; url: string; form: string }[];
-  steps: { id: string; title: string; module: string; url: string }[];
-  tasks: { id: string; title: string; step: string; url: string }[];
+  /* `lang`: the language of the publication's title, on a page in another (null: the page's). */
+  modules: { id: string; title: string; lang?: string | null; url: string; form: string }[];
+  steps: { id: string; title: string; lang?: string | null; module: string; url: string }[];
+  tasks: { id: string; title: string; lang?: string | null; step: string; url: string }[];
   questions: ModelQuestion[];
 }
 
@@ -46,9 +49,14 @@ interface Answer {
   times?: Partial<Record<AnswerField, string>>;
 }
 
+/* Why an answer was set aside: a code the page says in its language (assessment.js). Items
+   set aside by earlier versions carry an English sentence instead, shown as it is. */
+type SetAsideReason = "answer-not-object" | "value-not-on-scale" | "text-not-text" | "bad-question-id" | "unreadable-item" |
+  "organisation-not-text" | "conflicts-not-list" | "conflict-unusable";
+
 interface SetAsideItem {
   id: string;
-  reason: string;
+  reason: SetAsideReason | string;
   when: string | null;
   data: unknown;
 }
@@ -97,8 +105,18 @@ interface Migrated {
   migratedFrom: number | null;
 }
 
+/* Why a file or the stored answers cannot be read: a code and its figures, which the page says
+   in its language (assessment.js, problemText). */
+interface AssessmentProblem {
+  code: "unreadable" | "too-large" | "not-json" | "not-object" | "wrong-format" | "no-schema" | "newer-schema" | "no-answers";
+  size?: number;     // too-large: the file's size and the most an assessment may be, in bytes
+  max?: number;
+  schema?: number;   // newer-schema: the file's, and the newest this copy reads
+  reads?: number;
+}
+
 interface NotMigrated {
-  errors: string[];
+  errors: AssessmentProblem[];
   state?: undefined;
 }
 
@@ -146,7 +164,6 @@ interface AssessmentCoreModule {
   dict<T = any>(): Record<string, T>;
   own(map: object | null | undefined, key: string): boolean;
   answerCount(state: AssessmentState): number;
-  describeSetAside(item: SetAsideItem): string;
   score(state: AssessmentState, model: AssessmentModel): Scores;
   weakest(state: AssessmentState, model: AssessmentModel, count: number): ScoreGroup[];
   merge(partners: { state: AssessmentState }[], model: AssessmentModel): { rows: MergeRow[]; disagreements: MergeRow[] };

@@ -8,8 +8,10 @@ type ValueKind = "text" | "long" | "choice" | "date";
 interface WorksheetColumn {
   id: string;
   heading: string;   // English on every page: it heads the CSV files
+  label: string;     // the heading as the page's language says it
   kind: ValueKind;
-  options: string[];
+  options: string[];   // English: what is stored and exported
+  labels: string[];    // the options as the page's language says them, in the same order
 }
 
 interface FixedRow {
@@ -30,9 +32,10 @@ interface WorksheetTable {
 interface WorksheetField {
   kind: "field";
   id: string;
-  label: string;
+  label: string;       // in the page's language
   type: ValueKind;
-  options: string[];
+  options: string[];   // English: what is stored and exported
+  labels: string[];    // the options as the page's language says them
 }
 
 type WorksheetPart = WorksheetField | WorksheetTable;
@@ -77,7 +80,8 @@ interface PlanModel {
   tool: string;
   assessment_tool: string;
   storage: StorageContract;
-  statuses: string[];   // English, the first one the default
+  statuses: string[];   // English, the first one the default: what is stored and exported
+  status_labels: string[];   // the statuses as the page's language says them, in the same order
   columns: string[];
   tasks: Record<string, string>;
   questions: PlanQuestion[];

@@ -69,6 +69,7 @@ class Translation:
     replaced: set[str] = field(default_factory=set)             # files: 'case:IV.1'
     status: dict[str, Status] = field(default_factory=dict)     # unit ID -> its status
     owners: dict[str, set[str]] = field(default_factory=dict)   # 'case:IV.1' -> its units' statuses, 'english' if any is not translated
+    texts: set[str] = field(default_factory=set)                # the texts it translated, whatever their status: in its language
     # id(model holding a text) -> (that model, field -> Marked), for the texts that are not official
     _marked: dict[int, tuple[BaseModel, dict[str, Marked]]] = field(default_factory=dict)
 
@@ -199,6 +200,8 @@ def _units(content: Content, folder: Path, laid: dict[str, tuple[SourceFile, Mod
                 problems.append(file.problem(unit.path, f"footnote markers {footnotes(unit.text)} where the English has "
                                                         f"{footnotes(original)}: keep the English's, in its order"))
             statuses.add(status or "english")
+            if unit.text != original:
+                out.texts.add(unit.text)
             if status in ("reviewed", "draft"):
                 holder = units.holder_of(translated, unit.path)
                 out._marked.setdefault(id(holder), (holder, {}))[1][str(unit.path[-1])] = Marked(status, original)

@@ -4,7 +4,8 @@
   it is the offline copy, linking no ZIP), its checklists' PDF pack, zipped into the folder
   the `downloads` option names (dist/): one ZIP per language.
 - `build_site`: the ZIPs, then the site exactly as `mkdocs build` makes it (every language, each
-  linking its ZIP), then its PDF pack; the site folder is replaced only when all of it is done.
+  linking its ZIP), then its PDF packs, one per language; the site folder is replaced only when
+  all of it is done.
 
 Each site is a plain MkDocs build of the configuration, with the `guidelines` plugin's options
 set as a mkdocs.yml would set them, and all share one Project: the content and catalogues are
@@ -24,7 +25,7 @@ from playwright.sync_api import Browser, sync_playwright
 
 from ..outputs.browser import launch
 from ..outputs.offline import BUDGET_BYTES, make_zip, zip_name
-from ..outputs.pdf import print_pack
+from ..outputs.pdf import print_pack, print_packs
 from ..site import i18n
 from . import settings
 from .plugin import GuidelinesPlugin
@@ -49,6 +50,10 @@ def configured(config_file: Path, site_dir: Path, project: Project | None = None
         plugin.config[name] = str(value) if isinstance(value, Path) else value
     plugin.project = project
     return config
+
+
+def _offline_dir(work: Path, code: str) -> Path:
+    return work / ("offline-site" if code == i18n.SOURCE else f"offline-site-{code}")
 
 
 def offline_site(config_file: Path, code: str, site_dir: Path, project: Project | None = None) -> None:
@@ -80,7 +85,7 @@ def offline(config_file: Path, codes: list[str] | None = None, project: Project 
     failed = 0
     with _browser(browser) as chromium:
         for code in codes:
-            site_dir = work / ("offline-site" if code == i18n.SOURCE else f"offline-site-{code}")
+            site_dir = _offline_dir(work, code)
             offline_site(config_file, code, site_dir, project)
             print_pack(site_dir, project.content.checklists, chromium)
             package = make_zip(project.content, site_dir, paths.downloads, zip_name(code), code,
@@ -93,6 +98,23 @@ def offline(config_file: Path, codes: list[str] | None = None, project: Project 
     return 1 if failed else 0
 
 
+def _published_packs(config_file: Path, site_dir: Path, project: Project, chromium: Browser) -> None:
+    """Each language's PDF pack into its folder of the published site. A language with an offline
+    copy had its pack printed from that copy's checklist pages minutes before: the same template,
+    content, catalogue and printed address (its screen-only parts differ, which print leaves
+    out), so it is copied rather than printed twice; any other language is printed here."""
+    work = config_file.resolve().parent / "build"
+    to_print = []
+    for code in project.codes([]):
+        folder = site_dir / project.language(code).prefix
+        printed = _offline_dir(work, code) / "checklists" / "pdf"
+        if code != i18n.SOURCE and printed.is_dir():
+            shutil.copytree(printed, folder / "checklists" / "pdf", dirs_exist_ok=True)
+        else:
+            to_print.append(folder)
+    print_packs(to_print, project.content.checklists, chromium)
+
+
 def build_site(config_file: Path, site_dir: Path) -> int:
     """What `make build` makes: the offline ZIPs first (so that the download pages can link
     them, with their size and date), then the site of `mkdocs build`, then its PDF pack."""
@@ -103,7 +125,7 @@ def build_site(config_file: Path, site_dir: Path) -> int:
             if offline(config_file, project=project, browser=chromium):
                 return 1
             mkdocs_build(configured(config_file, staged, project))
-            print_pack(staged, project.content.checklists, chromium)
+            _published_packs(config_file, staged, project, chromium)
         old = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}")
         if site_dir.exists():
             site_dir.rename(old)

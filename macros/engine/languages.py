@@ -22,6 +22,9 @@ SEGMENTED_SEPARATOR = r"|[\u200b\u3000\-、。，．？！；'’]+"
 # for Thai is a segmenter whose tokenizer Material replaces by its own: 660 KB loaded for nothing.
 WORKER_SEGMENTED = frozenset({"th", "zh"})
 LANGUAGE_SWITCH = "assets/js/language-switch.js"
+# What mkdocs.yml gives each heading's permalink as its title (the toc extension): said in the
+# page's language.
+PERMALINK_TITLE = i18n.N_("Link to this section")
 
 
 def _lunr_languages() -> Path:
@@ -55,6 +58,9 @@ def _search_plugin(config: MkDocsConfig) -> _SearchPlugin | None:
 def configure(config: MkDocsConfig, build: Build) -> None:
     lang = build.language
     config["theme"]["language"] = lang.code
+    toc = config["mdx_configs"].get("toc")
+    if isinstance(toc, dict) and toc.get("permalink_title") == PERMALINK_TITLE:
+        toc["permalink_title"] = build.translator.gettext(PERMALINK_TITLE)
     if lang.direction == "rtl":
         config["theme"]["direction"] = "rtl"
     search = _search_plugin(config)

@@ -171,7 +171,11 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         build = self.build
-        files.append(File.generated(config, ASSESSMENT_MODEL, content=model_script(build.content, build.translator)))
+        def lang_of(text: str) -> str | None:
+            found = build.renderer.site.text_lang(text)
+            return found.code if found else None
+
+        files.append(File.generated(config, ASSESSMENT_MODEL, content=model_script(build.content, build.translator, lang_of)))
         for page in build.pages:
             meta = {"description": _for_theme(page.description), "title": self._stand_in(page.title),
                     **page_languages(build, page)}
@@ -255,7 +259,7 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         data["translation_status"] = dict(sorted(build.translation.status.items()))
         (site / "guidelines.json").write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         # Blank Word and Excel worksheets, from the same data as the pages (so the links on them resolve).
-        write_blank(build.content, site)
+        write_blank(build.content, site, build.translator)
         # Counted, never hidden (the status page counts against the whole catalogue).
         interface, data_strings = build.translator.fallbacks()
         if interface or data_strings:

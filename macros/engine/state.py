@@ -128,8 +128,7 @@ class Project:
                         offline_copy=OfflineCopy(version(), build_date()) if offline else None,
                         download=download.facts() if download else None, translation=translation)
         renderer = Renderer(site, self.paths.templates, trust)
-        # A site of one language has it at its root (an offline ZIP); beside English it is under
-        # <lang>/, and the PDF pack is printed once, from the English pages.
-        pdf_root = "../" if language.prefix and len(codes) > 1 else ""
-        return Build(content, renderer, pages(content, site_url, tr, pdf_root), language,
+        # The language's folder in the published site, for the addresses printed checklists give,
+        # also when it is built alone (its offline copy: the same PDFs, macros/engine/commands.py).
+        return Build(content, renderer, pages(content, site_url, tr, language.prefix), language,
                      [self.language(c) for c in codes], tr, trust, translation, site_url, download)

@@ -2,8 +2,10 @@
 blank at build time, or filled from a browser export (`python -m macros fill-worksheet`).
 
 The layout comes from the same data as the pages (macros.site.worksheets), so the files,
-the pages and the browser never disagree. Text people typed is only ever written as text:
-no cell becomes a formula, whatever it starts with."""
+the pages and the browser never disagree. Each language's files are in that language, as its
+pages are: our labels, headings, prompts and choices translated (macros/site/i18n.py), the
+publication's text in English, its runs marked as English in Word. Text people typed is only
+ever written as text: no cell becomes a formula, whatever it starts with."""
 from __future__ import annotations
 
 import hashlib
@@ -23,15 +25,18 @@ from ..content.model import Worksheet
 from ..project import ROOT
 from ..site import storage
 from ..site import worksheets as ws
+from ..site.i18n import ENGLISH, N_, SOURCE, Translating
+from ..site.i18n import fill as fill_text
 
 if TYPE_CHECKING:   # imported where a file is made: they slow every build
     from docx.document import Document
+    from docx.text.paragraph import Paragraph
     from openpyxl.cell.cell import Cell
     from openpyxl.worksheet.worksheet import Worksheet as Sheet
 
-CREDIT = ("Source: Partnering for Sustainable Development: Guidelines for Multi-stakeholder Partnerships to "
-          "Implement the 2030 Agenda in Asia and the Pacific (ESCAP / UNU-IAS, 2018). Worksheet prompts, headings "
-          "and examples are ours (Partnering Guidelines toolkit).")
+# `publication`: its title as published, in English (the toolkit translates only its own words).
+CREDIT = N_("Source: {publication} (ESCAP / UNU-IAS, 2018). Worksheet prompts, headings and examples are ours "
+            "(Partnering Guidelines toolkit).")
 BLANK_ROWS = 5
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MAX_IMPORT_BYTES = storage.contract()["limits"]["import_bytes"]
@@ -89,6 +94,43 @@ def read_export(path: Path) -> dict[str, object]:
     return data
 
 
+# --- our words, in the file's language ------------------------------------------------------
+
+class Words:
+    """Our text in a worksheet's files, in one language: the interface's strings (`_`) and the
+    worksheet's own words (`d`, content/worksheets/, translated with the context
+    "worksheet:<id>", as its page does)."""
+
+    def __init__(self, sheet: Worksheet, tr: Translating) -> None:
+        self.sheet, self.tr = sheet, tr
+        self.english = tr.language.code == SOURCE
+
+    def _(self, text: str, **values: object) -> str:
+        return fill_text(self.tr.gettext(text), **values)
+
+    def d(self, text: str) -> str:
+        return self.tr.data(f"worksheet:{self.sheet.id}", text) if text else text
+
+    def title(self) -> str:
+        return self._("Worksheet: {title}", title=self.d(self.sheet.title))
+
+    def credit(self, content: Content) -> str:
+        return self._(CREDIT, publication=f"{content.publication.title}: {content.publication.subtitle}")
+
+    def source(self, source: str) -> str:
+        """Where a prompt comes from: "From the guidance of task 3.2, item 4"."""
+        task = ".".join(source.split(".")[:2])
+        if source == task:
+            return self._("From the guidance of task {id}", id=task)
+        return self._("From the guidance of task {id}, item {item}", id=task, item=source[len(task) + 1:])
+
+    def item_heading(self, view: ws.TableView) -> str:
+        return self.tr.gettext("Item (ours)") if view.ours else self.tr.gettext("From the publication")
+
+    def choices(self, options: list[str]) -> str:
+        return " / ".join(self.d(o) for o in options)
+
+
 # --- Word ---------------------------------------------------------------------------------
 
 def _note(doc: Document, text: str) -> None:
@@ -96,75 +138,109 @@ def _note(doc: Document, text: str) -> None:
     doc.add_paragraph().add_run(text).italic = True
 
 
-def docx_bytes(content: Content, sheet: Worksheet, records: dict[str, object] | None = None) -> bytes:
+def _language(element: object, code: str) -> None:
+    """Say which language a run (or a style) is in (w:lang), so that Word checks the spelling and
+    screen readers read it in that language's voice. Thai and Chinese also set the complex-script
+    and East Asian attributes, which Word reads for those scripts."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    properties = element.get_or_add_rPr()  # type: ignore[attr-defined]
+    lang = properties.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        properties.append(lang)
+    lang.set(qn("w:val"), code)
+    lang.set(qn("w:bidi"), code)
+    lang.set(qn("w:eastAsia"), code)
+
+
+def _english(paragraph: Paragraph, text: str, italic: bool = False) -> None:
+    """A run of the publication's text, which stays in English: marked as such."""
+    run = paragraph.add_run(text)
+    run.italic = italic or None
+    _language(run._r, SOURCE)
+
+
+def docx_bytes(content: Content, sheet: Worksheet, records: dict[str, object] | None = None,
+               tr: Translating = ENGLISH) -> bytes:
     from docx import Document  # python-docx and openpyxl load only when a file is made (they slow every build)
     from docx.shared import Pt
 
+    w = Words(sheet, tr)
     fields, rows = answers_of(records or {}, sheet.id)
     doc = Document()
     doc.styles["Normal"].font.size = Pt(10)
-    doc.core_properties.title = f"Worksheet: {sheet.title}"
-    doc.add_heading(f"Worksheet: {sheet.title}", level=1)
-    doc.add_paragraph("Serves " + ", ".join(f"task {t}: {inline.plain(content.task_by_id[t].title)}" for t in sheet.tasks))
+    doc.core_properties.title = w.title()
+    doc.core_properties.language = tr.language.code
+    if not w.english:
+        for style in ("Normal", "Heading 1", "Heading 2"):
+            _language(doc.styles[style].element, tr.language.code)
+    doc.add_heading(w.title(), level=1)
+    serves = doc.add_paragraph(w._("Serves") + " ")
+    for n, task in enumerate(sheet.tasks):
+        serves.add_run(("; " if n else "") + w._("Task {id}", id=task) + ": ")
+        _english(serves, inline.plain(content.task_by_id[task].title))
     intro = doc.add_paragraph()
-    intro.add_run("Ours: ").bold = True
-    intro.add_run(sheet.intro)
-    doc.add_paragraph("Partnership: ______________________   Date: ____________   Filled in by: ______________________")
+    intro.add_run(w._("Ours") + ": ").bold = True
+    intro.add_run(w.d(sheet.intro))
+    doc.add_paragraph(w._("Partnership: {long}   Date: {short}   Filled in by: {long}",
+                          long="______________________", short="____________"))
     for part in ws.parts(content, sheet):
         if isinstance(part, ws.TableView):
-            _docx_table(doc, part, rows.get(part.part.table, []))
+            _docx_table(doc, w, part, rows.get(part.part.table, []))
         else:
-            doc.add_heading(part.label, level=2)
-            _note(doc, f"From the guidance of {_source_label(part.source)}" +
-                  (f" · Choose one: {' / '.join(part.options)}" if part.options else "") +
-                  (f" · Example (ours): {part.example}" if part.example else ""))
+            doc.add_heading(w.d(part.label), level=2)
+            _note(doc, " · ".join([w.source(part.source)] +
+                                  ([w._("Choose one: {choices}", choices=w.choices(part.options))] if part.options else []) +
+                                  ([w._("Example (ours): {example}", example=w.d(part.example))] if part.example else [])))
             box = doc.add_table(rows=1, cols=1)
             box.style = "Table Grid"
             box.cell(0, 0).text = fields.get(part.field, "") or "\n\n"
-    doc.sections[0].footer.paragraphs[0].text = CREDIT
+    doc.sections[0].footer.paragraphs[0].text = w.credit(content)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
 
 
-def _source_label(source: str) -> str:
-    task = ".".join(source.split(".")[:2])
-    return f"task {task}" if source == task else f"task {task}, item {source[len(task) + 1:]}"
-
-
-def _docx_table(doc: Document, view: ws.TableView, filled: Filled) -> None:
+def _docx_table(doc: Document, w: Words, view: ws.TableView, filled: Filled) -> None:
     t = view.part
-    doc.add_heading(t.title, level=2)
-    _note(doc, f"From the guidance of {_source_label(t.source)}" + (f" · {t.prompt}" if t.prompt else ""))
+    doc.add_heading(w.d(t.title), level=2)
+    _note(doc, " · ".join([w.source(t.source)] + ([w.d(t.prompt)] if t.prompt else [])))
     if view.quote and t.quote:   # the quote is the paragraph t.quote names
         p = doc.add_paragraph()
-        p.add_run(f"From the publication, task {t.quote.task}: ").bold = True
-        p.add_run(inline.plain(view.quote)).italic = True
-    headings = ([("Item (ours)" if view.ours else "From the publication")] if view.rows else []) + [c.heading for c in t.columns]
+        p.add_run(w._("From the publication, task {id}:", id=t.quote.task) + " ").bold = True
+        _english(p, inline.plain(view.quote), italic=True)
+    headings = ([w.item_heading(view)] if view.rows else []) + [w.d(c.heading) for c in t.columns]
     table = doc.add_table(rows=1, cols=len(headings))
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, headings, strict=True):
         cell.text = text
         cell.paragraphs[0].runs[0].bold = True
-    body = _body(view, filled)
+    body = _body(view, filled, w)
     for name, values in body:
         cells = table.add_row().cells
         start = 0
         if view.rows:
-            cells[0].text = name or ""
+            if name is not None and name[1]:
+                _english(cells[0].paragraphs[0], name[0])
+            else:
+                cells[0].text = name[0] if name else ""
             start = 1
         for cell, column in zip(cells[start:], t.columns, strict=True):
             cell.text = values.get(column.id, "")
-    options = [f"{c.heading}: {' / '.join(c.options)}" for c in t.columns if c.options]
+    options = [f"{w.d(c.heading)}: {w.choices(c.options)}" for c in t.columns if c.options]
     if options:
-        _note(doc, "Choices (ours): " + "; ".join(options))
+        _note(doc, w._("Choices (ours): {choices}", choices="; ".join(options)))
 
 
-def _body(view: ws.TableView, filled: Filled) -> list[tuple[str | None, RowValues]]:
-    """A table's rows: (the publication's or our item, or None for a row of the reader's, values)."""
+def _body(view: ws.TableView, filled: Filled, w: Words) -> list[tuple[tuple[str, bool] | None, RowValues]]:
+    """A table's rows: ((the publication's item or ours, whether it is the publication's), values),
+    or (None, values) for a row of the reader's."""
     if view.rows:
         by_id = dict(filled)
-        return [(_row_text(r), by_id.get(r.id, {})) for r in view.rows]
+        return [((w.d(_row_text(r)), False) if r.id.startswith("row-") else (_row_text(r), True), by_id.get(r.id, {}))
+                for r in view.rows]
     return [(None, values) for _, values in filled] or [(None, {})] * BLANK_ROWS
 
 
@@ -207,25 +283,30 @@ def _sheet_title(title: str, taken: set[str]) -> str:
     return name
 
 
-def xlsx_bytes(content: Content, sheet: Worksheet, records: dict[str, object] | None = None) -> bytes:
+def xlsx_bytes(content: Content, sheet: Worksheet, records: dict[str, object] | None = None,
+               tr: Translating = ENGLISH) -> bytes:
     from openpyxl import Workbook
 
+    w = Words(sheet, tr)
     _, rows = answers_of(records or {}, sheet.id)
     book = Workbook()
+    taken: set[str] = set()
     about = book.worksheets[0]   # the one sheet a new workbook has, active
-    about.title = "About"
-    for line in (f"Worksheet: {sheet.title}", "Serves tasks " + ", ".join(sheet.tasks), f"Ours: {sheet.intro}", CREDIT):
+    about.title = _sheet_title(w._("About"), taken)
+    for line in (w.title(), w._("Serves tasks {ids}", ids=", ".join(sheet.tasks)), w._("Ours") + ": " + w.d(sheet.intro),
+                 w.credit(content)):
         about.append([None])
         safe_cell(_cell(about, about.max_row, 1), line)
     about.column_dimensions["A"].width = 120
-    taken = {"about", CHOICES.lower()}
+    choices_name = _sheet_title(w._(CHOICES), taken)
     choices = None
     for part in ws.parts(content, sheet):
         if isinstance(part, ws.TableView):
             if choices is None and any(c.options for c in part.part.columns):
-                choices = book.create_sheet(CHOICES)
+                choices = book.create_sheet(choices_name)
                 choices.sheet_state = "hidden"
-            _xlsx_table(book.create_sheet(_sheet_title(part.part.title, taken)), part, rows.get(part.part.table, []), choices)
+            _xlsx_table(book.create_sheet(_sheet_title(w.d(part.part.title), taken)), w, part, rows.get(part.part.table, []),
+                        choices)
     if choices is not None:   # last, after the sheets people fill in
         book.move_sheet(choices, offset=len(book.sheetnames) - 1 - book.index(choices))
     out = io.BytesIO()
@@ -235,8 +316,8 @@ def xlsx_bytes(content: Content, sheet: Worksheet, records: dict[str, object] | 
 
 # The choices of every choice column, one column each, on a hidden sheet that the drop-down lists
 # name: a list written into the rule itself splits a choice at its commas and may hold 255
-# characters in all.
-CHOICES = "Choices"
+# characters in all. Its name is in the file's language too.
+CHOICES = N_("Choices")
 
 
 def _choice_range(choices: Sheet, options: list[str]) -> str:
@@ -244,25 +325,26 @@ def _choice_range(choices: Sheet, options: list[str]) -> str:
     for row, option in enumerate(options, start=1):
         safe_cell(_cell(choices, row, column), option)
     letter = _cell(choices, 1, column).column_letter
-    return f"'{CHOICES}'!${letter}$1:${letter}${len(options)}"
+    quoted = choices.title.replace("'", "''")
+    return f"'{quoted}'!${letter}$1:${letter}${len(options)}"
 
 
-def _xlsx_table(sheet: Sheet, view: ws.TableView, filled: Filled, choices: Sheet | None = None) -> None:
+def _xlsx_table(sheet: Sheet, w: Words, view: ws.TableView, filled: Filled, choices: Sheet | None = None) -> None:
     from openpyxl.styles import Alignment, Font
     from openpyxl.worksheet.datavalidation import DataValidation
 
     t = view.part
     first = 1 if view.rows else 0
-    headings = (["Item (ours)" if view.ours else "From the publication"] if view.rows else []) + [c.heading for c in t.columns]
+    headings = ([w.item_heading(view)] if view.rows else []) + [w.d(c.heading) for c in t.columns]
     for col, text in enumerate(headings, start=1):
         cell = _cell(sheet, 1, col)
         safe_cell(cell, text)
         cell.font = Font(bold=True)
         sheet.column_dimensions[cell.column_letter].width = 60 if (first and col == 1) else 28
-    body = _body(view, filled)
+    body = _body(view, filled, w)
     for r, (name, values) in enumerate(body, start=2):
         if first:
-            safe_cell(_cell(sheet, r, 1), name)
+            safe_cell(_cell(sheet, r, 1), name[0] if name else None)
         for c, column in enumerate(t.columns, start=1 + first):
             safe_cell(_cell(sheet, r, c), values.get(column.id, ""))
             _cell(sheet, r, c).alignment = Alignment(wrap_text=True, vertical="top")
@@ -272,7 +354,9 @@ def _xlsx_table(sheet: Sheet, view: ws.TableView, filled: Filled, choices: Sheet
             if choices is None:   # xlsx_bytes makes the sheet before the first table with choices
                 raise ValueError(f"{t.table}: a choice column, and no {CHOICES} sheet for its list")
             letter = _cell(sheet, 1, c).column_letter
-            rule = DataValidation(type="list", formula1=_choice_range(choices, column.options), allow_blank=True)
+            # A blank file offers the choices in its language; one filled from an export holds
+            # what was stored, which is the English choice, and is made in English.
+            rule = DataValidation(type="list", formula1=_choice_range(choices, [w.d(o) for o in column.options]), allow_blank=True)
             rule.add(f"{letter}2:{letter}{last}")
             sheet.add_data_validation(rule)
     sheet.freeze_panes = "A2"
@@ -305,19 +389,21 @@ def plan_xlsx_bytes(export: dict[str, object]) -> bytes:
 
 # --- at build time and from the command line -----------------------------------------------
 
-def _cache_key(content: Content) -> str:
-    """Changes with the content, with this file's code and with the libraries that write the files."""
+def _cache_key(content: Content, tr: Translating) -> str:
+    """Changes with the content, the language and its catalogue, with this file's code and with
+    the libraries that write the files."""
     digest = hashlib.sha256(content.fingerprint().encode())
+    digest.update(f"{tr.language.code} {tr.fingerprint()}".encode())
     digest.update(Path(__file__).read_bytes())
     digest.update(f"{metadata.version('python-docx')} {metadata.version('openpyxl')}".encode())
     return digest.hexdigest()[:16]
 
 
-def write_blank(content: Content, site_dir: Path) -> list[Path]:
-    """Blank .docx (and .xlsx for worksheets with tables) into the built site. Writing them is
-    a sixth of a build, so they are kept in build/cache/ and made again only when the content
-    or this code changes."""
-    cache = ROOT / "build" / "cache" / "office" / _cache_key(content)
+def write_blank(content: Content, site_dir: Path, tr: Translating = ENGLISH) -> list[Path]:
+    """Blank .docx (and .xlsx for worksheets with tables) in `tr`'s language into the built site
+    (a language's own folder). Writing them is a sixth of a build, so they are kept in
+    build/cache/ and made again only when the content, the catalogue or this code changes."""
+    cache = ROOT / "build" / "cache" / "office" / _cache_key(content, tr)
     written = []
     for sheet in content.worksheets:
         targets = [(ws.docx_path(sheet.id), docx_bytes)]
@@ -330,7 +416,7 @@ def write_blank(content: Content, site_dir: Path) -> list[Path]:
                 # Builds run side by side (the languages, the tests' workers) may fill the cache at
                 # once: each writes its own partial file, and the last complete one stays.
                 partial = kept.with_name(f"{kept.name}.{uuid.uuid4().hex}.partial")
-                partial.write_bytes(make(content, sheet))
+                partial.write_bytes(make(content, sheet, None, tr))
                 partial.replace(kept)
             path = site_dir / rel
             path.parent.mkdir(parents=True, exist_ok=True)

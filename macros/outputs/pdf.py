@@ -1,5 +1,6 @@
 """The checklists' PDF pack, printed by headless Chromium from the built pages themselves,
-so that the PDFs and the printed pages can never differ."""
+so that the PDFs and the printed pages can never differ: each language's from its own pages,
+so that its PDFs hold its labels."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -39,3 +40,16 @@ def print_pack(site_dir: Path, selection: ChecklistSelection, browser: Browser |
     finally:
         page.close()
     return written
+
+
+def print_packs(folders: list[Path], selection: ChecklistSelection, browser: Browser | None = None) -> list[Path]:
+    """The pack of each language's site (its folder: the site's root for English, <code>/ for
+    another), with one Chromium."""
+    if browser is None:
+        with sync_playwright() as p:
+            own = launch(p)
+            try:
+                return print_packs(folders, selection, own)
+            finally:
+                own.close()
+    return [path for folder in folders for path in print_pack(folder, selection, browser)]

@@ -4,6 +4,7 @@ loads from file:// too."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..content.load import Content
@@ -67,6 +68,13 @@ def source_of(content: Content, module_id: str, question: Question, tr: Translat
     return fill(_("Module {id} outcome ({letter})"), id=module_id, letter=letter), f"{urls.module_path(module_id)}#outcomes", None
 
 
+def principle_title(content: Content, module_id: str, question: Question) -> str | None:
+    """The title of the key principle a question comes from (the publication's), if it comes from one."""
+    if question.task or not question.principle:
+        return None
+    return next(g.title for g in content.module_by_id[module_id].key_principles.groups if g.id == question.principle)
+
+
 def question_text(q: Question, tr: Translating = ENGLISH) -> str:
     """A question in the page's language: our text, so translated with its ID as context."""
     return tr.data(f"assessment:{q.id}", q.text)
@@ -76,14 +84,23 @@ def scale_label(option: ScaleOption, tr: Translating = ENGLISH) -> str:
     return tr.data(f"assessment-scale:{option.key}", option.label)
 
 
-def model(content: Content, tr: Translating = ENGLISH) -> dict[str, object]:
+def _no_lang(text: str) -> str | None:
+    return None
+
+
+def model(content: Content, tr: Translating = ENGLISH, lang_of: Callable[[str], str | None] = _no_lang) -> dict[str, object]:
     """The model in one language. Answers are stored by question ID and scale key, never by
-    text, so an export made in one language imports and merges in any other."""
+    text, so an export made in one language imports and merges in any other. `lang_of`: the
+    language of a text of the publication on a page of `tr`'s (None on an English page), which
+    the page says of the titles it shows ("lang" beside each; "source_title" and "source_lang"
+    for the key principle a question's source label names)."""
     qs = []
     for module_id, q in questions(content):
         label, target, step = source_of(content, module_id, q, tr)
+        principle = principle_title(content, module_id, q)
         qs.append({"id": q.id, "module": module_id, "step": step, "task": q.task, "principle": q.principle,
-                   "outcome": q.outcome, "text": question_text(q, tr), "source": label, "url": _from_page(target)})
+                   "outcome": q.outcome, "text": question_text(q, tr), "source": label, "url": _from_page(target),
+                   "source_title": principle, "source_lang": lang_of(principle) if principle else None})
     return {
         "version": version(),
         "content_version": content.fingerprint(),
@@ -92,18 +109,18 @@ def model(content: Content, tr: Translating = ENGLISH) -> dict[str, object]:
         "storage": storage.contract(),
         "strings": dict(tr.js_strings()),
         "scale": [{**o.model_dump(), "label": scale_label(o, tr)} for o in content.assessment_scale.scale],
-        "modules": [{"id": m.id, "title": m.title, "url": _from_page(urls.module_path(m.id)),
+        "modules": [{"id": m.id, "title": m.title, "lang": lang_of(m.title), "url": _from_page(urls.module_path(m.id)),
                      "form": _from_page(form_path(m.id))} for m in content.modules],
-        "steps": [{"id": s.id, "title": s.title, "module": content.module_of_step[s.id].id,
+        "steps": [{"id": s.id, "title": s.title, "lang": lang_of(s.title), "module": content.module_of_step[s.id].id,
                    "url": _from_page(urls.step_path(s.id))} for s in content.steps],
-        "tasks": [{"id": t.id, "title": t.title, "step": content.step_of_task[t.id].id,
+        "tasks": [{"id": t.id, "title": t.title, "lang": lang_of(t.title), "step": content.step_of_task[t.id].id,
                    "url": _from_page(f"{urls.step_path(content.step_of_task[t.id].id)}#{urls.task_anchor(t.id)}")}
                   for t in content.tasks],
         "questions": qs,
     }
 
 
-def model_script(content: Content, tr: Translating = ENGLISH) -> str:
-    data = json.dumps(model(content, tr), ensure_ascii=False, separators=(",", ":"))
+def model_script(content: Content, tr: Translating = ENGLISH, lang_of: Callable[[str], str | None] = _no_lang) -> str:
+    data = json.dumps(model(content, tr, lang_of), ensure_ascii=False, separators=(",", ":"))
     # "<" escaped so that no text in the data can close a script element.
     return "window.ASSESSMENT_MODEL = " + data.replace("<", "\\u003c") + ";\n"

@@ -15,6 +15,7 @@ A .po file is read once per build (catalogue_file.py), however many readers ask.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
 from dataclasses import dataclass, field
 from gettext import NullTranslations
@@ -122,6 +123,8 @@ class Translating(Protocol):
 
     def gettext_translations(self) -> NullTranslations: ...
 
+    def fingerprint(self) -> str: ...
+
 
 class English:
     """The null translator: our own text as written, in English, and nothing counted."""
@@ -145,6 +148,9 @@ class English:
 
     def gettext_translations(self) -> NullTranslations:
         return NullTranslations()
+
+    def fingerprint(self) -> str:
+        return ""
 
 
 ENGLISH: Translating = English()
@@ -193,6 +199,11 @@ class Translator:
         back to the English text for any missing."""
         return {msgid: text for (context, msgid), text in sorted(self.messages.items())
                 if context == JS_CONTEXT and isinstance(text, str)}
+
+    def fingerprint(self) -> str:
+        """Changes whenever a translation does: for files made from them and kept (the Word and
+        Excel worksheets, macros/outputs/office.py)."""
+        return hashlib.sha256(repr(sorted(self.messages.items())).encode()).hexdigest()[:16]
 
     def gettext_translations(self) -> NullTranslations:
         """For Jinja's i18n extension."""

@@ -105,9 +105,10 @@ def _reference_pages(tr: Translating) -> list[Page]:
     ]
 
 
-def pages(content: Content, site_url: str | None = None, tr: Translating = ENGLISH, pdf_root: str = "") -> list[Page]:
-    """`tr` translates our own text (macros/site/i18n.py); `pdf_root` is where the PDF pack is
-    from the language's root ('../' for a translation: the pack is printed once, in English)."""
+def pages(content: Content, site_url: str | None = None, tr: Translating = ENGLISH, prefix: str = "") -> list[Page]:
+    """`tr` translates our own text (macros/site/i18n.py); `prefix` is the language's folder in
+    the published site ('th/'), for the address a printed checklist gives (the English site's
+    `site_url` and the language's folder)."""
     _ = tr.gettext
     title = content.publication.title
     out = [
@@ -117,7 +118,7 @@ def pages(content: Content, site_url: str | None = None, tr: Translating = ENGLI
              search_boost=LOW),
     ]
     out += _guidance_pages(content, tr)
-    out += checklist_pages(content, site_url, tr, pdf_root)
+    out += checklist_pages(content, site_url, tr, prefix)
     out += assessment_pages(content, tr)
     out += worksheet_pages(content, tr)
     out += _reference_pages(tr)
@@ -211,19 +212,21 @@ def assessment_pages(content: Content, tr: Translating = ENGLISH) -> list[Page]:
     return out
 
 
-def checklist_pages(content: Content, site_url: str | None = None, tr: Translating = ENGLISH, pdf_root: str = "") -> list[Page]:
+def checklist_pages(content: Content, site_url: str | None = None, tr: Translating = ENGLISH, prefix: str = "") -> list[Page]:
+    """Each language links its own PDF pack, printed from its own pages (macros/outputs/pdf.py)."""
     _ = tr.gettext
     selection = content.checklists
     in_pack = {entry.id for entry in selection.pack}
+    public = f"{site_url.rstrip('/')}/{prefix}" if site_url else None
 
     def pdfs(ident: str) -> list[tuple[str, str]]:
-        return [(size, pdf_root + checklists.pdf_path(ident, size)) for size in selection.page_sizes] if ident in in_pack else []
+        return [(size, checklists.pdf_path(ident, size)) for size in selection.page_sizes] if ident in in_pack else []
 
     def page(ident: str, title: str, template: str, description: str, **context: object) -> Page:
         path = checklists.page_path(ident)
         # Checklists repeat the tasks' wording: left out of search, so that search leads to the guidance.
         return Page(path, title, template, description,
-                    {"title": title, "pdfs": pdfs(ident), "footer": checklists.footer(title, path, site_url, tr), **context},
+                    {"title": title, "pdfs": pdfs(ident), "footer": checklists.footer(title, path, public, tr), **context},
                     CHECKLIST_ASSETS, searchable=False)
 
     out = [Page(urls.PAGES["checklists"], _("Checklists"), "checklists/checklists.md",

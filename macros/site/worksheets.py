@@ -102,8 +102,10 @@ def _json(data: object) -> Markup:
 
 
 def browser_model(content: Content, sheet: Worksheet, tr: Translating = ENGLISH) -> Markup:
-    """In the page's language: the browser's messages, and a table's title as the page shows it.
-    Column headings stay English: they head the CSV files, which must import in every language."""
+    """In the page's language: the browser's messages and the worksheet's own words as the page
+    shows them. Column headings (`heading`) and choices (`options`) stay English: the headings
+    head the CSV files and the choices are what is stored, so that files import in every
+    language; `label` and `labels` are what the page shows of them."""
     def d(text: str) -> str:
         return tr.data(f"worksheet:{sheet.id}", text)
 
@@ -113,12 +115,13 @@ def browser_model(content: Content, sheet: Worksheet, tr: Translating = ENGLISH)
             t = part.part
             out.append({"kind": "table", "id": t.table, "title": d(t.title), "task": task_of(t.source),
                         "actions": t.actions,
-                        "columns": [{"id": c.id, "heading": c.heading, "kind": c.kind, "options": c.options}
+                        "columns": [{"id": c.id, "heading": c.heading, "label": d(c.heading), "kind": c.kind,
+                                     "options": c.options, "labels": [d(o) for o in c.options]}
                                     for c in t.columns],
                         "fixed": [{"id": r.id, "label": r.plain} for r in part.rows]})
         else:
-            out.append({"kind": "field", "id": part.field, "label": part.label, "type": part.kind,
-                        "options": part.options})
+            out.append({"kind": "field", "id": part.field, "label": d(part.label), "type": part.kind,
+                        "options": part.options, "labels": [d(o) for o in part.options]})
     files = storage.contract()["files"]
     return _json({"format": files["worksheet"], "schema_version": files["schema_version"], "id": sheet.id,
                   "title": sheet.title, "version": version(), "content_version": content.fingerprint(),
@@ -129,7 +132,8 @@ def browser_model(content: Content, sheet: Worksheet, tr: Translating = ENGLISH)
 def plan_model(content: Content, tr: Translating = ENGLISH) -> Markup:
     """What the action plan gathers: the assessment's questions (their next actions) and every
     worksheet's action tables, with the questions' text and source labels and the browser's
-    messages in the page's language."""
+    messages in the page's language, and what the page shows of the statuses (`status_labels`;
+    `statuses`, stored and exported, stay English)."""
     tasks = {t.id: t.title for t in content.tasks}
     questions = []
     for module_id, q in assessment.questions(content):
@@ -140,12 +144,14 @@ def plan_model(content: Content, tr: Translating = ENGLISH) -> Markup:
     for sheet in content.worksheets:
         for part in sheet.parts:
             if isinstance(part, TablePart) and part.actions:
-                tables.append({"sheet": sheet.id, "sheet_title": sheet.title, "table": part.table,
-                               "title": part.title, "task": task_of(part.source),
+                tables.append({"sheet": sheet.id, "sheet_title": tr.data(f"worksheet:{sheet.id}", sheet.title),
+                               "table": part.table, "title": tr.data(f"worksheet:{sheet.id}", part.title),
+                               "task": task_of(part.source),
                                "tool": storage.worksheet_tool(sheet.id),
                                "url": urls.relative(page_path(sheet.id), ACTION_PLAN)})
     files = storage.contract()["files"]
     return _json({"format": files["plan"], "schema_version": files["schema_version"], "tool": storage.plan_tool(),
                   "assessment_tool": storage.assessment_tool(), "storage": storage.contract(),
-                  "statuses": list(STATUSES), "columns": list(ACTION_COLUMNS),
+                  "statuses": list(STATUSES), "status_labels": [tr.gettext(s) for s in STATUSES],
+                  "columns": list(ACTION_COLUMNS),
                   "tasks": tasks, "questions": questions, "tables": tables, "strings": tr.js_strings()})

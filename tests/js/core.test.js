@@ -57,28 +57,33 @@ test("migrate converts schema 0 files", () => {
   assert.equal(r.state.schema_version, 1);
 });
 
-test("bad files are refused with a reason", () => {
-  assert.match(core.parseImport("not json", model).errors[0], /not valid JSON/);
-  assert.match(core.parseImport("[]", model).errors[0], /expected a JSON object/);
-  assert.match(core.parseImport(JSON.stringify({ format: "other" }), model).errors[0], /not a Partnering Guidelines/);
-  assert.match(core.parseImport(JSON.stringify(state({}, { schema_version: 7 })), model).errors[0], /newer version/);
-  assert.match(core.parseImport("x".repeat(core.MAX_IMPORT_BYTES + 1), model).errors[0], /too large/);
+test("bad files are refused with a reason (a code the page says in its language)", () => {
+  assert.deepEqual(core.parseImport("not json", model).errors[0], { code: "not-json" });
+  assert.deepEqual(core.parseImport("[]", model).errors[0], { code: "not-object" });
+  assert.deepEqual(core.parseImport(JSON.stringify({ format: "other" }), model).errors[0], { code: "wrong-format" });
+  assert.deepEqual(core.parseImport(JSON.stringify(state({}, { schema_version: 7 })), model).errors[0],
+                   { code: "newer-schema", schema: 7, reads: core.SCHEMA_VERSION });
+  assert.deepEqual(core.parseImport(JSON.stringify(state({}, { schema_version: "1" })), model).errors[0], { code: "no-schema" });
+  assert.deepEqual(core.parseImport(JSON.stringify(state({}, { answers: [] })), model).errors[0], { code: "no-answers" });
+  assert.deepEqual(core.parseImport("x".repeat(core.MAX_IMPORT_BYTES + 1), model).errors[0],
+                   { code: "too-large", size: core.MAX_IMPORT_BYTES + 1, max: core.MAX_IMPORT_BYTES });
+  assert.deepEqual(core.parseImport(null, model).errors[0], { code: "unreadable" });
 });
 
 test("an answer that cannot be used is set aside alone, verbatim; the others load", () => {
   const cases = [
-    [{ "q-1.1-1": { value: "maybe" } }, /not on the scale/],
-    [{ "q-1.1-1": { value: ["fully"] } }, /not on the scale/],          // an array is not the key "fully"
-    [{ "q-1.1-1": { value: "fully", note: 5 } }, /not text/],
-    [{ "<img src=x>": { value: "fully" } }, /not valid/],
-    [{ "q-1.1-1": "fully" }, /not an object/],
+    [{ "q-1.1-1": { value: "maybe" } }, "value-not-on-scale"],
+    [{ "q-1.1-1": { value: ["fully"] } }, "value-not-on-scale"],          // an array is not the key "fully"
+    [{ "q-1.1-1": { value: "fully", note: 5 } }, "text-not-text"],
+    [{ "<img src=x>": { value: "fully" } }, "bad-question-id"],
+    [{ "q-1.1-1": "fully" }, "answer-not-object"],
   ];
   cases.forEach(([answers, reason]) => {
     const r = core.parseImport(JSON.stringify(state(Object.assign({ "q-1.2-1": { value: "partly" } }, answers))), model, "2026-02-02T00:00:00Z");
     assert.equal(r.errors, undefined);
     assert.equal(r.state.answers["q-1.2-1"].value, "partly");
     assert.equal(r.setAside.length, 1);
-    assert.match(r.setAside[0].reason, reason);
+    assert.equal(r.setAside[0].reason, reason);
     assert.deepEqual(r.state.set_aside[0].data, Object.values(answers)[0]);
     assert.equal(r.state.set_aside[0].when, "2026-02-02T00:00:00Z");
     assert.equal(core.score(r.state, model).task["1.1"].answered, 0);

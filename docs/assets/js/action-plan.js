@@ -35,6 +35,28 @@
     return out;
   }
 
+  // Dates and numbers as the page's language writes them (<html lang>), never the browser's:
+  // a Thai page in a browser set to English shows 5 ธ.ค. 2569, not 12/5/2026. (Here rather than
+  // in a script of their own: on a slow connection every script is a wait before the page works.)
+  var Lang = (function () {
+    /** @type {string | undefined} */
+    var tag;
+    try { tag = Intl.getCanonicalLocales(document.documentElement.lang)[0]; } catch (e) { tag = undefined; }
+    /** @param {Intl.DateTimeFormatOptions} options @param {Date} d */
+    function dates(options, d) { try { return new Intl.DateTimeFormat(tag, options).format(d); } catch (e) { return d.toISOString(); } }
+    return {
+      /** @param {Date} d */
+      time: function (d) { return dates({ hour: "numeric", minute: "2-digit", second: "2-digit" }, d); },
+      /** @param {string} iso */
+      dateTime: function (iso) {
+        var d = new Date(iso);
+        return isNaN(d.getTime()) ? "" : dates({ year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }, d);
+      },
+      /** @param {number} n */
+      number: function (n) { try { return new Intl.NumberFormat(tag).format(n); } catch (e) { return String(n); } }
+    };
+  })();
+
   /** @param {string} text @param {boolean} [problem] @param {HTMLElement} [extra] */
   function say(text, problem, extra) {
     status.textContent = text;
@@ -60,7 +82,7 @@
   function saveReport(result) {
     if (result.ok) {
       failing = false;
-      if (result.saved) { say(tf("Saved in this browser at {time}.", { time: new Date().toLocaleTimeString() })); afterChange(); }
+      if (result.saved) { say(tf("Saved in this browser at {time}.", { time: Lang.time(new Date()) })); afterChange(); }
       return;
     }
     if (failing && status.classList.contains("ws-status--problem")) return;
@@ -204,7 +226,8 @@
     var el;
     if (key === "status") {
       el = document.createElement("select");
-      plan.statuses.forEach(function (s) { var o = document.createElement("option"); o.textContent = t(s); o.value = s; el.appendChild(o); });
+      // Stored and exported in English; shown as the page's language names it.
+      plan.statuses.forEach(function (s, i) { var o = document.createElement("option"); o.textContent = plan.status_labels[i]; o.value = s; el.appendChild(o); });
     } else {
       el = document.createElement("input");
       el.type = key === "due" ? "date" : "text";
@@ -362,7 +385,15 @@
   function exportCSV() { download("action-plan.csv", "\uFEFF" + Core.planCSV(current().actions), "text/csv"); }
 
   /** @param {number} bytes */
-  function size(bytes) { return bytes % (1024 * 1024) === 0 ? tf("{n} MB", { n: bytes / 1024 / 1024 }) : tf("{n} KB", { n: Math.round(bytes / 1024) }); }
+  function size(bytes) { return bytes % (1024 * 1024) === 0 ? tf("{n} MB", { n: Lang.number(bytes / 1024 / 1024) }) : tf("{n} KB", { n: Lang.number(Math.round(bytes / 1024)) }); }
+
+  /* A field of an action as a problem names it (the file's own column: action, owner, due, status). */
+  /** @param {string | undefined} column */
+  function fieldName(column) {
+    /** @type {Record<string, string>} */
+    var names = { action: t("action"), owner: t("owner"), due: t("due date"), status: t("status") };
+    return column !== undefined && Layer.own(names, column) ? names[column] : String(column);
+  }
 
   /** @param {PlanProblem} p @returns {string} */
   function problemText(p) {
@@ -378,18 +409,18 @@
       case "plan-bad-id": return tf("Action {line}: its source ID is missing or not valid.", p);
       case "plan-unknown-table": return tf("Action {line}: its worksheet table is not one of this toolkit's.", p);
       case "too-many-rows": return tf("The file has {rows} actions: a plan holds at most {max}.", p);
-      case "value-not-text": return tf("Action {line}: “{column}” is not text.", p.at);
-      case "value-too-long": return tf("Action {line}: “{column}” is too long.", p.at);
+      case "value-not-text": return tf("Action {line}: “{column}” is not text.", { line: p.at.line, column: fieldName(p.at.column) });
+      case "value-too-long": return tf("Action {line}: “{column}” is too long.", { line: p.at.line, column: fieldName(p.at.column) });
       case "value-not-choice": return tf("Action {line}: the status “{value}” is not one of the plan's statuses.", { line: p.at.line, value: p.value });
-      case "value-not-date": return tf("Action {line}: “{column}” is not a date (YYYY-MM-DD).", p.at);
+      case "value-not-date": return tf("Action {line}: “{column}” is not a date (YYYY-MM-DD).", { line: p.at.line, column: fieldName(p.at.column) });
       default: return unhandled(p);
     }
   }
 
   /* A problem with no message above: tsc refuses it (every code of PlanProblem has one);
-     should one come all the same, the page shows its code. */
+     should one come all the same, the page says so with its code. */
   /** @param {never} p @returns {string} */
-  function unhandled(p) { return String(/** @type {{ code?: unknown }} */ (p).code); }
+  function unhandled(p) { return tf("The file cannot be used ({code}).", { code: String(/** @type {{ code?: unknown }} */ (p).code) }); }
 
   /** @param {string} name @param {(mode: "combine" | "replace") => void} done */
   function ask(name, done) {
@@ -411,7 +442,7 @@
   }
 
   /** @param {string | null | undefined} iso */
-  function when(iso) { return iso ? new Date(iso).toLocaleString() : t("an unknown date"); }
+  function when(iso) { return (iso && Lang.dateTime(iso)) || t("an unknown date"); }
 
   /* Apply the targets of a plan file: per tool, combine or replace what the plan holds (owners,
      due dates, statuses, and the action of a worksheet row not here yet), after storing what was
@@ -514,7 +545,7 @@
       case "before-replace": return tf("Before replacing with {file}", { file: r.file });
       case "before-combine": return tf("Before combining with {file}", { file: r.file });
       case "before-restore": return tf("Before restoring the version of {date}", { date: when(r.when) });
-      default: return String(r.code || "");
+      default: return t("Kept by another version of the toolkit");
     }
   }
 
@@ -551,7 +582,7 @@
     list.forEach(function (snap) {
       var tr = document.createElement("tr");
       tr.setAttribute("data-snapshot", snap.id);
-      [when(snap.when), reasonText(snap.reason), String(snap.count || "")].forEach(function (text) { var td = document.createElement("td"); td.textContent = text; tr.appendChild(td); });
+      [when(snap.when), reasonText(snap.reason), snap.count ? Lang.number(snap.count) : ""].forEach(function (text) { var td = document.createElement("td"); td.textContent = text; tr.appendChild(td); });
       var td = document.createElement("td");
       if (snap.reason && snap.reason.code !== "legacy" && snap.reason.code !== "legacy-unreadable") td.appendChild(button(t("Restore"), function () { restore(snap); }, { "data-restore": snap.id }));
       td.appendChild(button(t("Download"), function () {

@@ -89,15 +89,16 @@
     return any ? out : null;
   }
 
-  /* One answer as stored or imported: the clean answer, or the reason it cannot be used. */
+  /* One answer as stored or imported: the clean answer, or the reason it cannot be used (a
+     code that the page says in its language: SetAsideReason). */
   /** @param {any} a @param {Record<string, ScaleOption>} scale
-      @returns {{ answer: Answer, reason?: undefined } | { reason: string }} */
+      @returns {{ answer: Answer, reason?: undefined } | { reason: SetAsideReason }} */
   function checkAnswer(a, scale) {
-    if (!a || typeof a !== "object" || Array.isArray(a)) return { reason: "it is not an object" };
+    if (!a || typeof a !== "object" || Array.isArray(a)) return { reason: "answer-not-object" };
     var value = a.value === undefined ? null : a.value;
     // typeof first: {"value": ["fully"]} would otherwise pass as the key "fully"
     if (value !== null && (typeof value !== "string" || !Object.prototype.hasOwnProperty.call(scale, value))) {
-      return { reason: "its value " + JSON.stringify(value).slice(0, 40) + " is not on the scale" };
+      return { reason: "value-not-on-scale" };
     }
     try {
       /** @type {Answer} */
@@ -108,31 +109,32 @@
       if (times) out.times = times;
       return { answer: out };
     } catch (e) {
-      return { reason: "its note or next action is not text" };
+      return { reason: "text-not-text" };
     }
   }
 
-  /* Turn anything read back (storage or a file) into a current state, or explain why not.
+  /* Turn anything read back (storage or a file) into a current state, or say why not: problems
+     { code, ... } that the page says in its language (AssessmentProblem).
      Answers to questions that no longer exist are kept, so nothing is lost. An answer that
      cannot be used is set aside alone, verbatim, with the reason (state.set_aside, listed in
      `setAside` when it was set aside just now); the other answers load. */
   /** @param {any} raw @param {AssessmentModel} model @param {string | null} [now] @returns {MigrateResult} */
   function migrate(raw, model, now) {
-    if (!raw || typeof raw !== "object" || Array.isArray(raw)) return { errors: ["The file does not contain an assessment (expected a JSON object)."] };
-    if (raw.format !== FORMAT) return { errors: ["This is not a Partnering Guidelines assessment file (its \"format\" field is missing or different)."] };
+    if (!raw || typeof raw !== "object" || Array.isArray(raw)) return { errors: [{ code: "not-object" }] };
+    if (raw.format !== FORMAT) return { errors: [{ code: "wrong-format" }] };
     var version = raw.schema_version;
-    if (typeof version !== "number" || version < 0 || Math.floor(version) !== version) return { errors: ["The file has no valid schema_version."] };
-    if (version > SCHEMA_VERSION) return { errors: ["The file was made by a newer version of the toolkit (schema " + version + "); this copy reads up to schema " + SCHEMA_VERSION + ". Use the newer toolkit."] };
+    if (typeof version !== "number" || version < 0 || Math.floor(version) !== version) return { errors: [{ code: "no-schema" }] };
+    if (version > SCHEMA_VERSION) return { errors: [{ code: "newer-schema", schema: version, reads: SCHEMA_VERSION }] };
     var answers = raw.answers;
     if (version === 0 && raw.responses) answers = raw.responses;   // schema 0 (drafts) named them "responses"
-    if (!answers || typeof answers !== "object" || Array.isArray(answers)) return { errors: ["The file has no answers object."] };
+    if (!answers || typeof answers !== "object" || Array.isArray(answers)) return { errors: [{ code: "no-answers" }] };
     // JSON.parse makes "__proto__" an own key like any other; Object.keys lists it, answers[id] reads it.
     var scale = scaleByKey(model);
     var known = questionIndex(model);
     var state = emptyState(model);
     /** @type {SetAsideItem[]} */
     var setAside = [];
-    /** @param {string} id @param {unknown} data @param {string} reason */
+    /** @param {string} id @param {unknown} data @param {SetAsideReason} reason */
     function putAside(id, data, reason) {
       /** @type {SetAsideItem} */
       var item = { id: id, reason: reason, when: now || null, data: data };
@@ -145,7 +147,7 @@
     try {
       state.organisation = cleanText(raw.organisation, MAX_ORGANISATION);
     } catch (e) {
-      putAside("organisation", raw.organisation, "the organisation name is not text");
+      putAside("organisation", raw.organisation, "organisation-not-text");
     }
     var organisationUpdated = isStamp(raw.organisation_updated);
     if (organisationUpdated) state.organisation_updated = organisationUpdated;
@@ -153,7 +155,7 @@
     /** @type {string[]} */
     var unknown = [];
     Object.keys(answers).forEach(function (id) {
-      if (!/^[A-Za-z0-9._\-]{1,60}$/.test(id)) { putAside(id.slice(0, 60), answers[id], "the question id is not valid"); return; }
+      if (!/^[A-Za-z0-9._\-]{1,60}$/.test(id)) { putAside(id.slice(0, 60), answers[id], "bad-question-id"); return; }
       var checked = checkAnswer(answers[id], scale);
       if (checked.reason !== undefined) { putAside(id, answers[id], checked.reason); return; }
       state.answers[id] = checked.answer;
@@ -167,9 +169,9 @@
      keeps them, so that no text anyone typed is left out): each is kept again beside the one
      in `answers`. One that cannot be used is set aside. */
   /** @param {unknown} raw @param {Record<string, ScaleOption>} scale @param {AssessmentState} state
-      @param {(id: string, data: unknown, reason: string) => void} putAside */
+      @param {(id: string, data: unknown, reason: SetAsideReason) => void} putAside */
   function readConflicts(raw, scale, state, putAside) {
-    if (!Array.isArray(raw)) { putAside("conflicts", raw, "the other versions of changed fields are not a list"); return; }
+    if (!Array.isArray(raw)) { putAside("conflicts", raw, "conflicts-not-list"); return; }
     /** @type {AnswerConflict[]} */
     var out = [];
     raw.forEach(function (c) {
@@ -177,26 +179,21 @@
         typeof c.id === "string" && /^[A-Za-z0-9._\-]{1,60}$/.test(c.id) && FIELDS.indexOf(c.field) >= 0) &&
         typeof c.value === "string" && c.value.length <= (c.id === null ? MAX_ORGANISATION : MAX_TEXT) &&
         (c.field !== "value" || Object.prototype.hasOwnProperty.call(scale, c.value));
-      if (!ok) { putAside("conflicts", c, "another version of a changed field cannot be used"); return; }
+      if (!ok) { putAside("conflicts", c, "conflict-unusable"); return; }
       out.push({ id: c.id, field: c.field, value: c.value, updated: isStamp(c.updated) });
     });
     if (out.length) state.conflicts = out;
   }
 
-  /** @param {SetAsideItem} item */
-  function describeSetAside(item) {
-    return "The answer to " + item.id + " was set aside: " + item.reason + ".";
-  }
-
   /** @param {unknown} text @param {AssessmentModel} model @param {string | null} [now] @returns {MigrateResult} */
   function parseImport(text, model, now) {
-    if (typeof text !== "string") return { errors: ["The file could not be read."] };
-    if (text.length > MAX_IMPORT_BYTES) return { errors: ["The file is too large (" + Math.round(text.length / 1024) + " KB; an assessment is at most " + (MAX_IMPORT_BYTES / 1024) + " KB)."] };
+    if (typeof text !== "string") return { errors: [{ code: "unreadable" }] };
+    if (text.length > MAX_IMPORT_BYTES) return { errors: [{ code: "too-large", size: text.length, max: MAX_IMPORT_BYTES }] };
     var raw;
     try {
       raw = JSON.parse(text);
     } catch (e) {
-      return { errors: ["The file is not valid JSON: " + String(/** @type {Error} */ (e).message).slice(0, 120)] };
+      return { errors: [{ code: "not-json" }] };
     }
     return migrate(raw, model, now);
   }
@@ -338,6 +335,6 @@
            MAX_ORGANISATION: MAX_ORGANISATION, isStamp: isStamp,
            emptyState: emptyState, migrate: migrate, parseImport: parseImport, exportState: exportState,
            later: later, dict: dict, own: own,
-           answerCount: answerCount, describeSetAside: describeSetAside,
+           answerCount: answerCount,
            score: score, weakest: weakest, merge: merge, compare: compare, toCSV: toCSV };
 });

@@ -39,7 +39,7 @@
     if (item && typeof item === "object" && typeof item.id === "string" && typeof item.reason === "string") {
       return { id: item.id, reason: item.reason, when: typeof item.when === "string" ? item.when : null, data: item.data };
     }
-    return { id: "?", reason: "it could not be read", when: null, data: value };
+    return { id: "?", reason: "unreadable-item", when: null, data: value };
   }
 
   /* What the page shows: the assessment's state from the layer's (plus, through an overlay,
@@ -88,7 +88,7 @@
         if (!Layer.own(rec, f)) return;
         var field = rec[f], v = field.value;
         if (f === "value" && !(typeof v === "string" && Layer.own(scale, v))) {
-          state.set_aside.push({ id: id, reason: "its value " + JSON.stringify(v).slice(0, 40) + " is not on the scale", when: field.time, data: { value: v } });
+          state.set_aside.push({ id: id, reason: "value-not-on-scale", when: field.time, data: { value: v } });
           return;
         }
         a[f] = String(v);
@@ -167,7 +167,7 @@
     if (text !== null) {
       /** @type {MigrateResult} */
       var parsed;
-      try { parsed = core.migrate(JSON.parse(text), model, layer.now()); } catch (e) { parsed = { errors: ["not JSON"] }; }
+      try { parsed = core.migrate(JSON.parse(text), model, layer.now()); } catch (e) { parsed = { errors: [{ code: "not-json" }] }; }
       unreadable = parsed.errors !== undefined;
       var ok = parsed.errors !== undefined || handle.merge(parsed.state).ok;
       /** @type {Layered.SnapshotReason} */

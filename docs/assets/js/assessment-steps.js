@@ -112,19 +112,39 @@
     }
   }
 
+  /* A part's name as its heading shows it: the publication's title in it keeps its language
+     (lang="en" on a page in another), so that screen readers read it in that voice. */
+  /** @param {HTMLElement} part */
+  function partLabel(part) {
+    var heading = part.querySelector(".assessment-step"), out = document.createDocumentFragment();
+    if (heading) Array.prototype.forEach.call(heading.childNodes, /** @param {Node} n */ function (n) { out.appendChild(n.cloneNode(true)); });
+    else out.appendChild(document.createTextNode(part.getAttribute("data-part") || ""));
+    return out;
+  }
+
+  /* A button saying `said` (translated) with {part} as the part's heading says it. */
+  /** @param {string} said @param {HTMLElement} part @param {string} cls */
+  function partButton(said, part, cls) {
+    var b = el("button", { type: "button", class: cls });
+    said.split("{part}").forEach(function (piece, n) {
+      if (n) b.appendChild(partLabel(part));
+      b.appendChild(document.createTextNode(piece));
+    });
+    return b;
+  }
+
   /** @param {HTMLElement} part @param {number} i */
   function pager(part, i) {
     var nav = el("nav", { class: "assessment-pager", "aria-label": t("Steps of this module") });
     if (i > 0) {
-      var back = el("button", { type: "button", class: "md-button" }, tf("Previous: {part}", { part: parts[i - 1].getAttribute("data-part") || "" }));
+      var back = partButton(t("Previous: {part}"), parts[i - 1], "md-button");
       back.addEventListener("click", function () { show(i - 1, "button"); });
       nav.appendChild(back);
     }
     if (i < parts.length - 1) {
       var next = parts[i + 1];
-      var label = next.getAttribute("data-part-kind") === "step"
-        ? tf("Continue to the next step: {part}", { part: next.getAttribute("data-part") || "" }) : t("Continue to the key principles");
-      var go = el("button", { type: "button", class: "md-button md-button--primary" }, label);
+      var go = next.getAttribute("data-part-kind") === "step" ? partButton(t("Continue to the next step: {part}"), next, "md-button md-button--primary")
+        : el("button", { type: "button", class: "md-button md-button--primary" }, t("Continue to the key principles"));
       go.addEventListener("click", function () { show(i + 1, "button"); });
       nav.appendChild(go);
     }

@@ -28,6 +28,114 @@
     Object.keys(values).forEach(function (k) { out = out.split("{" + k + "}").join(String(values[k])); });
     return out;
   }
+
+  // Dates and numbers as the page's language writes them (<html lang>), never the browser's:
+  // a Thai page in a browser set to English shows 5 ธ.ค. 2569, not 12/5/2026. (Here rather than
+  // in a script of their own: on a slow connection every script is a wait before the page works.)
+  var Lang = (function () {
+    /** @type {string | undefined} */
+    var tag;
+    try { tag = Intl.getCanonicalLocales(document.documentElement.lang)[0]; } catch (e) { tag = undefined; }
+    /** @param {Intl.DateTimeFormatOptions} options @param {Date} d */
+    function dates(options, d) { try { return new Intl.DateTimeFormat(tag, options).format(d); } catch (e) { return d.toISOString(); } }
+    /** @param {number} n @param {Intl.NumberFormatOptions} [options] */
+    function number(n, options) { try { return new Intl.NumberFormat(tag, options).format(n); } catch (e) { return String(n); } }
+    return {
+      /** @param {Date} d */
+      time: function (d) { return dates({ hour: "numeric", minute: "2-digit", second: "2-digit" }, d); },
+      /** @param {Date} d */
+      date: function (d) { return dates({ year: "numeric", month: "long", day: "numeric" }, d); },
+      /** @param {string} iso */
+      dateTime: function (iso) {
+        var d = new Date(iso);
+        return isNaN(d.getTime()) ? "" : dates({ year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }, d);
+      },
+      /** @param {number} n */
+      number: function (n) { return number(n); },
+      /* A score of 0 to 100: "45%", "45 %" in French. */
+      /** @param {number} n */
+      percent: function (n) { return number(n / 100, { style: "percent", maximumFractionDigits: 0 }); }
+    };
+  })();
+
+  // The publication's titles are not translated: on a page in another language each says it is
+  // English (lang, from the model), so that screen readers read it with an English voice.
+  /** @param {string} text @param {string | null | undefined} lang @returns {Node} */
+  function publication(text, lang) {
+    return lang ? el("span", { lang: lang }, text) : document.createTextNode(text);
+  }
+
+  // A sentence of ours, translated (`said`), with {name} filled by texts or nodes.
+  /** @param {string} said @param {Record<string, string | number | Node>} values @returns {DocumentFragment} */
+  function fillNodes(said, values) {
+    var out = document.createDocumentFragment();
+    said.split(/(\{\w+\})/).forEach(function (piece) {
+      var name = /^\{(\w+)\}$/.exec(piece);
+      var value = name && Object.prototype.hasOwnProperty.call(values, name[1]) ? values[name[1]] : null;
+      if (value === null) { if (piece) out.appendChild(document.createTextNode(piece)); }
+      else out.appendChild(value instanceof Node ? value : document.createTextNode(String(value)));
+    });
+    return out;
+  }
+
+  /** @param {{ id: string, title: string, lang?: string | null }} m */
+  function moduleName(m) { return fillNodes(t("Module {id}: {title}"), { id: m.id, title: publication(m.title, m.lang) }); }
+
+  /** @param {{ id: string, title: string, lang?: string | null }} s */
+  function stepName(s) { return fillNodes(t("Step {id}: {title}"), { id: s.id, title: publication(s.title, s.lang) }); }
+
+  /** @param {{ id: string, title: string, lang?: string | null }} task */
+  function taskName(task) { return fillNodes(t("Task {id}: {title}"), { id: task.id, title: publication(task.title, task.lang) }); }
+
+  /* A question with the label of what it comes from (a key principle's title in it marked). */
+  /** @param {ModelQuestion} q */
+  function questionCell(q) {
+    var cell = el("span"), source = el("span", { class: "q-source" });
+    var title = q.source_title || "", at = title ? q.source.indexOf(title) : -1;
+    if (at < 0) source.textContent = q.source;
+    else {
+      source.appendChild(document.createTextNode(q.source.slice(0, at)));
+      source.appendChild(publication(title, q.source_lang));
+      source.appendChild(document.createTextNode(q.source.slice(at + title.length)));
+    }
+    source.appendChild(document.createTextNode(": "));
+    cell.appendChild(source);
+    cell.appendChild(document.createTextNode(q.text));
+    return cell;
+  }
+
+  // The core says what went wrong as codes; the page says it in its language.
+  /** @param {AssessmentProblem} p */
+  function problemText(p) {
+    switch (p.code) {
+      case "unreadable": return t("The file could not be read.");
+      case "too-large": return tf("The file is too large ({size} KB; an assessment is at most {max} KB).",
+                                  { size: Lang.number(Math.round((p.size || 0) / 1024)), max: Lang.number((p.max || 0) / 1024) });
+      case "not-json": return t("The file is not valid JSON.");
+      case "not-object": return t("The file does not contain an assessment (expected a JSON object).");
+      case "wrong-format": return t("This is not a Partnering Guidelines assessment file (its “format” field is missing or different).");
+      case "no-schema": return t("The file has no valid schema_version.");
+      case "newer-schema": return tf("The file was made by a newer version of the toolkit (schema {schema}); this copy reads up to schema {reads}. Use the newer toolkit.",
+                                     { schema: p.schema || "", reads: p.reads || "" });
+      case "no-answers": return t("The file has no answers object.");
+      default: return tf("The file cannot be used ({code}).", { code: String(p.code) });
+    }
+  }
+
+  /** @param {string} reason */
+  function setAsideReason(reason) {
+    switch (reason) {
+      case "answer-not-object": return t("it is not an object");
+      case "value-not-on-scale": return t("its value is not on the scale");
+      case "text-not-text": return t("its note or next action is not text");
+      case "bad-question-id": return t("the question id is not valid");
+      case "organisation-not-text": return t("the organisation name is not text");
+      case "conflicts-not-list": return t("the other versions of changed fields are not a list");
+      case "conflict-unusable": return t("another version of a changed field cannot be used");
+      case "unreadable-item": return t("it could not be read");
+      default: return reason;   // set aside by an earlier version, which kept its reason in English
+    }
+  }
   // Maps without prototype, asked with core.own: an imported answer's id may be "constructor".
   /** @type {Record<string, ScaleOption>} */
   var scale = core.dict();
@@ -100,7 +208,7 @@
     }
     if (result.ok) {
       failing = null;
-      if (result.saved && !quiet) status(tf("Saved in this browser at {time}.", { time: new Date().toLocaleTimeString() }));
+      if (result.saved && !quiet) status(tf("Saved in this browser at {time}.", { time: Lang.time(new Date()) }));
       return;
     }
     retryLater();
@@ -161,10 +269,10 @@
 
   /** @param {File} file @param {(result: MigrateResult) => void} done */
   function readFile(file, done) {
-    if (file.size > core.MAX_IMPORT_BYTES) { done({ errors: [tf("The file is too large ({size} KB; an assessment is at most {max} KB).", { size: Math.round(file.size / 1024), max: core.MAX_IMPORT_BYTES / 1024 })] }); return; }
+    if (file.size > core.MAX_IMPORT_BYTES) { done({ errors: [{ code: "too-large", size: file.size, max: core.MAX_IMPORT_BYTES }] }); return; }
     var reader = new FileReader();
     reader.onload = function () { done(core.parseImport(String(reader.result), model, new Date().toISOString())); };
-    reader.onerror = function () { done({ errors: [t("The file could not be read.")] }); };
+    reader.onerror = function () { done({ errors: [{ code: "unreadable" }] }); };
     reader.readAsText(file);
   }
 
@@ -330,7 +438,7 @@
   // --- results ---------------------------------------------------------------------------
   /** @param {ScoreGroup | undefined} g */
   function percentText(g) {
-    return g && g.percent !== null ? g.percent + "%" : "not scored yet";
+    return g && g.percent !== null ? Lang.percent(g.percent) : t("not scored yet");
   }
 
   /** @typedef {{ label: string, group: ScoreGroup | undefined }} ChartRow */
@@ -367,7 +475,7 @@
       fill.setAttribute("class", "assessment-chart__bar");
       var value = document.createElementNS(ns, "text");
       value.setAttribute("x", String(width - 52)); value.setAttribute("y", String(y + bar * 0.7));
-      value.textContent = r.group && r.group.percent !== null ? r.group.percent + "%" : "–";
+      value.textContent = r.group && r.group.percent !== null ? Lang.percent(r.group.percent) : "–";
       [text, back, fill, value].forEach(function (n) { svg.appendChild(n); });
     });
     return svg;
@@ -398,8 +506,12 @@
     return wrap;
   }
 
-  /** @param {string} href @param {string} text */
-  function link(href, text) { return el("a", { href: href }, text); }
+  /** @param {string} href @param {string | Node} content */
+  function link(href, content) {
+    var a = el("a", { href: href });
+    if (typeof content === "string") a.textContent = content; else a.appendChild(content);
+    return a;
+  }
 
   /** @param {string} label @param {number} [room] */
   function short(label, room) {
@@ -408,11 +520,12 @@
   }
 
   // A heading, a bar chart and a table with the same figures, for modules or for steps.
+  /* `label`: the row's name as text, for the chart (an image, named by its title); `name`: as the table shows it. */
   /** @param {HTMLElement} target @param {string} title @param {string} unit
-      @param {{ name: string, url: string, group: ScoreGroup | undefined }[]} rows */
+      @param {{ label: string, name: Node, url: string, group: ScoreGroup | undefined }[]} rows */
   function scoreSection(target, title, unit, rows) {
     target.appendChild(el("h2", { id: title.toLowerCase().replace(/ /g, "-") }, title));
-    target.appendChild(chart(title, rows.map(function (r) { return { label: r.name, group: r.group }; }), target.clientWidth));
+    target.appendChild(chart(title, rows.map(function (r) { return { label: r.label, group: r.group }; }), target.clientWidth));
     target.appendChild(table(title, [unit, t("Answered"), t("Score")], rows.map(function (r) {
       var g = r.group;
       return [link(r.url, r.name), tf("{answered} of {total}", { answered: g ? g.answered : 0, total: g ? g.total : 0 }), percentText(g)];
@@ -424,10 +537,10 @@
     target.textContent = "";
     var s = core.score(state, model);
     scoreSection(target, t("Scores by module"), t("Module"), model.modules.map(function (m) {
-      return { name: t("Module {id}: {title}").replace("{id}", m.id).replace("{title}", m.title), url: m.form, group: s.module[m.id] };
+      return { label: tf("Module {id}: {title}", { id: m.id, title: m.title }), name: moduleName(m), url: m.form, group: s.module[m.id] };
     }));
     scoreSection(target, t("Scores by step"), t("Step"), model.steps.map(function (st) {
-      return { name: t("Step {id}: {title}").replace("{id}", st.id).replace("{title}", st.title), url: st.url, group: s.step[st.id] };
+      return { label: tf("Step {id}: {title}", { id: st.id, title: st.title }), name: stepName(st), url: st.url, group: s.step[st.id] };
     }));
     target.appendChild(el("h2", { id: "where-to-start" }, t("Where to start")));
     var weak = core.weakest(state, model, 5);
@@ -439,8 +552,8 @@
       weak.forEach(function (g) {
         var task = model.tasks.filter(function (t) { return t.id === g.key; })[0];
         var li = el("li");
-        li.appendChild(link(task.url, t("Task {id}: {title}").replace("{id}", task.id).replace("{title}", task.title)));
-        li.appendChild(document.createTextNode(" — " + g.percent + "%"));
+        li.appendChild(link(task.url, taskName(task)));
+        li.appendChild(document.createTextNode(" — " + Lang.percent(g.percent || 0)));
         list.appendChild(li);
       });
       target.appendChild(list);
@@ -459,7 +572,7 @@
       target.appendChild(el("h2", { id: "set-aside" }, t("Answers set aside")));
       target.appendChild(el("p", {}, t("These answers could not be used (for example a value that is not on the scale). They are kept as they were, and exported, so that nothing is lost; answer the question again to replace them.")));
       target.appendChild(table(t("Answers set aside"), [t("Question id"), t("Why"), t("Set aside on"), t("As found")], aside.map(function (item) {
-        return [item.id, item.reason, when(item.when), JSON.stringify(item.data === undefined ? null : item.data).slice(0, 500)];
+        return [item.id, setAsideReason(item.reason), when(item.when), JSON.stringify(item.data === undefined ? null : item.data).slice(0, 500)];
       })));
     }
   }
@@ -483,13 +596,13 @@
     var first = model.questions.filter(function (q) { return q.module === next.id && !(state.answers[q.id] && state.answers[q.id].value); })[0];
     resume.appendChild(document.createTextNode(t("You have started: ")));
     resume.appendChild(link(next.form + "#q-" + first.id.slice(2).toLowerCase().replace(/\./g, "-"),
-                            tf("continue with module {id}: {title}", { id: next.id, title: next.title })));
+                            fillNodes(t("continue with module {id}: {title}"), { id: next.id, title: publication(next.title, next.lang) })));
     resume.appendChild(document.createTextNode(" " + tf("({answered} of {total} answered).", { answered: s.module[next.id].answered, total: s.module[next.id].total })));
   }
 
   /** @param {string | null | undefined} iso */
   function when(iso) {
-    return iso ? new Date(iso).toLocaleString() : t("an unknown date");
+    return (iso && Lang.dateTime(iso)) || t("an unknown date");
   }
 
   function showBackupReminder() {
@@ -533,7 +646,7 @@
       case "before-combine": return tf("Before combining with {file}", { file: r.file || "" });
       case "before-restore": return tf("Before restoring the version of {date}", { date: when(r.when) });
       case "before-start-over": return t("Before starting over");
-      default: return String(r.code || "");
+      default: return t("Kept by another version of the toolkit");
     }
   }
 
@@ -563,7 +676,7 @@
       actions.appendChild(restore);
       actions.appendChild(dl);
       actions.appendChild(remove);
-      return [when(snap.when), reasonText(snap.reason), Data.organisationOf(snap.data), snap.count, actions];
+      return [when(snap.when), reasonText(snap.reason), Data.organisationOf(snap.data), snap.count ? Lang.number(snap.count) : "", actions];
     })));
   }
 
@@ -612,7 +725,9 @@
       });
     }
     if (result.unknown.length) lines.push(tf("{n} of them answer questions that are no longer in the toolkit; they are kept and listed below.", { n: result.unknown.length }));
-    result.setAside.forEach(function (item) { lines.push(core.describeSetAside(item) + " " + t("It is kept and listed below.")); });
+    result.setAside.forEach(function (item) {
+      lines.push(tf("The answer to {id} was set aside: {reason}.", { id: item.id, reason: setAsideReason(item.reason) }) + " " + t("It is kept and listed below."));
+    });
     if (result.migratedFrom !== null) lines.push(tf("The file was made with an older format (schema {schema}) and was converted.", { schema: result.migratedFrom }));
     return lines.concat(droppedLines(outcome.dropped));
   }
@@ -678,7 +793,7 @@
       var name = file.name;
       readFile(file, function (result) {
         picker.value = "";
-        if (result.errors !== undefined) { messages(out, [t("Nothing was imported; your answers are unchanged.")].concat(result.errors), true); return; }
+        if (result.errors !== undefined) { messages(out, [t("Nothing was imported; your answers are unchanged.")].concat(result.errors.map(problemText)), true); return; }
         reread();
         askImport(result, name);
       });
@@ -691,19 +806,19 @@
     target.textContent = "";
     var s = core.score(state, model), done = doneActions();
     var head = el("p", { class: "report-meta" });
-    head.textContent = (state.organisation ? state.organisation + " · " : "") + t("Printed {date}").replace("{date}", new Date().toLocaleDateString()) +
-      (state.updated ? " · " + t("last answer {date}").replace("{date}", new Date(state.updated).toLocaleString()) : "");
+    head.textContent = (state.organisation ? state.organisation + " · " : "") + tf("Printed {date}", { date: Lang.date(new Date()) }) +
+      (state.updated ? " · " + tf("last answer {date}", { date: when(state.updated) }) : "");
     target.appendChild(head);
     model.modules.forEach(function (m) {
-      target.appendChild(el("h2", { class: "report-module" }, t("Module {id}: {title}").replace("{id}", m.id).replace("{title}", m.title) + " — " + percentText(s.module[m.id])));
+      var heading = el("h2", { class: "report-module" });
+      heading.appendChild(moduleName(m));
+      heading.appendChild(document.createTextNode(" — " + percentText(s.module[m.id])));
+      target.appendChild(heading);
       var qs = model.questions.filter(function (q) { return q.module === m.id; });
-      target.appendChild(table("Module " + m.id, [t("Question"), t("Answer"), t("Note"), t("Next action")], qs.map(function (q) {
+      target.appendChild(table(tf("Module {id}", { id: m.id }), [t("Question"), t("Answer"), t("Note"), t("Next action")], qs.map(function (q) {
         /** @type {Partial<Answer>} */
         var a = state.answers[q.id] || {};
-        var cell = el("span");
-        cell.appendChild(el("span", { class: "q-source" }, q.source + ": "));
-        cell.appendChild(document.createTextNode(q.text));
-        return [cell, a.value ? scale[a.value].label : t("Not answered"), a.note || "",
+        return [questionCell(q), a.value ? scale[a.value].label : t("Not answered"), a.note || "",
                 a.action ? a.action + (done[q.id] ? " (" + t("Done") + ")" : "") : ""];
       })));
     });
@@ -719,7 +834,7 @@
   }
 
   // --- partners --------------------------------------------------------------------------
-  /** @typedef {{ name: string, state?: AssessmentState, errors?: string[] }} PartnerFile */
+  /** @typedef {{ name: string, state?: AssessmentState, errors?: AssessmentProblem[] }} PartnerFile */
   /** @param {PartnerFile[]} files @param {HTMLElement} target */
   function renderPartners(files, target) {
     target.textContent = "";
@@ -727,7 +842,7 @@
     var errors = files.filter(function (f) { return f.errors; });
     if (errors.length) {
       var box = el("div", { class: "assessment-message assessment-message--problem", role: "alert" });
-      errors.forEach(function (f) { box.appendChild(el("p", {}, f.name + " was not read: " + (f.errors || []).join(" "))); });
+      errors.forEach(function (f) { box.appendChild(el("p", {}, tf("{file} was not read: {errors}", { file: f.name, errors: (f.errors || []).map(problemText).join(" ") }))); });
       target.appendChild(box);
     }
     if (!partners.length) return;
@@ -738,20 +853,20 @@
     target.appendChild(el("p", {}, SPREAD_WORDS()));
     if (!merged.disagreements.length) target.appendChild(el("p", {}, t("The partners' answers do not differ on any question.")));
     else target.appendChild(table(t("Questions with the widest spread of answers"), [t("Question"), t("Spread")].concat(names), merged.disagreements.slice(0, 10).map(function (r) {
-      return [r.question.source + ": " + r.question.text, spreadText(r.spread)].concat(r.answers.map(function (a) { return a && a.value ? scale[a.value].label : "–"; }));
+      return [questionCell(r.question), spreadText(r.spread)].concat(r.answers.map(function (a) { return a && a.value ? scale[a.value].label : "–"; }));
     })));
     target.appendChild(el("h2", { id: "module-scores" }, t("Each partner's scores by module")));
     var scores = partners.map(function (p) { return core.score(p.state, model).module; });
     target.appendChild(table(t("Scores by module for each partner"), [t("Module")].concat(names), model.modules.map(function (m) {
-      return [tf("Module {id}: {title}", { id: m.id, title: m.title })].concat(scores.map(function (sc) {
+      return [/** @type {Cell} */ (moduleName(m))].concat(scores.map(function (sc) {
         var g = sc[m.id];
-        return g && g.percent !== null ? tf("{percent}% ({answered} of {total} answered)", { percent: g.percent, answered: g.answered, total: g.total }) : t("not answered");
+        return g && g.percent !== null ? tf("{percent} ({answered} of {total} answered)", { percent: Lang.percent(g.percent), answered: g.answered, total: g.total }) : t("not answered");
       }));
     })));
     target.appendChild(el("h2", { id: "all-answers" }, t("Every answered question")));
     target.appendChild(el("p", {}, tf("{answered} of {total} questions were answered by at least one partner; the others are left out.", { answered: answered.length, total: merged.rows.length })));
     if (answered.length) target.appendChild(table(t("Every partner's answer to the questions someone answered"), [t("Question"), t("Spread")].concat(names), answered.map(function (r) {
-      return [r.question.source + ": " + r.question.text, r.answered > 1 ? spreadText(r.spread) : "–"].concat(r.answers.map(function (a) {
+      return [questionCell(r.question), r.answered > 1 ? spreadText(r.spread) : "–"].concat(r.answers.map(function (a) {
         if (!a || !a.value) return "–";
         return scale[a.value].label + (a.note ? " (" + a.note + ")" : "");
       }));
@@ -795,18 +910,18 @@
       var name = file.name;
       readFile(file, function (r) {
         target.textContent = "";
-        if (r.errors !== undefined) { target.appendChild(el("p", { class: "assessment-message assessment-message--problem", role: "alert" }, name + " was not read: " + r.errors.join(" "))); return; }
+        if (r.errors !== undefined) { target.appendChild(el("p", { class: "assessment-message assessment-message--problem", role: "alert" }, tf("{file} was not read: {errors}", { file: name, errors: r.errors.map(problemText).join(" ") }))); return; }
         var result = core.compare(r.state, state, model);
         target.appendChild(el("h2", { id: "changed-steps" }, t("Scores by step: then and now")));
-        target.appendChild(table(t("Step scores in {file} and now").replace("{file}", name), [t("Step"), t("Then"), t("Now"), t("Change")], result.steps.map(function (st) {
+        target.appendChild(table(tf("Step scores in {file} and now", { file: name }), [t("Step"), t("Then"), t("Now"), t("Change")], result.steps.map(function (st) {
           var step = model.steps.filter(function (x) { return x.id === st.step; })[0];
-          return [t("Step {id}: {title}").replace("{id}", step.id).replace("{title}", step.title), st.before === null ? "–" : st.before + "%", st.after === null ? "–" : st.after + "%",
-                  st.delta === null ? "–" : (st.delta > 0 ? "+" : "") + st.delta + " points"];
+          return [stepName(step), st.before === null ? "–" : Lang.percent(st.before), st.after === null ? "–" : Lang.percent(st.after),
+                  st.delta === null ? "–" : tf("{n} points", { n: (st.delta > 0 ? "+" : "") + Lang.number(st.delta) })];
         })));
         target.appendChild(el("h2", { id: "changed-answers" }, t("Answers that changed")));
         if (!result.changes.length) target.appendChild(el("p", {}, t("No answer has changed.")));
-        else target.appendChild(table("Answers that changed since " + name, [t("Question"), t("Then"), t("Now")], result.changes.map(function (c) {
-          return [c.question.source + ": " + c.question.text, c.before ? scale[c.before].label : t("Not answered"), c.after ? scale[c.after].label : t("Not answered")];
+        else target.appendChild(table(tf("Answers that changed since {file}", { file: name }), [t("Question"), t("Then"), t("Now")], result.changes.map(function (c) {
+          return [questionCell(c.question), c.before ? scale[c.before].label : t("Not answered"), c.after ? scale[c.after].label : t("Not answered")];
         })));
       });
     });

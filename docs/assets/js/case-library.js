@@ -40,7 +40,9 @@
       card.hidden = !match;
       if (match) shown += 1;
     });
-    counter.textContent = shown === cards.length ? cards.length + " cases." : shown + " of " + cards.length + " cases match.";
+    // The sentences are the page's (data-all-text, data-some-text), in its language.
+    var said = counter.getAttribute(shown === cards.length ? "data-all-text" : "data-some-text") || "";
+    counter.textContent = said.split("{n}").join(String(cards.length)).split("{shown}").join(String(shown));
     noMatch.hidden = shown > 0;
     if (write) {
       var hash = params.toString();

@@ -4,18 +4,16 @@
 (function () {
   "use strict";
 
+  var status = document.getElementById("copy-status");
+  if (!status) return;
+  var said = status;
+
+  /* What the page says, in its language (the template's data-* attributes), with {url} filled. */
+  /** @param {string} name @param {string} [url] */
+  function words(name, url) { return (said.getAttribute("data-" + name) || "").split("{url}").join(url || ""); }
+
   /** @param {string} text */
-  function announce(text) {
-    var status = document.getElementById("copy-status");
-    if (!status) {
-      status = document.createElement("p");
-      status.id = "copy-status";
-      status.className = "visually-hidden";
-      status.setAttribute("role", "status");
-      document.body.appendChild(status);
-    }
-    status.textContent = text;
-  }
+  function announce(text) { said.textContent = text; }
 
   /** @param {string} text */
   function fallbackCopy(text) {
@@ -43,11 +41,11 @@
     var label = function (text) { if (pressed.firstChild) pressed.firstChild.textContent = text; };
     var done = function () {
       pressed.setAttribute("data-copied", "true");
-      label("Copied");
-      announce("Link copied: " + url);
-      window.setTimeout(function () { label("Copy link"); }, 2000);
+      label(words("copied"));
+      announce(words("done", url));
+      window.setTimeout(function () { label(words("copy")); }, 2000);
     };
-    var failed = function () { announce("Could not copy. The address is " + url); window.prompt("Copy this address:", url); };
+    var failed = function () { announce(words("failed", url)); window.prompt(words("prompt"), url); };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(url).then(done, function () { fallbackCopy(url) ? done() : failed(); });
     } else if (fallbackCopy(url)) {

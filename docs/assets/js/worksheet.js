@@ -16,6 +16,10 @@
   /** @type {Record<string, WorksheetTable>} */
   var tables = Layer.dict();
   model.parts.forEach(function (p) { if (p.kind === "table") tables[p.id] = p; });
+  // A column as the page names it, by the English heading that CSV files and problems give.
+  /** @type {Record<string, string>} */
+  var headingLabels = Layer.dict();
+  Object.keys(tables).forEach(function (id) { tables[id].columns.forEach(function (c) { headingLabels[c.heading] = c.label; }); });
 
   // The page's language: the model carries the browser's messages translated (English text as
   // the key); any missing stays English.
@@ -27,6 +31,28 @@
     Object.keys(values).forEach(function (k) { out = out.split("{" + k + "}").join(String(values[k])); });
     return out;
   }
+
+  // Dates and numbers as the page's language writes them (<html lang>), never the browser's:
+  // a Thai page in a browser set to English shows 5 ธ.ค. 2569, not 12/5/2026. (Here rather than
+  // in a script of their own: on a slow connection every script is a wait before the page works.)
+  var Lang = (function () {
+    /** @type {string | undefined} */
+    var tag;
+    try { tag = Intl.getCanonicalLocales(document.documentElement.lang)[0]; } catch (e) { tag = undefined; }
+    /** @param {Intl.DateTimeFormatOptions} options @param {Date} d */
+    function dates(options, d) { try { return new Intl.DateTimeFormat(tag, options).format(d); } catch (e) { return d.toISOString(); } }
+    return {
+      /** @param {Date} d */
+      time: function (d) { return dates({ hour: "numeric", minute: "2-digit", second: "2-digit" }, d); },
+      /** @param {string} iso */
+      dateTime: function (iso) {
+        var d = new Date(iso);
+        return isNaN(d.getTime()) ? "" : dates({ year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }, d);
+      },
+      /** @param {number} n */
+      number: function (n) { try { return new Intl.NumberFormat(tag).format(n); } catch (e) { return String(n); } }
+    };
+  })();
 
   /** @param {string} text @param {boolean} [problem] @param {HTMLElement} [button] */
   function say(text, problem, button) {
@@ -58,7 +84,7 @@
   var failing = null;    // the problem last said, so that retries do not redraw it (and its button) again and again
   /** @param {{ ok: boolean, problem?: SaveReport["problem"], saved?: number }} result */
   function saveReport(result) {
-    if (result.ok) { failing = null; if (result.saved) say(tf("Saved in this browser at {time}.", { time: new Date().toLocaleTimeString() })); return; }
+    if (result.ok) { failing = null; if (result.saved) say(tf("Saved in this browser at {time}.", { time: Lang.time(new Date()) })); return; }
     if (failing === result.problem && status.classList.contains("ws-status--problem")) return;
     failing = result.problem;
     say(result.problem === "unavailable" ? notSaving() : full(), true, exportButton());
@@ -88,9 +114,10 @@
     if (column.kind === "long") { el = document.createElement("textarea"); el.rows = 2; }
     else if (column.kind === "choice") {
       el = document.createElement("select");
-      [""].concat(column.options).forEach(function (o) {
+      // Stored and exported as the English choice; shown as the page's language names it.
+      [""].concat(column.options).forEach(function (o, i) {
         var opt = document.createElement("option");
-        opt.value = o; opt.textContent = o;
+        opt.value = o; opt.textContent = i ? column.labels[i - 1] : "";
         el.appendChild(opt);
       });
     } else {
@@ -109,7 +136,7 @@
     table.columns.forEach(function (col) {
       var td = document.createElement("td");
       td.setAttribute("data-cell", col.id);
-      td.appendChild(input(col, "ws-" + table.id + "-" + id + "-" + col.id, col.heading));
+      td.appendChild(input(col, "ws-" + table.id + "-" + id + "-" + col.id, col.label));
       tr.appendChild(td);
     });
     var td = document.createElement("td");
@@ -157,7 +184,7 @@
       if (at !== tr) body.insertBefore(tr, at);
       prev = tr;
       Array.prototype.forEach.call(tr.querySelectorAll("[data-cell]"), function (td, i) {
-        control(td).setAttribute("aria-label", tf("{column}, row {n}", { column: table.columns[i].heading, n: n + 1 }));
+        control(td).setAttribute("aria-label", tf("{column}, row {n}", { column: table.columns[i].label, n: n + 1 }));
       });
       must(tr.querySelector(".ws-remove")).setAttribute("aria-label", tf("Remove row {n} of {table}", { n: n + 1, table: table.title }));
     });
@@ -293,7 +320,7 @@
   function exportButton() { return button(t("Export (JSON)"), exportJSON); }
 
   /** @param {number} bytes */
-  function size(bytes) { return bytes % (1024 * 1024) === 0 ? tf("{n} MB", { n: bytes / 1024 / 1024 }) : tf("{n} KB", { n: Math.round(bytes / 1024) }); }
+  function size(bytes) { return bytes % (1024 * 1024) === 0 ? tf("{n} MB", { n: Lang.number(bytes / 1024 / 1024) }) : tf("{n} KB", { n: Lang.number(Math.round(bytes / 1024)) }); }
 
   /** @param {string} id */
   function partLabel(id) {
@@ -304,7 +331,7 @@
   /** @param {string} tableId @param {string} column */
   function columnLabel(tableId, column) {
     var table = tables[tableId], c = table && table.columns.filter(function (x) { return x.id === column; })[0];
-    return c ? c.heading : column;
+    return c ? c.label : column;
   }
 
   /* Where a problem or a conflict is, in words. */
@@ -312,7 +339,8 @@
   function where(at) {
     if (at.field) return tf("the answer to “{field}”", { field: partLabel(at.field) });
     if (at.table) return tf("column “{column}” of row {row} in “{table}”", { column: columnLabel(at.table, at.column), row: at.row, table: partLabel(at.table) });
-    return tf("line {line}, “{column}”", { line: at.line, column: at.column });
+    var heading = at.column === undefined ? "" : at.column;
+    return tf("line {line}, “{column}”", { line: at.line, column: Layer.own(headingLabels, heading) ? headingLabels[heading] : heading });
   }
 
   /** @param {WorksheetProblem} p @returns {string} */
@@ -342,9 +370,9 @@
   }
 
   /* A problem with no message above: tsc refuses it (every code of WorksheetProblem has one);
-     should one come all the same, the page shows its code. */
+     should one come all the same, the page says so with its code. */
   /** @param {never} p @returns {string} */
-  function unhandled(p) { return String(/** @type {{ code?: unknown }} */ (p).code); }
+  function unhandled(p) { return tf("The file cannot be used ({code}).", { code: String(/** @type {{ code?: unknown }} */ (p).code) }); }
 
   /** @param {WorksheetProblem[]} problems */
   function refuse(problems) {
@@ -483,7 +511,7 @@
 
   // --- earlier versions --------------------------------------------------------------------
   /** @param {string | null | undefined} iso */
-  function when(iso) { return iso ? new Date(iso).toLocaleString() : t("an unknown date"); }
+  function when(iso) { return (iso && Lang.dateTime(iso)) || t("an unknown date"); }
 
   /** @param {Partial<SnapshotReason> | null | undefined} r */
   function reasonText(r) {
@@ -496,7 +524,7 @@
       case "before-combine": return tf("Before combining with {file}", { file: r.file });
       case "before-csv": return tf("Before importing {file} into “{table}”", { file: r.file, table: r.table });
       case "before-restore": return tf("Before restoring the version of {date}", { date: when(r.when) });
-      default: return String(r.code || "");
+      default: return t("Kept by another version of the toolkit");
     }
   }
 
@@ -532,7 +560,7 @@
     list.forEach(function (snap) {
       var tr = document.createElement("tr");
       tr.setAttribute("data-snapshot", snap.id);
-      [when(snap.when), reasonText(snap.reason), String(snap.count || "")].forEach(function (text) { var td = document.createElement("td"); td.textContent = text; tr.appendChild(td); });
+      [when(snap.when), reasonText(snap.reason), snap.count ? Lang.number(snap.count) : ""].forEach(function (text) { var td = document.createElement("td"); td.textContent = text; tr.appendChild(td); });
       var td = document.createElement("td");
       td.appendChild(button(t("Restore"), function () { restore(snap); }, { "data-restore": snap.id }));
       td.appendChild(button(t("Download"), function () {

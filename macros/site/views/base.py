@@ -11,7 +11,7 @@ from ...content import ids, inline, overlay
 from ...content.load import Content
 from ...content.model import Footnote, GlossaryEntry, ListBlock, block_kind
 from .. import diagrams, urls
-from .site_data import SiteData
+from .site_data import SiteData, TextLanguage
 
 T = TypeVar("T")
 
@@ -135,6 +135,15 @@ class PageView:
     @staticmethod
     def block_kind(block: object) -> str | None:
         return block_kind(block)
+
+    def text_lang(self, text: str | None = None) -> TextLanguage | None:
+        """The language of a text of the publication on this page (templates/parts/inline.html:
+        lang(), span()); None on an English page (SiteData.text_lang)."""
+        return self._site.text_lang(text)
+
+    def own_lang(self) -> TextLanguage | None:
+        """Our own text's language inside an element of the publication's (ours_lang())."""
+        return self._site.own_lang()
 
     def marked(self, holder: object, *fields: str) -> overlay.Marked | None:
         """The status and English of an official translation's text that is not official yet

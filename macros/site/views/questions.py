@@ -20,6 +20,10 @@ class Questions(PageView):
         """(label, guidance address, step) of what a question comes from."""
         return assessment.source_of(self.content, module_id, question, self._site.tr)
 
+    def principle_title(self, module_id: str, question: Question) -> str | None:
+        """The publication's title of the key principle a question comes from, if it comes from one."""
+        return assessment.principle_title(self.content, module_id, question)
+
     def question_text(self, question: Question) -> str:
         return assessment.question_text(question, self._site.tr)
 

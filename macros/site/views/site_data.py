@@ -39,6 +39,15 @@ class DownloadFacts:
 Abbreviations = tuple[re.Pattern[str] | None, Mapping[str, GlossaryEntry]]
 
 
+@dataclass(frozen=True)
+class TextLanguage:
+    """The language of a text on a page in another language, for its lang (and dir) attributes:
+    screen readers then read English with an English voice."""
+
+    code: str
+    direction: str | None = None   # set where it differs from the page's
+
+
 @dataclass
 class SiteData:
     content: Content
@@ -84,6 +93,24 @@ class SiteData:
         names = sorted(by_abbreviation, key=len, reverse=True)
         pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")s?(?![\w-])") if names else None
         return pattern, by_abbreviation
+
+    def text_lang(self, text: str | None) -> TextLanguage | None:
+        """The language of a text of the publication (None: a label the publication prints, such
+        as "Chapter II"), or None on an English page, where everything is in the page's language.
+        A text an official translation gave is in the page's language, said explicitly; any other
+        is the publication's English."""
+        page = self.tr.language
+        if page.code == i18n.SOURCE:
+            return None
+        if text is not None and text in self.translation.texts:
+            return TextLanguage(page.code)
+        return TextLanguage(i18n.SOURCE, "ltr" if page.direction == "rtl" else None)
+
+    def own_lang(self) -> TextLanguage | None:
+        """Our own text's language, for where it sits inside an element of the publication's (a
+        figure, a list item): the page's, said explicitly; None on an English page."""
+        page = self.tr.language
+        return None if page.code == i18n.SOURCE else TextLanguage(page.code)
 
     def translation_statuses(self) -> list[i18n.Status]:
         return i18n.statuses(self.overlay_root or self.content.root / "translations", self.catalogues,
