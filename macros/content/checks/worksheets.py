@@ -39,6 +39,10 @@ def check(content: Content, loaded: Loaded) -> list[Problem]:
                 problems += _choice(src, here, part)
             else:
                 problems += _table(src, here, part, tasks, cases)
+            if part.clause and not sheet.draft:
+                problems.append(src.problem(here + ("clause",), "a clause goes into the worksheet's draft: give the worksheet a 'draft' title"))
+        if sheet.draft and not any(part.clause for part in sheet.parts):
+            problems.append(src.problem(("draft",), "a draft needs parts with a 'clause' to put in it"))
     problems += _coverage(content, loaded, tasks, served)
     return problems
 
@@ -59,7 +63,55 @@ def _choice(src: SourceFile, here: FieldPath, thing: FieldPart | Column) -> list
         return [src.problem(here + ("options",), "a choice needs options")]
     if thing.kind != "choice" and thing.options:
         return [src.problem(here + ("options",), f"options belong to choices only (kind is '{thing.kind}')")]
+    if isinstance(thing, Column) and thing.scores and len(thing.scores) != len(thing.options):
+        return [src.problem(here + ("scores",), f"scores are one number per option: {len(thing.options)} expected, "
+                                                f"{len(thing.scores)} given")]
     return []
+
+
+def _score(src: SourceFile, here: FieldPath, table: TablePart, columns: dict[str, Column]) -> list[Problem]:
+    if table.score is None:
+        return []
+    problems: list[Problem] = []
+    for n, ident in enumerate(table.score.of):
+        column = columns.get(ident)
+        if column is None or column.kind != "choice" or not column.scores:
+            problems.append(src.problem(here + ("score", "of", n), f"'{ident}' is not a choice column of this table with scores"))
+    return problems
+
+
+def _grid(src: SourceFile, here: FieldPath, table: TablePart, columns: dict[str, Column]) -> list[Problem]:
+    grid = table.grid
+    if grid is None:
+        return []
+    here = here + ("grid",)
+    problems = [src.problem(here + (key,), f"'{ident}' is not a column of this table")
+                for key, ident in (("name", grid.name), ("x", grid.x), ("y", grid.y)) if ident not in columns]
+    if problems:
+        return problems
+    x, y = columns[grid.x], columns[grid.y]
+    for key, column in (("x", x), ("y", y)):
+        if column.kind != "choice":
+            problems.append(src.problem(here + (key,), f"'{column.id}' is not a choice column"))
+    if problems:
+        return problems
+    covered: dict[tuple[str, str], int] = {}
+    for r, region in enumerate(grid.regions):
+        for key, column, values in (("x", x, region.x), ("y", y, region.y)):
+            for v, value in enumerate(values):
+                if value not in column.options:
+                    problems.append(src.problem(here + ("regions", r, key, v), f"'{value}' is not an option of '{column.id}' "
+                                                                               f"({', '.join(column.options)})"))
+        for a in region.x:
+            for b in region.y:
+                if (a, b) in covered:
+                    problems.append(src.problem(here + ("regions", r), f"{grid.x} '{a}' and {grid.y} '{b}' are already in region "
+                                                                       f"{covered[(a, b)] + 1}"))
+                covered.setdefault((a, b), r)
+    missing = [f"{a}/{b}" for a in x.options for b in y.options if (a, b) not in covered]
+    if missing and not problems:
+        problems.append(src.problem(here + ("regions",), f"no region covers {', '.join(missing)} ({grid.x}/{grid.y})"))
+    return problems
 
 
 def _table(src: SourceFile, here: FieldPath, table: TablePart, tasks: dict[str, Task], cases: dict[str, Case]) -> list[Problem]:
@@ -69,6 +121,8 @@ def _table(src: SourceFile, here: FieldPath, table: TablePart, tasks: dict[str, 
         if ids.count(column.id) > 1:
             problems.append(src.problem(here + ("columns", c, "id"), f"column id '{column.id}' is used twice"))
         problems += _choice(src, here + ("columns", c), column)
+    by_id = {c.id: c for c in table.columns}
+    problems += _score(src, here, table, by_id) + _grid(src, here, table, by_id)
     for r, ref in enumerate(table.rows_from):
         rows, problem = resolve(ref, tasks, cases)
         if problem:
