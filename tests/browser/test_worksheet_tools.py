@@ -45,7 +45,7 @@ def test_agreement_builder_drafts_and_prints_each_answer_under_its_clause(contex
         "Exit and termination": ("f", "exit", "Six months notice to withdraw"),
         "Signatures": ("f", "signatories", "Signed at Bangkok"),
     }
-    for kind, ident, text in answers.values():
+    for _, ident, text in answers.values():
         page.locator(f"#ws-f-{ident}").fill(text)
     page.locator("[data-add-row=parties]").click()
     cell(row(page, "parties"), "party").fill(THAI)
@@ -84,9 +84,11 @@ def test_agreement_builder_drafts_and_prints_each_answer_under_its_clause(contex
     flat = " ".join(text.split())
     assert "Draft partnering agreement" in flat
     assert "Checked against the outline" not in flat and "Export (JSON)" not in flat
-    at = [flat.index(f"{n}. {title}") for n, title in enumerate(clauses and [re.sub(r"^\d+\. ", "", c) for c in clauses], 1)]
+    titles = [re.sub(r"^\d+\. ", "", c) for c in clauses]
+    at = [flat.index(f"{n}. {title}") for n, title in enumerate(titles, 1)]
     assert at == sorted(at)
-    bounds = dict(zip([re.sub(r"^\d+\. ", "", c) for c in clauses], zip(at, at[1:] + [len(flat)]), strict=True))
+    ends = [*at[1:], len(flat)]
+    bounds = {title: (at[n], ends[n]) for n, title in enumerate(titles)}
     for clause, (_, _, typed) in answers.items():
         start, end = bounds[clause]
         for line in typed.splitlines():

@@ -52,8 +52,9 @@
 
   /** @param {WorksheetTable} table */
   function grid(table) {
-    var spec = table.grid, part = root.querySelector("[data-table=\"" + table.id + "\"]");
-    if (!spec || !part) return;
+    var given = table.grid, part = root.querySelector("[data-table=\"" + table.id + "\"]");
+    if (!given || !part) return;
+    var spec = given;
     var cells = Array.prototype.slice.call(part.querySelectorAll("[data-grid-x]"));
     cells.forEach(function (td) { var ul = td.querySelector("[data-grid-names]"); if (ul) ul.textContent = ""; });
     /** @type {string[]} */

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..ids import task_item_ids
 from ..lists import paragraph, resolve, task_of
-from ..model import Case, Column, FieldPart, TablePart, Task, Worksheet
+from ..model import Case, Column, FieldPart, GridRegion, TablePart, Task, Worksheet
 from ..reader import FieldPath, Problem, SourceFile
 from ..tree import Content
 from .common import Loaded, single, source
@@ -80,6 +80,12 @@ def _score(src: SourceFile, here: FieldPath, table: TablePart, columns: dict[str
     return problems
 
 
+def _region(src: SourceFile, here: FieldPath, region: GridRegion, x: Column, y: Column) -> list[Problem]:
+    return [src.problem(here + (key, v), f"'{value}' is not an option of '{column.id}' ({', '.join(column.options)})")
+            for key, column, values in (("x", x, region.x), ("y", y, region.y))
+            for v, value in enumerate(values) if value not in column.options]
+
+
 def _grid(src: SourceFile, here: FieldPath, table: TablePart, columns: dict[str, Column]) -> list[Problem]:
     grid = table.grid
     if grid is None:
@@ -97,17 +103,12 @@ def _grid(src: SourceFile, here: FieldPath, table: TablePart, columns: dict[str,
         return problems
     covered: dict[tuple[str, str], int] = {}
     for r, region in enumerate(grid.regions):
-        for key, column, values in (("x", x, region.x), ("y", y, region.y)):
-            for v, value in enumerate(values):
-                if value not in column.options:
-                    problems.append(src.problem(here + ("regions", r, key, v), f"'{value}' is not an option of '{column.id}' "
-                                                                               f"({', '.join(column.options)})"))
-        for a in region.x:
-            for b in region.y:
-                if (a, b) in covered:
-                    problems.append(src.problem(here + ("regions", r), f"{grid.x} '{a}' and {grid.y} '{b}' are already in region "
-                                                                       f"{covered[(a, b)] + 1}"))
-                covered.setdefault((a, b), r)
+        problems += _region(src, here + ("regions", r), region, x, y)
+        for pair in ((a, b) for a in region.x for b in region.y):
+            if pair in covered:
+                problems.append(src.problem(here + ("regions", r), f"{grid.x} '{pair[0]}' and {grid.y} '{pair[1]}' are "
+                                                                   f"already in region {covered[pair] + 1}"))
+            covered.setdefault(pair, r)
     missing = [f"{a}/{b}" for a in x.options for b in y.options if (a, b) not in covered]
     if missing and not problems:
         problems.append(src.problem(here + ("regions",), f"no region covers {', '.join(missing)} ({grid.x}/{grid.y})"))
