@@ -30,6 +30,7 @@ interface WorksheetTable {
   fixed: FixedRow[];   // empty: people add rows
   score?: string[];    // the choice columns whose scores multiply into a column computed on the page
   grid?: { name: string, x: string, y: string } | null;   // the rows drawn on a grid: by the x and y choice columns
+  column_names?: { table: string, column: string, columns: string[] } | null;   // columns headed by the rows of another table
 }
 
 interface WorksheetField {

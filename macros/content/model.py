@@ -467,6 +467,15 @@ class Grid(Strict):
         description="Ours: regions covering every pair of options exactly once, each with its engagement strategy.")
 
 
+class ColumnNames(Strict):
+    """Columns headed on the page by what is typed in another table of the worksheet: the n-th
+    column listed by the n-th row of that table (the partners of a RACI matrix)."""
+
+    table: Slug = Field(description="The table, earlier in the worksheet, whose rows name the columns; it has fixed rows.")
+    column: Slug = Field(description="Its column that holds the names.")
+    columns: Annotated[list[Slug], Field(min_length=1)] = Field(description="This table's columns, in the order of those rows.")
+
+
 class FieldPart(Strict):
     field: Slug = Field(description="Stable ID of the field: stored with answers.")
     label: NonEmpty = Field(description="Ours: the question or prompt.")
@@ -490,6 +499,7 @@ class TablePart(Strict):
     score: Score | None = Field(None, description="A column computed on the page from choice columns (ours), never stored.")
     grid: Grid | None = Field(None, description="A grid of the rows drawn on the page below the table (ours).")
     clause: NonEmpty | None = Field(None, description="Ours: the clause of the worksheet's draft document this table goes under.")
+    column_names: ColumnNames | None = Field(None, description="Columns headed on the page by names typed in another table.")
 
 
 class ParaRef(Strict):

@@ -174,6 +174,8 @@ def browser_model(content: Content, sheet: Worksheet, tr: Translating = ENGLISH)
                                     for c in t.columns],
                         "score": t.score.of if t.score else [],
                         "grid": {"name": t.grid.name, "x": t.grid.x, "y": t.grid.y} if t.grid else None,
+                        "column_names": ({"table": t.column_names.table, "column": t.column_names.column,
+                                          "columns": t.column_names.columns} if t.column_names else None),
                         "fixed": [{"id": r.id, "label": r.plain} for r in part.rows]})
         else:
             out.append({"kind": "field", "id": part.field, "label": d(part.label), "type": part.kind,

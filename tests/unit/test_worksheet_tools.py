@@ -87,3 +87,16 @@ def test_a_clause_needs_a_draft_and_a_draft_needs_clauses(broken):
             "worksheet's draft: give the worksheet a 'draft' title") in got
     broken("worksheets/moving-on.yml", "title: ", "draft: A draft\ntitle: ")
     assert "moving-on.yml:3: draft: a draft needs parts with a 'clause' to put in it" in report(broken.root)
+
+
+def test_columns_are_named_by_a_table_earlier_in_the_worksheet(broken):
+    path = broken("worksheets/roles-and-leadership.yml", "      table: partners\n      column: name\n",
+                  "      table: partners\n      column: names\n")
+    got = report(broken.root)
+    assert (f"roles-and-leadership.yml:{line_of(path, 'column: names')}: parts[4].column_names.column: 'names' is not a column "
+            "of table 'partners'") in got
+    broken("worksheets/roles-and-leadership.yml", "Partner 5, Partner 6]", "Partner 5]")
+    broken("worksheets/roles-and-leadership.yml", "partner-5, partner-6]", "partner-5, partner-6, partner-7]")
+    got = report(broken.root)
+    assert "parts[4].column_names.columns: table 'partners' has 5 fixed rows (fixed_rows) to name 7 columns" in got
+    assert "parts[4].column_names.columns[6]: 'partner-7' is not a column of this table" in got

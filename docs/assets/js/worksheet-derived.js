@@ -1,7 +1,8 @@
 /* What a worksheet page computes from the answers shown in it, never stored: a table's score
    (the product of its choices' scores: likelihood × impact), the grid its rows are placed on
-   (interest × influence), and the draft document its answers make, clause by clause (the
-   partnering agreement). It reads the controls, which the data layer keeps (worksheet.js), so
+   (interest × influence), columns headed by names typed in another table (a RACI matrix's
+   partners), and the draft document its answers make, clause by clause (the partnering
+   agreement). It reads the controls, which the data layer keeps (worksheet.js), so
    it shows what the page shows, and it follows every change: typing, another tab, an import.
    Text from the answers is only ever set as textContent. */
 // @ts-check
@@ -75,6 +76,23 @@
     if (note && names) { note.hidden = !unplaced.length; names.textContent = unplaced.join("; "); }
   }
 
+  /* Columns headed by what is typed in another table (the partners of a RACI matrix): the n-th
+     column listed by the n-th row, under its own heading ("Partner 1"). */
+  /** @param {WorksheetTable} table */
+  function columnNames(table) {
+    var spec = table.column_names;
+    if (!spec) return;
+    var names = spec, source = tables.filter(function (t) { return t.id === names.table; })[0];
+    var rows = source ? rowsOf(source) : [];
+    names.columns.forEach(function (id, n) {
+      var th = root.querySelector("#ws-" + table.id + " thead th[data-column=\"" + id + "\"]");
+      if (!th) return;
+      var span = th.querySelector(".ws-column-name");
+      if (!span) { span = document.createElement("span"); span.className = "ws-column-name"; th.appendChild(span); }
+      span.textContent = rows[n] ? shown(cellControl(rows[n], names.column)) : "";
+    });
+  }
+
   /** @param {Element} target @param {string} empty */
   function emptyLine(target, empty) {
     var p = document.createElement("p");
@@ -117,7 +135,11 @@
   }
 
   function refresh() {
-    tables.forEach(function (table) { if (table.score && table.score.length) scores(table); if (table.grid) grid(table); });
+    tables.forEach(function (table) {
+      if (table.score && table.score.length) scores(table);
+      if (table.grid) grid(table);
+      if (table.column_names) columnNames(table);
+    });
     /** @type {HTMLElement | null} */
     var section = document.querySelector("[data-draft]");
     if (section) draft(section);

@@ -28,6 +28,7 @@ def check(content: Content, loaded: Loaded) -> list[Problem]:
                 problems.append(src.problem(("tasks", t), f"task {task_id} does not exist"))
             served.add(task_id)
         seen: set[str] = set()
+        earlier: dict[str, TablePart] = {}
         for p, part in enumerate(sheet.parts):
             here = ("parts", p)
             ident = part.field if isinstance(part, FieldPart) else part.table
@@ -38,7 +39,8 @@ def check(content: Content, loaded: Loaded) -> list[Problem]:
             if isinstance(part, FieldPart):
                 problems += _choice(src, here, part)
             else:
-                problems += _table(src, here, part, tasks, cases)
+                problems += _table(src, here, part, tasks, cases) + _column_names(src, here, part, earlier)
+                earlier[part.table] = part
             if part.clause and not sheet.draft:
                 problems.append(src.problem(here + ("clause",), "a clause goes into the worksheet's draft: give the worksheet a 'draft' title"))
         if sheet.draft and not any(part.clause for part in sheet.parts):
@@ -112,6 +114,26 @@ def _grid(src: SourceFile, here: FieldPath, table: TablePart, columns: dict[str,
     missing = [f"{a}/{b}" for a in x.options for b in y.options if (a, b) not in covered]
     if missing and not problems:
         problems.append(src.problem(here + ("regions",), f"no region covers {', '.join(missing)} ({grid.x}/{grid.y})"))
+    return problems
+
+
+def _column_names(src: SourceFile, here: FieldPath, table: TablePart, earlier: dict[str, TablePart]) -> list[Problem]:
+    names = table.column_names
+    if names is None:
+        return []
+    here = here + ("column_names",)
+    source = earlier.get(names.table)
+    if source is None:
+        return [src.problem(here + ("table",), f"'{names.table}' is not a table earlier in this worksheet")]
+    problems: list[Problem] = []
+    if names.column not in {c.id for c in source.columns}:
+        problems.append(src.problem(here + ("column",), f"'{names.column}' is not a column of table '{names.table}'"))
+    if len(source.fixed_rows) < len(names.columns):
+        problems.append(src.problem(here + ("columns",), f"table '{names.table}' has {len(source.fixed_rows)} fixed rows "
+                                                         f"(fixed_rows) to name {len(names.columns)} columns"))
+    ids = {c.id for c in table.columns}
+    problems += [src.problem(here + ("columns", n), f"'{ident}' is not a column of this table")
+                 for n, ident in enumerate(names.columns) if ident not in ids]
     return problems
 
 

@@ -1,6 +1,7 @@
 """The deeper worksheet tools in Chromium: the partnering agreement builder drafts each answer
 under its clause and prints the draft alone; the risk register's score (likelihood × impact)
-for us and for the other partners; the stakeholder map's interest–influence grid. What is typed
+for us and for the other partners; the stakeholder map's interest–influence grid; the RACI
+matrix's columns headed by the partners' names. What is typed
 is kept through a reload (the data layer) and what the page computes follows it."""
 from __future__ import annotations
 
@@ -155,4 +156,16 @@ def test_risk_scores_and_the_interest_influence_grid_follow_the_answers(context,
     home = grid.locator("td", has=page.locator("li", has_text="Water agency"))
     assert home.locator(".ws-grid-region").inner_text() == "Manage closely"
     assert page.evaluate("() => window.__pwned") is None
+
+    # The RACI matrix's columns headed by the partners named above it.
+    ready(page, f"{server}/worksheets/roles-and-leadership.html")
+    cell(row(page, "partners", 1), "name").fill("Provincial government")
+    page.locator("[data-add-row=raci]").click()
+    cell(row(page, "raci", 0), "partner-2").select_option("A")
+    saved(page)
+    page.reload()
+    page.wait_for_selector("form.worksheet--ready")
+    assert page.locator("#ws-raci thead th[data-column=partner-2]").inner_text().split("\n") == ["Partner 2", "Provincial government"]
+    assert page.locator("#ws-raci thead th[data-column=partner-1] .ws-column-name").inner_text() == ""
+    assert cell(row(page, "raci", 0), "partner-2").input_value() == "A"
     assert not errors, errors
