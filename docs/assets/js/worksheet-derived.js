@@ -36,10 +36,24 @@
   /** @param {Element} tr @param {string} column */
   function cellControl(tr, column) { return controlIn(tr.querySelector("[data-cell=\"" + column + "\"]")); }
 
-  /** @param {WorksheetTable} table */
-  function scores(table) {
+  /* A row's controls by column, in one pass over its cells (a grid reads three of each of up to
+     1,000 rows on a keystroke; a query per cell was most of that time). */
+  /** @param {Element} tr @returns {Record<string, HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | null>} */
+  function controlsOf(tr) {
+    /** @type {Record<string, HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | null>} */
+    var out = Object.create(null);
+    for (var i = 0; i < tr.children.length; i++) {
+      var td = tr.children[i], id = td.getAttribute("data-cell"), first = td.firstElementChild;
+      if (!id) continue;
+      out[id] = first instanceof HTMLInputElement || first instanceof HTMLTextAreaElement || first instanceof HTMLSelectElement ? first : controlIn(td);
+    }
+    return out;
+  }
+
+  /** @param {WorksheetTable} table @param {Element} [only] the one row to score, else every row */
+  function scores(table, only) {
     var factors = (table.score || []).map(function (id) { return table.columns.filter(function (c) { return c.id === id; })[0]; });
-    rowsOf(table).forEach(function (tr) {
+    (only ? [only] : rowsOf(table)).forEach(function (tr) {
       var out = tr.querySelector("[data-score] output");
       if (!out) return;
       var product = 1;
@@ -56,21 +70,24 @@
     var given = table.grid, part = root.querySelector("[data-table=\"" + table.id + "\"]");
     if (!given || !part) return;
     var spec = given;
-    var cells = Array.prototype.slice.call(part.querySelectorAll("[data-grid-x]"));
-    cells.forEach(function (td) { var ul = td.querySelector("[data-grid-names]"); if (ul) ul.textContent = ""; });
+    /** @type {Record<string, { ul: Element, names: DocumentFragment }>} */
+    var cells = Object.create(null);     // by x and y, the grid's cells' lists and what goes in them
+    Array.prototype.forEach.call(part.querySelectorAll("[data-grid-x]"), function (/** @type {Element} */ td) {
+      var ul = td.querySelector("[data-grid-names]");
+      if (ul) cells[td.getAttribute("data-grid-x") + "\n" + td.getAttribute("data-grid-y")] = { ul: ul, names: document.createDocumentFragment() };
+    });
     /** @type {string[]} */
     var unplaced = [];
     rowsOf(table).forEach(function (tr) {
-      var name = shown(cellControl(tr, spec.name)), x = cellControl(tr, spec.x), y = cellControl(tr, spec.y);
-      var xv = x ? x.value : "", yv = y ? y.value : "";
+      var controls = controlsOf(tr), name = shown(controls[spec.name] || null), x = controls[spec.x], y = controls[spec.y];
       if (!name) return;     // a row with nothing to call it by is not drawn
-      var cell = xv && yv ? cells.filter(function (td) { return td.getAttribute("data-grid-x") === xv && td.getAttribute("data-grid-y") === yv; })[0] : null;
-      var ul = cell ? cell.querySelector("[data-grid-names]") : null;
-      if (!ul) { unplaced.push(name); return; }
+      var cell = x && y && x.value && y.value ? cells[x.value + "\n" + y.value] : undefined;
+      if (!cell) { unplaced.push(name); return; }
       var li = document.createElement("li");
       li.textContent = name;
-      ul.appendChild(li);
+      cell.names.appendChild(li);
     });
+    Object.keys(cells).forEach(function (k) { cells[k].ul.textContent = ""; cells[k].ul.appendChild(cells[k].names); });
     /** @type {HTMLElement | null} */
     var note = part.querySelector("[data-grid-unplaced]"), names = part.querySelector("[data-grid-unplaced-names]");
     if (note && names) { note.hidden = !unplaced.length; names.textContent = unplaced.join("; "); }
@@ -145,7 +162,29 @@
     if (section) draft(section);
   }
 
-  ["input", "change", "worksheet-drawn"].forEach(function (name) { root.addEventListener(name, refresh); });
+  /* A keystroke refreshes only what reads the control typed in: its row's score, its table's grid
+     if the column is one the grid reads, the columns it names, the draft (linear in its rows:
+     1,000 rows redrawn on every keystroke in any column made typing lag). */
+  /** @param {Event} event */
+  function changed(event) {
+    var target = event.target;
+    if (!(target instanceof Element)) return;
+    var part = target.closest("[data-table]"), td = target.closest("[data-cell]"), tr = target.closest("tr");
+    var table = part ? tables.filter(function (t) { return t.id === part.getAttribute("data-table"); })[0] : null;
+    if (table && td && tr) {
+      var column = String(td.getAttribute("data-cell"));
+      if (table.score && table.score.indexOf(column) >= 0) scores(table, tr);
+      if (table.grid && [table.grid.name, table.grid.x, table.grid.y].indexOf(column) >= 0) grid(table);
+      tables.forEach(function (t) { if (t.column_names && t.column_names.table === table.id) columnNames(t); });
+    }
+    /** @type {HTMLElement | null} */
+    var section = document.querySelector("[data-draft]");
+    if (section) draft(section);
+  }
+
+  root.addEventListener("input", changed);
+  root.addEventListener("change", changed);
+  root.addEventListener("worksheet-drawn", refresh);
   // "Print the draft" prints the draft alone (worksheet.css), then the page is as it was.
   document.addEventListener("click", function (event) {
     var target = event.target;
