@@ -170,12 +170,13 @@
     var target = event.target;
     if (!(target instanceof Element)) return;
     var part = target.closest("[data-table]"), td = target.closest("[data-cell]"), tr = target.closest("tr");
-    var table = part ? tables.filter(function (t) { return t.id === part.getAttribute("data-table"); })[0] : null;
+    var id = part ? part.getAttribute("data-table") : null;
+    var table = tables.filter(function (t) { return t.id === id; })[0];
     if (table && td && tr) {
-      var column = String(td.getAttribute("data-cell"));
-      if (table.score && table.score.indexOf(column) >= 0) scores(table, tr);
-      if (table.grid && [table.grid.name, table.grid.x, table.grid.y].indexOf(column) >= 0) grid(table);
-      tables.forEach(function (t) { if (t.column_names && t.column_names.table === table.id) columnNames(t); });
+      var column = String(td.getAttribute("data-cell")), typedIn = table;
+      if (typedIn.score && typedIn.score.indexOf(column) >= 0) scores(typedIn, tr);
+      if (typedIn.grid && [typedIn.grid.name, typedIn.grid.x, typedIn.grid.y].indexOf(column) >= 0) grid(typedIn);
+      tables.forEach(function (t) { if (t.column_names && t.column_names.table === typedIn.id) columnNames(t); });
     }
     /** @type {HTMLElement | null} */
     var section = document.querySelector("[data-draft]");
