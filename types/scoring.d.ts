@@ -1,7 +1,7 @@
 /* Group scoring (docs/assets/js/scoring-core.js, window.ScoringCore; the pages' scripts
    send-answers.js and group-scoring.js). It reads the self-assessment's model. */
 
-type ScoringModel = Pick<AssessmentModel, "scale" | "modules" | "questions">;
+type ScoringModel = Pick<AssessmentModel, "scale" | "modules" | "questions" | "disagreement">;
 type ScoringQuestion = ModelQuestion;
 
 /* Why a link or a file was refused: a code the page says in its language. */
@@ -32,7 +32,7 @@ interface QuestionFigures {
   scored: number;                            // answers with a score
   median: number | null;
   spread: number | null;                     // highest score less lowest
-  disagree: boolean;                         // spread >= DISAGREEMENT with two scores or more
+  disagree: boolean;                         // spread >= the model's disagreement, with two scores or more
   byValue: Record<string, number[]>;         // scale key -> participants' positions
 }
 
@@ -50,7 +50,6 @@ interface ScoringCoreModule {
   MAX_NAME: number;
   MAX_PARTICIPANTS: number;
   MAX_TEXT: number;
-  DISAGREEMENT: number;
   questionSet(model: ScoringModel, moduleId: string): number;
   questionsOf(model: ScoringModel, moduleId: string): ScoringQuestion[];
   cleanName(name: unknown): string;

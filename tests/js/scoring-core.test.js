@@ -17,6 +17,7 @@ const model = {
   scale,
   modules: [{ id: "A", title: "A", url: "", form: "" }, { id: "B", title: "B", url: "", form: "" }],
   questions: questionsA.concat(questionsB),
+  disagreement: 2,
 };
 const keys = scale.map((o) => o.key);
 const allAnswered = Object.fromEntries(questionsA.map((q, i) => [q.id, keys[i % 4]]));
@@ -158,4 +159,10 @@ test("files: the participant's file, a round's file, any text with links; others
 
 test("a round field with several heads (two tabs added at once) keeps every line once", () => {
   assert.deepEqual(core.unionLines(["a\nb", "b\nc\n", ""]), ["a", "b", "c"]);
+});
+
+test("the group file's format is the storage contract's (macros/site/storage.json)", () => {
+  const contract = require("../../macros/site/storage.json");
+  assert.equal(core.FILE_FORMAT, contract.files.group);
+  assert.equal(typeof contract.tools.group, "string");
 });

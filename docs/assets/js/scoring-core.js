@@ -35,7 +35,6 @@
   var MAX_PAYLOAD = 400;                  // characters of a link's payload
   var MAX_PARTICIPANTS = 200;             // links in one round
   var MAX_TEXT = 256 * 1024;              // characters pasted or read from one file
-  var DISAGREEMENT = 2;                   // points apart on the scale that count as disagreeing
   var HEADER = 11, CHECKSUM = 4;
   var PAYLOAD = /^[A-Za-z0-9_-]+$/;
   // Control characters, and the marks that reorder text around them (a name is shown among others).
@@ -252,7 +251,8 @@
 
   /* Per question of the round's module: who gave which answer, how many answered (any answer,
      "not applicable" too), the median and the spread of the scored answers, and whether
-     participants disagree (scored answers DISAGREEMENT points or more apart). */
+     participants disagree: scored answers model.disagreement points or more apart (the page says
+     how many: macros/site/assessment.py, DISAGREEMENT). */
   /** @param {ScoringModel} model @param {Participant[]} participants @param {string} moduleId @returns {QuestionFigures[]} */
   function figures(model, participants, moduleId) {
     /** @type {Record<string, number | null>} */
@@ -275,7 +275,7 @@
       scores.sort(function (a, b) { return a - b; });
       var spread = scores.length ? scores[scores.length - 1] - scores[0] : null;
       return { question: q, answered: answered, scored: scores.length, median: median(scores), spread: spread,
-               disagree: spread !== null && scores.length > 1 && spread >= DISAGREEMENT, byValue: byValue };
+               disagree: spread !== null && scores.length > 1 && spread >= model.disagreement, byValue: byValue };
     });
   }
 
@@ -320,7 +320,7 @@
   }
 
   return { FORMAT_VERSION: FORMAT_VERSION, FRAGMENT: FRAGMENT, FILE_FORMAT: FILE_FORMAT, MAX_NAME: MAX_NAME,
-           MAX_PARTICIPANTS: MAX_PARTICIPANTS, MAX_TEXT: MAX_TEXT, DISAGREEMENT: DISAGREEMENT,
+           MAX_PARTICIPANTS: MAX_PARTICIPANTS, MAX_TEXT: MAX_TEXT,
            questionSet: questionSet, questionsOf: questionsOf, cleanName: cleanName, encode: encode, decode: decode,
            linkOf: linkOf, payloadsIn: payloadsIn, round: round, unionLines: unionLines, median: median,
            figures: figures, compare: compare, participantFile: participantFile, payloadsOfFile: payloadsOfFile,
