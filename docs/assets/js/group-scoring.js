@@ -206,8 +206,8 @@
     return showNames && p.name ? label + " (" + p.name + ")" : label;
   }
 
-  /** @param {string} caption @param {string[]} head @param {(string | Node)[][]} rows @param {(string | null)[]} [classes] */
-  function table(caption, head, rows, classes) {
+  /** @param {string} caption @param {string[]} head @param {(string | Node)[][]} rows @param {Record<string, string>[]} [attrs] each row's */
+  function table(caption, head, rows, attrs) {
     var tableEl = el("table", { class: "assessment-table" });
     tableEl.appendChild(el("caption", {}, caption));
     var thead = el("thead"), tr = el("tr");
@@ -216,7 +216,7 @@
     tableEl.appendChild(thead);
     var tbody = el("tbody");
     rows.forEach(function (cells, n) {
-      var row = el("tr", classes && classes[n] ? { class: String(classes[n]) } : {});
+      var row = el("tr", attrs ? attrs[n] : {});
       cells.forEach(function (c, i) {
         var cell = el(i === 0 ? "th" : "td", i === 0 ? { scope: "row" } : { "data-label": head[i] });
         if (typeof c === "string") cell.textContent = c; else cell.appendChild(c);
@@ -279,8 +279,13 @@
     }
     var mod = M.modules.filter(function (m) { return m.id === current.module; })[0];
     var head = el("p", { id: "group-summary" });
-    head.textContent = tf("Module {module}: {n} participants.", { module: mod ? mod.id + " · " + mod.title : String(current.module), n: ps.length });
-    if (mod && mod.lang) head.setAttribute("lang", mod.lang);
+    // The module's title is the publication's: in its own language on a page in another.
+    var title = el("span", mod && mod.lang ? { lang: mod.lang } : {}, mod ? mod.id + " · " + mod.title : String(current.module));
+    var said = ps.length === 1 ? t("Module {module}: 1 participant.") : tf("Module {module}: {n} participants.", { n: ps.length });
+    said.split("{module}").forEach(function (piece, i) {
+      if (i) head.appendChild(title);
+      head.appendChild(document.createTextNode(piece));
+    });
     target.appendChild(head);
     var list = el("ol", { class: "group-participants" });
     ps.forEach(function (p, i) {
@@ -325,7 +330,7 @@
     target.appendChild(table(t("Answers per question in this round"), [t("Question"), t("Answered"), t("Median"), t("Spread"), t("Who answered what")],
       figures.map(function (f) {
         return [questionCell(f.question), tf("{n} of {total}", { n: f.answered, total: ps.length }), medianText(f.median), spreadCell(f), answersCell(f, ps)];
-      }), figures.map(function (f) { return f.disagree ? "group-disagree" : null; })));
+      }), figures.map(function (f) { return f.disagree ? { "data-question": f.question.id, class: "group-disagree" } : { "data-question": f.question.id }; })));
     renderCompare(current, figures);
   }
 
@@ -341,7 +346,7 @@
     target.appendChild(el("p", {}, tf("The median of each question then ({then} participants) and now ({now}).", { then: last.round.participants.length, now: current.participants.length })));
     target.appendChild(table(t("Change of the median since the last saved round"), [t("Question"), t("Then"), t("Now"), t("Change")], changes.map(function (c) {
       return [questionCell(c.question), medianText(c.before), medianText(c.after), c.change === null ? "–" : signed(c.change)];
-    })));
+    }), changes.map(function (c) { return { "data-question": c.question.id }; })));
   }
 
   function renderSaved() {
