@@ -330,7 +330,12 @@
     target.appendChild(table(t("Answers per question in this round"), [t("Question"), t("Answered"), t("Median"), t("Spread"), t("Who answered what")],
       figures.map(function (f) {
         return [questionCell(f.question), tf("{n} of {total}", { n: f.answered, total: ps.length }), medianText(f.median), spreadCell(f), answersCell(f, ps)];
-      }), figures.map(function (f) { return f.disagree ? { "data-question": f.question.id, class: "group-disagree" } : { "data-question": f.question.id }; })));
+      }), figures.map(function (f) {
+        /** @type {Record<string, string>} */
+        var attrs = { "data-question": f.question.id };
+        if (f.disagree) attrs["class"] = "group-disagree";
+        return attrs;
+      })));
     renderCompare(current, figures);
   }
 
