@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
+from browsing import RULES, report
 from hostile import BREAKOUT
 
 PHONE = {"width": 360, "height": 800}
@@ -55,6 +57,7 @@ def test_three_phones_a_round_flags_disagreement_names_hidden_until_shown_then_c
         assert first.locator("script[src*='qrcode']").count() == 0
         first.locator("[data-send-qr]").click()
         assert int(first.locator("[data-send-qr-box] svg[role=img]").get_attribute("data-modules")) >= 21
+        assert first.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
         # The third participant sends a file.
         with people[2][1].expect_download() as download:
             people[2][1].locator("[data-send-file]").click()
@@ -148,4 +151,6 @@ def test_damaged_foreign_and_other_module_links_are_refused_with_a_reason(browse
     page.locator("#group-paste-add").click()
     assert "not a link to a participant's answers" in page.locator("#group-added [role=alert]").inner_text()
     assert "1 participant" in page.locator("#group-summary").inner_text()
+    violations = Axe().run(page, options=RULES).response["violations"]   # the round as shown: tables, flags, buttons
+    assert not violations, report(violations)
     page.context.close()

@@ -230,13 +230,20 @@
     return wrap;
   }
 
+  /* A question with the label of what it comes from, linked to its guidance (a key principle's
+     title in it is the publication's, and marked as such on a page in another language). */
   /** @param {ScoringQuestion} q */
   function questionCell(q) {
-    var span = el("span", { class: "group-question" });
-    var a = el("a", { href: q.url || "#" }, q.source);
-    if (q.source_lang) a.setAttribute("lang", q.source_lang);
-    span.appendChild(a);
-    span.appendChild(document.createTextNode(" " + q.text));
+    var span = el("span", { class: "group-question" }), source = el("a", { href: q.url || "#", class: "q-source" });
+    var title = q.source_title || "", at = title ? q.source.indexOf(title) : -1;
+    if (at < 0) source.textContent = q.source;
+    else {
+      source.appendChild(document.createTextNode(q.source.slice(0, at)));
+      source.appendChild(q.source_lang ? el("span", { lang: q.source_lang }, title) : document.createTextNode(title));
+      source.appendChild(document.createTextNode(q.source.slice(at + title.length)));
+    }
+    span.appendChild(source);
+    span.appendChild(document.createTextNode(": " + q.text));
     return span;
   }
 
