@@ -156,4 +156,12 @@ def test_damaged_foreign_and_other_module_links_are_refused_with_a_reason(browse
     assert "1 participant" in page.locator("#group-summary").inner_text()
     violations = Axe().run(page, options=RULES).response["violations"]   # the round as shown: tables, flags, buttons
     assert not violations, report(violations)
+    # Cleared, the round is kept as an earlier version, and comes back in one tap.
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.locator("#group-clear").click()
+    page.wait_for_selector("#group-empty")
+    assert "A round cleared without saving, 1 participant" in page.locator("#group-earlier").inner_text()
+    page.locator("#group-earlier button", has_text="Add to this round").click()
+    page.wait_for_selector("#group-summary")
+    assert "1 participant" in page.locator("#group-summary").inner_text()
     page.context.close()

@@ -371,7 +371,8 @@
     rounds.forEach(function (r) {
       var li = el("li", { "data-round": r.id });
       var n = r.round.participants.length;
-      li.appendChild(el("span", {}, tf("{date}: module {module}, {n} participants", { date: when(r.saved), module: r.round.module || "–", n: n })));
+      var values = { date: when(r.saved), module: r.round.module || "–", n: n };
+      li.appendChild(el("span", {}, n === 1 ? tf("{date}: module {module}, 1 participant", values) : tf("{date}: module {module}, {n} participants", values)));
       var lost = Object.keys(r.round.problems).reduce(function (sum, k) { return sum + r.round.problems[k]; }, 0);
       if (lost) li.appendChild(el("span", {}, " " + tf("({n} links made with other questions cannot be read now)", { n: lost })));
       li.appendChild(document.createTextNode(" "));
@@ -405,16 +406,60 @@
     if (wrote(r)) { render(); message([tf("The round of {date} is saved. The next links start a new round, compared with this one.", { date: when(now) })], false); }
   }
 
+  /* A round is kept as an earlier version (the data layer's history) before it is cleared or
+     deleted; when it cannot be kept (storage full), nothing is removed. */
+  /** @param {string} record @param {string} code @param {string | null} saved */
+  function keep(record, code, saved) {
+    var r = S.round(M, payloadsOf(record));
+    var payloads = r.participants.map(function (p) { return p.payload; });
+    if (!payloads.length) return true;
+    var kept = layer.keepSnapshot(TOOL, { code: code, when: saved }, S.roundFile(payloads, layer.now(), r.module || ""), payloads.length);
+    if (kept.ok) return true;
+    message([t("Nothing was removed: this browser could not keep a copy first (its storage is full, or holds too many earlier versions). Download the round, delete some earlier versions, then try again.")], true);
+    return false;
+  }
+
   function clearRound() {
-    if (!window.confirm(t("Clear this round without saving it? Download it first to keep it."))) return;
+    if (!window.confirm(t("Clear this round without saving it? A copy is kept under Earlier versions."))) return;
+    if (!keep(CURRENT, "before-clear", null)) return;
     if (wrote(layer.write(TOOL, [{ record: CURRENT, field: "links", value: "", base: baseOf(CURRENT).links }]))) { render(); message([t("This round was cleared.")], false); }
   }
 
   /** @param {string} id @param {string} saved */
   function deleteRound(id, saved) {
-    if (!window.confirm(tf("Delete the round of {date} from this browser? Download it first to keep it.", { date: when(saved) }))) return;
+    if (!window.confirm(tf("Delete the round of {date}? A copy is kept under Earlier versions.", { date: when(saved) }))) return;
+    if (!keep(id, "before-delete", saved)) return;
     var base = baseOf(id);
     if (wrote(layer.write(TOOL, [{ record: id, field: "links", value: "", base: base.links }, { record: id, field: "saved", value: "", base: base.saved }]))) render();
+  }
+
+  /* Earlier versions: rounds cleared or deleted, each back into the current round in one tap. */
+  function renderEarlier() {
+    var target = document.getElementById("group-earlier");
+    if (!target) return;
+    target.textContent = "";
+    var list = layer.snapshots(TOOL);
+    if (!list.length) return;
+    target.appendChild(el("h3", { id: "earlier" }, t("Earlier versions")));
+    var ul = el("ul", { class: "group-saved" });
+    list.forEach(function (snap) {
+      var read = S.payloadsOfFile(snap.data), payloads = read.ok ? read.payloads : [];
+      var reason = snap.reason && snap.reason.code === "before-delete" ?
+        tf("The round of {date}, deleted", { date: when(String(snap.reason.when || "")) }) : t("A round cleared without saving");
+      var li = el("li", {});
+      var values = { date: when(String(snap.when || "")), what: reason, n: payloads.length };
+      li.appendChild(el("span", {}, payloads.length === 1 ? tf("{date}: {what}, 1 participant", values) : tf("{date}: {what}, {n} participants", values)));
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(button(t("Add to this round"), function () { add(payloads.map(function (p) { return { payload: p, from: reason }; })); }));
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(button(t("Delete"), function () {
+        if (!window.confirm(t("Delete this earlier version from this browser? Download the round first to keep it."))) return;
+        layer.removeSnapshot(TOOL, snap.id);
+        render();
+      }));
+      ul.appendChild(li);
+    });
+    target.appendChild(ul);
   }
 
   /** @param {string[]} payloads @param {string} moduleId */
@@ -432,6 +477,7 @@
     renderRound("group-round", current);
     renderFigures(current);
     renderSaved();
+    renderEarlier();
     var stat = document.getElementById("group-status");
     if (stat) {
       stat.hidden = false;
