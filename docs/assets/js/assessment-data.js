@@ -32,7 +32,7 @@
     return h.toString(36);
   }
 
-  /** @param {Layered.FieldValue} value @returns {SetAsideItem} */
+  /** @param {FieldValue} value @returns {SetAsideItem} */
   function asideItem(value) {
     var item = null;
     try { item = JSON.parse(String(value)); } catch (e) { item = null; }
@@ -46,8 +46,8 @@
      what the page has not stored yet). A field with several versions (two tabs at once) shows
      the newest; the others are listed in `conflicts`, and exported. A stored value that is not
      on the scale (written by another copy of the toolkit) is set aside, not shown. */
-  /** @param {Layered.Module} Layer @param {AssessmentCoreModule} core @param {AssessmentModel} model
-      @param {Layered.State} layerState @returns {AssessmentState} */
+  /** @param {DataLayerModule} Layer @param {AssessmentCoreModule} core @param {AssessmentModel} model
+      @param {LayerState} layerState @returns {AssessmentState} */
   function stateOf(Layer, core, model, layerState) {
     var state = core.emptyState(model), recs = layerState.records;
     /** @type {Record<string, boolean>} */
@@ -55,7 +55,7 @@
     model.scale.forEach(function (o) { scale[o.key] = true; });
     /** @type {AnswerConflict[]} */
     var conflicts = [];
-    /** @param {string | null} id @param {AnswerConflict["field"]} name @param {Layered.Field} f */
+    /** @param {string | null} id @param {AnswerConflict["field"]} name @param {LayerField} f */
     function others(id, name, f) {
       f.heads.slice(1).forEach(function (h) {
         if (h.value === f.value) return;     // the same text twice (two tabs moving old answers at once) is no conflict
@@ -108,9 +108,9 @@
   /* A state (an imported file, an earlier version) as the layer's import takes it: record ->
      field -> { value, time } ("" when the file has none: it never beats a value here). Empty
      fields are left out: a replace empties what the file lacks. */
-  /** @param {Layered.Module} Layer @param {AssessmentState} state @returns {Layered.Incoming} */
+  /** @param {DataLayerModule} Layer @param {AssessmentState} state @returns {Incoming} */
   function incomingOf(Layer, state) {
-    /** @type {Layered.Incoming} */
+    /** @type {Incoming} */
     var out = Layer.dict();
     /** @param {string} r @param {string} f @param {unknown} value @param {unknown} time */
     function put(r, f, value, time) {
@@ -140,7 +140,7 @@
   function conflictField(c) { return c.id === null ? "value" : c.field; }
 
   /* One line per question both sides answered differently: which side each field kept. */
-  /** @param {Layered.FieldConflict[]} conflicts @returns {ImportConflict[]} */
+  /** @param {FieldConflict[]} conflicts @returns {ImportConflict[]} */
   function byQuestion(conflicts) {
     /** @type {ImportConflict[]} */
     var out = [];
@@ -160,7 +160,7 @@
      removed only once what it holds is kept; with storage full the keys stay for the next
      visit. Returns whether everything moved, and whether the answers could not be read (then
      they are kept as they were, as an earlier version). */
-  /** @param {AssessmentDataHandle} handle @param {Layered.Module} L @param {Layered.Handle} layer
+  /** @param {AssessmentDataHandle} handle @param {DataLayerModule} L @param {DataLayerHandle} layer
       @param {AssessmentLegacyKeys} keys @param {AssessmentCoreModule} core @param {AssessmentModel} model @param {string} tool */
   function adoptLegacy(handle, L, layer, keys, core, model, tool) {
     var moved = true, unreadable = false, text = layer.raw(keys.assessment);
@@ -170,7 +170,7 @@
       try { parsed = core.migrate(JSON.parse(text), model, layer.now()); } catch (e) { parsed = { errors: [{ code: "not-json" }] }; }
       unreadable = parsed.errors !== undefined;
       var ok = parsed.errors !== undefined || handle.merge(parsed.state).ok;
-      /** @type {Layered.SnapshotReason} */
+      /** @type {SnapshotReason} */
       var reason = { code: parsed.errors !== undefined ? "legacy-unreadable" : parsed.setAside.length ? "legacy-set-aside" : "legacy" };
       if (ok && keepOnce(reason, text, null)) layer.raw(keys.assessment, null);
       else moved = false;
@@ -187,7 +187,7 @@
     }
     /* Kept as an earlier version, once: a visit that stopped half-way (storage full) left the
        key, and some of what it holds already kept. */
-    /** @param {Layered.SnapshotReason} reason @param {string} data @param {unknown} at */
+    /** @param {SnapshotReason} reason @param {string} data @param {unknown} at */
     function keepOnce(reason, data, at) {
       var when = L.isStamp(at);
       if (layer.snapshots(tool).some(function (s) { return s.data === data && (!when || s.when === when); })) return true;
@@ -233,9 +233,9 @@
     }
 
     /* What the page shows: stored, with this page's choices and `edits` (typed, not stored) on top. */
-    /** @param {Layered.Edit[]} [edits] */
+    /** @param {Edit[]} [edits] */
     function state(edits) {
-      /** @type {Layered.Edit[]} */
+      /** @type {Edit[]} */
       var all = (edits || []).slice();
       Object.keys(choices).forEach(function (id) { all.push({ record: ANSWER + id, field: "value", value: choices[id].value }); });
       var stored = layer.state(tool);
@@ -253,7 +253,7 @@
       return storeChoices();
     }
 
-    /** @returns {Layered.SaveReport} */
+    /** @returns {SaveReport} */
     function storeChoices() {
       var ids = Object.keys(choices);
       if (!ids.length) return { ok: true, saved: 0 };
@@ -275,11 +275,11 @@
        (when there is anything to keep; nothing changes if it cannot be kept). Versions this
        page has not seen (another tab's, still on their way here) are never removed: they stay
        beside what the import writes. `reason`: null to keep nothing (moving old answers in). */
-    /** @param {AssessmentState} incoming @param {"combine" | "replace"} mode @param {Layered.SnapshotReason | null} reason
+    /** @param {AssessmentState} incoming @param {"combine" | "replace"} mode @param {SnapshotReason | null} reason
         @returns {ImportResult} */
     function apply(incoming, mode, reason) {
       var current = layer.state(tool), shown = stateOf(L, core, model, current);
-      /** @type {Layered.KeepResult | null} */
+      /** @type {KeepResult | null} */
       var kept = null;
       if (reason && worthKeeping(shown)) {
         kept = layer.keepSnapshot(tool, reason, exportText(shown), core.answerCount(shown));

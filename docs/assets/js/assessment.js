@@ -8,11 +8,8 @@
 (function () {
   "use strict";
 
-  // The data layer's scripts, by the shape this page uses (types/assessment.d.ts, Layered).
-  // data-view.js is window.DataLayerView (window.DataView is the browser's typed-array constructor).
-  var w = /** @type {{ DataLayer?: Layered.Module, DataLayerView?: Layered.ViewModule }} */ (/** @type {unknown} */ (window));
   var loaded = { core: window.AssessmentCore, model: window.ASSESSMENT_MODEL, root: document.querySelector("[data-assessment-page]"),
-                 Layer: w.DataLayer, View: w.DataLayerView, Data: window.AssessmentData };
+                 Layer: window.DataLayer, View: window.DataLayerView, Data: window.AssessmentData };
   if (!loaded.core || !loaded.model || !loaded.root || !loaded.Layer || !loaded.View || !loaded.Data) return;
   var core = loaded.core, model = loaded.model, root = loaded.root, Layer = loaded.Layer, Data = loaded.Data;
   var kind = root.getAttribute("data-assessment-page");
@@ -29,34 +26,8 @@
     return out;
   }
 
-  // Dates and numbers as the page's language writes them (<html lang>), never the browser's:
-  // a Thai page in a browser set to English shows 5 ธ.ค. 2569, not 12/5/2026. (Here rather than
-  // in a script of their own: on a slow connection every script is a wait before the page works.)
-  var Lang = (function () {
-    /** @type {string | undefined} */
-    var tag;
-    try { tag = Intl.getCanonicalLocales(document.documentElement.lang)[0]; } catch (e) { tag = undefined; }
-    /** @param {Intl.DateTimeFormatOptions} options @param {Date} d */
-    function dates(options, d) { try { return new Intl.DateTimeFormat(tag, options).format(d); } catch (e) { return d.toISOString(); } }
-    /** @param {number} n @param {Intl.NumberFormatOptions} [options] */
-    function number(n, options) { try { return new Intl.NumberFormat(tag, options).format(n); } catch (e) { return String(n); } }
-    return {
-      /** @param {Date} d */
-      time: function (d) { return dates({ hour: "numeric", minute: "2-digit", second: "2-digit" }, d); },
-      /** @param {Date} d */
-      date: function (d) { return dates({ year: "numeric", month: "long", day: "numeric" }, d); },
-      /** @param {string} iso */
-      dateTime: function (iso) {
-        var d = new Date(iso);
-        return isNaN(d.getTime()) ? "" : dates({ year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }, d);
-      },
-      /** @param {number} n */
-      number: function (n) { return number(n); },
-      /* A score of 0 to 100: "45%", "45 %" in French. */
-      /** @param {number} n */
-      percent: function (n) { return number(n / 100, { style: "percent", maximumFractionDigits: 0 }); }
-    };
-  })();
+  // Dates and numbers in the page's language (data-view.js, which every tool's page loads).
+  var Lang = loaded.View.formats(document);
 
   // The publication's titles are not translated: on a page in another language each says it is
   // English (lang, from the model), so that screen readers read it with an English voice.
@@ -200,7 +171,7 @@
   /** @type {string | null} */
   var failing = null;
   var quiet = false;
-  /** @param {Layered.SaveReport} result */
+  /** @param {SaveReport} result */
   function report(result) {
     if (result.ok && answers.hasChoices()) {      // storage works again: the choices waiting go too
       var chosen = answers.storeChoices();
@@ -228,7 +199,7 @@
   }
 
   /* Store everything this page has not stored yet (before an import, a restore, start over). */
-  /** @returns {Layered.SaveReport} */
+  /** @returns {SaveReport} */
   function save() {
     var typed = view.flush();        // reports, and stores the choices waiting when it can
     if (!typed.ok) return typed;
@@ -385,11 +356,11 @@
      reset under the user. Text typed into a note or next action that also has stored text (which
      the user could not see yet) is added after that text: neither is lost. Returns whether there
      was any, and how storing it went. */
-  /** @param {HTMLFormElement} form @returns {Layered.SaveReport | null} */
+  /** @param {HTMLFormElement} form @returns {SaveReport | null} */
   function takeEarlyInput(form) {
-    /** @type {Layered.SaveReport | null} */
+    /** @type {SaveReport | null} */
     var result = null;
-    /** @param {Layered.SaveReport} r */
+    /** @param {SaveReport} r */
     function add(r) { result = !result ? r : !result.ok ? result : !r.ok ? r : { ok: true, saved: result.saved + r.saved }; }
     var stored = layer.state(TOOL).records;
     /** @param {string} r @param {string} f */
@@ -634,7 +605,7 @@
 
   // --- earlier versions (snapshots) ------------------------------------------------------
   /* Why an earlier version was kept, in words (the data layer keeps a code). */
-  /** @param {Layered.SnapshotReason | null | undefined} reason */
+  /** @param {SnapshotReason | null | undefined} reason */
   function reasonText(reason) {
     var r = reason || { code: "" };
     switch (r.code) {
@@ -690,12 +661,12 @@
   }
 
   /* Earlier versions dropped to make room for the one just kept: said, never silent. */
-  /** @param {Layered.Snapshot[]} dropped */
+  /** @param {HistorySnapshot[]} dropped */
   function droppedLines(dropped) {
     return dropped.map(function (s) { return tf("To make room, the earlier version of {date} was removed from this browser.", { date: when(s.when) }); });
   }
 
-  /** @param {Layered.Snapshot} snap */
+  /** @param {HistorySnapshot} snap */
   function restoreSnapshot(snap) {
     var out = document.getElementById("assessment-import-result");
     if (!window.confirm(tf("Replace your current answers with the version of {date}? Your current answers are kept as an earlier version first.", { date: when(snap.when) }))) return;
