@@ -233,4 +233,5 @@ interface AssessmentDataModule {
   incomingOf(Layer: DataLayerModule, state: AssessmentState): Incoming;
   open(options: AssessmentDataOptions): AssessmentDataHandle;
   organisationOf(text: string): string;
+  doneOf(Layer: DataLayerModule, planState: LayerState, legacyText: string | null, answers: Record<string, Answer>): Record<string, boolean>;
 }

@@ -578,8 +578,7 @@ def test_done_belongs_to_the_action_it_was_given_for(tabs, base):
     open_plan(page, base)
     page.locator(plan_control(ACTION_1, "status")).select_option("Done")
     page.wait_for_function("() => document.querySelector(\"tr[data-action='assessment:q-1.1-1']\").classList.contains('plan-done')")
-    legacy = json.loads(page.evaluate("k => localStorage.getItem(k)", storage.legacy_plan_key()))
-    assert legacy["records"][ACTION_1]["status"] == "Done"          # what the assessment page reads
+    assert values(page, PLAN)[ACTION_1]["status"] == "Done"          # what the assessment page reads
     page.goto(f"{base}/assessment/module-a.html")
     page.wait_for_selector(".assessment--ready")
     assert page.locator("[data-question='q-1.1-1'] [data-action-done]:not(fieldset)").is_visible()
@@ -593,8 +592,10 @@ def test_done_belongs_to_the_action_it_was_given_for(tabs, base):
     assert "rewritten" in page.locator("tr[data-action='assessment:q-1.1-1'] .plan-reset").inner_text()
     assert not page.locator("tr[data-action='assessment:q-1.1-1']").get_attribute("class") or "plan-done" not in page.locator(
         "tr[data-action='assessment:q-1.1-1']").get_attribute("class")
-    legacy = json.loads(page.evaluate("k => localStorage.getItem(k)", storage.legacy_plan_key()))
-    assert legacy["records"][ACTION_1]["status"] == "Not started"
+    page.goto(f"{base}/assessment/module-a.html")
+    page.wait_for_selector(".assessment--ready")
+    assert not page.locator("[data-question='q-1.1-1'] [data-action-done]:not(fieldset)").is_visible()
+    open_plan(page, base)
     page.locator(plan_control(ACTION_1, "status")).select_option("Done")
     assert values(page, PLAN)[ACTION_1]["status-for"] == "Agree the problem statement with every partner"
 
@@ -602,9 +603,8 @@ def test_done_belongs_to_the_action_it_was_given_for(tabs, base):
 def test_plan_a_status_chosen_between_two_versions_is_shown_and_kept_for_the_assessment(tabs, base):
     """Two tabs set one action's status at once, then the user chooses one of the two versions:
     the row is drawn again (no longer struck through as done), the page says it saved, and the
-    assessment page, which reads the statuses from version 0.1.0's key, no longer shows "Done".
-    (data-view.js reported a choice without the count of fields saved, which the plan took for
-    nothing saved.) The other tab is closed first: its redraw would otherwise mend the key."""
+    assessment page no longer shows "Done". (data-view.js reported a choice without the count of
+    fields saved, which the plan took for nothing saved.)"""
     a, b = tabs.new(), tabs.new()
     seed_plan(a, base, worksheet_row=False)
     open_plan(a, base)
@@ -622,8 +622,6 @@ def test_plan_a_status_chosen_between_two_versions_is_shown_and_kept_for_the_ass
     shows(a, status, "In progress")
     a.wait_for_function("r => !document.querySelector(r).classList.contains('plan-done')", arg=row, timeout=5000)
     assert a.locator("#ws-status").inner_text().startswith("Saved")
-    legacy = json.loads(a.evaluate("k => localStorage.getItem(k)", storage.legacy_plan_key()))
-    assert legacy["records"][ACTION_1]["status"] == "In progress"
     a.goto(f"{base}/assessment/module-a.html")
     a.wait_for_selector(".assessment--ready")
     assert not a.locator("[data-question='q-1.1-1'] [data-action-done]:not(fieldset)").is_visible()

@@ -329,3 +329,27 @@ test("the assessment's formats and limits are the storage contract's (macros/sit
   assert.equal(core.MAX_ORGANISATION, contract.limits.organisation);
   assert.ok(contract.legacy.assessment_snapshots.startsWith(contract.legacy.assessment + "/"));
 });
+
+test("'Done' on the assessment comes from the plan's records in the layer, never from a copy of version 0.1.0's key", () => {
+  const o = origin(), a = tab(o.tab());
+  const PLAN = contract.tools.plan, id = "assessment:" + Q1;
+  type(a, Q1, "action", "Agree the problem statement");
+  type(a, Q2, "action", "Draft the scope");
+  const set = (field, value) => {
+    const rec = a.layer.state(PLAN).records[id], f = rec && rec[field];
+    assert.ok(a.layer.write(PLAN, [{ record: id, field, value, base: f ? [f.id] : [] }]).ok);
+  };
+  const done = (legacy) => Object.keys(Data.doneOf(Layer, a.layer.state(PLAN), legacy ? JSON.stringify({ records: legacy }) : null, a.state().answers));
+  set("status", "Done");
+  set("status-for", "Agree the problem statement");
+  // A copy of the key that an earlier build wrote for this page (the oldest time), from a stale tab, says otherwise: ignored.
+  const stale = { [id]: { status: "Not started", updated: Layer.EPOCH }, ["assessment:" + Q2]: { status: "Done", updated: Layer.EPOCH } };
+  assert.deepEqual(done(stale), [Q1]);
+  // Rewritten since the status was given: no longer done.
+  type(a, Q1, "action", "Agree the problem statement with every partner");
+  assert.deepEqual(done(null), []);
+  // What 0.1.0 wrote counts for an action the plan has no record of yet, not over one it has.
+  const v010 = { [id]: { status: "Done", updated: "2025-11-03T10:00:00.000Z" }, ["assessment:" + Q2]: { status: "Done", updated: "2025-11-03T10:00:00.000Z" } };
+  assert.deepEqual(done(v010), [Q2]);
+  assert.deepEqual(done("not json"), []);
+});

@@ -335,6 +335,36 @@
     return handle;
   }
 
+  /* Which next actions the action plan marks done (question id -> true). The plan keeps each
+     self-assessment action's status in its own records of the layer ("assessment:<question id>",
+     action-plan.js), with the action text it was given for ("status-for"): a rewritten action
+     is not done. An action the plan has no record of yet may be marked in version 0.1.0's key
+     (`legacyText`; the plan moves it into the layer when it is next opened); records that a
+     later version wrote there carry the oldest time and are left out: only the layer says what
+     this version's plan holds, so no tab's older copy of that key can undo a status. */
+  /** @param {DataLayerModule} Layer @param {LayerState} planState @param {string | null} legacyText
+      @param {Record<string, Answer>} answers @returns {Record<string, boolean>} */
+  function doneOf(Layer, planState, legacyText, answers) {
+    var done = /** @type {Record<string, boolean>} */ (Layer.dict()), recs = planState.records;
+    /** @param {string} qid */
+    function action(qid) { return Layer.own(answers, qid) && answers[qid].action ? String(answers[qid].action) : ""; }
+    Object.keys(recs).forEach(function (r) {
+      if (r.indexOf("assessment:") !== 0 || !Layer.own(recs[r], "status")) return;
+      var qid = r.slice(11), rec = recs[r];
+      var forText = Layer.own(rec, "status-for") ? String(rec["status-for"].value) : null;
+      if (rec.status.value === "Done" && action(qid) && (forText === null || forText === action(qid))) done[qid] = true;
+    });
+    var old = null;
+    try { old = JSON.parse(legacyText || "null"); } catch (e) { old = null; }
+    var records = old && old.records && typeof old.records === "object" ? old.records : {};
+    Object.keys(records).forEach(function (k) {
+      var r = records[k];
+      if (k.indexOf("assessment:") !== 0 || Layer.own(recs, k) || !r || r.updated === Layer.EPOCH) return;
+      if (r.status === "Done" && action(k.slice(11))) done[k.slice(11)] = true;
+    });
+    return done;
+  }
+
   /* The organisation named in an earlier version (an export's text), or "". */
   /** @param {string} text */
   function organisationOf(text) {
@@ -344,5 +374,5 @@
     } catch (e) { return ""; }
   }
 
-  return { ANSWER: ANSWER, ORG: ORG, ASIDE: ASIDE, stateOf: stateOf, incomingOf: incomingOf, open: open, organisationOf: organisationOf };
+  return { ANSWER: ANSWER, ORG: ORG, ASIDE: ASIDE, stateOf: stateOf, incomingOf: incomingOf, open: open, organisationOf: organisationOf, doneOf: doneOf };
 });

@@ -260,21 +260,10 @@
     target.focus();
   }
 
-  // --- the action plan's done state (read only; action-plan.js keeps it) ----------------
-  /* The plan writes, for this page, which of its self-assessment actions are done, in version
-     0.1.0's key (storage.json, legacy.plan). */
+  // --- the action plan's done state (read only: the plan's records, assessment-data.js doneOf) --
   /** @returns {Record<string, boolean>} */
   function doneActions() {
-    /** @type {Record<string, boolean>} */
-    var done = {};
-    try {
-      var doc = JSON.parse(layer.raw(contract.legacy.plan) || "null");
-      var records = (doc && doc.records) || {};
-      Object.keys(records).forEach(/** @param {string} k */ function (k) {
-        if (k.indexOf("assessment:") === 0 && records[k] && records[k].status === "Done") done[k.slice(11)] = true;
-      });
-    } catch (e) { /* no plan, or storage blocked: nothing is shown as done */ }
-    return done;
+    return Data.doneOf(Layer, layer.state(contract.tools.plan), layer.raw(contract.legacy.plan), state.answers);
   }
 
   // --- answering -------------------------------------------------------------------------
