@@ -255,4 +255,5 @@ interface LocalFormats {
 interface DataLayerViewModule {
   create(options: DataLayerViewOptions): DataLayerViewHandle;
   formats(doc: Document): LocalFormats;
+  ready(doc: Document): void;   // the controls that need the page's script enabled, "loading" gone
 }

@@ -430,6 +430,34 @@ def address(httpd) -> str:
     return f"http://127.0.0.1:{httpd.server_address[1]}"
 
 
+def not_yet(page, controls, loading):
+    """Before the page's script ran: controls that need it cannot be used (a file chosen or a
+    click would otherwise do nothing, silently), and the status says it is loading."""
+    for c in controls:
+        assert page.locator(c).is_disabled(), f"{c} can be used before the script that handles it has loaded"
+    assert page.locator("#ws-status").inner_text().startswith(loading)
+
+
+def ready_now(page, controls):
+    for c in controls:
+        assert page.locator(c).is_enabled(), f"{c} is still disabled once the page is ready"
+    assert "Loading" not in page.locator("#ws-status").inner_text()
+
+
+def test_the_plan_cannot_be_imported_or_exported_before_its_scripts_load(tabs, slow_server):
+    """The plan's table is drawn by its script, so nothing can be typed there before it runs; its
+    file import and exports, served in the page, wait for it and say so."""
+    slow_server.slow = True
+    page = tabs.new()
+    page.goto(f"{address(slow_server)}/action-plan.html", wait_until="commit")
+    page.wait_for_selector("[data-import-plan]", state="attached")
+    assert not page.locator(".plan--ready").count(), "the scripts had loaded already: the test proves nothing"
+    controls = ["[data-import-plan]", "[data-export-plan-csv]", "[data-export-plan-json]", "[data-sort=owner]"]
+    not_yet(page, controls, "Loading the action plan")
+    page.wait_for_selector(".plan--ready", timeout=60000)
+    ready_now(page, controls)
+
+
 def test_typed_before_the_scripts_load_is_kept_and_stored(tabs, slow_server):
     """The form shows and takes typing seconds before its scripts run: what was typed in a field
     and in a blank row stays, and is stored (0.1.0 cleared both). Stored text typed over before
@@ -448,7 +476,9 @@ def test_typed_before_the_scripts_load_is_kept_and_stored(tabs, slow_server):
     page.locator("#ws-inventory tr.ws-blank [data-cell=partner] input").first.fill("Typed before ready")
     page.locator("#ws-f-selection").fill("typed over, before ready")
     assert not page.locator(".worksheet--ready").count(), "the scripts had loaded already: the test proves nothing"
+    not_yet(page, ["[data-import-json]", "[data-export-json]", "[data-add-row=inventory]", "[data-import-csv=inventory]"], "Loading the worksheet")
     page.wait_for_selector(".worksheet--ready", timeout=60000)
+    ready_now(page, ["[data-import-json]", "[data-export-json]", "[data-add-row=inventory]", "[data-import-csv=inventory]"])
     shows(page, "#ws-inventory tbody tr [data-cell=partner] input", "Typed before ready")
     shows(page, "#ws-f-selection", "typed over, before ready")
     assert "stored earlier" in conflict_text(page, "#ws-f-selection")

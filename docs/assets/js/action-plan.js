@@ -612,6 +612,7 @@
   if (chosen) filter = chosen.value;      // chosen before this script ran
   draw();
   drawHistory();
+  View.ready(document);
   table.classList.add("plan--ready");
   if (!layer.available) say(t("This browser is not saving: storage is blocked or unavailable (private mode?). Export the plan before you leave."), true);
   else if (!moved) say(t("The plan saved by the previous version of the toolkit could not be moved yet (storage full): it is kept as it was. Free some space and open this page again."), true);

@@ -286,6 +286,21 @@
     };
   }
 
+  /* The page's script has run: the controls that need it (data-until-ready, disabled in the page
+     as served, so that a click or a file chosen on a slow connection is never silently lost) can
+     be used, and the status no longer says it is loading (data-loading). */
+  /** @param {Document} doc */
+  function ready(doc) {
+    Array.prototype.forEach.call(doc.querySelectorAll("[data-until-ready]"), /** @param {HTMLButtonElement | HTMLInputElement} el */ function (el) {
+      el.disabled = false;
+      el.removeAttribute("data-until-ready");
+    });
+    Array.prototype.forEach.call(doc.querySelectorAll("[data-loading]"), /** @param {HTMLElement} el */ function (el) {
+      el.removeAttribute("data-loading");
+      el.textContent = "";
+    });
+  }
+
   // Not window.DataView: that is the browser's own constructor, which other scripts may need.
-  root.DataLayerView = { create: create, formats: formats };
+  root.DataLayerView = { create: create, formats: formats, ready: ready };
 })(typeof self !== "undefined" ? self : this);

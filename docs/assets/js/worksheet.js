@@ -606,6 +606,7 @@
   adoptBlankRows();
   draw();
   drawHistory();
+  View.ready(document);
   form.classList.add("worksheet--ready");
   if (!layer.available) say(notSaving(), true, exportButton());
   else if (!moved) say(t("Your answers saved by the previous version of the toolkit could not be moved yet (storage full): they are kept as they were. Free some space and open this page again."), true);
