@@ -657,6 +657,44 @@ def test_plan_a_status_chosen_between_two_versions_is_shown_and_kept_for_the_ass
     assert not a.locator("[data-question='q-1.1-1'] [data-action-done]:not(fieldset)").is_visible()
 
 
+def test_plan_a_replace_in_a_stale_tab_hours_ahead(tabs, base, tmp_path):
+    """The plan replaced from a file in a tab whose clock is three hours ahead and whose copy of
+    the storage is stale: the owner typed meanwhile in the other tab stays beside the file's (both
+    shown, both stored), and the choice made later in the tab on time wins over the tab ahead."""
+    ontime, ahead = tabs.new(), tabs.new(CLOCK_AHEAD)
+    seed_plan(ontime, base, worksheet_row=False)
+    open_plan(ontime, base)
+    open_plan(ahead, base)
+    owner = plan_control(ACTION_1, "owner")
+    type_in(ontime, owner, "Mine, first")
+    shows(ahead, owner, "Mine, first")
+    with ontime.expect_download() as download:
+        ontime.locator("[data-export-plan-json]").click()
+    exported = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    for action in exported["actions"]:
+        if action["id"] == ACTION_1:
+            action["owner"] = "From the file"
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(exported), encoding="utf-8")
+    ahead.locator("[data-import-plan]").set_input_files(str(path))
+    ahead.locator("[data-import-mode=replace]").wait_for()
+    stale(ahead, {"kind": "click", "selector": "[data-import-mode=replace]"}, probe="Typed meanwhile")
+    type_in(ontime, owner, "Typed meanwhile")
+    stale_done(ahead, ontime.evaluate("Date.now()") + 3 * 3600 * 1000)
+    for page in (ontime, ahead):
+        sees_both(page, owner, ["Typed meanwhile", "From the file"])
+    eventually(ontime, lambda: sorted(heads(ontime, PLAN)[ACTION_1]["owner"]) == ["From the file", "Typed meanwhile"],
+               "the replace from a stale tab dropped the owner typed meanwhile")
+    assert [s["reason"]["code"] for s in snapshots(ontime, PLAN)][:1] == ["before-replace"]
+    if ontime.input_value(owner) == "Typed meanwhile":
+        ontime.locator(".dl-conflict__keep").click()
+    else:
+        ontime.locator(".dl-conflict__use").click()
+    stored_is(ontime, PLAN, ACTION_1, "owner", "Typed meanwhile", "the choice made on time, after the tab ahead")
+    shows(ahead, owner, "Typed meanwhile")
+    assert not ahead.locator(".dl-conflict").count()
+
+
 def test_a_worksheet_row_removed_while_its_owner_is_typed_in_the_plan(tabs, base):
     """The plan's tab is typing an owner, not stored yet, when the worksheet's tab removes the row:
     the owner, stored after the removal that never saw it, brings the row back in both. The
