@@ -109,7 +109,8 @@ interface Migrated {
 /* Why a file or the stored answers cannot be read: a code and its figures, which the page says
    in its language (assessment.js, problemText). */
 interface AssessmentProblem {
-  code: "unreadable" | "too-large" | "not-json" | "not-object" | "wrong-format" | "no-schema" | "newer-schema" | "no-answers";
+  code: "unreadable" | "too-large" | "not-json" | "not-object" | "wrong-format" | "no-schema" | "newer-schema" | "no-answers" |
+        "csv-not-csv" | "csv-too-many-rows" | "csv-columns";
   size?: number;     // too-large: the file's size and the most an assessment may be, in bytes
   max?: number;
   schema?: number;   // newer-schema: the file's, and the newest this copy reads
@@ -233,5 +234,6 @@ interface AssessmentDataModule {
   incomingOf(Layer: DataLayerModule, state: AssessmentState): Incoming;
   open(options: AssessmentDataOptions): AssessmentDataHandle;
   organisationOf(text: string): string;
+  fromCSV(Layer: DataLayerModule, core: AssessmentCoreModule, model: AssessmentModel, text: string, limits: StorageLimits, now: string): MigrateResult;
   doneOf(Layer: DataLayerModule, planState: LayerState, legacyText: string | null, answers: Record<string, Answer>): Record<string, boolean>;
 }

@@ -178,6 +178,8 @@ interface DataLayerModule {
   importOps(state: LayerState, incoming: Incoming, mode: "combine" | "replace",
             rowLike: ((record: string) => boolean) | null): ImportPlan;
   pruneHistory(list: HistorySnapshot[], snap: HistorySnapshot, limits: StorageLimits): PruneResult;
+  parseCSV(input: string, maxRows?: number): string[][] | null;   // null: a quote never closed
+  undefuse(cell: string): string;
 }
 
 /* --- data-view.js (window.DataLayerView) ------------------------------------------------- */

@@ -365,6 +365,40 @@
     return done;
   }
 
+  /* The assessment's own CSV export (assessment-core.js, toCSV) read back, as the other tools
+     read theirs (data-layer.js, parseCSV; the contract's CSV limits). Columns by their heading:
+     question_id and answer at least; note, next_action, points. An answer is its label in this
+     page's language, or its points (0, 1, 2; none for "not applicable"), so that a CSV exported
+     in another language reads too; any other answer is set aside, shown and kept. The file has
+     no times: combined, it never beats an answer here. Returns what core.migrate() returns. */
+  /** @param {DataLayerModule} Layer @param {AssessmentCoreModule} core @param {AssessmentModel} model
+      @param {string} text @param {StorageLimits} limits @param {string} now @returns {MigrateResult} */
+  function fromCSV(Layer, core, model, text, limits, now) {
+    if (text.length > limits.csv_bytes) return { errors: [{ code: "too-large", size: text.length, max: limits.csv_bytes }] };
+    var grid = Layer.parseCSV(text, limits.rows);
+    if (!grid || !grid.length) return { errors: [{ code: "csv-not-csv" }] };
+    if (grid.length - 1 > limits.rows) return { errors: [{ code: "csv-too-many-rows", max: limits.rows }] };
+    var head = grid[0].map(function (h) { return h.trim(); });
+    /** @param {string} name */
+    function col(name) { return head.indexOf(name); }
+    if (col("question_id") < 0 || col("answer") < 0) return { errors: [{ code: "csv-columns" }] };
+    var byLabel = /** @type {Record<string, string>} */ (Layer.dict()), byPoints = /** @type {Record<string, string>} */ (Layer.dict());
+    model.scale.forEach(function (o) { byLabel[o.label] = o.key; byLabel[o.key] = o.key; byPoints[o.score === null ? "" : String(o.score)] = o.key; });
+    var answers = /** @type {Record<string, Record<string, string>>} */ (Layer.dict());
+    grid.slice(1).forEach(function (row) {
+      /** @param {string} name */
+      function cell(name) { var i = col(name); return i >= 0 ? Layer.undefuse(row[i] || "") : ""; }
+      var id = cell("question_id").trim(), label = cell("answer").trim(), points = cell("points").trim();
+      if (!id) return;
+      var a = /** @type {Record<string, string>} */ ({});
+      if (label) a.value = Layer.own(byLabel, label) ? byLabel[label] : col("points") >= 0 && Layer.own(byPoints, points) ? byPoints[points] : label;
+      if (cell("note")) a.note = cell("note");
+      if (cell("next_action")) a.action = cell("next_action");
+      if (Object.keys(a).length) answers[id] = a;
+    });
+    return core.migrate({ format: core.FORMAT, schema_version: core.SCHEMA_VERSION, answers: answers }, model, now);
+  }
+
   /* The organisation named in an earlier version (an export's text), or "". */
   /** @param {string} text */
   function organisationOf(text) {
@@ -374,5 +408,5 @@
     } catch (e) { return ""; }
   }
 
-  return { ANSWER: ANSWER, ORG: ORG, ASIDE: ASIDE, stateOf: stateOf, incomingOf: incomingOf, open: open, organisationOf: organisationOf, doneOf: doneOf };
+  return { ANSWER: ANSWER, ORG: ORG, ASIDE: ASIDE, stateOf: stateOf, incomingOf: incomingOf, open: open, organisationOf: organisationOf, doneOf: doneOf, fromCSV: fromCSV };
 });

@@ -89,6 +89,9 @@
       case "newer-schema": return tf("The file was made by a newer version of the toolkit (schema {schema}); this copy reads up to schema {reads}. Use the newer toolkit.",
                                      { schema: p.schema || "", reads: p.reads || "" });
       case "no-answers": return t("The file has no answers object.");
+      case "csv-not-csv": return t("The file is not CSV, or it is empty.");
+      case "csv-too-many-rows": return tf("The file has more than {max} rows: a table holds at most {max}.", { max: Lang.number(p.max || 0) });
+      case "csv-columns": return t("The first line must name the columns of the self-assessment's CSV export: question_id, answer, and note, next_action, points if used.");
       default: return tf("The file cannot be used ({code}).", { code: String(p.code) });
     }
   }
@@ -240,9 +243,14 @@
 
   /** @param {File} file @param {(result: MigrateResult) => void} done */
   function readFile(file, done) {
-    if (file.size > core.MAX_IMPORT_BYTES) { done({ errors: [{ code: "too-large", size: file.size, max: core.MAX_IMPORT_BYTES }] }); return; }
+    // A CSV file is read as the assessment's own CSV export (assessment-data.js, fromCSV).
+    var csv = /\.csv$/i.test(file.name) || file.type === "text/csv", max = csv ? contract.limits.csv_bytes : core.MAX_IMPORT_BYTES;
+    if (file.size > max) { done({ errors: [{ code: "too-large", size: file.size, max: max }] }); return; }
     var reader = new FileReader();
-    reader.onload = function () { done(core.parseImport(String(reader.result), model, new Date().toISOString())); };
+    reader.onload = function () {
+      var text = String(reader.result), now = new Date().toISOString();
+      done(csv ? Data.fromCSV(Layer, core, model, text, contract.limits, now) : core.parseImport(text, model, now));
+    };
     reader.onerror = function () { done({ errors: [{ code: "unreadable" }] }); };
     reader.readAsText(file);
   }
