@@ -260,8 +260,12 @@ class TwoTabRun:
             op = self.tool.instead(op, self.rng)
             handler = getattr(self, f"do_{op}", None) or getattr(self.tool, f"do_{op}")
             args = (page, other, n) if hasattr(self, f"do_{op}") else (self, page, other, n)
-            if not handler(*args):
-                continue
+            try:
+                if not handler(*args):
+                    continue
+            except (AssertionError, PlaywrightTimeout) as e:   # a step that could not be taken: say which, after which
+                steps = "\n  ".join(self.log[-25:])
+                pytest.fail(f"{self.tool.name} (seed {self.seed}), step {n} ({op}) failed: {e}\nlast steps (tab 0 or 1):\n  {steps}")
             self.done[op] = self.done.get(op, 0) + 1
             n += 1
         self.settle()
