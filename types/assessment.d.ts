@@ -37,6 +37,7 @@ interface AssessmentModel {
   steps: { id: string; title: string; lang?: string | null; module: string; url: string }[];
   tasks: { id: string; title: string; lang?: string | null; step: string; url: string }[];
   questions: ModelQuestion[];
+  disagreement: number;          // group scoring: scores this far apart or more are a disagreement
 }
 
 /* What is stored and exported. */
