@@ -18,6 +18,7 @@ from .model import (
     Bibliography,
     Case,
     Chapter,
+    ChecklistActions,
     ChecklistSelection,
     Corrections,
     Figures,
@@ -31,7 +32,6 @@ from .model import (
     Worksheet,
     WorksheetCoverage,
     Workshop,
-    ChecklistActions,
 )
 from .reader import ContentError, Problem, SourceFile, named, read_yaml, validate
 from .tree import Content as Content  # where the layers above import it from

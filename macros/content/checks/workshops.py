@@ -4,7 +4,7 @@ actions: every item of the module's tasks once, as an action or as description."
 from __future__ import annotations
 
 from ..ids import task_lists, walk
-from ..model import AgendaItem
+from ..model import AgendaItem, Workshop
 from ..reader import Problem, SourceFile
 from ..tree import Content
 from .common import Loaded, source
@@ -22,7 +22,6 @@ def check(content: Content, loaded: Loaded) -> list[Problem]:
 
 def _packs(content: Content, loaded: Loaded) -> list[Problem]:
     problems: list[Problem] = []
-    sheets = {w.id for w in content.worksheets}
     seen: dict[str, str] = {}
     for path, pack in loaded.workshops:
         src = source(content, path)
@@ -31,30 +30,38 @@ def _packs(content: Content, loaded: Loaded) -> list[Problem]:
         if pack.module in seen:
             problems.append(src.problem(("module",), f"module {pack.module} already has a pack in {seen[pack.module]}"))
         seen[pack.module] = src.rel
-        module_tasks = {t.id for s in content.module_by_id[pack.module].steps for t in s.tasks}
-        ids: set[str] = set()
-        for n, session in enumerate(pack.sessions):
-            where = ("sessions", n)
-            if session.id in ids:
-                problems.append(src.problem((*where, "id"), f"duplicate session id {session.id!r}"))
-            ids.add(session.id)
-            for t, task in enumerate(session.tasks):
-                if task not in module_tasks:
-                    problems.append(src.problem((*where, "tasks", t), f"task {task} is not a task of module {pack.module}"))
-            if session.case not in content.case_by_id:
-                problems.append(src.problem((*where, "case"), f"no case box {session.case}: expected one of content/cases/"))
-            for w, sheet in enumerate(session.worksheets):
-                if sheet not in sheets:
-                    problems.append(src.problem((*where, "worksheets", w), f"no worksheet {sheet!r} in content/worksheets/"))
+        ids = {session.id for session in pack.sessions}
+        problems += _sessions(content, src, pack)
         lengths = [a.length for a in pack.agendas]
         if sorted(lengths) != ["full-day", "half-day"]:
             problems.append(src.problem(("agendas",), f"expected one half-day and one full-day agenda, found {', '.join(lengths)}"))
         for a, agenda in enumerate(pack.agendas):
             problems += _agenda(src, a, agenda.minutes, agenda.items, ids)
     for module in content.modules:
-        if module.id not in seen and loaded.workshops:
+        if module.id not in seen:
             problems.append(Problem(content.named(f"workshops/{module.id}.yml"), None, "",
                                     f"missing file: expected module {module.id}'s facilitator's pack here"))
+    return problems
+
+
+def _sessions(content: Content, src: SourceFile, pack: Workshop) -> list[Problem]:
+    problems: list[Problem] = []
+    sheets = {w.id for w in content.worksheets}
+    module_tasks = {t.id for s in content.module_by_id[pack.module].steps for t in s.tasks}
+    ids: set[str] = set()
+    for n, session in enumerate(pack.sessions):
+        where = ("sessions", n)
+        if session.id in ids:
+            problems.append(src.problem((*where, "id"), f"duplicate session id {session.id!r}"))
+        ids.add(session.id)
+        for t, task in enumerate(session.tasks):
+            if task not in module_tasks:
+                problems.append(src.problem((*where, "tasks", t), f"task {task} is not a task of module {pack.module}"))
+        if session.case not in content.case_by_id:
+            problems.append(src.problem((*where, "case"), f"no case box {session.case}: expected one of content/cases/"))
+        for w, sheet in enumerate(session.worksheets):
+            if sheet not in sheets:
+                problems.append(src.problem((*where, "worksheets", w), f"no worksheet {sheet!r} in content/worksheets/"))
     return problems
 
 
