@@ -62,15 +62,20 @@ def data_messages(content: Content) -> Iterator[tuple[str, str, str]]:
         yield from ((f"worksheet:{sheet.id}", text, f"content/worksheets/{sheet.id}.yml") for text in worksheet_texts(sheet))
     for entry in content.worksheet_coverage.not_needed:
         yield "worksheet:coverage", entry.reason, "content/worksheets/coverage.yml"
+    yield from _workshop_messages(content)
+    selection = content.checklists
+    for label in [*selection.workshop_fields, *selection.task_columns, selection.notes_label,
+                  *(entry.title for entry in selection.pack)]:
+        yield "checklists", label, "content/checklists/selection.yml"
+
+
+def _workshop_messages(content: Content) -> Iterator[tuple[str, str, str]]:
+    """The facilitator's packs' words and the checklists' actions (ours)."""
     for pack in content.workshops:
         yield from (("workshop", text, f"content/workshops/{pack.module}.yml") for text in workshop_texts(pack))
     for actions in content.checklist_actions:
         where = f"content/checklists/actions/{actions.module}.yml"
         yield from (("checklist-actions", e.editorial_action, where) for e in actions.items if e.editorial_action)
-    selection = content.checklists
-    for label in [*selection.workshop_fields, *selection.task_columns, selection.notes_label,
-                  *(entry.title for entry in selection.pack)]:
-        yield "checklists", label, "content/checklists/selection.yml"
 
 
 def workshop_texts(pack: Workshop) -> Iterator[str]:

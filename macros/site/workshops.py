@@ -3,6 +3,7 @@ into each module ("Use this module") and the checklists' actions, from content/w
 content/checklists/actions/ (ours)."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..content.load import Content
@@ -55,7 +56,7 @@ class WayIn:
     """One of the five ways into a module: what it is and its links (title, address)."""
 
     key: str
-    links: list[tuple[str, str, str | None]]   # (label, address, the case box's ID for a case)
+    links: Sequence[tuple[str, str, str | None]]   # (label, address, the case box's ID for a case)
 
 
 def ways_in(content: Content, module_id: str, tr: Translating = ENGLISH) -> list[WayIn]:
