@@ -44,10 +44,15 @@ def _packs(content: Content, loaded: Loaded) -> list[Problem]:
     return problems
 
 
+def _tasks_of(content: Content, module_id: str) -> list[str]:
+    """The module's tasks, in order, from the content's index."""
+    return [t for t in content.task_by_id if content.module_of_step[content.step_of_task[t].id].id == module_id]
+
+
 def _sessions(content: Content, src: SourceFile, pack: Workshop) -> list[Problem]:
     problems: list[Problem] = []
     sheets = {w.id for w in content.worksheets}
-    module_tasks = {t.id for s in content.module_by_id[pack.module].steps for t in s.tasks}
+    module_tasks = _tasks_of(content, pack.module)
     ids: set[str] = set()
     for n, session in enumerate(pack.sessions):
         where = ("sessions", n)
@@ -94,9 +99,8 @@ def _actions(content: Content, loaded: Loaded) -> list[Problem]:
         src = source(content, path)
         if path.stem != actions.module:
             problems.append(src.problem(("module",), f"the file is named {path.name}: name it {actions.module}.yml"))
-        module = content.module_by_id[actions.module]
-        expected = [entry.id for step in module.steps for task in step.tasks
-                    for lst in task_lists(task) for entry in walk(lst, task.id)]
+        expected = [entry.id for task_id in _tasks_of(content, actions.module)
+                    for lst in task_lists(content.task_by_id[task_id]) for entry in walk(lst, task_id)]
         given: set[str] = set()
         for i, entry in enumerate(actions.items):
             where = ("items", i)

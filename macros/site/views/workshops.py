@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar, Self
 
-from ...content.model import Agenda, Module, Session, Worksheet, Workshop
+from ...content.model import Agenda, Module, Worksheet, Workshop
 from .. import urls, workshops
 from .base import PageView, given
 from .questions import Questions
@@ -27,13 +27,13 @@ class PrintedPack(Questions):
 
     module: Module
     footer: str                     # each printed page's foot: the page, the toolkit, the source
-    public: str | None              # the published site's address (with the language's folder), if it has one
+    _public: str | None             # the published site's address (with the language's folder), if it has one
     ws: ClassVar[WorksheetFiles] = WorksheetFiles()
 
     def address(self, path: str) -> str:
         """A link's address as printed beside it: the public address, or else its place in the
         toolkit (a path inside a local copy would lead a reader nowhere)."""
-        return f"{self.public}{path}" if self.public else path
+        return f"{self._public}{path}" if self._public else path
 
 
 @dataclass(kw_only=True)
@@ -54,7 +54,7 @@ class FacilitatorView(PrintedPack):
         by_id = {w.id: w for w in site.content.worksheets}
         public = context.get("public")
         return cls(site, path, module=module, pack=pack, footer=given(context, "footer", str),
-                   public=public if isinstance(public, str) else None,
+                   _public=public if isinstance(public, str) else None,
                    pdfs=[(str(size), str(pdf)) for size, pdf in given(context, "pdfs", list)],
                    sheets={w: by_id[w] for w in workshops.used_sheets(pack)})
 
@@ -69,9 +69,6 @@ class FacilitatorView(PrintedPack):
         """Our own words of the pack, in the page's language."""
         return self.data_text("workshop", text)
 
-    def sessions_in(self, agenda: Agenda) -> list[Session]:
-        return [s.session for s in self.slots(agenda) if s.session]
-
 
 @dataclass(kw_only=True)
 class QuestionnaireView(PrintedPack):
@@ -81,4 +78,4 @@ class QuestionnaireView(PrintedPack):
     def make(cls, site: SiteData, path: str, context: Mapping[str, object]) -> Self:
         public = context.get("public")
         return cls(site, path, module=given(context, "module", Module), footer=given(context, "footer", str),
-                   public=public if isinstance(public, str) else None)
+                   _public=public if isinstance(public, str) else None)
