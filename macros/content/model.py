@@ -395,7 +395,7 @@ class Journeys(Strict):
 class SearchKeywords(Strict):
     """The words readers use for one passage that its text does not (ours). The passage is named
     by exactly one of task (with heading for a sub-heading of it), step, principles, principle,
-    term or box."""
+    term, box or chapter (with section for a section of it)."""
 
     task: TaskId | None = Field(None, description="A task, e.g. '1.2'.")
     heading: Slug | None = Field(None, description="With task: the id of a sub-heading inside it, e.g. "
@@ -406,6 +406,8 @@ class SearchKeywords(Strict):
         None, description="Or one group of key principles, e.g. 'C.2'.")
     term: Slug | None = Field(None, description="Or a glossary entry, by its id, e.g. 'escap'.")
     box: CaseId | None = Field(None, description="Or a case box, e.g. 'IV.11'.")
+    chapter: Slug | None = Field(None, description="Or a chapter, by its id, e.g. 'iii'.")
+    section: Slug | None = Field(None, description="With chapter: a section of it, by its id, e.g. 'iii-b'.")
     editorial_words: Annotated[list[NonEmpty], Field(min_length=1)] = Field(
         description="Ours: words and phrases a reader types for this passage. Searched, never shown.")
 
