@@ -182,7 +182,8 @@ def workshop_pages(content: Content, site_url: str | None = None, tr: Translatin
                              id=module.id, title=module.title),
                         {"module": module, "public": public, "footer": checklists.footer(title, path, public, tr),
                          "pdfs": [(size, workshops.pdf_path(module.id, size)) for size in sizes]},
-                        WORKSHOP_ASSETS, search_boost=LIST))
+                        # Ranked as a page of its own (not a list): "workshop agenda" finds it.
+                        WORKSHOP_ASSETS))
         title = fill(_("Printable questionnaire: Module {id}"), id=module.id)
         path = worksheets.questionnaire_path(module.id)
         out.append(Page(path, title, "worksheets/questionnaire.md",
