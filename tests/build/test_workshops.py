@@ -77,7 +77,7 @@ def test_each_pack_prints_timed_agendas_and_every_session_with_its_case_and_thre
             times = re.findall(r'<td class="agenda-time">(\d+:\d\d)–(\d+:\d\d)', table)
             assert len(times) == len(agenda.items) and times[0][0] == "0:00"
             assert times[-1][1] == workshops.clock(agenda.minutes), f"{page} {agenda.length}: ends at {times[-1][1]}"
-            assert all(a[1] == b[0] for a, b in zip(times, times[1:])), f"{page}: slots do not follow each other"
+            assert all(a[1] == b[0] for a, b in zip(times, times[1:], strict=False)), f"{page}: slots do not follow each other"
             methods = set(re.findall(r"</td><td>(Plenary|Groups|Pairs)</td>", table))
             assert methods == {"Plenary"} | {slot.session.method.capitalize() for slot in workshops.slots(pack, agenda) if slot.session}
         for session in pack.sessions:
