@@ -1,5 +1,6 @@
 """Search quality in every language: the tests' query tables (tests/search_queries.yml for
-English, tests/search_queries_languages.yml for the others) typed one after another into the
+English, tests/search_queries_languages.yml for the others, and the practitioners' own questions
+in tests/search_queries_practitioners.yml) typed one after another into the
 search box of a site with every language, opened from file:// as the offline copy is; per
 language, how many queries have an expected page in the first three results and first, how many
 of those first three results lack a word of the query ("Missing:"), and how long the index took
@@ -32,6 +33,8 @@ def _tests_helper(name: str):
 
 
 search_box = _tests_helper("search_box")
+# English again, with the practitioners' own questions (tests/search_queries_practitioners.yml).
+PRACTITIONERS = "en (practitioners' questions)"
 TOP = search_box.TOP
 
 
@@ -39,8 +42,11 @@ def measure(playwright, site: Path) -> dict[str, dict]:
     browser = launch(playwright)
     out = {}
     try:
-        for code, table in search_box.load_tables().items():
-            root = site.as_uri() if code == "en" else (site / code).as_uri()
+        tables = {**search_box.load_tables(), PRACTITIONERS: search_box.load_practitioners()}
+        for code, table in tables.items():
+            if code not in ("en", PRACTITIONERS) and not (site / code / "index.html").is_file():
+                continue   # a site built in fewer languages: measured in those it has
+            root = site.as_uri() if code in ("en", PRACTITIONERS) else (site / code).as_uri()
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             page = context.new_page()
             ready = search_box.open_search(page, root)
@@ -64,7 +70,7 @@ def table(results: dict[str, dict]) -> list[str]:
     for code, r in results.items():
         lines.append(f"| {code} | {r['queries']} | {r['top']} ({r['top'] / r['queries']:.0%}) | {r['first']} | "
                      f"{r['lacking']} | {r['ready'] * 1000:.0f} ms | {', '.join(r['missed']) or '–'} |")
-    everything = [r for code, r in results.items() if code != "en"]
+    everything = [r for code, r in results.items() if code not in ("en", PRACTITIONERS)]
     if everything:
         lines.append(f"| every translation | {sum(r['queries'] for r in everything)} | "
                      f"{sum(r['top'] for r in everything)} | {sum(r['first'] for r in everything)} | "

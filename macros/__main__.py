@@ -7,7 +7,7 @@
     python -m macros build [SITE_DIR]        what `make build` makes: the offline ZIPs, then the site of `mkdocs
                                              build` (every language, linking them), then its PDF pack; site/ is
                                              replaced only when all of it is done
-    python -m macros pdfs [SITE_DIR]         print the checklists' PDF pack into a built site
+    python -m macros pdfs [SITE_DIR]         print the checklists' and facilitator's packs' PDFs into a built site
     python -m macros offline [LANG...]       build the offline ZIPs (one per language) into dist/
     python -m macros translations            extract our strings and update translations/*.po
     python -m macros export-units LANG FILE.po

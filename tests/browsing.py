@@ -97,12 +97,14 @@ def relative(href: str) -> str:
 
 
 QUERIES = Path(__file__).with_name("search_queries.yml")
+# Practitioners' own questions, written before reading the passages, apart from the keywords.
+PRACTITIONERS = Path(__file__).with_name("search_queries_practitioners.yml")
 
 
-def load_queries() -> list[dict]:
-    data = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
+def load_queries(path: Path = QUERIES) -> list[dict]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     queries = data["queries"]
     for n, entry in enumerate(queries, 1):
         if set(entry) != {"q", "expect"} or not entry["expect"]:
-            raise ValueError(f"{QUERIES.name}: query {n}: needs exactly 'q' and a non-empty 'expect' list")
+            raise ValueError(f"{path.name}: query {n}: needs exactly 'q' and a non-empty 'expect' list")
     return queries

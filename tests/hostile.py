@@ -44,7 +44,7 @@ CATALOGUE_MARKUP = [
 
 # Fields of the content model that hold text (macros/content/model.py); values that look like
 # IDs (a slug) are references, not text, and are left alone.
-TEXT_FIELDS = {"date_place", "description", "editorial_note", "editorial_summary", "editorial_title",
+TEXT_FIELDS = {"date_place", "description", "editorial_action", "editorial_note", "energiser", "output", "editorial_summary", "editorial_title",
                "editorial_why", "factor", "heading", "intro", "label", "lead", "name", "notes_label", "p",
                "reason", "series", "subtitle", "term", "text", "title", "where",
                "clause", "draft", "strategy"}   # the worksheets' own words too
@@ -77,7 +77,8 @@ def plant_in_every_text(root: Path, suffix: str = ENDINGS) -> None:
 
 def plant_titles(root: Path) -> None:
     """The markup payloads in a task title, a step title, an item, a case title, a chapter
-    section title, a paragraph, a glossary definition and a self-assessment question; the
+    section title, a paragraph, a glossary definition, a self-assessment question, a facilitator's
+    pack's session and a checklist action; the
     attribute breakout at the start of a case box's title."""
     def module_a(data):
         step = data["steps"][0]
@@ -93,6 +94,17 @@ def plant_titles(root: Path) -> None:
     rewrite(root / "glossary.yml", lambda d: next(t for t in d["terms"] if t.get("editorial_definition")).update(
         editorial_definition="Ours " + HOSTILE))
     rewrite(root / "assessment/A.yml", lambda d: d["questions"][0].update(text=d["questions"][0]["text"] + " " + HOSTILE))
+
+    def pack_a(data):
+        # A facilitator's pack: a session's title and question, printed on screen and on paper.
+        session = data["sessions"][0]
+        session["title"] += " " + HOSTILE
+        session["questions"][0] += " " + HOSTILE
+        session["materials"][0] += " " + HOSTILE
+
+    rewrite(root / "workshops/A.yml", pack_a)
+    rewrite(root / "checklists/actions/B.yml", lambda d: d["items"][0].update(
+        editorial_action=d["items"][0]["editorial_action"] + " " + HOSTILE))
 
 
 def plant_in_catalogues(folder: Path, suffix: str = CATALOGUE_ENDINGS) -> list[str]:

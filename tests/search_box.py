@@ -34,6 +34,16 @@ def load_tables() -> dict[str, list[dict]]:
     return tables
 
 
+def load_practitioners() -> list[dict]:
+    """Practitioners' own questions (search_queries_practitioners.yml): written before reading the
+    passages and kept apart from the search keywords, so that the keywords are measured, not fitted."""
+    table = yaml.safe_load((TABLES / "search_queries_practitioners.yml").read_text(encoding="utf-8"))["queries"]
+    for n, entry in enumerate(table, 1):
+        if set(entry) != {"q", "expect"} or not entry["expect"]:
+            raise ValueError(f"practitioners' questions, query {n}: needs exactly 'q' and a non-empty 'expect' list")
+    return table
+
+
 def open_search(page, root: str) -> float:
     """Open the language's home page and its search; return once the index is ready, with the
     seconds it took from the click."""

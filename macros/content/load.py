@@ -18,6 +18,7 @@ from .model import (
     Bibliography,
     Case,
     Chapter,
+    ChecklistActions,
     ChecklistSelection,
     Corrections,
     Figures,
@@ -30,6 +31,7 @@ from .model import (
     Strict,
     Worksheet,
     WorksheetCoverage,
+    Workshop,
 )
 from .reader import ContentError, Problem, SourceFile, named, read_yaml, validate
 from .tree import Content as Content  # where the layers above import it from
@@ -113,6 +115,8 @@ def load(root: Path | str = "content") -> Content:
     assessment = _load_dir(root, "assessment", "assessment_module", AssessmentModule, problems, files,
                            skip=frozenset({"scale.yml"}))
     worksheets = _load_dir(root, "worksheets", "worksheet", Worksheet, problems, files, skip=frozenset({"coverage.yml"}))
+    workshops = _load_dir(root, "workshops", "workshop", Workshop, problems, files)
+    actions = _load_dir(root, "checklists/actions", "checklist_actions", ChecklistActions, problems, files)
     if problems:
         raise ContentError(problems)
 
@@ -135,12 +139,16 @@ def load(root: Path | str = "content") -> Content:
         search_keywords=_single(single, "search_keywords", SearchKeywordList),
         worksheets=sorted((w for _, w in worksheets), key=lambda w: _first_task(w)),
         worksheet_coverage=coverage,
+        workshops=sorted((w for _, w in workshops), key=lambda w: w.module),
+        checklist_actions=sorted((a for _, a in actions), key=lambda a: a.module),
         files=files,
     )
     content.origins = {id(model): named(root, path.relative_to(root).as_posix())
-                       for path, model in [*modules, *cases, *chapters, *assessment, *worksheets]}
+                       for path, model in [*modules, *cases, *chapters, *assessment, *worksheets,
+                                                         *workshops, *actions]}
     # Cross-file checks need every file loaded first, and look entities up in the content's indexes.
-    problems = check(content, Loaded(modules, cases, chapters, assessment, worksheets, coverage))
+    problems = check(content, Loaded(modules, cases, chapters, assessment, worksheets, coverage,
+                                            workshops, actions))
     if problems:
         raise ContentError(problems)
     return content

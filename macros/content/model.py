@@ -395,7 +395,7 @@ class Journeys(Strict):
 class SearchKeywords(Strict):
     """The words readers use for one passage that its text does not (ours). The passage is named
     by exactly one of task (with heading for a sub-heading of it), step, principles, principle,
-    term or box."""
+    term, box or chapter (with section for a section of it)."""
 
     task: TaskId | None = Field(None, description="A task, e.g. '1.2'.")
     heading: Slug | None = Field(None, description="With task: the id of a sub-heading inside it, e.g. "
@@ -406,6 +406,8 @@ class SearchKeywords(Strict):
         None, description="Or one group of key principles, e.g. 'C.2'.")
     term: Slug | None = Field(None, description="Or a glossary entry, by its id, e.g. 'escap'.")
     box: CaseId | None = Field(None, description="Or a case box, e.g. 'IV.11'.")
+    chapter: Slug | None = Field(None, description="Or a chapter, by its id, e.g. 'iii'.")
+    section: Slug | None = Field(None, description="With chapter: a section of it, by its id, e.g. 'iii-b'.")
     editorial_words: Annotated[list[NonEmpty], Field(min_length=1)] = Field(
         description="Ours: words and phrases a reader types for this passage. Searched, never shown.")
 
@@ -541,6 +543,65 @@ class WorksheetCoverage(Strict):
     not_needed: list[NotNeeded] = Field(default_factory=list)
 
 
+# --- workshops (ours): facilitator's packs and checklist actions ---------------------
+
+class Session(Strict):
+    """One working session of a facilitator's pack (ours): what the room does, with one case box."""
+
+    id: Slug = Field(description="Stable: the agendas name the session by it.")
+    title: NonEmpty = Field(description="Ours: the session's name on the agenda.")
+    tasks: Annotated[list[TaskId], Field(min_length=1)] = Field(description="The tasks the session works through.")
+    method: Literal["plenary", "groups", "pairs"] = Field(description="How the room works: plenary, groups or pairs.")
+    case: CaseId = Field(description="The case box the session discusses, e.g. 'IV.5'.")
+    questions: Annotated[list[NonEmpty], Field(min_length=3, max_length=3)] = Field(
+        description="Ours: three discussion questions drawn from the case box's text.")
+    worksheets: list[Slug] = Field(default_factory=list, description="The worksheets the session uses, by id (a few, not all).")
+    materials: Annotated[list[NonEmpty], Field(min_length=1)] = Field(description="Ours: what to bring or print.")
+    output: NonEmpty = Field(description="Ours: what the session produces.")
+
+
+class AgendaItem(Strict):
+    """One slot of an agenda: exactly one of opening, session, energiser, break or closing."""
+
+    minutes: Annotated[int, Field(ge=5, le=240)] = Field(description="How long the slot takes.")
+    opening: bool = Field(False, description="The opening: purpose, the module's outcomes, how answers are recorded.")
+    session: Slug | None = Field(None, description="A session of this pack, by id.")
+    energiser: NonEmpty | None = Field(None, description="Ours: a short activity to raise the room's energy.")
+    pause: bool = Field(False, description="A break.")
+    closing: bool = Field(False, description="The closing round: the self-assessment and the action plan.")
+
+
+class Agenda(Strict):
+    length: Literal["half-day", "full-day"]
+    minutes: Annotated[int, Field(ge=60, le=600)] = Field(description="The whole agenda's length: its slots must add up to it.")
+    items: Annotated[list[AgendaItem], Field(min_length=3)]
+
+
+class Workshop(Strict):
+    """content/workshops/<module>.yml: a module's facilitator's pack (ours)."""
+
+    module: ModuleId
+    sessions: Annotated[list[Session], Field(min_length=2)]
+    agendas: Annotated[list[Agenda], Field(min_length=2, max_length=2)] = Field(
+        description="A half-day and a full-day agenda.")
+
+
+class ItemAction(Strict):
+    """One checklist item (ours): the action it asks for, or that it only describes."""
+
+    item: Annotated[str, Field(pattern=r"^[0-9A-Za-z.-]+$")] = Field(description="The item's ID, e.g. '4.1.2'.")
+    editorial_action: NonEmpty | None = Field(None, description="Ours: a short action, in the imperative.")
+    descriptive: bool = Field(False, description="The item only describes: it gets no tick box.")
+
+
+class ChecklistActions(Strict):
+    """content/checklists/actions/<module>.yml: every item of a module's tasks as an action or as
+    description (ours)."""
+
+    module: ModuleId
+    items: Annotated[list[ItemAction], Field(min_length=1)]
+
+
 MODELS: dict[str, type[Strict]] = {
     "module": Module,
     "case": Case,
@@ -558,6 +619,8 @@ MODELS: dict[str, type[Strict]] = {
     "search_keywords": SearchKeywordList,
     "worksheet": Worksheet,
     "worksheet_coverage": WorksheetCoverage,
+    "workshop": Workshop,
+    "checklist_actions": ChecklistActions,
 }
 
 for _m in (Item, Section, TablePart):

@@ -16,6 +16,7 @@ from .model import (
     Bibliography,
     Case,
     Chapter,
+    ChecklistActions,
     ChecklistSelection,
     Corrections,
     Figure,
@@ -31,6 +32,7 @@ from .model import (
     Task,
     Worksheet,
     WorksheetCoverage,
+    Workshop,
 )
 from .reader import SourceFile, named
 
@@ -54,6 +56,8 @@ class Content:
     search_keywords: SearchKeywordList
     worksheets: list[Worksheet]
     worksheet_coverage: WorksheetCoverage
+    workshops: list[Workshop] = field(default_factory=list)              # one facilitator's pack per module (ours)
+    checklist_actions: list[ChecklistActions] = field(default_factory=list)   # the checklists' actions (ours)
     files: dict[str, SourceFile] = field(default_factory=dict)
     origins: dict[int, str] = field(default_factory=dict)   # id(module, case, chapter model) -> its file
 

@@ -26,7 +26,7 @@ from playwright.sync_api import Browser, sync_playwright
 from ..outputs.browser import launch
 from ..outputs.offline import BUDGET_BYTES, make_zip, zip_name
 from ..outputs.pdf import print_pack, print_packs
-from ..site import i18n
+from ..site import i18n, workshops
 from . import settings
 from .plugin import GuidelinesPlugin
 from .state import Project
@@ -109,7 +109,8 @@ def _published_packs(config_file: Path, site_dir: Path, project: Project, chromi
         folder = site_dir / project.language(code).prefix
         printed = _offline_dir(work, code) / "checklists" / "pdf"
         if code != i18n.SOURCE and printed.is_dir():
-            shutil.copytree(printed, folder / "checklists" / "pdf", dirs_exist_ok=True)
+            for sub in ("checklists/pdf", workshops.PDF_DIR):
+                shutil.copytree(_offline_dir(work, code) / sub, folder / sub, dirs_exist_ok=True)
         else:
             to_print.append(folder)
     print_packs(to_print, project.content.checklists, chromium)

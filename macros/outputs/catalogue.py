@@ -7,7 +7,8 @@ What is extracted, each with a stable context where it comes from data:
 - the browser's strings in docs/assets/js (t("…"), context "js");
 - our own data in content/: self-assessment questions (context "assessment:<question id>"),
   the answer scale ("assessment-scale:<key>"), our glossary definitions ("glossary:<term id>"),
-  the checklists' labels ("checklists").
+  the checklists' labels ("checklists"), the facilitator's packs ("workshop") and the checklists'
+  actions ("checklist-actions").
 Guideline text is never extracted: it is the publication's (see macros/content/overlay.py).
 """
 from __future__ import annotations
@@ -21,7 +22,7 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_file
 from babel.messages.pofile import read_po, write_po
 
 from ..content.load import Content
-from ..content.model import Column, TablePart, Worksheet
+from ..content.model import Column, TablePart, Worksheet, Workshop
 from ..project import ROOT, TEMPLATES, version
 from ..site import i18n
 from ..site.catalogue_file import DOMAIN
@@ -61,10 +62,28 @@ def data_messages(content: Content) -> Iterator[tuple[str, str, str]]:
         yield from ((f"worksheet:{sheet.id}", text, f"content/worksheets/{sheet.id}.yml") for text in worksheet_texts(sheet))
     for entry in content.worksheet_coverage.not_needed:
         yield "worksheet:coverage", entry.reason, "content/worksheets/coverage.yml"
+    yield from _workshop_messages(content)
     selection = content.checklists
     for label in [*selection.workshop_fields, *selection.task_columns, selection.notes_label,
                   *(entry.title for entry in selection.pack)]:
         yield "checklists", label, "content/checklists/selection.yml"
+
+
+def _workshop_messages(content: Content) -> Iterator[tuple[str, str, str]]:
+    """The facilitator's packs' words and the checklists' actions (ours)."""
+    for pack in content.workshops:
+        yield from (("workshop", text, f"content/workshops/{pack.module}.yml") for text in workshop_texts(pack))
+    for actions in content.checklist_actions:
+        where = f"content/checklists/actions/{actions.module}.yml"
+        yield from (("checklist-actions", e.editorial_action, where) for e in actions.items if e.editorial_action)
+
+
+def workshop_texts(pack: Workshop) -> Iterator[str]:
+    """A facilitator's pack's own words (templates/worksheets/facilitator.md)."""
+    for session in pack.sessions:
+        yield from (session.title, *session.questions, *session.materials, session.output)
+    for agenda in pack.agendas:
+        yield from (item.energiser for item in agenda.items if item.energiser)
 
 
 def worksheet_texts(sheet: Worksheet) -> Iterator[str]:

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from ..content.model import ChecklistSelection
-from ..site import checklists
+from ..site import checklists, workshops
 from .browser import launch
 
 
 def print_pack(site_dir: Path, selection: ChecklistSelection, browser: Browser | None = None) -> list[Path]:
-    """Print every file of the pack into site_dir/checklists/pdf/, with `browser` or a new Chromium."""
+    """Print every file of the pack into site_dir/checklists/pdf/, and the facilitator's packs into
+    site_dir/facilitator/pdf/, with `browser` or a new Chromium."""
     if browser is None:
         with sync_playwright() as p:
             own = launch(p)
@@ -37,8 +38,24 @@ def print_pack(site_dir: Path, selection: ChecklistSelection, browser: Browser |
                 page.pdf(path=str(out), format=size, print_background=True, prefer_css_page_size=False,
                          landscape=entry.id == "framework", outline=True, tagged=True)
                 written.append(out)
+        written += _print_workshops(page, site_dir, selection)
     finally:
         page.close()
+    return written
+
+
+def _print_workshops(page: Page, site_dir: Path, selection: ChecklistSelection) -> list[Path]:
+    """Each module's facilitator's pack, in each page size of the pack, into facilitator/pdf/."""
+    written = []
+    for source in sorted((site_dir / "facilitator").glob("module-*.html")):
+        module_id = source.stem.removeprefix("module-").upper()
+        page.goto(source.as_uri())
+        page.emulate_media(media="print")
+        for size in selection.page_sizes:
+            out = site_dir / workshops.pdf_path(module_id, size)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            page.pdf(path=str(out), format=size, print_background=True, outline=True, tagged=True)
+            written.append(out)
     return written
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..content.load import Content
-from . import assessment, checklists, urls, worksheets
+from . import assessment, checklists, urls, worksheets, workshops
 from .i18n import ENGLISH, Translating, fill
 
 
@@ -121,6 +121,7 @@ def pages(content: Content, site_url: str | None = None, tr: Translating = ENGLI
     out += checklist_pages(content, site_url, tr, prefix)
     out += assessment_pages(content, tr)
     out += worksheet_pages(content, tr)
+    out += workshop_pages(content, site_url, tr, prefix)
     out += _reference_pages(tr)
     return out
 
@@ -145,6 +146,7 @@ WORKSHEET_ASSETS = ("assets/css/worksheet.css", *DATA_ASSETS, "assets/js/workshe
                      "assets/js/print-button.js")
 PLAN_ASSETS = ("assets/css/worksheet.css", *DATA_ASSETS, "assets/js/action-plan.js", "assets/js/print-button.js")
 PRINT_ASSETS = ("assets/css/worksheet.css", "assets/js/print-button.js")
+WORKSHOP_ASSETS = ("assets/css/worksheet.css", "assets/css/workshop.css", "assets/js/print-button.js")
 
 
 def worksheet_pages(content: Content, tr: Translating = ENGLISH) -> list[Page]:
@@ -166,17 +168,35 @@ def worksheet_pages(content: Content, tr: Translating = ENGLISH) -> list[Page]:
                     _("One action plan from the self-assessment's next actions and the worksheets' actions: owner, due "
                       "date, status and the task each serves; sortable, printable, exportable."), {}, PLAN_ASSETS,
                     search_boost=LIST))
+    return out
+
+
+def workshop_pages(content: Content, site_url: str | None = None, tr: Translating = ENGLISH,
+                   prefix: str = "") -> list[Page]:
+    """Each module's facilitator's pack and printed questionnaire: found by search ("workshop
+    agenda"), printed with the toolkit's address beside each link when the site has a public one."""
+    _ = tr.gettext
+    public = f"{site_url.rstrip('/')}/{prefix}" if site_url else None
+    sizes = content.checklists.page_sizes
+    out = []
     for module in content.modules:
-        out.append(Page(worksheets.facilitator_path(module.id),
-                        fill(_("Facilitator's pack: Module {id}"), id=module.id), "worksheets/facilitator.md",
-                        fill(_("A suggested workshop agenda for module {id} ({title}) with its tasks, checklist, "
-                               "worksheets and self-assessment questions."), id=module.id, title=module.title),
-                        {"module": module}, PRINT_ASSETS, searchable=False))
-        out.append(Page(worksheets.questionnaire_path(module.id),
-                        fill(_("Printable questionnaire: Module {id}"), id=module.id), "worksheets/questionnaire.md",
+        title = fill(_("Facilitator's pack: Module {id}"), id=module.id)
+        path = worksheets.facilitator_path(module.id)
+        out.append(Page(path, title, "worksheets/facilitator.md",
+                        fill(_("A workshop on module {id} ({title}) to run as printed: half-day and full-day agendas "
+                               "with timed sessions, methods, materials, case boxes and discussion questions."),
+                             id=module.id, title=module.title),
+                        {"module": module, "public": public, "footer": checklists.footer(title, path, public, tr),
+                         "pdfs": [(size, workshops.pdf_path(module.id, size)) for size in sizes]},
+                        # Ranked as a page of its own (not a list): "workshop agenda" finds it.
+                        WORKSHOP_ASSETS))
+        title = fill(_("Printable questionnaire: Module {id}"), id=module.id)
+        path = worksheets.questionnaire_path(module.id)
+        out.append(Page(path, title, "worksheets/questionnaire.md",
                         fill(_("The self-assessment questions of module {id} ({title}) on paper, for participants "
                                "without devices."), id=module.id, title=module.title),
-                        {"module": module}, PRINT_ASSETS, searchable=False))
+                        {"module": module, "public": public, "footer": checklists.footer(title, path, public, tr)},
+                        WORKSHOP_ASSETS, search_boost=LIST))
     return out
 
 

@@ -72,6 +72,8 @@ def keyword_target(entry: SearchKeywords) -> str:
         return f"{urls.PAGES['glossary']}#term-{entry.term}"
     if entry.box is not None:
         return urls.case_path(entry.box)
+    if entry.chapter is not None:
+        return urls.chapter_path(entry.chapter) + (f"#{entry.section}" if entry.section else "")
     raise ValueError("a keywords entry names no passage")   # the content check refuses it
 
 

@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 @pytest.mark.parametrize("page", ["steps/1.html", "modules/a.html", "cases/iv-5.html", "chapters/ii.html", "glossary.html",
                                   "assessment/module-a.html", "checklists/step-1.html", "checklists/module-a.html", "links.html",
                                   "cases/index.html", "index.html", "facilitator/module-a.html", "facilitator/questionnaire-a.html",
-                                  "worksheets/index.html"])
+                                  "worksheets/index.html", "checklists/module-b.html"])
 def test_hostile_text_is_shown_literally_and_never_live(hostile_languages, page):
     html = (hostile_languages / page).read_text(encoding="utf-8")
     soup = BeautifulSoup(html, "html.parser")

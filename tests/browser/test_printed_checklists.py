@@ -10,6 +10,7 @@ import pytest
 from checklist_items import flat_items
 
 from macros.content import inline
+from macros.site import workshops
 from macros.site.checklists import page_path, pdf_path
 
 
@@ -23,14 +24,21 @@ def pdf_pages(path: Path) -> int:
     return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
 
 
-def expected_sequence(module) -> list[str]:
-    """What a module's checklist must say, in the publication's order."""
+def expected_sequence(module, actions=None) -> list[str]:
+    """What a module's checklist must say, in the publication's order: an item given an action
+    (ours, content/checklists/actions/) prints the action and the item it comes from."""
+    actions = actions or {}
     seq = [inline.plain(i.text) for i in module.outcomes.items]
     for step in module.steps:
         seq.append(f"Step {step.id}: {step.title}")
         for task in step.tasks:
             seq.append(f"Task {task.id}: {task.title}")
-            seq += [(e["label"] + ": " if e["label"] else "") + (e["text"] or "") for e in flat_items(task)]
+            for e in flat_items(task):
+                action = actions.get(e["id"])
+                if action and action.editorial_action:
+                    seq.append(f"{action.editorial_action} (item {e['id']})")
+                else:
+                    seq.append((e["label"] + ": " if e["label"] else "") + (e["text"] or ""))
     return seq
 
 
@@ -72,7 +80,7 @@ def test_module_checklists_print_cleanly_and_completely(browser, site, content, 
             tasks = sum(len(s.tasks) for s in module.steps)
             # One page for the outcomes, then each step on its own pages: at most ~1.5 pages a task.
             assert len(module.steps) + 1 <= pages <= 2 + tasks * 1.5, f"{ident} {size}: {pages} pages"
-            assert_in_order(text, expected_sequence(module), f"{ident} {size}")
+            assert_in_order(text, expected_sequence(module, workshops.actions_of(content)), f"{ident} {size}")
             for n in range(1, pages + 1):
                 assert f"Page {n} of {pages}" in text.replace("\n", " ") or f"Page {n} of\n" in text, f"{ident}: page {n} footer"
             assert text.count(f"Checklist: Module {module.id}") >= pages  # the footer names it on every page
@@ -110,7 +118,7 @@ def test_pdf_pack_exists_and_is_complete(printed_site, content):
     for size in selection.page_sizes:
         all_text = pdf_text(site / pdf_path("all", size))
         for module in content.modules:
-            assert_in_order(all_text, expected_sequence(module), f"all {size}")
+            assert_in_order(all_text, expected_sequence(module, workshops.actions_of(content)), f"all {size}")
         assert len(set(re.findall(r"Task (\d+\.\d):", all_text))) == 32
         glance = site / pdf_path("framework", size)
         assert pdf_pages(glance) == 1

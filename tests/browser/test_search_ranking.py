@@ -15,14 +15,14 @@ def matches(result: str, expected: str) -> bool:
     return result.split("#")[0] == expected
 
 
-def run_table(page, base: str) -> list[tuple[str, list[str], list[str], bool]]:
+def run_table(page, base: str, path=None) -> list[tuple[str, list[str], list[str], bool]]:
     page.goto(f"{base}/index.html")
     page.locator(".md-search__input").first.click()
     # The index loads in a web worker: the first query waits for it.
     page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent.trim() !== "
                            "'Initializing search'", timeout=30000)
     rows = []
-    for entry in load_queries():
+    for entry in (load_queries(path) if path else load_queries()):
         results = ranked_results(page, entry["q"])
         hit = any(matches(link, e) for result in results[:TOP] for link in result for e in entry["expect"])
         rows.append((entry["q"], entry["expect"], [" ".join(r) for r in results[:TOP]], hit))

@@ -39,21 +39,23 @@ def test_worksheets_action_plan_and_packs_are_in_the_menu(site, content):
         assert f"worksheets/{sheet.id}.html" in nav
 
 
-def test_facilitator_pack_lists_the_modules_tasks_worksheets_and_questions(site, content):
+def test_facilitator_pack_names_its_sessions_tasks_and_a_few_worksheets_and_the_questionnaire_its_questions(site, content):
     for module in content.modules:
         soup = BeautifulSoup((site / ws.facilitator_path(module.id)).read_text(encoding="utf-8"), "html.parser")
-        agenda = soup.select_one("ol.agenda").get_text(" ")
-        for step in module.steps:
-            for task in step.tasks:
-                assert f"Task {task.id}:" in agenda
+        pack = next(p for p in content.workshops if p.module == module.id)
+        agenda = soup.select_one("table.agenda-table").get_text(" ")
+        for task in pack.sessions[0].tasks:
+            assert f"Task {task}" in agenda
         assert "Ours" in soup.select_one(".editorial-tag").get_text()
-        sheets = [a.get_text() for a in soup.find(id="worksheets").find_next("ul").find_all("a") if "Word" not in a.get_text() and "Excel" not in a.get_text()]
-        assert sheets == [s.title for s in ws.of_module(content, module.id)]
+        # The worksheets to use: the sessions', not every worksheet of the module.
+        sheets = [a.get_text() for a in soup.find(id="print").find_next("ul").find_all("a")
+                  if a.get_text() not in ("Word", "Excel") and not a.get_text().startswith(("Checklist", "Printable"))]
+        used = list(dict.fromkeys(w for s in pack.sessions for w in s.worksheets))
+        assert sheets == [next(s.title for s in content.worksheets if s.id == w) for w in used]
         questions = [q for part in content.assessment if part.module == module.id for q in part.questions]
-        assert len(soup.select("ol.fac-questions li")) == len(questions)
         paper = BeautifulSoup((site / ws.questionnaire_path(module.id)).read_text(encoding="utf-8"), "html.parser")
         assert len(paper.select(".paper-question")) == len(questions)
-        assert len(paper.select(".paper-question")[0].select(".paper-box")) == len(content.assessment_scale.scale)
+        assert len(paper.select(".paper-question")[0].select(".score-box")) == len(content.assessment_scale.scale)
         assert not paper.select_one("article").select("input, textarea, select"), "a paper questionnaire has nothing to fill on screen"
 
 

@@ -38,6 +38,8 @@ def line_of(path, needle: str) -> int:
     ("principle: A.4", "principle: A.9", "principle", "no principle 'A.9' in the content"),
     ('step: "9"', 'term: no-such-term', "term", "no glossary entry 'no-such-term' in the content"),
     ('task: "6.2"', 'task: "6.2"\n    step: "6"', None, "name exactly one passage"),
+    ("section: iii-b", "section: iii-z", "section", "chapter iii has no section with id 'iii-z'"),
+    ("chapter: iii", "chapter: ix", "chapter", "no chapter 'ix' in the content"),
 ])
 def test_a_keyword_for_a_passage_that_does_not_exist_is_reported_with_file_line_and_field(
         tmp_path, old, new, field, message):

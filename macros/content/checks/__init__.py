@@ -21,6 +21,7 @@ from . import (
     search_keywords,
     text,
     worksheets,
+    workshops,
 )
 from .common import Loaded
 
@@ -28,7 +29,7 @@ __all__ = ["Loaded", "check"]
 
 FOUNDATIONS = (modules.check, cases.check, chapters.check, required.check)
 REFERENCES = (text.check, references.check, assessment.check, journeys.check, worksheets.check,
-              search_keywords.check)
+              search_keywords.check, workshops.check)
 
 
 def check(content: Content, loaded: Loaded) -> list[Problem]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model import AssessmentModule, Case, Chapter, Module, Worksheet, WorksheetCoverage
+from ..model import AssessmentModule, Case, Chapter, ChecklistActions, Module, Worksheet, WorksheetCoverage, Workshop
 from ..reader import SourceFile
 from ..tree import Content
 
@@ -28,6 +28,8 @@ class Loaded:
     assessment: list[tuple[Path, AssessmentModule]]
     worksheets: list[tuple[Path, Worksheet]] = field(default_factory=list)
     coverage: WorksheetCoverage | None = None   # content/worksheets/coverage.yml
+    workshops: list[tuple[Path, Workshop]] = field(default_factory=list)
+    actions: list[tuple[Path, ChecklistActions]] = field(default_factory=list)
 
 
 def source(content: Content, path: Path) -> SourceFile:
@@ -40,7 +42,8 @@ def single(content: Content, rel: str) -> SourceFile:
 
 def text_sources(content: Content, loaded: Loaded) -> list[tuple[SourceFile, object]]:
     """Every file of text, with its model (the self-assessment questions included)."""
-    entities = [*loaded.modules, *loaded.cases, *loaded.chapters, *loaded.assessment, *loaded.worksheets]
+    entities = [*loaded.modules, *loaded.cases, *loaded.chapters, *loaded.assessment, *loaded.worksheets,
+                *loaded.workshops, *loaded.actions]
     out: list[tuple[SourceFile, object]] = [(source(content, path), model) for path, model in entities]
     out += [(single(content, rel), getattr(content, attribute)) for rel, attribute in SINGLES.items()]
     return out

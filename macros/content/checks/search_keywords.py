@@ -1,13 +1,13 @@
-"""Search keywords (ours): each entry names exactly one passage that exists, and a task's
-sub-heading only together with its task."""
+"""Search keywords (ours): each entry names exactly one passage that exists, a task's
+sub-heading only together with its task, and a chapter's section only with its chapter."""
 from __future__ import annotations
 
-from ..model import HeadingBlock, SearchKeywords
+from ..model import HeadingBlock, SearchKeywords, Section
 from ..reader import FieldPath, Problem, SourceFile
 from ..tree import Content
 from .common import Loaded, single
 
-TARGETS = ("task", "step", "principles", "principle", "term", "box")
+TARGETS = ("task", "step", "principles", "principle", "term", "box", "chapter")
 
 
 def _known(content: Content) -> tuple[dict[str, set[str]], set[tuple[str, str]]]:
@@ -19,7 +19,13 @@ def _known(content: Content) -> tuple[dict[str, set[str]], set[tuple[str, str]]]
         "principle": {g.id for m in content.modules for g in m.key_principles.groups},
         "term": {t.id for t in content.glossary.terms},
         "box": set(content.case_by_id),
-    }, {(t.id, b.id) for t in content.tasks for b in t.blocks if isinstance(b, HeadingBlock)}
+        "chapter": set(content.chapter_by_id),
+    }, {(t.id, b.id) for t in content.tasks for b in t.blocks if isinstance(b, HeadingBlock)} | {
+        (c.id, s) for c in content.chapters for s in _section_ids(c.sections)}
+
+
+def _section_ids(sections: list[Section]) -> list[str]:
+    return [i for s in sections for i in (s.id, *_section_ids(s.sections))]
 
 
 def _entry(src: SourceFile, known: tuple[dict[str, set[str]], set[tuple[str, str]]], entry: SearchKeywords,
@@ -33,6 +39,11 @@ def _entry(src: SourceFile, known: tuple[dict[str, set[str]], set[tuple[str, str
     if value not in ids[name]:
         what = {"principles": "module", "term": "glossary entry"}.get(name, name)
         return [src.problem((*where, name), f"no {what} {value!r} in the content")]
+    if entry.section is not None:
+        if name != "chapter":
+            return [src.problem((*where, "section"), "a section is named inside a chapter: give the chapter too")]
+        if (value, entry.section) not in headings:
+            return [src.problem((*where, "section"), f"chapter {value} has no section with id {entry.section!r}")]
     if entry.heading is not None:
         if name != "task":
             return [src.problem((*where, "heading"), "a heading is named inside a task: give the task too")]

@@ -23,11 +23,10 @@ from .site_data import DownloadFacts, OfflineCopy, SiteData
 from .tools import (
     ActionPlanView,
     AssessmentView,
-    FacilitatorView,
-    QuestionnaireView,
     WorksheetsView,
     WorksheetView,
 )
+from .workshops import FacilitatorView, QuestionnaireView
 
 __all__ = ["VIEWS", "DownloadFacts", "OfflineCopy", "PageView", "SiteData", "view"]
 

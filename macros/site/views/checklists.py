@@ -5,11 +5,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar, Self, TypedDict
 
-from ...content.model import ChecklistSelection, Module, Step
-from .. import checklists
+from ...content.model import ChecklistSelection, ItemAction, Module, Step
+from .. import checklists, workshops
 from .base import PageView, given
 from .site_data import SiteData
 from .worksheet_files import WorksheetFiles
+from .workshops import UseModule
 
 
 @dataclass(kw_only=True)
@@ -26,7 +27,7 @@ class ChecklistsView(PageView):
 
 
 @dataclass(kw_only=True)
-class PrintedView(PageView):
+class PrintedView(UseModule):
     """A page made to be printed (the framework at a glance): its title, PDFs and printed footer."""
 
     title: str
@@ -46,7 +47,11 @@ class ChecklistView(PrintedView):
     module: Module | None
     step: Step | None
     selection: ChecklistSelection
+    actions: dict[str, ItemAction]     # the items given an action or marked descriptive (ours), by ID
     checklist_parts = staticmethod(checklists.parts)
+
+    def action_text(self, entry: ItemAction) -> str:
+        return self.data_text("checklist-actions", entry.editorial_action or "")
 
     @classmethod
     def make(cls, site: SiteData, path: str, context: Mapping[str, object]) -> Self:
@@ -54,7 +59,7 @@ class ChecklistView(PrintedView):
         return cls(site, path, **_printed(context), scope=scope,
                    module=given(context, "module", Module) if scope != "all" else None,
                    step=given(context, "step", Step) if scope == "step" else None,
-                   selection=site.content.checklists)
+                   selection=site.content.checklists, actions=workshops.actions_of(site.content))
 
 
 class _Printed(TypedDict):

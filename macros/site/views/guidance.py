@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from typing import ClassVar, Self
 
 from ...content.model import Case, Chapter, FactorBlock, Item, Journey, Module, Section, Step, Worksheet
-from .. import diagrams, i18n, journeys
+from .. import diagrams, i18n, journeys, worksheets
 from ..journeys import Stop
 from ..places import Location
 from .base import PageView, given
 from .site_data import DownloadFacts, OfflineCopy, SiteData
 from .worksheet_files import WorksheetFiles
+from .workshops import UseModule
 
 
 @dataclass(kw_only=True)
@@ -21,6 +22,7 @@ class HomeView(PageView):
     journeys: list[tuple[Journey, list[Stop]]]             # the ways in, ours
     offline_copy: OfflineCopy | None
     download: DownloadFacts | None
+    workshops_list: ClassVar[str] = f"{worksheets.INDEX}#facilitator"   # the facilitator's packs, one per module
 
     @staticmethod
     def journey_context(journey: Journey) -> str:
@@ -44,7 +46,7 @@ class DownloadView(PageView):
 
 
 @dataclass(kw_only=True)
-class ModuleView(PageView):
+class ModuleView(UseModule):
     module: Module
     factors: dict[str, tuple[Section, list[FactorBlock]]]   # chapter III's, for this module, by section
 

@@ -70,31 +70,3 @@ class ActionPlanView(PageView):
     @classmethod
     def make(cls, site: SiteData, path: str, context: Mapping[str, object]) -> Self:
         return cls(site, path, statuses=worksheets.STATUSES, model=worksheets.plan_model(site.content, site.tr))
-
-
-@dataclass(kw_only=True)
-class FacilitatorView(Questions):
-    """A module's facilitator's pack: agenda, worksheets and questions."""
-
-    module: Module
-    sheets: list[Worksheet]                  # the worksheets of the module's tasks
-    worksheets_of_task: dict[str, list[Worksheet]]
-    ws: ClassVar[WorksheetFiles] = WorksheetFiles()
-
-    @classmethod
-    def make(cls, site: SiteData, path: str, context: Mapping[str, object]) -> Self:
-        module = given(context, "module", Module)
-        return cls(site, path, module=module, sheets=worksheets.of_module(site.content, module.id),
-                   worksheets_of_task=site.worksheets_of_task)
-
-
-@dataclass(kw_only=True)
-class QuestionnaireView(Questions):
-    """A module's questions on paper."""
-
-    module: Module
-    ws: ClassVar[WorksheetFiles] = WorksheetFiles()
-
-    @classmethod
-    def make(cls, site: SiteData, path: str, context: Mapping[str, object]) -> Self:
-        return cls(site, path, module=given(context, "module", Module))
