@@ -7,7 +7,8 @@ What is extracted, each with a stable context where it comes from data:
 - the browser's strings in docs/assets/js (t("…"), context "js");
 - our own data in content/: self-assessment questions (context "assessment:<question id>"),
   the answer scale ("assessment-scale:<key>"), our glossary definitions ("glossary:<term id>"),
-  the checklists' labels ("checklists").
+  the checklists' labels ("checklists"), the case library's tags ("case-country", "case-region",
+  "case-theme").
 Guideline text is never extracted: it is the publication's (see macros/content/overlay.py).
 """
 from __future__ import annotations
@@ -57,6 +58,15 @@ def data_messages(content: Content) -> Iterator[tuple[str, str, str]]:
         where = "content/journeys.yml"
         for text in (journey.editorial_title, journey.editorial_summary, *(s.editorial_why for s in journey.stops)):
             yield f"journey:{journey.id}", text, where
+    for case in content.cases:
+        where = f"content/cases/{case.id}.yml"
+        tags = case.editorial
+        for country in tags.countries:
+            yield "case-country", country, where
+        if tags.region:
+            yield "case-region", tags.region, where
+        for theme in tags.themes:   # shown as words: "partner-identification" is "partner identification"
+            yield "case-theme", theme.replace("-", " "), where
     for sheet in content.worksheets:
         yield from ((f"worksheet:{sheet.id}", text, f"content/worksheets/{sheet.id}.yml") for text in worksheet_texts(sheet))
     for entry in content.worksheet_coverage.not_needed:
