@@ -250,7 +250,8 @@ NAMES = frozenset(" ".join(n.split()) for entry in
 # on the page (Material's header and menus too); text inside an element marked lang="en", the
 # publication's own English (or a language menu's "English"), is set aside.
 CONTROLS = """() => {
-  const english = n => { const h = n && n.closest('[lang]'); return !!h && h.lang.toLowerCase().startsWith('en'); };
+  // getAttribute: an SVG <tspan lang="en"> has no .lang property.
+  const english = n => { const h = n && n.closest('[lang]'); return !!h && h.getAttribute('lang').toLowerCase().startsWith('en'); };
   const visible = el => { const box = el.tagName === 'OPTION' ? el.closest('select') : el;
     return !!box && box.getClientRects().length > 0 && getComputedStyle(box).visibility !== 'hidden'; };
   const clean = s => s.replace(/\\s+/g, ' ').trim();
