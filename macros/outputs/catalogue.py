@@ -58,6 +58,19 @@ def data_messages(content: Content) -> Iterator[tuple[str, str, str]]:
         where = "content/journeys.yml"
         for text in (journey.editorial_title, journey.editorial_summary, *(s.editorial_why for s in journey.stops)):
             yield f"journey:{journey.id}", text, where
+    yield from case_tags(content)
+    for sheet in content.worksheets:
+        yield from ((f"worksheet:{sheet.id}", text, f"content/worksheets/{sheet.id}.yml") for text in worksheet_texts(sheet))
+    for entry in content.worksheet_coverage.not_needed:
+        yield "worksheet:coverage", entry.reason, "content/worksheets/coverage.yml"
+    selection = content.checklists
+    for label in [*selection.workshop_fields, *selection.task_columns, selection.notes_label,
+                  *(entry.title for entry in selection.pack)]:
+        yield "checklists", label, "content/checklists/selection.yml"
+
+
+def case_tags(content: Content) -> Iterator[tuple[str, str, str]]:
+    """The case library's tags (ours): countries, regions and themes, as the pages show them."""
     for case in content.cases:
         where = f"content/cases/{case.id}.yml"
         tags = case.editorial
@@ -67,14 +80,6 @@ def data_messages(content: Content) -> Iterator[tuple[str, str, str]]:
             yield "case-region", tags.region, where
         for theme in tags.themes:   # shown as words: "partner-identification" is "partner identification"
             yield "case-theme", theme.replace("-", " "), where
-    for sheet in content.worksheets:
-        yield from ((f"worksheet:{sheet.id}", text, f"content/worksheets/{sheet.id}.yml") for text in worksheet_texts(sheet))
-    for entry in content.worksheet_coverage.not_needed:
-        yield "worksheet:coverage", entry.reason, "content/worksheets/coverage.yml"
-    selection = content.checklists
-    for label in [*selection.workshop_fields, *selection.task_columns, selection.notes_label,
-                  *(entry.title for entry in selection.pack)]:
-        yield "checklists", label, "content/checklists/selection.yml"
 
 
 def worksheet_texts(sheet: Worksheet) -> Iterator[str]:
