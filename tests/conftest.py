@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 import threading
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -176,6 +177,28 @@ def offline_sites(tmp_path_factory) -> dict[str, Path]:
     folder, record = build_once(tmp_path_factory, "offline-sites", _build_offline_sites)
     assert record["returncode"] == 0, record["output"][-3000:]
     return {code: folder / code for code in OFFLINE_LANGUAGES}
+
+
+@pytest.fixture(scope="session")
+def language_copies(content, offline_sites, tmp_path_factory) -> dict[str, Path]:
+    """Each language's ZIP (its offline site above, as `make offline` zips it, without the PDF
+    pack, which the tests that use it do not touch), unpacked into an awkward folder, once for
+    the run: the unpacked copy by language."""
+    from macros.outputs.offline import make_zip, zip_name
+
+    def build(folder: Path) -> dict:
+        unpacked = folder / "Field office – Dhaka Bản sao 文件"
+        out = {}
+        for code in OFFLINE_LANGUAGES:
+            package = make_zip(content, offline_sites[code], folder / "dist", zip_name(code), code)
+            with zipfile.ZipFile(package.zip_path) as archive:
+                top = archive.namelist()[0].split("/")[0]
+                archive.extractall(unpacked / code)
+            out[code] = str(unpacked / code / top)
+        return out
+
+    _, record = build_once(tmp_path_factory, "offline-languages", build)
+    return {code: Path(path) for code, path in record.items()}
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

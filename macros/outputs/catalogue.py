@@ -7,8 +7,9 @@ What is extracted, each with a stable context where it comes from data:
 - the browser's strings in docs/assets/js (t("…"), context "js");
 - our own data in content/: self-assessment questions (context "assessment:<question id>"),
   the answer scale ("assessment-scale:<key>"), our glossary definitions ("glossary:<term id>"),
-  the checklists' labels ("checklists"), the facilitator's packs ("workshop") and the checklists'
-  actions ("checklist-actions").
+  the checklists' labels ("checklists"), the facilitator's packs ("workshop"), the checklists'
+  actions ("checklist-actions") and the case library's tags ("case-country", "case-region",
+  "case-theme").
 Guideline text is never extracted: it is the publication's (see macros/content/overlay.py).
 """
 from __future__ import annotations
@@ -58,6 +59,7 @@ def data_messages(content: Content) -> Iterator[tuple[str, str, str]]:
         where = "content/journeys.yml"
         for text in (journey.editorial_title, journey.editorial_summary, *(s.editorial_why for s in journey.stops)):
             yield f"journey:{journey.id}", text, where
+    yield from case_tags(content)
     for sheet in content.worksheets:
         yield from ((f"worksheet:{sheet.id}", text, f"content/worksheets/{sheet.id}.yml") for text in worksheet_texts(sheet))
     for entry in content.worksheet_coverage.not_needed:
@@ -84,6 +86,19 @@ def workshop_texts(pack: Workshop) -> Iterator[str]:
         yield from (session.title, *session.questions, *session.materials, session.output)
     for agenda in pack.agendas:
         yield from (item.energiser for item in agenda.items if item.energiser)
+
+
+def case_tags(content: Content) -> Iterator[tuple[str, str, str]]:
+    """The case library's tags (ours): countries, regions and themes, as the pages show them."""
+    for case in content.cases:
+        where = f"content/cases/{case.id}.yml"
+        tags = case.editorial
+        for country in tags.countries:
+            yield "case-country", country, where
+        if tags.region:
+            yield "case-region", tags.region, where
+        for theme in tags.themes:   # shown as words: "partner-identification" is "partner identification"
+            yield "case-theme", theme.replace("-", " "), where
 
 
 def worksheet_texts(sheet: Worksheet) -> Iterator[str]:

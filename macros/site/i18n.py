@@ -60,6 +60,7 @@ class Language:
     native: str                # in itself, as the language switcher shows it
     direction: str = "ltr"
     official_only: bool = False   # a language with an official guideline translation but no catalogue
+    made: str | None = None       # how its catalogue was made (languages.yml): source, machine, translator
 
     @property
     def prefix(self) -> str:

@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from ..content.load import Content
 from ..content.model import Journey
 from . import urls
-from .i18n import ENGLISH, Translating, fill
+from .i18n import ENGLISH, Translating
 
 
 @dataclass(frozen=True)
 class Stop:
-    label: str        # 'Step 9: Reviewing' / 'Task 3.2: Assess rewards and risks'
+    kind: str         # 'step' / 'task': the page says 'Step 9: Reviewing' / 'Task 3.2: Assess rewards and risks'
+    id: str           # '9' / '3.2'
+    title: str        # the publication's, marked with its language on the page
     target: str       # 'steps/3.html#task-3-2'
     why: str          # ours
 
@@ -23,19 +25,18 @@ def context(journey: Journey) -> str:
 
 
 def stops(content: Content, journey: Journey, tr: Translating = ENGLISH) -> list[Stop]:
-    """Each stop in the page's language: our interface text, and our words in content/journeys.yml."""
-    _, data = tr.gettext, tr.data
+    """Each stop, with our words in content/journeys.yml in the page's language."""
+    data = tr.data
     out = []
     for stop in journey.stops:
         if stop.step is not None:
             step = content.step_by_id[stop.step]
-            out.append(Stop(fill(_("Step {id}: {title}"), id=step.id, title=step.title), urls.step_path(step.id),
-                            data(context(journey), stop.editorial_why)))
+            out.append(Stop("step", step.id, step.title, urls.step_path(step.id), data(context(journey), stop.editorial_why)))
         elif stop.task is not None:
             task = content.task_by_id[stop.task]
             step = content.step_of_task[task.id]
-            out.append(Stop(fill(_("Task {id}: {title}"), id=task.id, title=task.title),
-                            f"{urls.step_path(step.id)}#{urls.task_anchor(task.id)}", data(context(journey), stop.editorial_why)))
+            out.append(Stop("task", task.id, task.title, f"{urls.step_path(step.id)}#{urls.task_anchor(task.id)}",
+                            data(context(journey), stop.editorial_why)))
         else:   # the content check requires one of them
             raise ValueError(f"journey {journey.id}: a stop names neither a step nor a task")
     return out

@@ -20,6 +20,10 @@ class LanguageEntry(Strict):
     name: NonEmpty = Field(description="Its name in English.")
     native: NonEmpty = Field(description="Its name in itself, as the language menu shows it.")
     direction: Literal["ltr", "rtl"] = "ltr"
+    made: Literal["source", "machine", "translator"] | None = Field(
+        None, description="How its catalogue's strings were made: 'source' (English, the toolkit's own), 'machine' "
+                          "(machine translation by the toolkit, checked against the termbase) or 'translator' (a person); "
+                          "the translations page says it.")
 
 
 class LanguageList(Strict):

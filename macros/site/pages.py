@@ -63,7 +63,9 @@ def _guidance_pages(content: Content, tr: Translating) -> list[Page]:
                     "filterable by country, module, step, theme and Goal."),
                     assets=CASE_LIBRARY_ASSETS, search_boost=LIST))
     for case in content.cases:
-        where = ", ".join(case.editorial.countries) or case.editorial.region or _("general guidance")
+        tags = case.editorial   # ours, in the page's language (macros/outputs/catalogue.py)
+        where = (", ".join(tr.data("case-country", x) for x in tags.countries)
+                 or (tr.data("case-region", tags.region) if tags.region else _("general guidance")))
         out.append(Page(urls.case_path(case.id), fill(_("Box {id}: {title}"), id=case.id, title=case.title),
                         "pages/case.md",
                         fill(_("Box {id} of the multi-stakeholder partnership guidelines ({where}): {title}."),

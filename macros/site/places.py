@@ -21,29 +21,34 @@ from . import urls
 class Location:
     """A place in the guidelines that a reader can be sent to."""
 
-    label: str          # "Task 3.1: Map partners' resources"
+    label: str          # "Task 3.1: Map partners' resources", in English (guidelines.json, search)
     target: str         # "steps/3.html#task-3-1"
     module: str | None = None
     step: str | None = None
     task: str | None = None
+    # What a page says it is in its own language (templates/parts/inline.html, place()): "module",
+    # "principle", "step" or "task" with the publication's title; else the label is all the publication's.
+    kind: str = "text"
+    title: str = ""
 
 
 def _module_locations(content: Content) -> Iterator[tuple[Location, object]]:
     """Yield (location, model) for every part of every module that holds text."""
     for module in content.modules:
         page = urls.module_path(module.id)
-        yield Location(f"Module {module.id}: {module.title}", page, module.id), module.intro
-        yield Location(f"Module {module.id}: {module.title}", page, module.id), module.outcomes
+        whole = Location(f"Module {module.id}: {module.title}", page, module.id, kind="module", title=module.title)
+        yield whole, module.intro
+        yield whole, module.outcomes
         for group in module.key_principles.groups:
             yield Location(f"Module {module.id} key principle: {group.title}",
-                           f"{page}#{urls.principle_anchor(group.id)}", module.id), group
-        yield Location(f"Module {module.id}: {module.title}", page, module.id), module.closing_blocks
+                           f"{page}#{urls.principle_anchor(group.id)}", module.id, kind="principle", title=group.title), group
+        yield whole, module.closing_blocks
         for step in module.steps:
             spage = urls.step_path(step.id)
-            yield Location(f"Step {step.id}: {step.title}", spage, module.id, step.id), step.blocks
+            yield Location(f"Step {step.id}: {step.title}", spage, module.id, step.id, kind="step", title=step.title), step.blocks
             for task in step.tasks:
                 yield (Location(f"Task {task.id}: {task.title}", f"{spage}#{urls.task_anchor(task.id)}",
-                                module.id, step.id, task.id), task)
+                                module.id, step.id, task.id, kind="task", title=task.title), task)
 
 
 def _chapter_locations(content: Content) -> Iterator[tuple[Location, object]]:

@@ -11,12 +11,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from browsing import failed_requests, search
-from shared_build import build_once
+from browsing import search
 
-from macros.outputs.offline import BUDGET_BYTES, make_zip, zip_name
+from macros.outputs.offline import BUDGET_BYTES, make_zip
 from macros.project import version
-from macros.site import i18n
 
 CONFIG = Path(__file__).resolve().parents[1] / "config" / "linkcheckerrc"
 
@@ -173,52 +171,4 @@ def test_self_assessment_works_from_the_unpacked_copy(offline_page, tmp_path):
     assert "Replaced your answers with the 1 answer in earlier.json" in page.locator("#assessment-import-result").inner_text()
     assert page.locator("#assessment-snapshots tbody tr").count() == 1
     outside = [u for u in page.requests if not u.startswith(("file://", "blob:"))]
-    assert not outside, outside
-
-
-LANGUAGES = [lang.code for lang in i18n.catalogue_languages()]
-
-
-@pytest.fixture(scope="session")
-def language_copies(content, offline_sites, tmp_path_factory) -> dict[str, Path]:
-    """Each language's ZIP (the offline site of `make offline`, conftest.py's `offline_sites`,
-    without the PDF pack, which search does not touch), unpacked into an awkward folder, once
-    for the run."""
-    def build(folder: Path) -> dict:
-        unpacked = folder / "Field office – Dhaka Bản sao 文件"
-        out = {}
-        for code in LANGUAGES:
-            package = make_zip(content, offline_sites[code], folder / "dist", zip_name(code), code)
-            with zipfile.ZipFile(package.zip_path) as archive:
-                top = archive.namelist()[0].split("/")[0]
-                archive.extractall(unpacked / code)
-            out[code] = str(unpacked / code / top)
-        return out
-
-    _, record = build_once(tmp_path_factory, "offline-languages", build)
-    return {code: Path(path) for code, path in record.items()}
-
-
-@pytest.mark.parametrize("code", LANGUAGES)
-def test_search_works_from_every_language_zip(browser, language_copies, code):
-    """From file://, our search worker and Material's run in the iframe-worker shim, which loads
-    the Lunr files of French and Russian (not of the other languages) from beside itself: a word
-    of the language and an English word (the guideline text is English in every ZIP)."""
-    copy = language_copies[code]
-    glossary = (copy / "glossary.html").read_text(encoding="utf-8")
-    word = re.search(r"<h1[^>]*>([^<]+)", glossary).group(1).strip()  # "Glossaire", "อภิธานศัพท์"...
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    failed = failed_requests(page)
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
-    try:
-        hrefs = search(page, copy.as_uri(), word)
-        assert any(h.endswith("glossary.html") for h in hrefs[:5]), (code, word, page.locator(".md-search-result__meta").inner_text(), hrefs[:10])
-        hrefs = search(page, copy.as_uri(), "Mongolia")
-        assert any(h.endswith("cases/iv-11.html") for h in hrefs[:5]), (code, hrefs[:10])
-    finally:
-        context.close()
-    assert not failed, f"{code}: failed requests:\n" + "\n".join(failed)
-    outside = [u for u in requests if not u.startswith(("file://", "about:"))]
     assert not outside, outside

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from functools import cache
 
 import pytest
+import yaml
 from babel.messages.pofile import read_po
 
 from macros.outputs.pdf import print_pack
@@ -231,3 +232,85 @@ def test_the_checklist_pdf_is_in_its_language(browser, full_site, content, tmp_p
     for english in ("Partnership:", "By when", "Guidance for task"):
         assert english not in text, (code, english)
     assert "Prepared a detailed plan of the components" in text   # the publication's item, as written
+
+
+@cache
+def english_msgids(code: str) -> frozenset[str]:
+    """Every English text of the catalogue (interface and data: "Show all", "trust", "Mongolia")
+    that `code` translates otherwise; a text its translation keeps as it is ("PDF") is the
+    language's too."""
+    with (i18n.TRANSLATIONS / code / "LC_MESSAGES" / "toolkit.po").open("rb") as fh:
+        catalogue = read_po(fh)
+    return frozenset(" ".join(m.id.split()) for m in catalogue
+                     if isinstance(m.id, str) and m.id and m.string and m.string != m.id)
+
+
+# Proper names kept in every language: the termbase's names (the toolkit's name, ESCAP...).
+NAMES = frozenset(" ".join(n.split()) for entry in
+                  yaml.safe_load((i18n.TRANSLATIONS / "terms.yml").read_text(encoding="utf-8"))["names"]
+                  for n in str(entry).split(", "))
+
+# Each visible control's text and each piece of it, and the names controls are given, anywhere
+# on the page (Material's header and menus too); text inside an element marked lang="en", the
+# publication's own English (or a language menu's "English"), is set aside.
+CONTROLS = """() => {
+  // getAttribute: an SVG <tspan lang="en"> has no .lang property.
+  const english = n => { const h = n && n.closest('[lang]'); return !!h && h.getAttribute('lang').toLowerCase().startsWith('en'); };
+  const visible = el => { const box = el.tagName === 'OPTION' ? el.closest('select') : el;
+    return !!box && box.getClientRects().length > 0 && getComputedStyle(box).visibility !== 'hidden'; };
+  const clean = s => s.replace(/\\s+/g, ' ').trim();
+  const out = [];
+  const sel = 'button, label, option, summary, legend, caption, th, a, [role=button], .tag, svg text';
+  for (const el of document.querySelectorAll(sel)) {
+    if (!visible(el)) continue;
+    let text = '';
+    const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      if (english(n.parentElement)) continue;
+      text += n.textContent;
+      out.push([el.tagName.toLowerCase(), 'piece', clean(n.textContent)]);
+    }
+    out.push([el.tagName.toLowerCase(), 'text', clean(text)]);
+  }
+  for (const el of document.querySelectorAll('[aria-label], [title], [placeholder], [alt]')) {
+    if (english(el)) continue;
+    for (const name of ['aria-label', 'title', 'placeholder', 'alt']) {
+      const value = el.getAttribute(name);
+      if (value) out.push([el.tagName.toLowerCase(), name, clean(value)]);
+    }
+  }
+  return out.filter(([, , text]) => text);
+}"""
+
+# One of each kind of page a reader meets; the tools with something in them (an answer, a row).
+WALKED = ["index.html", "modules/c.html", "steps/3.html", "cases/index.html", "cases/iv-11.html",
+          "assessment/module-a.html", "assessment/index.html", "assessment/report.html",
+          "worksheets/stakeholder-map.html", "action-plan.html", "checklists/index.html",
+          "checklists/module-b.html", "glossary.html", "links.html", "download.html", "translations.html"]
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_no_control_says_its_english_msgid(browser, full_server, code):
+    """Every visible control of the translated pages (buttons, labels, options, links, tags, the
+    chart's labels, and every aria-label, title, placeholder and alt) in a browser set to English:
+    none says the English text of a catalogue entry that its language translates, unless the
+    publication's English (inside lang="en") or a proper name."""
+    english = english_msgids(code) - NAMES
+    context = browser.new_context(locale="en-US")
+    page = context.new_page()
+    found: list[str] = []
+    try:
+        for path in WALKED:
+            page.goto(f"{full_server}/{code}/{path}")
+            if path == "assessment/module-a.html":
+                page.locator("[data-question] input[type=radio]").first.check()
+                page.wait_for_function(STORED, arg=[ANSWERS, ""])
+            elif path == "assessment/index.html":
+                page.wait_for_selector("#assessment-results svg.assessment-chart text")
+            elif path == "worksheets/stakeholder-map.html":
+                page.locator("[data-add-row=inventory]").click()
+                page.wait_for_selector("#ws-inventory tbody tr select")
+            found += sorted({f"{path}: <{tag}> {kind}: {text!r}" for tag, kind, text in page.evaluate(CONTROLS) if text in english})
+    finally:
+        context.close()
+    assert not found, f"{code}: controls in English on a page in another language:\n" + "\n".join(found)

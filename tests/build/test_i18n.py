@@ -131,3 +131,42 @@ def test_official_translation_overlay_replaces_exactly_the_units_it_covers(full_
     assert data["official_translation"] == ["case:IV.1"]
 
 
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_every_page_says_its_language_and_direction(full_site, code):
+    """Every page of a language names it on <html lang> and its writing direction on <body dir>
+    (Material's place for it), right to left for the Urdu test overlay: a screen reader speaks
+    the page in that language, and the browser lays it out that way."""
+    language = {lang.code: lang for lang in i18n.all_languages(FIXTURE)}[code]
+    root = full_site / ("" if code == "en" else code)
+    wrong = []
+    for page in sorted(root.rglob("*.html")):
+        rel = page.relative_to(root)
+        if code == "en" and rel.parts[0] in LANGUAGES:
+            continue
+        text = page.read_text(encoding="utf-8")
+        marks = (re.search(r"<html\b[^>]*\blang=\"([^\"]*)\"", text), re.search(r"<body\b[^>]*\bdir=\"([^\"]*)\"", text))
+        found = tuple(m.group(1) if m else None for m in marks)
+        if found != (code, language.direction):
+            wrong.append(f"{rel}: lang, dir = {found}")
+    assert not wrong, f"{code}: expected lang={code!r} dir={language.direction!r}:\n" + "\n".join(wrong[:10])
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_translations_page_says_how_each_language_was_made_and_reviewed(full_site, code):
+    """Per language, in the page's language: how its strings were made (languages.yml, `made`)
+    and how many a person has reviewed; a language with no catalogue (the test overlay's Urdu)
+    says its interface is English."""
+    tr = i18n.translator(i18n.Language(code, code, code)) if code not in ("en", "ur") else i18n.ENGLISH
+    page = article(html(full_site, code, "translations.html"))
+    rows = {m.group(1): m.group(2) for m in re.finditer(r'<tr><th scope="row" lang="([\w-]+)">.*?</th>(.*?)</tr>', page)}
+    said = {"source": "written in English by the toolkit: the source",
+            "machine": "machine translation by the toolkit, checked by a program against the termbase",
+            None: "no catalogue: the interface is in English"}
+    for lang in i18n.all_languages(FIXTURE):
+        cells = re.findall(r"<td>(.*?)</td>", rows[lang.code])
+        assert tr.gettext(said[lang.made]) in cells[2], (lang.code, cells)
+        status = i18n.status(lang) if not lang.official_only else None
+        if status is not None:
+            assert cells[3] == f"{status.reviewed} ({status.reviewed_percent}%)", (lang.code, cells)

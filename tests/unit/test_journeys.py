@@ -26,7 +26,7 @@ def test_every_stop_resolves_to_a_step_or_task(content):
     assert {j.id for j in paths} >= {"starting", "stuck", "reviewing"}
     for journey in paths:
         for stop in journeys.stops(content, journey):
-            assert stop.label.startswith(("Step ", "Task ")) and stop.target.startswith("steps/")
+            assert stop.kind in ("step", "task") and stop.title and stop.target.startswith("steps/")
 
 
 @pytest.mark.parametrize("old,new,message", [

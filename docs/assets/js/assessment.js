@@ -409,31 +409,46 @@
     return g && g.percent !== null ? Lang.percent(g.percent) : t("not scored yet");
   }
 
-  /** @typedef {{ label: string, group: ScoreGroup | undefined }} ChartRow */
-  /** @param {string} title @param {ChartRow[]} rows @param {number} room */
-  function chart(title, rows, room) {
-    // Bars for the same figures as the table beside it; the table is the text alternative.
+  /** @typedef {{ name: Node, group: ScoreGroup | undefined }} ChartRow */
+  /* A row's name in the chart: its text (our words and the publication's title) cut to `room`
+     characters, the title in a <tspan> that keeps its lang="en", as the table beside it does. */
+  /** @param {Element} text @param {Node} name @param {number} room */
+  function svgName(text, name, room) {
+    var left = room;
+    Array.prototype.forEach.call(name.childNodes, /** @param {Node} n */ function (n) {
+      if (left <= 0) return;
+      var piece = n.textContent || "", lang = n instanceof Element ? n.getAttribute("lang") : null;
+      var shown = piece.length > left ? piece.slice(0, Math.max(0, left - 1)) + "…" : piece;
+      left -= piece.length;
+      if (lang) {
+        var span = document.createElementNS("http://www.w3.org/2000/svg", "tspan");
+        span.setAttribute("lang", lang);
+        span.textContent = shown;
+        text.appendChild(span);
+      } else text.appendChild(document.createTextNode(shown));
+    });
+  }
+
+  /** @param {ChartRow[]} rows @param {number} room */
+  function chart(rows, room) {
+    // Bars for the same figures as the table beside it. The table is their text alternative, and
+    // names each row with the publication's title marked as English: the chart is hidden from
+    // screen readers rather than named by a title that would mix two languages unmarked.
     // Drawn at the width it is shown (never scaled down), so that labels stay 12 px.
     var ns = "http://www.w3.org/2000/svg", width = Math.max(280, Math.min(640, room || 640)), bar = 22, gap = 10;
     var label = Math.round(width * 0.45);
     var height = rows.length * (bar + gap) + gap;
     var svg = document.createElementNS(ns, "svg");
-    var titleId = "chart-" + title.toLowerCase().replace(/[^a-z0-9]+/g, "-");
     svg.setAttribute("viewBox", "0 0 " + width + " " + height);
     svg.setAttribute("width", String(width));
     svg.setAttribute("height", String(height));
-    svg.setAttribute("role", "img");
-    svg.setAttribute("aria-labelledby", titleId);
+    svg.setAttribute("aria-hidden", "true");
     svg.setAttribute("class", "assessment-chart");
-    var t = document.createElementNS(ns, "title");
-    t.setAttribute("id", titleId);
-    t.textContent = title + ": " + rows.map(function (r) { return r.label + " " + percentText(r.group); }).join("; ");
-    svg.appendChild(t);
     rows.forEach(function (r, i) {
       var y = gap + i * (bar + gap), pct = r.group && r.group.percent !== null ? r.group.percent : 0;
       var text = document.createElementNS(ns, "text");
       text.setAttribute("x", String(label - 8)); text.setAttribute("y", String(y + bar * 0.7)); text.setAttribute("text-anchor", "end");
-      text.textContent = short(r.label, Math.floor((label - 12) / 6.6));
+      svgName(text, r.name, Math.floor((label - 12) / 6.6));
       var back = document.createElementNS(ns, "rect");
       back.setAttribute("x", String(label)); back.setAttribute("y", String(y)); back.setAttribute("width", String(width - label - 60)); back.setAttribute("height", String(bar));
       back.setAttribute("class", "assessment-chart__track");
@@ -481,19 +496,13 @@
     return a;
   }
 
-  /** @param {string} label @param {number} [room] */
-  function short(label, room) {
-    var most = room || 30;
-    return label.length > most ? label.slice(0, most - 1) + "…" : label;
-  }
-
   // A heading, a bar chart and a table with the same figures, for modules or for steps.
-  /* `label`: the row's name as text, for the chart (an image, named by its title); `name`: as the table shows it. */
+  /* `name`: the row's name as the table shows it (the chart draws a copy). */
   /** @param {HTMLElement} target @param {string} title @param {string} unit
-      @param {{ label: string, name: Node, url: string, group: ScoreGroup | undefined }[]} rows */
+      @param {{ name: Node, url: string, group: ScoreGroup | undefined }[]} rows */
   function scoreSection(target, title, unit, rows) {
     target.appendChild(el("h2", { id: title.toLowerCase().replace(/ /g, "-") }, title));
-    target.appendChild(chart(title, rows.map(function (r) { return { label: r.label, group: r.group }; }), target.clientWidth));
+    target.appendChild(chart(rows.map(function (r) { return { name: r.name.cloneNode(true), group: r.group }; }), target.clientWidth));
     target.appendChild(table(title, [unit, t("Answered"), t("Score")], rows.map(function (r) {
       var g = r.group;
       return [link(r.url, r.name), tf("{answered} of {total}", { answered: g ? g.answered : 0, total: g ? g.total : 0 }), percentText(g)];
@@ -505,10 +514,10 @@
     target.textContent = "";
     var s = core.score(state, model);
     scoreSection(target, t("Scores by module"), t("Module"), model.modules.map(function (m) {
-      return { label: tf("Module {id}: {title}", { id: m.id, title: m.title }), name: moduleName(m), url: m.form, group: s.module[m.id] };
+      return { name: moduleName(m), url: m.form, group: s.module[m.id] };
     }));
     scoreSection(target, t("Scores by step"), t("Step"), model.steps.map(function (st) {
-      return { label: tf("Step {id}: {title}", { id: st.id, title: st.title }), name: stepName(st), url: st.url, group: s.step[st.id] };
+      return { name: stepName(st), url: st.url, group: s.step[st.id] };
     }));
     target.appendChild(el("h2", { id: "where-to-start" }, t("Where to start")));
     var weak = core.weakest(state, model, 5);
