@@ -42,7 +42,9 @@ from macros.engine.settings import PLUGIN, GuidelinesConfig, Paths
 from macros.engine.staging import Staging
 from macros.engine.state import Build, Project
 from macros.outputs.guidelines_json import guidelines_json
+from macros.outputs.catalogue import JS, js_messages
 from macros.outputs.office import write_blank
+from macros.outputs.webapp import KEEP_SCRIPT, MANIFEST, THEME_COLOR, write_app, write_keep_list
 from macros.project import build_date, version
 from macros.site import csp
 from macros.site.assessment import model_script
@@ -131,6 +133,9 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
             # Stop before anything is written: a half-built site must never be published.
             raise PluginError(exc.report() if isinstance(exc, ContentError) else str(exc)) from None
         configure(config, build)
+        if not self.config.offline:
+            # overrides/main.html links the manifest and loads keep-offline.js (never from file://).
+            config.extra["webapp"] = {"manifest": MANIFEST, "theme_color": THEME_COLOR, "script": KEEP_SCRIPT}
         if self.part is None:
             # The previous site stays whole until every language has succeeded (see staging.py).
             self.staging = Staging(Path(config.site_dir).resolve())
@@ -260,10 +265,27 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         (site / "guidelines.json").write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         # Blank Word and Excel worksheets, from the same data as the pages (so the links on them resolve).
         write_blank(build.content, site, build.translator)
+        if not self.config.offline:
+            # The installable app of this language (macros/outputs/webapp.py); never in the offline copy.
+            lang = build.language
+            name = config.site_name if lang.code == "en" else f"{config.site_name} ({lang.native})"
+            write_app(site, name, build.page("index.html").description, lang.code, lang.direction)
         # Counted, never hidden (the status page counts against the whole catalogue).
         interface, data_strings = build.translator.fallbacks()
         if interface or data_strings:
             print(f"{build.language.code}: fell back to English: {interface} interface strings, {data_strings} data strings")
+
+    # After Material's offline plugin (-100), which writes the last file of the language's folder.
+    @event_priority(-150)
+    def _keep_list(self, *, config: MkDocsConfig) -> None:
+        """What "Keep this language on this device" stores: every file of this language's folder."""
+        if self.config.offline:
+            return
+        build = self.build
+        used = js_messages(JS / Path(KEEP_SCRIPT).name)
+        strings = {msgid: text for msgid, text in build.translator.js_strings().items() if msgid in used}
+        others = frozenset(lang.prefix.strip("/") for lang in build.languages if lang != build.language and lang.prefix)
+        write_keep_list(Path(config.site_dir), build_date(), strings, others)
 
     # After every other plugin's on_post_build (Material's offline plugin writes the search index
     # as a script at -100): this language is complete before the next one starts.
@@ -276,7 +298,7 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         self.staging.finish(config.strict)
         config.site_dir = str(self.staging.final)
 
-    on_post_build = CombinedEvent(_write_outputs, _finish)
+    on_post_build = CombinedEvent(_write_outputs, _keep_list, _finish)
 
     def _build_language(self, parent: MkDocsConfig, code: str) -> None:
         """One more language: its own configuration (and so its own instances of the plugins),
