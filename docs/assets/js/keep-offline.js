@@ -57,6 +57,8 @@
   }
   /** The list of this build, from the network (none with the connection cut). @returns {Promise<KeepList | null>} */
   function fetchList() {
+    // With no connection at all, nothing to ask (and no failed request in the browser's log).
+    if (navigator.onLine === false) return Promise.resolve(null);
     return fetch(root + "keep.json", { cache: "no-store" }).then(function (response) {
       return response.ok ? response.json() : null;
     }).then(function (list) {
