@@ -41,8 +41,8 @@ from macros.engine.search_index import add_search_keywords
 from macros.engine.settings import PLUGIN, GuidelinesConfig, Paths
 from macros.engine.staging import Staging
 from macros.engine.state import Build, Project
-from macros.outputs.guidelines_json import guidelines_json
 from macros.outputs.catalogue import JS, js_messages
+from macros.outputs.guidelines_json import guidelines_json
 from macros.outputs.office import write_blank
 from macros.outputs.webapp import KEEP_SCRIPT, MANIFEST, THEME_COLOR, write_app, write_keep_list
 from macros.project import build_date, version
