@@ -1,6 +1,6 @@
 """Benchmark: build time against a stock Material build, growth with content, page weight per
 page type, search index and offline ZIP size, Lighthouse scores, offline search latency, search
-quality in every language.
+quality in every language, a step page and the self-assessment on a slow connection.
 
     make bench            (or: .venv/bin/python bench/run.py [--no-lighthouse])
 
@@ -30,6 +30,7 @@ from pathlib import Path
 
 import build_profile
 import search_quality
+import slow_connection
 import yaml
 
 from macros.content.load import load
@@ -347,6 +348,8 @@ def main(argv: list[str]) -> int:
                 httpd.shutdown()
             latency = search_latency(p, site)
             languages = search_quality.measure(p, tmp / "every-language-site")
+            slow = slow_connection.measure(p, site, slow_connection.PAGES)
+            slow_stock = slow_connection.measure(p, tmp / "baseline-site", slow_connection.STOCK_PAGES)
         lines += ["## First visit, per page type (uncompressed bytes)", "",
                   "| page type | HTML | CSS | JS | other | total |", "|---|---|---|---|---|---|"]
         for name, s in weights.items():
@@ -362,6 +365,9 @@ def main(argv: list[str]) -> int:
                   "The tests' query tables typed into the search box one after another "
                   "(`bench/search_quality.py`, which also runs alone on any built site).", ""]
         lines += search_quality.table(languages) + [""]
+        lines += ["## On a slow connection (Chrome's Slow 3G through CDP: 2 s round trip, 50 KB/s; cold cache, "
+                  "gzip, HTTP/1.1, 360 px; median of 3)", "", "`bench/slow_connection.py`, which also runs alone on any built site.", ""]
+        lines += slow_connection.table(slow, slow_stock) + [""]
         if lh:
             lines += ["## Lighthouse 12 (Chromium; local server compressing like a static host; targets: performance ≥ 95, others 100)", "",
                       "| page | performance | accessibility | best practices | SEO | audits below 0.9 |", "|---|---|---|---|---|---|"]

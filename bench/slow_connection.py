@@ -17,27 +17,27 @@ import statistics
 import sys
 from pathlib import Path
 
-import run
-
 from macros.outputs.browser import ARGS, chromium_path
 
 # Chrome DevTools' "Slow 3G": 400 ms × 5 latency, 500 kbit/s × 0.8 down and up, in bytes a second.
 SLOW_3G = {"offline": False, "latency": 2000, "downloadThroughput": 50_000, "uploadThroughput": 50_000}
 RUNS = 3
-
-
-class _Http11(run._Quiet):
-    """Keep-alive connections, as a static host's HTTP/1.1."""
-
-    protocol_version = "HTTP/1.1"
+PAGES = {"step": ("steps/3.html", None), "assessment": ("assessment/module-a.html", ".assessment--ready")}
+STOCK_PAGES = {"step": ("steps/3.html", None)}
 
 
 def _serve(site: Path):
+    """run.py's server (gzip, as a static host), with keep-alive connections: HTTP/1.1."""
     import functools
     import http.server
     import threading
 
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Http11, directory=str(site)))
+    import run  # here: run.py imports this module
+
+    class Http11(run._Quiet):
+        protocol_version = "HTTP/1.1"
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Http11, directory=str(site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
 
@@ -104,9 +104,8 @@ def main(argv: list[str]) -> int:
     site = Path(argv[0])
     stock_site = Path(argv[1]) if len(argv) > 1 else None
     with sync_playwright() as p:
-        ours = measure(p, site, {"step": ("steps/3.html", None),
-                                 "assessment": ("assessment/module-a.html", ".assessment--ready")})
-        stock = measure(p, stock_site, {"step": ("steps/3.html", None)}) if stock_site else None
+        ours = measure(p, site, PAGES)
+        stock = measure(p, stock_site, STOCK_PAGES) if stock_site else None
     print("\n".join(table(ours, stock)))
     return 0
 

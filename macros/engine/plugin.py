@@ -50,6 +50,7 @@ from macros.site import csp
 from macros.site.assessment import model_script
 from macros.site.i18n import fill
 from macros.site.pages import ASSESSMENT_MODEL, NavEntry, nav
+from macros.site.preload import preload_order
 
 log = logging.getLogger(f"mkdocs.plugins.{PLUGIN}")
 
@@ -222,6 +223,7 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         # Material's inline scripts, as its templates write them (macros/site/csp.py).
         self.build.trust.theme(env, {"config": config})
+        env.filters["preload_order"] = preload_order   # overrides/main.html's preloads (macros/site/preload.py)
         if self.project is not None:   # MkDocs made this environment for this language: compile once for all
             env.bytecode_cache = self.project.theme_code
         return env

@@ -61,6 +61,12 @@ def inline_code(html: str) -> tuple[list[str], list[str]]:
     return scripts, styles
 
 
+def script_sources(html: str) -> list[str]:
+    """The address of every <script src> in `html`, in order."""
+    found = (_attribute(m.group("attrs"), "src") for m in _SCRIPT.finditer(html))
+    return [src for src in found if src]
+
+
 class Trusted:
     """What the templates of one build wrote: script bodies by base URL, style bodies."""
 
