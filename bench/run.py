@@ -348,16 +348,14 @@ def main(argv: list[str]) -> int:
                 httpd.shutdown()
             latency = search_latency(p, site)
             languages = search_quality.measure(p, tmp / "every-language-site")
-            slow = slow_connection.measure(p, site, slow_connection.PAGES)
-            slow_stock = slow_connection.measure(p, tmp / "baseline-site", slow_connection.STOCK_PAGES)
+            lines += slow_connection.section(p, site, tmp / "baseline-site")
         lines += ["## First visit, per page type (uncompressed bytes)", "",
                   "| page type | HTML | CSS | JS | other | total |", "|---|---|---|---|---|---|"]
         for name, s in weights.items():
             lines.append(f"| {name} | {kb(s['HTML'])} | {kb(s['CSS'])} | {kb(s['JS'])} | {kb(s['other'])} | {kb(s['total'])} |")
-        index_json = (site / "search" / "search_index.json").stat().st_size
         package = make_zip(load(PROJECT / "content"), site, tmp / "dist")
         lines += ["", "## Sizes", "", "| what | size |", "|---|---|",
-                  f"| search index (search_index.json) | {kb(index_json)} |",
+                  f"| search index (search_index.json) | {kb((site / 'search' / 'search_index.json').stat().st_size)} |",
                   f"| offline ZIP ({package.files} files, budget 5 MB) | {package.size / 1024 / 1024:.2f} MB |", "",
                   "## Search, offline", "", "| measure | value |", "|---|---|",
                   f"| typing a query to seeing results, file://, median of 10 | {latency:.0f} ms |", "",
@@ -365,9 +363,6 @@ def main(argv: list[str]) -> int:
                   "The tests' query tables typed into the search box one after another "
                   "(`bench/search_quality.py`, which also runs alone on any built site).", ""]
         lines += search_quality.table(languages) + [""]
-        lines += ["## On a slow connection (Chrome's Slow 3G through CDP: 2 s round trip, 50 KB/s; cold cache, "
-                  "gzip, HTTP/1.1, 360 px; median of 3)", "", "`bench/slow_connection.py`, which also runs alone on any built site.", ""]
-        lines += slow_connection.table(slow, slow_stock) + [""]
         if lh:
             lines += ["## Lighthouse 12 (Chromium; local server compressing like a static host; targets: performance ≥ 95, others 100)", "",
                       "| page | performance | accessibility | best practices | SEO | audits below 0.9 |", "|---|---|---|---|---|---|"]

@@ -98,6 +98,13 @@ def table(ours: dict[str, dict[str, float]], stock: dict[str, dict[str, float]] 
     return lines
 
 
+def section(playwright, site: Path, stock_site: Path) -> list[str]:
+    """bench/results.md's section: our site and stock Material's (run.py builds both)."""
+    return ["## On a slow connection (Chrome's Slow 3G through CDP: 2 s round trip, 50 KB/s; cold cache, "
+            f"gzip, HTTP/1.1, 360 px; median of {RUNS})", "", "`bench/slow_connection.py`, which also runs alone on any built site.", "",
+            *table(measure(playwright, site, PAGES), measure(playwright, stock_site, STOCK_PAGES)), ""]
+
+
 def main(argv: list[str]) -> int:
     from playwright.sync_api import sync_playwright
 
