@@ -12,13 +12,9 @@ from __future__ import annotations
 
 from .csp import script_sources
 
-# Material's bundle: a third of a step page's bytes, needed for no text. Asked for last, it does not
-# take one of the browser's six connections to the site, or a share of a slow link, from a stylesheet.
-THEME_BUNDLE = "/javascripts/bundle."
-
 
 def preload_order(html: str) -> list[str]:
-    """The addresses of the <script src> elements in `html`, each once, in order but for the
-    theme's bundle, last."""
-    found = list(dict.fromkeys(script_sources(str(html))))
-    return sorted(found, key=lambda src: THEME_BUNDLE in src)
+    """The addresses of the <script src> elements in `html`, each once, in the order they run:
+    those the parser runs, then the deferred. The browser opens six connections to a site; on a
+    slow link each round of six costs a round trip, so what runs first is asked for first."""
+    return list(dict.fromkeys(script_sources(str(html), deferred=False) + script_sources(str(html), deferred=True)))
