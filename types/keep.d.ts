@@ -24,7 +24,6 @@ interface KeptCopy {
   kept: string;          // when it was stored (ISO date and time)
   files: boolean;        // with the PDFs, Word and Excel files
   ready?: string;        // a newer version stored in the background, used after "Reload"
-  readyBuilt?: string;
 }
 
 interface KeepExtendableEvent extends Event {

@@ -44,7 +44,7 @@ from macros.engine.state import Build, Project
 from macros.outputs.catalogue import JS, js_messages
 from macros.outputs.guidelines_json import guidelines_json
 from macros.outputs.office import write_blank
-from macros.outputs.webapp import KEEP_SCRIPT, MANIFEST, THEME_COLOR, write_app, write_keep_list
+from macros.outputs.webapp import ICON_SIZES, KEEP_SCRIPT, MANIFEST, THEME_COLOR, icon_path, write_app, write_keep_list
 from macros.project import build_date, version
 from macros.site import csp
 from macros.site.assessment import model_script
@@ -136,7 +136,8 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         configure(config, build)
         if not self.config.offline:
             # overrides/main.html links the manifest and loads keep-offline.js (never from file://).
-            config.extra["webapp"] = {"manifest": MANIFEST, "theme_color": THEME_COLOR, "script": KEEP_SCRIPT}
+            config.extra["webapp"] = {"manifest": MANIFEST, "theme_color": THEME_COLOR, "script": KEEP_SCRIPT,
+                                      "icon": icon_path(ICON_SIZES[0])}
         if self.part is None:
             # The previous site stays whole until every language has succeeded (see staging.py).
             self.staging = Staging(Path(config.site_dir).resolve())

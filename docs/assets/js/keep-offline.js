@@ -231,7 +231,6 @@
     }).then(function (now) {
       if (!now || now.version !== kept.version) return undefined;   // another tab switched meanwhile
       now.ready = list.version;
-      now.readyBuilt = list.built;
       return writeKept(now).then(offer);
     }).catch(function () {
       // The site changed again or the connection went: the next page tries again.
