@@ -49,6 +49,7 @@ class WorksheetsView(PageView):
 class WorksheetView(PageView):
     sheet: Worksheet
     parts: list[FieldPart | worksheets.TableView]   # in order, tables with their rows resolved
+    clauses: list[worksheets.Clause]                # the draft document's clauses, if the worksheet has a draft
     model: Markup                                   # what the browser reads (JSON)
     ws: ClassVar[WorksheetFiles] = WorksheetFiles()
 
@@ -56,6 +57,7 @@ class WorksheetView(PageView):
     def make(cls, site: SiteData, path: str, context: Mapping[str, object]) -> Self:
         sheet = given(context, "sheet", Worksheet)
         return cls(site, path, sheet=sheet, parts=worksheets.parts(site.content, sheet),
+                   clauses=worksheets.clauses(sheet),
                    model=worksheets.browser_model(site.content, sheet, site.tr))
 
 
