@@ -1,6 +1,6 @@
 """Benchmark: build time against a stock Material build, growth with content, page weight per
 page type, search index and offline ZIP size, Lighthouse scores, offline search latency, search
-quality in every language.
+quality in every language, a step page and the self-assessment on a slow connection.
 
     make bench            (or: .venv/bin/python bench/run.py [--no-lighthouse])
 
@@ -30,6 +30,7 @@ from pathlib import Path
 
 import build_profile
 import search_quality
+import slow_connection
 import yaml
 
 from macros.content.load import load
@@ -347,14 +348,14 @@ def main(argv: list[str]) -> int:
                 httpd.shutdown()
             latency = search_latency(p, site)
             languages = search_quality.measure(p, tmp / "every-language-site")
+            lines += slow_connection.section(p, site, tmp / "baseline-site")
         lines += ["## First visit, per page type (uncompressed bytes)", "",
                   "| page type | HTML | CSS | JS | other | total |", "|---|---|---|---|---|---|"]
         for name, s in weights.items():
             lines.append(f"| {name} | {kb(s['HTML'])} | {kb(s['CSS'])} | {kb(s['JS'])} | {kb(s['other'])} | {kb(s['total'])} |")
-        index_json = (site / "search" / "search_index.json").stat().st_size
         package = make_zip(load(PROJECT / "content"), site, tmp / "dist")
         lines += ["", "## Sizes", "", "| what | size |", "|---|---|",
-                  f"| search index (search_index.json) | {kb(index_json)} |",
+                  f"| search index (search_index.json) | {kb((site / 'search' / 'search_index.json').stat().st_size)} |",
                   f"| offline ZIP ({package.files} files, budget 5 MB) | {package.size / 1024 / 1024:.2f} MB |", "",
                   "## Search, offline", "", "| measure | value |", "|---|---|",
                   f"| typing a query to seeing results, file://, median of 10 | {latency:.0f} ms |", "",

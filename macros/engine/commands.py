@@ -26,6 +26,7 @@ from playwright.sync_api import Browser, sync_playwright
 from ..outputs.browser import launch
 from ..outputs.offline import BUDGET_BYTES, make_zip, zip_name
 from ..outputs.pdf import print_pack, print_packs
+from ..outputs.webapp import refresh_keep_list
 from ..site import i18n, workshops
 from . import settings
 from .plugin import GuidelinesPlugin
@@ -114,6 +115,9 @@ def _published_packs(config_file: Path, site_dir: Path, project: Project, chromi
         else:
             to_print.append(folder)
     print_packs(to_print, project.content.checklists, chromium)
+    for code in project.codes([]):
+        # Each language's "keep on this device" list names its PDFs too (macros/outputs/webapp.py).
+        refresh_keep_list(site_dir / project.language(code).prefix)
 
 
 def build_site(config_file: Path, site_dir: Path) -> int:

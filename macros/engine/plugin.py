@@ -41,13 +41,16 @@ from macros.engine.search_index import add_search_keywords
 from macros.engine.settings import PLUGIN, GuidelinesConfig, Paths
 from macros.engine.staging import Staging
 from macros.engine.state import Build, Project
+from macros.outputs.catalogue import JS, js_messages
 from macros.outputs.guidelines_json import guidelines_json
 from macros.outputs.office import write_blank
+from macros.outputs.webapp import ICON_SIZES, KEEP_SCRIPT, MANIFEST, THEME_COLOR, icon_path, write_app, write_keep_list
 from macros.project import build_date, version
 from macros.site import csp
 from macros.site.assessment import model_script
 from macros.site.i18n import fill
 from macros.site.pages import ASSESSMENT_MODEL, NavEntry, nav
+from macros.site.preload import preload_order
 
 log = logging.getLogger(f"mkdocs.plugins.{PLUGIN}")
 
@@ -131,6 +134,10 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
             # Stop before anything is written: a half-built site must never be published.
             raise PluginError(exc.report() if isinstance(exc, ContentError) else str(exc)) from None
         configure(config, build)
+        if not self.config.offline:
+            # overrides/main.html links the manifest and loads keep-offline.js (never from file://).
+            config.extra["webapp"] = {"manifest": MANIFEST, "theme_color": THEME_COLOR, "script": KEEP_SCRIPT,
+                                      "icon": icon_path(ICON_SIZES[0])}
         if self.part is None:
             # The previous site stays whole until every language has succeeded (see staging.py).
             self.staging = Staging(Path(config.site_dir).resolve())
@@ -217,6 +224,7 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         # Material's inline scripts, as its templates write them (macros/site/csp.py).
         self.build.trust.theme(env, {"config": config})
+        env.filters["preload_order"] = preload_order   # overrides/main.html's preloads (macros/site/preload.py)
         if self.project is not None:   # MkDocs made this environment for this language: compile once for all
             env.bytecode_cache = self.project.theme_code
         return env
@@ -260,10 +268,27 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         (site / "guidelines.json").write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         # Blank Word and Excel worksheets, from the same data as the pages (so the links on them resolve).
         write_blank(build.content, site, build.translator)
+        if not self.config.offline:
+            # The installable app of this language (macros/outputs/webapp.py); never in the offline copy.
+            lang = build.language
+            name = config.site_name if lang.code == "en" else f"{config.site_name} ({lang.native})"
+            write_app(site, name, build.page("index.html").description, lang.code, lang.direction)
         # Counted, never hidden (the status page counts against the whole catalogue).
         interface, data_strings = build.translator.fallbacks()
         if interface or data_strings:
             print(f"{build.language.code}: fell back to English: {interface} interface strings, {data_strings} data strings")
+
+    # After Material's offline plugin (-100), which writes the last file of the language's folder.
+    @event_priority(-150)
+    def _keep_list(self, *, config: MkDocsConfig) -> None:
+        """What "Keep this language on this device" stores: every file of this language's folder."""
+        if self.config.offline:
+            return
+        build = self.build
+        used = js_messages(JS / Path(KEEP_SCRIPT).name)
+        strings = {msgid: text for msgid, text in build.translator.js_strings().items() if msgid in used}
+        others = frozenset(lang.prefix.strip("/") for lang in build.languages if lang != build.language and lang.prefix)
+        write_keep_list(Path(config.site_dir), build_date(), strings, others)
 
     # After every other plugin's on_post_build (Material's offline plugin writes the search index
     # as a script at -100): this language is complete before the next one starts.
@@ -276,7 +301,7 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         self.staging.finish(config.strict)
         config.site_dir = str(self.staging.final)
 
-    on_post_build = CombinedEvent(_write_outputs, _finish)
+    on_post_build = CombinedEvent(_write_outputs, _keep_list, _finish)
 
     def _build_language(self, parent: MkDocsConfig, code: str) -> None:
         """One more language: its own configuration (and so its own instances of the plugins),

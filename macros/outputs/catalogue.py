@@ -137,6 +137,13 @@ def worksheet_texts(sheet: Worksheet) -> Iterator[str]:
             yield from column.options
 
 
+def js_messages(script: Path) -> set[str]:
+    """The strings one browser script says through t() or tf(), as extract() finds them: the
+    strings a file the script reads must carry in the page's language (keep.json)."""
+    return {message if isinstance(message, str) else message[0]
+            for _, message, _, _ in extract_from_file("javascript", script, keywords=JS_KEYWORDS)}
+
+
 def extract(content: Content) -> Catalog:
     catalog = Catalog(project="partnering-guidelines", version=version(), domain=DOMAIN, charset="utf-8",
                       fuzzy=False)

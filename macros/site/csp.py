@@ -61,6 +61,17 @@ def inline_code(html: str) -> tuple[list[str], list[str]]:
     return scripts, styles
 
 
+def script_sources(html: str, deferred: bool | None = None) -> list[str]:
+    """The address of every <script src> in `html`, in order; `deferred`: only those that do
+    (True) or do not (False) wait for the page to be parsed (`defer`, `async`)."""
+    out = []
+    for m in _SCRIPT.finditer(html):
+        src, waits = _attribute(m.group("attrs"), "src"), re.search(r"(?:^|\s)(?:defer|async)\b", m.group("attrs"), re.I)
+        if src and (deferred is None or deferred == bool(waits)):
+            out.append(src)
+    return out
+
+
 class Trusted:
     """What the templates of one build wrote: script bodies by base URL, style bodies."""
 

@@ -88,6 +88,7 @@ def test_no_merge_conflict_is_left_in_any_file():
 TSC = ROOT / "tools" / "node_modules" / "typescript" / "bin" / "tsc"
 SCRIPTS = ROOT / "docs" / "assets" / "js"
 WORKERS = ROOT / "docs" / "assets" / "javascripts"   # our search worker, beside Material's
+SITE_ROOT = ROOT / "docs"   # the service worker (sw.js): its folder is its scope, the whole site
 
 
 def tsc(project: Path) -> subprocess.CompletedProcess:
@@ -108,11 +109,11 @@ def test_browser_javascript_type_checks():
 
 def test_every_browser_script_is_type_checked():
     """A new script is checked from its first commit: tsconfig.json names every script in
-    docs/assets/js and our search worker in docs/assets/javascripts (beside Material's, which the
-    theme brings), and each says so at its top (// @ts-check, for editors)."""
+    docs/assets/js, our search worker in docs/assets/javascripts (beside Material's, which the
+    theme brings) and the service worker, docs/sw.js; and each says so at its top (// @ts-check)."""
     files = checked_scripts(ROOT / "tsconfig.json")
     named = set(files)
-    on_disk = {p.relative_to(ROOT).as_posix() for p in [*SCRIPTS.glob("*.js"), *WORKERS.rglob("*.js")]}
+    on_disk = {p.relative_to(ROOT).as_posix() for p in [*SCRIPTS.glob("*.js"), *WORKERS.rglob("*.js"), *SITE_ROOT.glob("*.js")]}
     assert named == on_disk, sorted(on_disk ^ named)
     unmarked = [f for f in files if "// @ts-check" not in (ROOT / f).read_text(encoding="utf-8")[:3000]]
     assert not unmarked, unmarked
