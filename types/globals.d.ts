@@ -12,6 +12,8 @@ interface Window {
   DataLayer?: DataLayerModule;
   DataLayerView?: DataLayerViewModule;
   WorksheetCore?: WorksheetCoreModule;
+  WorksheetOffice?: WorksheetOfficeModule;
+  PrintValues?: { refresh(): void };
 }
 
 /* CommonJS, only when Node's tests require() a file. */

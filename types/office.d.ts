@@ -37,9 +37,9 @@ interface OfficeText {
 
 type OfficePart = OfficeTable | OfficeField | OfficeText;
 
-/* Our words that every file needs, in the page's language. {n} and {total} in `page`. */
+/* Our words that every file needs, in the page's language. {page} and {pages} in `page`. */
 interface OfficeWords {
-  page: string;           // "Page {n} of {total}"
+  page: string;           // "Page {page} of {pages}"
   about: string;          // the Excel sheet of the title and the fields
   choices: string;        // the hidden Excel sheet of the drop-down lists
   question: string;       // the fields' two columns on that sheet

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..content import inline
-from ..content.lists import Row
 from ..content.load import Content
 from ..content.model import Worksheet
 from ..project import ROOT
@@ -34,9 +33,7 @@ if TYPE_CHECKING:   # imported where a file is made: they slow every build
     from openpyxl.cell.cell import Cell
     from openpyxl.worksheet.worksheet import Worksheet as Sheet
 
-# `publication`: its title as published, in English (the toolkit translates only its own words).
-CREDIT = N_("Source: {publication} (ESCAP / UNU-IAS, 2018). Worksheet prompts, headings and examples are ours "
-            "(Partnering Guidelines toolkit).")
+CREDIT = ws.CREDIT
 BLANK_ROWS = 5
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MAX_IMPORT_BYTES = storage.contract()["limits"]["import_bytes"]
@@ -118,14 +115,10 @@ class Words:
         return self._(CREDIT, publication=f"{content.publication.title}: {content.publication.subtitle}")
 
     def source(self, source: str) -> str:
-        """Where a prompt comes from: "From the guidance of task 3.2, item 4"."""
-        task = ".".join(source.split(".")[:2])
-        if source == task:
-            return self._("From the guidance of task {id}", id=task)
-        return self._("From the guidance of task {id}, item {item}", id=task, item=source[len(task) + 1:])
+        return ws.source_text(self.tr, source)
 
     def item_heading(self, view: ws.TableView) -> str:
-        return self.tr.gettext("Item (ours)") if view.ours else self.tr.gettext("From the publication")
+        return ws.item_heading(self.tr, view)
 
     def choices(self, options: list[str]) -> str:
         return " / ".join(self.d(o) for o in options)
@@ -239,16 +232,8 @@ def _body(view: ws.TableView, filled: Filled, w: Words) -> list[tuple[tuple[str,
     or (None, values) for a row of the reader's."""
     if view.rows:
         by_id = dict(filled)
-        return [((w.d(_row_text(r)), False) if r.id.startswith("row-") else (_row_text(r), True), by_id.get(r.id, {}))
-                for r in view.rows]
+        return [(ws.row_name(w.tr, w.sheet, r), by_id.get(r.id, {})) for r in view.rows]
     return [(None, values) for _, values in filled] or [(None, {})] * BLANK_ROWS
-
-
-def _row_text(row: Row) -> str:
-    number = f"({row.n}) " if row.n else ""
-    label = inline.plain(row.label) if row.label else ""
-    text = inline.plain(row.text) if row.text else ""
-    return number + (f"{label}: {text}" if label and text else label or text)
 
 
 # --- Excel --------------------------------------------------------------------------------

@@ -100,11 +100,11 @@
     return d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3] ? d : null;
   }
 
-  /* "Page {n} of {total}" as pieces: text, and where the page number and the count go. */
+  /* "Page {page} of {pages}" as pieces: text, and where the page number and the count go. */
   /** @param {string} pattern @returns {{ text?: string, field?: "n" | "total" }[]} */
   function pagePieces(pattern) {
-    return String(pattern).split(/(\{n\}|\{total\})/).filter(Boolean).map(function (p) {
-      return p === "{n}" ? { field: /** @type {"n"} */ ("n") } : p === "{total}" ? { field: /** @type {"total"} */ ("total") } : { text: p };
+    return String(pattern).split(/(\{pages?\})/).filter(Boolean).map(function (p) {
+      return p === "{page}" ? { field: /** @type {"n"} */ ("n") } : p === "{pages}" ? { field: /** @type {"total"} */ ("total") } : { text: p };
     });
   }
 

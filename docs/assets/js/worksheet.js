@@ -203,6 +203,8 @@
 
   function draw() {
     var state = layer.state(tool), gone = 0;
+    var named = /** @type {ViewControl | null} */ (document.querySelector("[data-partnership]"));
+    if (named) { if (named._dl) view.sync(named); else view.bind(named, tool, "f:" + model.file.partnership, "value"); }
     model.parts.forEach(function (p) {
       if (p.kind === "field") {
         var el = /** @type {ViewControl} */ (must(document.getElementById("ws-f-" + p.id)));   // the template's control of the field
@@ -215,6 +217,7 @@
         if (tr) syncRow(p, tr, f.id);
       });
     });
+    if (window.PrintValues) window.PrintValues.refresh();   // the printed copies follow rows added, removed or changed elsewhere
     return gone;
   }
 
@@ -318,6 +321,40 @@
   }
 
   function exportButton() { return button(t("Export (JSON)"), exportJSON); }
+
+  /* Word or Excel of what is typed (office-files.js loads its library only now). */
+  /** @param {OfficeFileKind} kind */
+  function officeFile(kind) {
+    var Office = window.OfficeFiles, Describe = window.WorksheetOffice;
+    if (!Office || !Describe) return;
+    var paper = /** @type {HTMLSelectElement | null} */ (document.querySelector("[data-paper]"));
+    say(t("Making the file…"));
+    Office.download(Describe.describe(model, current(), layer.now()), kind, paper && paper.value === "Letter" ? "Letter" : "A4").then(
+      function (name) { say(tf("Made {file}: it holds what you typed.", { file: name })); },
+      function () { say(t("The file could not be made in this browser. Export (JSON) to keep your work, or print the worksheet."), true, exportButton()); });
+  }
+
+  /* The partnership's name at the top of every printed page, beside the worksheet's title that
+     the page's own style prints. A constructed style sheet: the page's policy allows no inline
+     style that it did not write. */
+  var printedName = (function () {
+    try {
+      var sheet = new CSSStyleSheet();
+      document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);
+      return sheet;
+    } catch (e) { return null; }
+  })();
+  function printHeader() {
+    if (!printedName) return;
+    var name = Core.fieldValue(current(), model.file.partnership);
+    // A CSS string holds any text once quotes, backslashes and line ends are escaped.
+    var quoted = "\"" + name.replace(/\\/g, "\\\\").replace(/"/g, "\\\"").replace(/[\n\r\f]/g, " ") + "\"";
+    printedName.replaceSync("@media print { @page { @top-right { content: " + quoted + "; } } }");
+  }
+  function printed() {
+    printHeader();
+    if (window.PrintValues) window.PrintValues.refresh();
+  }
 
   /** @param {number} bytes */
   function size(bytes) { return bytes % (1024 * 1024) === 0 ? tf("{n} MB", { n: Lang.number(bytes / 1024 / 1024) }) : tf("{n} KB", { n: Lang.number(Math.round(bytes / 1024)) }); }
@@ -588,8 +625,9 @@
     var target = event.target;
     if (!(target instanceof Element)) return;
     var add = target.closest("[data-add-row]"), remove = target.closest("[data-remove-row]");
-    var csv = target.closest("[data-export-csv]");
-    if (add) addRow(tables[String(add.getAttribute("data-add-row"))]);
+    var csv = target.closest("[data-export-csv]"), office = target.closest("[data-office]");
+    if (office) officeFile(office.getAttribute("data-office") === "xlsx" ? "xlsx" : "docx");
+    else if (add) addRow(tables[String(add.getAttribute("data-add-row"))]);
     else if (remove) removeRow(tables[String(must(remove.closest("[data-table]")).getAttribute("data-table"))], String(remove.getAttribute("data-remove-row")));
     else if (csv) {
       var table = tables[String(csv.getAttribute("data-export-csv"))];
@@ -617,6 +655,7 @@
     adoptLegacy();      // an older copy of the toolkit may still write its key (file:// pages of every copy share one storage)
     var gone = draw();
     drawHistory();
+    printed();
     view.retry();
     if (gone && reason === "storage") say(t("A row was removed in another tab or window."), false);
   });
@@ -625,6 +664,10 @@
   adoptBlankRows();
   draw();
   drawHistory();
+  printed();
+  window.addEventListener("beforeprint", printHeader);
+  form.addEventListener("input", printHeader);
+  Array.prototype.forEach.call(document.querySelectorAll("[data-office]"), function (/** @type {HTMLButtonElement} */ b) { b.disabled = !window.OfficeFiles; });
   form.classList.add("worksheet--ready");
   if (!layer.available) say(notSaving(), true, exportButton());
   else if (!moved) say(t("Your answers saved by the previous version of the toolkit could not be moved yet (storage full): they are kept as they were. Free some space and open this page again."), true);
