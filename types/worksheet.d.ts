@@ -71,6 +71,7 @@ interface WorksheetFileModel {
 
 interface WorksheetOfficeModule {
   describe(model: WorksheetModel, state: LayerState, now: string): OfficeDoc;
+  describePlan(plan: PlanModel, actions: PlanAction[], now: string, task: (id: string) => string): OfficeDoc;
 }
 
 /* A worksheet table the action plan gathers actions from. */
@@ -106,6 +107,12 @@ interface PlanModel {
   questions: PlanQuestion[];
   tables: PlanTable[];
   strings?: Record<string, string>;
+  version: string;
+  file: {   // our words for its Word and Excel files (macros/site/worksheets.py, plan_file_model)
+    title: string; toolkit: string; language: string; footer: string;
+    columns: string[];   // Action, Owner, Due, Status, Task, From
+    words: OfficeWords;
+  };
 }
 
 /* --- what worksheet-core.js returns ------------------------------------------------------ */

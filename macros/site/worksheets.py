@@ -152,6 +152,17 @@ def file_model(content: Content, sheet: Worksheet, tr: Translating = ENGLISH) ->
                       "partnership": _("Partnership")}}
 
 
+def plan_file_model(content: Content, tr: Translating = ENGLISH) -> dict[str, object]:
+    """Our words for the action plan's Word and Excel files, in the page's language."""
+    _ = tr.gettext
+    publication = f"{content.publication.title}: {content.publication.subtitle}"
+    return {"title": _("Action plan"), "toolkit": TOOLKIT, "language": tr.language.code,
+            "footer": fill(_(CREDIT), publication=publication),
+            "columns": [_("Action"), _("Owner"), _("Due"), _("Status"), _("Task"), _("From")],
+            "words": {"page": _("Page {page} of {pages}"), "about": _("About"), "choices": _("Choices"),
+                      "question": _("Question"), "answer": _("Answer")}}
+
+
 def source_target(source: str) -> str:
     """The guidance a prompt comes from: the item's anchor, or the task's."""
     task_id = task_of(source)
@@ -231,4 +242,5 @@ def plan_model(content: Content, tr: Translating = ENGLISH) -> Markup:
                   "assessment_tool": storage.assessment_tool(), "storage": storage.contract(),
                   "statuses": list(STATUSES), "status_labels": [tr.gettext(s) for s in STATUSES],
                   "columns": list(ACTION_COLUMNS),
-                  "tasks": tasks, "questions": questions, "tables": tables, "strings": tr.js_strings()})
+                  "tasks": tasks, "questions": questions, "tables": tables, "strings": tr.js_strings(),
+                  "version": version(), "file": plan_file_model(content, tr)})

@@ -49,5 +49,20 @@
              words: file.words, parts: parts };
   }
 
-  return { describe: describe };
+  /* The action plan: one table, its actions in the order shown. `task` names a task as the page does. */
+  /** @param {PlanModel} plan @param {PlanAction[]} actions @param {string} now @param {(id: string) => string} task @returns {OfficeDoc} */
+  function describePlan(plan, actions, now, task) {
+    var file = plan.file, c = file.columns;
+    return { title: file.title, language: file.language, toolkit: file.toolkit, version: plan.version, date: now,
+             fileName: "action-plan", footer: file.footer, words: file.words,
+             parts: [{ kind: "table", title: file.title,
+                       columns: [{ label: c[0], kind: "long" }, { label: c[1], kind: "text" }, { label: c[2], kind: "date" },
+                                 { label: c[3], kind: "choice", options: plan.status_labels.slice() }, { label: c[4], kind: "text" },
+                                 { label: c[5], kind: "text" }],
+                       rows: actions.map(function (a) {
+                         return [a.action, a.owner, a.due, shown(a.status, plan.statuses, plan.status_labels), a.task ? task(a.task) : "", a.source || ""];
+                       }) }] };
+  }
+
+  return { describe: describe, describePlan: describePlan };
 });
