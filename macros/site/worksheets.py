@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..content import inline
-from ..content.checks.worksheets import ACTION_COLUMNS
+from ..content.checks.worksheets import ACTION_COLUMNS, PARTNERSHIP_FIELD
 from ..content.lists import Row, paragraph, resolve, task_of
 from ..content.load import Content
 from ..content.model import FieldPart, TablePart, Worksheet
@@ -76,10 +76,8 @@ def parts(content: Content, sheet: Worksheet) -> list[FieldPart | TableView]:
     return [table_view(content, p) if isinstance(p, TablePart) else p for p in sheet.parts]
 
 
-# The field of a worksheet that names the partnership it is for: printed on every page and in the
-# files' headers. Kept as a field of the worksheet's own records, like any answer (a worksheet's
-# content may not use this id: macros/content/checks/worksheets.py).
-PARTNERSHIP_FIELD = "partnership-name"
+# PARTNERSHIP_FIELD: the field of every worksheet that names the partnership it is for, printed on
+# every page and in the files' headers, kept in the worksheet's own records like any answer.
 # A table of this many columns or more prints across the page (A4 or US Letter landscape), as
 # office-files.js lays its Word and Excel files out.
 WIDE_COLUMNS = 5
