@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..content import inline
-from ..content.checks.worksheets import ACTION_COLUMNS, PARTNERSHIP_FIELD
+from ..content.checks.worksheets import ACTION_COLUMNS
+from ..content.checks.worksheets import PARTNERSHIP_FIELD as PARTNERSHIP_FIELD  # re-exported for the files
 from ..content.lists import Row, paragraph, resolve, task_of
 from ..content.load import Content
 from ..content.model import FieldPart, TablePart, Worksheet
