@@ -105,7 +105,11 @@ def test_a_blank_worksheet_prints_rows_to_write_in_and_choices_to_tick(context, 
         kinds = next(c for p in model["parts"] if p["kind"] == "table" for c in p["columns"] if c["kind"] == "choice")
         assert whole.count(squeezed(kinds["labels"][0])) >= 6
         check_every_page(pages, model["file"]["title"], None)
-    assert page.locator("#ws-in-kind .ws-print-rows tr").count() == 6
+    # The rows to write in are in the table while it is printed, and only then.
+    page.emulate_media(media="print")
+    page.wait_for_function("() => document.querySelectorAll('#ws-in-kind .ws-print-rows tr').length === 6")
+    page.emulate_media(media="screen")
+    page.wait_for_function("() => document.querySelectorAll('#ws-in-kind tbody tr').length === 0")
 
 
 @pytest.mark.parametrize("base", ["http"], indirect=True)

@@ -3,7 +3,8 @@
    print-only copy of its whole value beside it (worksheet.css shows the copy and hides the
    control on paper). A choice left empty prints its options, each with a box to tick. The copies
    are made again just before printing and whenever a control changes; the pages call refresh()
-   after they redraw. Values are only ever set as text. */
+   after they redraw. Values are only ever set as text. A table with a <template data-print-rows>
+   gets its rows to write in while it is printed, and only then. */
 // @ts-check
 (function () {
   "use strict";
@@ -37,6 +38,17 @@
     Array.prototype.forEach.call(document.querySelectorAll(CONTROLS), mirror);
   }
 
+  /** @param {boolean} printing */
+  function printRows(printing) {
+    Array.prototype.forEach.call(document.querySelectorAll("tbody.ws-print-rows"), function (/** @type {Element} */ b) { b.remove(); });
+    if (!printing) return;
+    Array.prototype.forEach.call(document.querySelectorAll("template[data-print-rows]"), function (/** @type {HTMLTemplateElement} */ t) {
+      if (t.parentNode) t.parentNode.insertBefore(t.content.cloneNode(true), t.nextSibling);
+    });
+  }
+
+  function beforePrint() { refresh(); printRows(true); }
+
   /** @param {Event} event */
   function changed(event) {
     var el = event.target;
@@ -45,10 +57,11 @@
 
   document.addEventListener("input", changed);
   document.addEventListener("change", changed);
-  window.addEventListener("beforeprint", refresh);
+  window.addEventListener("beforeprint", beforePrint);
+  window.addEventListener("afterprint", function () { printRows(false); });
   if (window.matchMedia) {
     var print = window.matchMedia("print");
-    if (print.addEventListener) print.addEventListener("change", function (e) { if (e.matches) refresh(); });
+    if (print.addEventListener) print.addEventListener("change", function (e) { if (e.matches) beforePrint(); else printRows(false); });
   }
   window.PrintValues = { refresh: refresh };
   refresh();
