@@ -24,6 +24,7 @@ class AssessmentView(Questions):
     title: str
     module: Module | None = None
     assessment_pages: ClassVar[tuple[assessment.ToolPage, ...]] = assessment.TOOL_PAGES
+    disagreement: ClassVar[int] = assessment.DISAGREEMENT   # group scoring's threshold, said on its page
 
     @classmethod
     def make(cls, site: SiteData, path: str, context: Mapping[str, object]) -> Self:
