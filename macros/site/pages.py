@@ -145,7 +145,7 @@ LINKS_ASSETS = ("assets/js/copy-link.js",)
 OFFICE_ASSETS = ("assets/js/office-files.js", "assets/js/worksheet-office.js")
 # print-values.js before the page scripts, which ask it to refresh its printed copies.
 WORKSHEET_ASSETS = ("assets/css/worksheet.css", *DATA_ASSETS, *OFFICE_ASSETS, "assets/js/print-values.js", "assets/js/worksheet.js",
-                    "assets/js/print-button.js")
+                    "assets/js/worksheet-derived.js", "assets/js/print-button.js")
 PLAN_ASSETS = ("assets/css/worksheet.css", *DATA_ASSETS, *OFFICE_ASSETS, "assets/js/print-values.js", "assets/js/action-plan.js",
                "assets/js/print-button.js")
 PRINT_ASSETS = ("assets/css/worksheet.css", "assets/js/print-button.js")

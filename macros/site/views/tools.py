@@ -49,6 +49,7 @@ class WorksheetsView(PageView):
 class WorksheetView(PageView):
     sheet: Worksheet
     parts: list[FieldPart | worksheets.TableView]   # in order, tables with their rows resolved
+    clauses: list[worksheets.Clause]                # the draft document's clauses, if the worksheet has a draft
     model: Markup                                   # what the browser reads (JSON)
     wide: bool                                      # printed across the page (landscape)
     credit: str                                     # the source, on every printed page
@@ -59,6 +60,7 @@ class WorksheetView(PageView):
         sheet = given(context, "sheet", Worksheet)
         file = worksheets.file_model(site.content, sheet, site.tr)
         return cls(site, path, sheet=sheet, parts=worksheets.parts(site.content, sheet),
+                   clauses=worksheets.clauses(sheet),
                    model=worksheets.browser_model(site.content, sheet, site.tr),
                    wide=worksheets.is_wide(site.content, sheet), credit=str(file["footer"]))
 
