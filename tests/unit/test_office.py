@@ -209,9 +209,10 @@ def test_python_made_files_hold_every_field_on_a4_with_real_properties(tmp_path,
     risks = book["Risks in the five areas"]
     assert risks.page_setup.paperSize == 9 and risks.page_setup.fitToWidth == 1 and risks.page_setup.fitToHeight == 0
     assert risks.sheet_properties.pageSetUpPr.fitToPage and risks.print_title_rows == "$1:$1"
-    assert str(risks.print_area).endswith("$A$1:$F$6") and risks.protection.sheet and risks["A1"].protection.locked
+    last = risks.cell(1, risks.max_column).column_letter   # the item, then every column of the register
+    assert str(risks.print_area).endswith(f"$A$1:${last}$6") and risks.protection.sheet and risks["A1"].protection.locked
     assert not risks["B2"].protection.locked and risks["A2"].protection.locked   # the publication's item is not typed over
-    assert len({risks.column_dimensions[c].width for c in "ABCDEF"}) > 2       # sized to their content
+    assert len({risks.column_dimensions[risks.cell(1, c).column_letter].width for c in range(1, risks.max_column + 1)}) > 2   # sized
     document = Document(str(tmp_path / "export.docx"))
     section = document.sections[0]
     assert sorted([round(section.page_width.mm), round(section.page_height.mm)]) == [210, 297]
