@@ -17,9 +17,10 @@
     python -m macros import-units FILE.po    a translated file back as the official translation of its
                                              language (content/translations/<lang>/), each unit with its
                                              status (official, reviewed or draft)
-    python -m macros fill-worksheet FILE [OUT_DIR]
+    python -m macros fill-worksheet FILE [OUT_DIR] [--force]
                                              a worksheet or action plan exported from the browser
-                                             (JSON) as filled .docx/.xlsx files (next to FILE by default)
+                                             (JSON) as filled .docx/.xlsx files (next to FILE by default),
+                                             for batch use: the pages make the same files themselves
 
 check, build, pdfs, offline, export-units and import-units read the folders from the `guidelines` plugin's options in
 mkdocs.yml (in the current folder, as `mkdocs` does), or from the file named by -f CONFIG_FILE.
@@ -232,17 +233,34 @@ def _translatable(paths: Paths) -> list[str]:
     return [lang.code for lang in i18n.all_languages(paths.official_translations, paths.catalogues) if lang.code != i18n.SOURCE]
 
 
+FILL_USAGE = """usage: python -m macros fill-worksheet EXPORT.json [OUT_DIR] [--force]
+
+Writes a worksheet exported from the browser (JSON) as a filled Word file and, when it has
+tables, an Excel file, or an exported action plan as an Excel file: EXPORT.docx and EXPORT.xlsx
+in OUT_DIR (the export's folder by default). An existing file is replaced only with --force.
+A bad export is refused with what is wrong and where, and nothing is written."""
+
+
 def fill_worksheet(args: list[str], config_file: Path) -> int:
     from .outputs.office import ExportError, fill
 
-    if not args:
-        print("usage: python -m macros fill-worksheet EXPORT.json [OUT_DIR]", file=sys.stderr)
+    if any(a in ("-h", "--help") for a in args):
+        print(FILL_USAGE)
+        return 0
+    force = "--force" in args
+    args = [a for a in args if a != "--force"]
+    unknown = [a for a in args if a.startswith("-")]
+    if not args or len(args) > 2 or unknown:
+        print((f"unknown option {unknown[0]!r}\n" if unknown else "") + FILL_USAGE, file=sys.stderr)
         return 2
     export = Path(args[0])
     try:
-        written = fill(load(CONTENT), export, Path(args[1]) if len(args) > 1 else export.parent)
-    except (ExportError, OSError) as exc:
+        written = fill(lambda: load(CONTENT), export, Path(args[1]) if len(args) > 1 else export.parent, force=force)
+    except ExportError as exc:
         print(exc, file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"{exc.filename or export}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     for path in written:
         print(f"wrote {path}")

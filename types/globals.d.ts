@@ -14,6 +14,8 @@ interface Window {
   ScoringCore?: ScoringCoreModule;
   qrcode?: QRCodeFactory;
   WorksheetCore?: WorksheetCoreModule;
+  WorksheetOffice?: WorksheetOfficeModule;
+  PrintValues?: { refresh(): void };
 }
 
 /* CommonJS, only when Node's tests require() a file. */

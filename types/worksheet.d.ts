@@ -56,6 +56,26 @@ interface WorksheetModel {
   storage: StorageContract;
   parts: WorksheetPart[];
   strings?: Record<string, string>;
+  file: WorksheetFileModel;
+}
+
+/* browser_model()'s "file": our words for the worksheet's Word and Excel files, in the page's
+   language (macros/site/worksheets.py, file_model). */
+interface WorksheetFileModel {
+  title: string;
+  intro: string[];
+  footer: string;
+  toolkit: string;
+  language: string;
+  notes: Record<string, string>;                                   // part id -> where it comes from, its prompt
+  items: Record<string, { heading: string; names: string[] }>;     // table id -> its fixed rows' names, in order
+  partnership: string;                                             // the field naming the partnership
+  words: OfficeWords & { partnership: string };
+}
+
+interface WorksheetOfficeModule {
+  describe(model: WorksheetModel, state: LayerState, now: string): OfficeDoc;
+  describePlan(plan: PlanModel, actions: PlanAction[], now: string, task: (id: string) => string): OfficeDoc;
 }
 
 /* A worksheet table the action plan gathers actions from. */
@@ -91,6 +111,12 @@ interface PlanModel {
   questions: PlanQuestion[];
   tables: PlanTable[];
   strings?: Record<string, string>;
+  version: string;
+  file: {   // our words for its Word and Excel files (macros/site/worksheets.py, plan_file_model)
+    title: string; toolkit: string; language: string; footer: string;
+    columns: string[];   // Action, Owner, Due, Status, Task, From
+    words: OfficeWords;
+  };
 }
 
 /* --- what worksheet-core.js returns ------------------------------------------------------ */

@@ -8,21 +8,23 @@ publication's text in English, its runs marked as English in Word. Text people t
 ever written as text: no cell becomes a formula, whatever it starts with."""
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
 import json
 import re
 import shutil
+import unicodedata
 import uuid
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..content import inline
-from ..content.lists import Row
 from ..content.load import Content
 from ..content.model import Worksheet
-from ..project import ROOT
+from ..project import ROOT, version
 from ..site import storage
 from ..site import worksheets as ws
 from ..site.i18n import ENGLISH, N_, SOURCE, Translating
@@ -34,12 +36,11 @@ if TYPE_CHECKING:   # imported where a file is made: they slow every build
     from openpyxl.cell.cell import Cell
     from openpyxl.worksheet.worksheet import Worksheet as Sheet
 
-# `publication`: its title as published, in English (the toolkit translates only its own words).
-CREDIT = N_("Source: {publication} (ESCAP / UNU-IAS, 2018). Worksheet prompts, headings and examples are ours "
-            "(Partnering Guidelines toolkit).")
+CREDIT = ws.CREDIT
 BLANK_ROWS = 5
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MAX_IMPORT_BYTES = storage.contract()["limits"]["import_bytes"]
+PLAN_KEYS = ("action", "owner", "due", "status", "task", "source")   # an exported action's fields, the workbook's columns
 FILES = storage.contract()["files"]
 
 
@@ -78,6 +79,61 @@ def _number(value: object) -> float:
     return value if isinstance(value, int | float) else 0
 
 
+# What a Word or Excel file cannot hold: Excel refuses a cell of more than 32,767 characters, and
+# neither format holds control characters (XML 1.0) other than tab and line ends.
+EXCEL_CELL_MAX = 32_767
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _text_problem(value: object) -> str | None:
+    if not isinstance(value, str):
+        return f"expected text, found {type(value).__name__}"
+    if len(value) > EXCEL_CELL_MAX:
+        return f"{len(value):,} characters: an Excel cell holds at most {EXCEL_CELL_MAX:,}"
+    bad = CONTROL.search(value)
+    if bad:
+        return f"holds the control character U+{ord(bad[0]):04X}, which Word and Excel files cannot hold"
+    return None
+
+
+def check_records(records: object) -> list[str]:
+    """What is wrong with a worksheet export's records, each as `field.path: what`."""
+    if not isinstance(records, dict):
+        return ["records: expected an object of records"]
+    problems: list[str] = []
+    for key, record in records.items():
+        if not isinstance(record, dict):
+            problems.append(f"records.{key}: expected an object")
+            continue
+        if key.startswith("f:"):
+            if "value" in record and (problem := _text_problem(record["value"])):
+                problems.append(f"records.{key}.value: {problem}")
+        elif key.startswith("r:"):
+            values = record.get("values", {})
+            if not isinstance(values, dict):
+                problems.append(f"records.{key}.values: expected an object of column: text")
+                continue
+            problems += [f"records.{key}.values.{column}: {problem}" for column, value in values.items()
+                         if (problem := _text_problem(value))]
+        else:
+            problems.append(f"records.{key}: not a record of a worksheet (expected f:<field> or r:<table>:<row>)")
+    return problems
+
+
+def check_actions(actions: object) -> list[str]:
+    """What is wrong with an action plan export's actions, each as `field.path: what`."""
+    if not isinstance(actions, list):
+        return ["actions: expected a list of actions"]
+    problems: list[str] = []
+    for n, action in enumerate(actions):
+        if not isinstance(action, dict):
+            problems.append(f"actions[{n}]: expected an object")
+            continue
+        problems += [f"actions[{n}].{key}: {problem}" for key in PLAN_KEYS if key in action
+                     and (problem := _text_problem(action[key]))]
+    return problems
+
+
 def read_export(path: Path) -> dict[str, object]:
     if path.stat().st_size > MAX_IMPORT_BYTES:
         raise ExportError(f"{path}: larger than 1 MB: not an export of this toolkit")
@@ -85,6 +141,8 @@ def read_export(path: Path) -> dict[str, object]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ExportError(f"{path}: not a JSON file ({exc})") from None
+    except RecursionError:
+        raise ExportError(f"{path}: nested too deeply: not an export of this toolkit") from None
     if not isinstance(data, dict) or data.get("format") not in (FILES["worksheet"], FILES["plan"]):
         raise ExportError(f"{path}: not a worksheet or action plan export of the Partnering Guidelines toolkit "
                           "(its \"format\" is missing or different)")
@@ -118,14 +176,10 @@ class Words:
         return self._(CREDIT, publication=f"{content.publication.title}: {content.publication.subtitle}")
 
     def source(self, source: str) -> str:
-        """Where a prompt comes from: "From the guidance of task 3.2, item 4"."""
-        task = ".".join(source.split(".")[:2])
-        if source == task:
-            return self._("From the guidance of task {id}", id=task)
-        return self._("From the guidance of task {id}, item {item}", id=task, item=source[len(task) + 1:])
+        return ws.source_text(self.tr, source)
 
     def item_heading(self, view: ws.TableView) -> str:
-        return self.tr.gettext("Item (ours)") if view.ours else self.tr.gettext("From the publication")
+        return ws.item_heading(self.tr, view)
 
     def choices(self, options: list[str]) -> str:
         return " / ".join(self.d(o) for o in options)
@@ -171,8 +225,8 @@ def docx_bytes(content: Content, sheet: Worksheet, records: dict[str, object] | 
     fields, rows = answers_of(records or {}, sheet.id)
     doc = Document()
     doc.styles["Normal"].font.size = Pt(10)
-    doc.core_properties.title = w.title()
-    doc.core_properties.language = tr.language.code
+    _properties(doc, w.title(), tr.language.code)
+    _page(doc, ws.is_wide(content, sheet))
     if not w.english:
         for style in ("Normal", "Heading 1", "Heading 2"):
             _language(doc.styles[style].element, tr.language.code)
@@ -184,8 +238,9 @@ def docx_bytes(content: Content, sheet: Worksheet, records: dict[str, object] | 
     intro = doc.add_paragraph()
     intro.add_run(w._("Ours") + ": ").bold = True
     intro.add_run(w.d(sheet.intro))
+    partnership = fields.get(ws.PARTNERSHIP_FIELD, "")
     doc.add_paragraph(w._("Partnership: {long}   Date: {short}   Filled in by: {long}",
-                          long="______________________", short="____________"))
+                          long=partnership or "______________________", short="____________"))
     for part in ws.parts(content, sheet):
         if isinstance(part, ws.TableView):
             _docx_table(doc, w, part, rows.get(part.part.table, []))
@@ -197,10 +252,79 @@ def docx_bytes(content: Content, sheet: Worksheet, records: dict[str, object] | 
             box = doc.add_table(rows=1, cols=1)
             box.style = "Table Grid"
             box.cell(0, 0).text = fields.get(part.field, "") or "\n\n"
-    doc.sections[0].footer.paragraphs[0].text = w.credit(content)
+    footer = doc.sections[0].footer
+    footer.paragraphs[0].text = w.credit(content)
+    _page_numbers(footer.add_paragraph(), tr.gettext("Page {page} of {pages}"))
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def _properties(doc: Document, title: str, language: str) -> None:
+    """Real properties: the toolkit as author, made now, its version, the file's language."""
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    props = doc.core_properties
+    props.title, props.language, props.author, props.last_modified_by = title, language, ws.TOOLKIT, ws.TOOLKIT
+    props.created = props.modified = now
+    props.comments = f"{ws.TOOLKIT} {version()}"
+    props.keywords = ws.TOOLKIT
+    props.revision = 1
+
+
+def _page(doc: Document, wide: bool) -> None:
+    """A4, landscape when a table is wide (as the page prints it), 18 mm margins."""
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Mm
+
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE if wide else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (Mm(297), Mm(210)) if wide else (Mm(210), Mm(297))
+    section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = Mm(18)
+
+
+def _page_numbers(paragraph: Paragraph, pattern: str) -> None:
+    """ "Page {page} of {pages}" with Word's own fields, so that each page says its number."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for piece in re.split(r"(\{pages?\})", pattern):
+        if piece in ("{page}", "{pages}"):
+            field = OxmlElement("w:fldSimple")
+            field.set(qn("w:instr"), "PAGE" if piece == "{page}" else "NUMPAGES")
+            run = OxmlElement("w:r")
+            text = OxmlElement("w:t")
+            text.text = "1"
+            run.append(text)
+            field.append(run)
+            paragraph._p.append(field)
+        elif piece:
+            paragraph.add_run(piece)
+
+
+def widths(kinds: list[str], headings: list[str], rows: list[list[str]]) -> list[float]:
+    """Each column's width in characters, as office-files.js sizes the browser's files: enough for
+    its heading's longest word and its content, within bounds, long text wider than short."""
+    def measure(text: str) -> int:
+        return max((sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1 for c in line)
+                    for line in text.split("\n")), default=0)
+
+    out = []
+    for i, (kind, heading) in enumerate(zip(kinds, headings, strict=True)):
+        content = max([measure(r[i]) for r in rows if i < len(r)] or [0])
+        least = 30 if kind == "long" else 24 if kind == "item" else 11 if kind == "date" else 10
+        most = 60 if kind in ("long", "item") else 36
+        word = max((measure(x) for x in heading.split()), default=0)
+        out.append(float(min(most, max(least, word + 1, min(measure(heading), 24) * 0.7, content + 1))))
+    return out
+
+
+def _repeat_header(row: object) -> None:
+    """The row heads the table on every page (w:tblHeader) and is never split."""
+    from docx.oxml import OxmlElement
+
+    properties = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    for tag in ("w:cantSplit", "w:tblHeader"):
+        properties.append(OxmlElement(tag))
 
 
 def _docx_table(doc: Document, w: Words, view: ws.TableView, filled: Filled) -> None:
@@ -211,13 +335,24 @@ def _docx_table(doc: Document, w: Words, view: ws.TableView, filled: Filled) -> 
         p = doc.add_paragraph()
         p.add_run(w._("From the publication, task {id}:", id=t.quote.task) + " ").bold = True
         _english(p, inline.plain(view.quote), italic=True)
+    from docx.enum.table import WD_ROW_HEIGHT_RULE
+    from docx.shared import Mm
+
     headings = ([w.item_heading(view)] if view.rows else []) + [w.d(c.heading) for c in t.columns]
     table = doc.add_table(rows=1, cols=len(headings))
     table.style = "Table Grid"
+    table.autofit = False
     for cell, text in zip(table.rows[0].cells, headings, strict=True):
         cell.text = text
         cell.paragraphs[0].runs[0].bold = True
+    _repeat_header(table.rows[0])
     body = _body(view, filled, w)
+    kinds = (["item"] if view.rows else []) + [c.kind for c in t.columns]
+    chars = widths(kinds, headings, [([name[0]] if view.rows and name else [""] if view.rows else []) +
+                                     [values.get(c.id, "") for c in t.columns] for name, values in body])
+    section = doc.sections[0]
+    room = (section.page_width or Mm(210)) - (section.left_margin or 0) - (section.right_margin or 0)
+    column_widths = [int(room * c / sum(chars)) for c in chars]
     for name, values in body:
         cells = table.add_row().cells
         start = 0
@@ -229,6 +364,12 @@ def _docx_table(doc: Document, w: Words, view: ws.TableView, filled: Filled) -> 
             start = 1
         for cell, column in zip(cells[start:], t.columns, strict=True):
             cell.text = values.get(column.id, "")
+        if not any(values.values()):   # a row to write in by hand
+            row = table.rows[-1]
+            row.height, row.height_rule = Mm(10), WD_ROW_HEIGHT_RULE.AT_LEAST
+    for row in table.rows:
+        for cell, width in zip(row.cells, column_widths, strict=True):
+            cell.width = width
     options = [f"{w.d(c.heading)}: {w.choices(c.options)}" for c in t.columns if c.options]
     if options:
         _note(doc, w._("Choices (ours): {choices}", choices="; ".join(options)))
@@ -239,16 +380,8 @@ def _body(view: ws.TableView, filled: Filled, w: Words) -> list[tuple[tuple[str,
     or (None, values) for a row of the reader's."""
     if view.rows:
         by_id = dict(filled)
-        return [((w.d(_row_text(r)), False) if r.id.startswith("row-") else (_row_text(r), True), by_id.get(r.id, {}))
-                for r in view.rows]
+        return [(ws.row_name(w.tr, w.sheet, r), by_id.get(r.id, {})) for r in view.rows]
     return [(None, values) for _, values in filled] or [(None, {})] * BLANK_ROWS
-
-
-def _row_text(row: Row) -> str:
-    number = f"({row.n}) " if row.n else ""
-    label = inline.plain(row.label) if row.label else ""
-    text = inline.plain(row.text) if row.text else ""
-    return number + (f"{label}: {text}" if label and text else label or text)
 
 
 # --- Excel --------------------------------------------------------------------------------
@@ -286,10 +419,12 @@ def _sheet_title(title: str, taken: set[str]) -> str:
 def xlsx_bytes(content: Content, sheet: Worksheet, records: dict[str, object] | None = None,
                tr: Translating = ENGLISH) -> bytes:
     from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
 
     w = Words(sheet, tr)
-    _, rows = answers_of(records or {}, sheet.id)
+    fields, rows = answers_of(records or {}, sheet.id)
     book = Workbook()
+    _book_properties(book, w.title(), tr.language.code)
     taken: set[str] = set()
     about = book.worksheets[0]   # the one sheet a new workbook has, active
     about.title = _sheet_title(w._("About"), taken)
@@ -297,7 +432,23 @@ def xlsx_bytes(content: Content, sheet: Worksheet, records: dict[str, object] | 
                  w.credit(content)):
         about.append([None])
         safe_cell(_cell(about, about.max_row, 1), line)
-    about.column_dimensions["A"].width = 120
+    # Every field, as question and answer (the tables have their own sheets), the partnership first.
+    about.append([None])
+    about.append([None])
+    for col, text in enumerate((w._("Question"), w._("Answer")), start=1):
+        safe_cell(_cell(about, about.max_row, col), text)
+        _cell(about, about.max_row, col).font = Font(bold=True)
+    questions = [(w._("Partnership"), ws.PARTNERSHIP_FIELD)] + [
+        (w.d(p.label), p.field) for p in ws.parts(content, sheet) if not isinstance(p, ws.TableView)]
+    for label, field in questions:
+        about.append([None])
+        safe_cell(_cell(about, about.max_row, 1), label)
+        safe_cell(_cell(about, about.max_row, 2), fields.get(field) or None)
+        for col in (1, 2):
+            _cell(about, about.max_row, col).alignment = Alignment(wrap_text=True, vertical="top")
+    about.column_dimensions["A"].width = 50
+    about.column_dimensions["B"].width = 80
+    _print_setup(about, "B", about.max_row, wide=False)
     choices_name = _sheet_title(w._(CHOICES), taken)
     choices = None
     for part in ws.parts(content, sheet):
@@ -312,6 +463,27 @@ def xlsx_bytes(content: Content, sheet: Worksheet, records: dict[str, object] | 
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _book_properties(book: object, title: str, language: str) -> None:
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    props = book.properties  # type: ignore[attr-defined]
+    props.title, props.language, props.creator, props.lastModifiedBy = title, language, ws.TOOLKIT, ws.TOOLKIT
+    props.created = props.modified = now
+    props.description, props.keywords = f"{ws.TOOLKIT} {version()}", ws.TOOLKIT
+
+
+def _print_setup(sheet: Sheet, last_column: str, last_row: int, wide: bool, header: bool = False) -> None:
+    """A4, one page wide (as many long as it takes), the header row on every printed page."""
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape" if wide else "portrait"
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_area = f"A1:{last_column}{max(last_row, 2)}"
+    if header:
+        sheet.print_title_rows = "1:1"
 
 
 # The choices of every choice column, one column each, on a hidden sheet that the drop-down lists
@@ -330,58 +502,102 @@ def _choice_range(choices: Sheet, options: list[str]) -> str:
 
 
 def _xlsx_table(sheet: Sheet, w: Words, view: ws.TableView, filled: Filled, choices: Sheet | None = None) -> None:
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment, Font, Protection
     from openpyxl.worksheet.datavalidation import DataValidation
 
     t = view.part
     first = 1 if view.rows else 0
     headings = ([w.item_heading(view)] if view.rows else []) + [w.d(c.heading) for c in t.columns]
+    body = _body(view, filled, w)
+    kinds = (["item"] if first else []) + [c.kind for c in t.columns]
+    chars = widths(kinds, headings, [([name[0]] if first and name else [""] if first else []) + [values.get(c.id, "") for c in t.columns]
+                                     for name, values in body])
     for col, text in enumerate(headings, start=1):
         cell = _cell(sheet, 1, col)
         safe_cell(cell, text)
         cell.font = Font(bold=True)
-        sheet.column_dimensions[cell.column_letter].width = 60 if (first and col == 1) else 28
-    body = _body(view, filled, w)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.column_dimensions[cell.column_letter].width = chars[col - 1]
+    last = max(len(body) + 1, 200)
     for r, (name, values) in enumerate(body, start=2):
         if first:
             safe_cell(_cell(sheet, r, 1), name[0] if name else None)
+            _cell(sheet, r, 1).alignment = Alignment(wrap_text=True, vertical="top")
         for c, column in enumerate(t.columns, start=1 + first):
-            safe_cell(_cell(sheet, r, c), values.get(column.id, ""))
+            _value(_cell(sheet, r, c), values.get(column.id, ""), column.kind)
             _cell(sheet, r, c).alignment = Alignment(wrap_text=True, vertical="top")
-    last = max(len(body) + 1, 200)
+    # The header and the publication's items are protected (no password); the columns people
+    # fill in are not, down to the last row the drop-down lists cover.
+    for r in range(2, last + 1):
+        for c in range(1 + first, len(headings) + 1):
+            _cell(sheet, r, c).protection = Protection(locked=False)
     for c, column in enumerate(t.columns, start=1 + first):
+        letter = _cell(sheet, 1, c).column_letter
+        if column.kind == "date":
+            for r in range(2, last + 1):
+                _cell(sheet, r, c).number_format = "yyyy-mm-dd"
         if column.options:
             if choices is None:   # xlsx_bytes makes the sheet before the first table with choices
                 raise ValueError(f"{t.table}: a choice column, and no {CHOICES} sheet for its list")
-            letter = _cell(sheet, 1, c).column_letter
             # A blank file offers the choices in its language; one filled from an export holds
             # what was stored, which is the English choice, and is made in English.
             rule = DataValidation(type="list", formula1=_choice_range(choices, [w.d(o) for o in column.options]), allow_blank=True)
             rule.add(f"{letter}2:{letter}{last}")
             sheet.add_data_validation(rule)
     sheet.freeze_panes = "A2"
+    _protect(sheet, rows_fixed=bool(first))
+    _print_setup(sheet, _cell(sheet, 1, len(headings)).column_letter, len(body) + 1, wide=len(headings) >= ws.WIDE_COLUMNS, header=True)
+
+
+def _value(cell: Cell, text: str, kind: str) -> None:
+    """A date typed as one (YYYY-MM-DD) is a date; anything else is text."""
+    if kind == "date" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        try:
+            cell.value = dt.date.fromisoformat(text)
+            cell.number_format = "yyyy-mm-dd"
+            return
+        except ValueError:
+            pass
+    safe_cell(cell, text)
+
+
+def _protect(sheet: Sheet, rows_fixed: bool) -> None:
+    """Protected without a password: the header is not typed over by mistake; rows can still be
+    formatted, sorted and filtered, and added or removed where people add rows."""
+    p = sheet.protection
+    p.sheet = True
+    p.formatCells = p.formatColumns = p.formatRows = p.sort = p.autoFilter = False
+    p.selectLockedCells = p.selectUnlockedCells = False
+    p.insertRows = p.deleteRows = rows_fixed
 
 
 def plan_xlsx_bytes(export: dict[str, object]) -> bytes:
     """The action plan exported from the browser, as a workbook."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
 
     book = Workbook()
     sheet = book.worksheets[0]   # the one sheet a new workbook has, active
     sheet.title = "Action plan"
     headings = ["Action", "Owner", "Due", "Status", "Task", "From"]
-    keys = ["action", "owner", "due", "status", "task", "source"]
+    keys = PLAN_KEYS
     for col, text in enumerate(headings, start=1):
         safe_cell(_cell(sheet, 1, col), text)
         _cell(sheet, 1, col).font = Font(bold=True)
     actions = export.get("actions")
     if not isinstance(actions, list):
         actions = []
-    for r, action in enumerate(a for a in actions if isinstance(a, dict)):
+    listed = [a for a in actions if isinstance(a, dict)]
+    for r, action in enumerate(listed):
         for c, key in enumerate(keys, start=1):
-            safe_cell(_cell(sheet, r + 2, c), str(action.get(key, "")))
+            _value(_cell(sheet, r + 2, c), str(action.get(key, "")), "date" if key == "due" else "text")
+            _cell(sheet, r + 2, c).alignment = Alignment(wrap_text=True, vertical="top")
+    for letter, width in zip("ABCDEF", widths(["long", "text", "date", "text", "text", "text"], headings,
+                                               [[str(a.get(k, "")) for k in keys] for a in listed]), strict=True):
+        sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"
+    _book_properties(book, "Action plan", SOURCE)
+    _print_setup(sheet, "F", len(listed) + 1, wide=True, header=True)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -425,23 +641,42 @@ def write_blank(content: Content, site_dir: Path, tr: Translating = ENGLISH) -> 
     return written
 
 
-def fill(content: Content, export_path: Path, out_dir: Path) -> list[Path]:
+def fill(loaded: Callable[[], Content], export_path: Path, out_dir: Path, force: bool = False) -> list[Path]:
+    """The filled files of an export, in out_dir. Everything is checked before anything is
+    written: a bad export, or a file that exists without `force`, writes nothing. The content
+    is loaded (`loaded()`) only for an export that can be used."""
     data = read_export(export_path)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    if data["format"] != FILES["plan"] and (problem := check_records(data["records"]) if "records" in data else None):
+        raise ExportError(f"{export_path}: nothing written:\n" + "\n".join(f"  {export_path.name}: {p}" for p in problem[:20]))
+    content = loaded()
     stem = export_path.stem
-    if data["format"] == FILES["plan"]:
-        path = out_dir / f"{stem}.xlsx"
-        path.write_bytes(plan_xlsx_bytes(data))
-        return [path]
-    sheet = next((s for s in content.worksheets if s.id == data.get("worksheet")), None)
+    plan = data["format"] == FILES["plan"]
+    sheet = None
+    if plan:
+        problems = check_actions(data.get("actions", []))
+        targets = [out_dir / f"{stem}.xlsx"]
+    else:
+        sheet = next((s for s in content.worksheets if s.id == data.get("worksheet")), None)
+        if sheet is None:
+            raise ExportError(f"{export_path}: worksheet {data.get('worksheet')!r} is not one of this toolkit's worksheets")
+        if "records" not in data:
+            raise ExportError(f"{export_path}: records: missing (an export holds the worksheet's records)")
+        problems = check_records(data["records"])
+        targets = [out_dir / f"{stem}.docx"] + ([out_dir / f"{stem}.xlsx"] if ws.has_tables(sheet) else [])
+    if problems:
+        more = f"\n  … and {len(problems) - 20} more" if len(problems) > 20 else ""
+        raise ExportError(f"{export_path}: nothing written:\n" + "\n".join(f"  {export_path.name}: {p}" for p in problems[:20]) + more)
+    existing = [str(t) for t in targets if t.exists()]
+    if existing and not force:
+        raise ExportError(f"{', '.join(existing)}: already there; nothing written. Give --force to replace "
+                          f"{'it' if len(existing) == 1 else 'them'}, or another OUT_DIR.")
     if sheet is None:
-        raise ExportError(f"{export_path}: worksheet {data.get('worksheet')!r} is not one of this toolkit's worksheets")
-    records = data.get("records")
-    if not isinstance(records, dict):
-        raise ExportError(f"{export_path}: no records object")
-    written = [out_dir / f"{stem}.docx"]
-    written[0].write_bytes(docx_bytes(content, sheet, records))
-    if ws.has_tables(sheet):
-        written.append(out_dir / f"{stem}.xlsx")
-        written[1].write_bytes(xlsx_bytes(content, sheet, records))
-    return written
+        made = [plan_xlsx_bytes(data)]
+    else:
+        records = data["records"]
+        assert isinstance(records, dict)   # check_records() said so
+        made = [docx_bytes(content, sheet, records)] + ([xlsx_bytes(content, sheet, records)] if len(targets) > 1 else [])
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for path, data_bytes in zip(targets, made, strict=True):
+        path.write_bytes(data_bytes)
+    return targets

@@ -144,9 +144,13 @@ GROUP_ASSETS = ("assets/css/assessment.css", ASSESSMENT_MODEL, "assets/js/data-l
                 "assets/js/group-scoring.js")
 CASE_LIBRARY_ASSETS = ("assets/js/case-library.js",)
 LINKS_ASSETS = ("assets/js/copy-link.js",)
-WORKSHEET_ASSETS = ("assets/css/worksheet.css", *DATA_ASSETS, "assets/js/worksheet.js", "assets/js/worksheet-derived.js",
-                     "assets/js/print-button.js")
-PLAN_ASSETS = ("assets/css/worksheet.css", *DATA_ASSETS, "assets/js/action-plan.js", "assets/js/print-button.js")
+# office-files.js is small; the Word and Excel libraries it loads are not, and load only when asked for.
+OFFICE_ASSETS = ("assets/js/office-files.js", "assets/js/worksheet-office.js")
+# print-values.js before the page scripts, which ask it to refresh its printed copies.
+WORKSHEET_ASSETS = ("assets/css/worksheet.css", *DATA_ASSETS, *OFFICE_ASSETS, "assets/js/print-values.js", "assets/js/worksheet.js",
+                    "assets/js/worksheet-derived.js", "assets/js/print-button.js")
+PLAN_ASSETS = ("assets/css/worksheet.css", *DATA_ASSETS, *OFFICE_ASSETS, "assets/js/print-values.js", "assets/js/action-plan.js",
+               "assets/js/print-button.js")
 PRINT_ASSETS = ("assets/css/worksheet.css", "assets/js/print-button.js")
 WORKSHOP_ASSETS = ("assets/css/worksheet.css", "assets/css/workshop.css", "assets/js/print-button.js")
 

@@ -10,13 +10,15 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ..content import inline
 from ..content.checks.worksheets import ACTION_COLUMNS
+from ..content.checks.worksheets import PARTNERSHIP_FIELD as PARTNERSHIP_FIELD  # re-exported for the files
 from ..content.lists import Row, paragraph, resolve, task_of
 from ..content.load import Content
 from ..content.model import Column, FieldPart, Grid, GridRegion, TablePart, Worksheet
 from ..project import version
 from . import assessment, storage, urls
-from .i18n import ENGLISH, N_, Translating
+from .i18n import ENGLISH, N_, Translating, fill
 
 PAGE_DIR = "worksheets"
 INDEX = f"{PAGE_DIR}/index.html"
@@ -129,6 +131,91 @@ def parts(content: Content, sheet: Worksheet) -> list[FieldPart | TableView]:
     return [table_view(content, p) if isinstance(p, TablePart) else p for p in sheet.parts]
 
 
+# PARTNERSHIP_FIELD: the field of every worksheet that names the partnership it is for, printed on
+# every page and in the files' headers, kept in the worksheet's own records like any answer.
+# A table of this many columns or more prints across the page (A4 or US Letter landscape), as
+# office-files.js lays its Word and Excel files out.
+WIDE_COLUMNS = 5
+# `publication`: its title as published, in English (the toolkit translates only its own words).
+CREDIT = N_("Source: {publication} (ESCAP / UNU-IAS, 2018). Worksheet prompts, headings and examples are ours "
+            "(Partnering Guidelines toolkit).")
+TOOLKIT = "Partnering Guidelines toolkit"
+
+
+def is_wide(content: Content, sheet: Worksheet) -> bool:
+    return any(len(p.part.columns) + (1 if p.rows else 0) >= WIDE_COLUMNS for p in parts(content, sheet) if isinstance(p, TableView))
+
+
+def source_text(tr: Translating, source: str) -> str:
+    """Where a prompt comes from: "From the guidance of task 3.2, item 4"."""
+    _ = tr.gettext
+    task = ".".join(source.split(".")[:2])
+    if source == task:
+        return fill(_("From the guidance of task {id}"), id=task)
+    return fill(_("From the guidance of task {id}, item {item}"), id=task, item=source[len(task) + 1:])
+
+
+def row_text(row: Row) -> str:
+    """A fixed row's name in plain text, with its number and run-in heading as printed."""
+    number = f"({row.n}) " if row.n else ""
+    label = inline.plain(row.label) if row.label else ""
+    text = inline.plain(row.text) if row.text else ""
+    return number + (f"{label}: {text}" if label and text else label or text)
+
+
+def row_name(tr: Translating, sheet: Worksheet, row: Row) -> tuple[str, bool]:
+    """(a fixed row's name, whether it is the publication's: then it stays English); ours are translated."""
+    if row.id.startswith("row-"):
+        return tr.data(f"worksheet:{sheet.id}", row_text(row)), False
+    return row_text(row), True
+
+
+def item_heading(tr: Translating, view: TableView) -> str:
+    _ = tr.gettext
+    return _("Item (ours)") if view.ours else _("From the publication")
+
+
+def file_model(content: Content, sheet: Worksheet, tr: Translating = ENGLISH) -> dict[str, object]:
+    """What the browser needs, beyond the parts, to make the worksheet's Word and Excel files
+    (docs/assets/js/worksheet-office.js): our words in the page's language."""
+    _ = tr.gettext
+
+    def d(text: str) -> str:
+        return tr.data(f"worksheet:{sheet.id}", text)
+
+    notes: dict[str, str] = {}
+    items: dict[str, dict[str, object]] = {}
+    for part in parts(content, sheet):
+        if isinstance(part, TableView):
+            t = part.part
+            notes[t.table] = " · ".join([source_text(tr, t.source)] + ([d(t.prompt)] if t.prompt else []))
+            if part.rows:
+                items[t.table] = {"heading": item_heading(tr, part), "names": [row_name(tr, sheet, r)[0] for r in part.rows]}
+        else:
+            notes[part.field] = " · ".join([source_text(tr, part.source)] +
+                                           ([fill(_("Example (ours): {example}"), example=d(part.example))] if part.example else []))
+    publication = f"{content.publication.title}: {content.publication.subtitle}"
+    return {"title": fill(_("Worksheet: {title}"), title=d(sheet.title)),
+            "intro": [fill(_("Serves tasks {ids}"), ids=", ".join(sheet.tasks)), _("Ours") + ": " + d(sheet.intro)],
+            "footer": fill(_(CREDIT), publication=publication),
+            "toolkit": TOOLKIT, "language": tr.language.code, "notes": notes, "items": items,
+            "partnership": PARTNERSHIP_FIELD,
+            "words": {"page": _("Page {page} of {pages}"), "about": _("About"),
+                      "choices": _("Choices"), "question": _("Question"), "answer": _("Answer"),
+                      "partnership": _("Partnership")}}
+
+
+def plan_file_model(content: Content, tr: Translating = ENGLISH) -> dict[str, object]:
+    """Our words for the action plan's Word and Excel files, in the page's language."""
+    _ = tr.gettext
+    publication = f"{content.publication.title}: {content.publication.subtitle}"
+    return {"title": _("Action plan"), "toolkit": TOOLKIT, "language": tr.language.code,
+            "footer": fill(_(CREDIT), publication=publication),
+            "columns": [_("Action"), _("Owner"), _("Due"), _("Status"), _("Task"), _("From")],
+            "words": {"page": _("Page {page} of {pages}"), "about": _("About"), "choices": _("Choices"),
+                      "question": _("Question"), "answer": _("Answer")}}
+
+
 def source_target(source: str) -> str:
     """The guidance a prompt comes from: the item's anchor, or the task's."""
     task_id = task_of(source)
@@ -184,7 +271,7 @@ def browser_model(content: Content, sheet: Worksheet, tr: Translating = ENGLISH)
     return _json({"format": files["worksheet"], "schema_version": files["schema_version"], "id": sheet.id,
                   "title": sheet.title, "version": version(), "content_version": content.fingerprint(),
                   "tool": storage.worksheet_tool(sheet.id), "storage": storage.contract(), "parts": out,
-                  "strings": tr.js_strings()})
+                  "strings": tr.js_strings(), "file": file_model(content, sheet, tr)})
 
 
 def plan_model(content: Content, tr: Translating = ENGLISH) -> Markup:
@@ -212,4 +299,5 @@ def plan_model(content: Content, tr: Translating = ENGLISH) -> Markup:
                   "assessment_tool": storage.assessment_tool(), "storage": storage.contract(),
                   "statuses": list(STATUSES), "status_labels": [tr.gettext(s) for s in STATUSES],
                   "columns": list(ACTION_COLUMNS),
-                  "tasks": tasks, "questions": questions, "tables": tables, "strings": tr.js_strings()})
+                  "tasks": tasks, "questions": questions, "tables": tables, "strings": tr.js_strings(),
+                  "version": version(), "file": plan_file_model(content, tr)})

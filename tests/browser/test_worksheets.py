@@ -6,6 +6,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from hostile import BREAKOUT
+from office_files import check_excel, check_word
+from office_files import download as office_file
 from stored import ASSESSMENT_PREFIX, NEWEST_IS, data_keys, snapshots, values
 
 from macros.project import ROOT
@@ -17,11 +20,24 @@ def saved(page):
 
 
 def sample(kind, options, n):
+    """Thai, Chinese, markup and a formula's start, all kept as text; a long answer on several lines."""
     if kind == "choice":
         return options[n % len(options)]
     if kind == "date":
         return f"2026-0{1 + n % 9}-1{n % 10}"
-    return f"Answer {n} <b>not bold</b>"
+    text = f"=SUM(A{n}) Answer {n} <b>not bold</b> ผู้มีส่วนได้ส่วนเสีย 合作伙伴 {BREAKOUT}"
+    return text + f"\nline two of {n}\n\n  indented" if kind == "long" else text
+
+
+def kinds_of(sheet_model, typed: dict) -> list[tuple[str, str]]:
+    """[(kind, value)] of what fill_everything() typed."""
+    kinds = {}
+    for part in sheet_model["parts"]:
+        if part["kind"] == "field":
+            kinds[f"f:{part['id']}"] = part["type"]
+        for col in part.get("columns", []):
+            kinds[(part["id"], col["id"])] = col["kind"]
+    return [(kinds[key] if key.startswith("f:") else kinds[tuple(key.split(":")[1::2])], value) for key, value in typed.items()]
 
 
 def fill(page, el, kind, value):
@@ -106,6 +122,11 @@ def test_each_worksheet_fill_reload_export_import_print(context, server, site, s
         assert shown(other, sheet_model) == typed
     finally:
         fresh.close()
+    # Word and Excel made in the browser from what was typed (Word on A4, Excel on US Letter).
+    values = kinds_of(sheet_model, typed)
+    check_word(office_file(page, "docx", tmp_path), sheet_model["file"]["title"], "A4", values)
+    if any(p["kind"] == "table" for p in sheet_model["parts"]):
+        check_excel(office_file(page, "xlsx", tmp_path, "Letter"), sheet_model["file"]["title"], "Letter", values, sheet_model["parts"])
     # Printed: the form and its answers, without tools or navigation.
     page.emulate_media(media="print")
     assert not page.locator(".ws-tools").is_visible() and not page.locator(".md-sidebar--primary").is_visible()

@@ -76,6 +76,12 @@ def test_an_action_table_needs_its_columns(broken):
     assert "an action table needs the columns owner" in report(broken.root)
 
 
+def test_no_part_takes_the_partnership_field(broken):
+    path = broken("worksheets/rewards-and-risks.yml", "  - field: partner\n", "  - field: partnership-name\n")
+    assert (f"rewards-and-risks.yml:{line_of(path, 'partnership-name')}: parts[0].field: part id 'partnership-name' is the "
+            "partnership's name") in report(broken.root)
+
+
 def test_file_name_is_the_id(broken):
     broken("worksheets/moving-on.yml", "id: moving-on", "id: moving-away")
     assert "worksheet id 'moving-away' must be its file name ('moving-on')" in report(broken.root)

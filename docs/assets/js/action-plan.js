@@ -308,6 +308,7 @@
     table.querySelectorAll("th[data-sort-key]").forEach(function (th) {
       th.setAttribute("aria-sort", th.getAttribute("data-sort-key") === sort.key ? sort.direction : "none");
     });
+    if (window.PrintValues) window.PrintValues.refresh();   // the printed copies of owners, dates and statuses
   }
 
   function afterChange() {
@@ -341,6 +342,19 @@
       times[a.id] = out;
     });
     return { actions: Core.sortActions(list, sort.key, sort.direction, plan.statuses), times: times };
+  }
+
+  /* Word or Excel of the plan as shown (office-files.js loads its library only now). */
+  /** @param {OfficeFileKind} kind */
+  function officeFile(kind) {
+    var Office = window.OfficeFiles, Describe = window.WorksheetOffice;
+    if (!Office || !Describe) return;
+    var paper = /** @type {HTMLSelectElement | null} */ (document.querySelector("[data-paper]"));
+    say(t("Making the file…"));
+    Office.download(Describe.describePlan(plan, current().actions, layer.now(), function (id) { return tf("Task {id}", { id: id }); }),
+                    kind, paper && paper.value === "Letter" ? "Letter" : "A4").then(
+      function (name) { say(tf("Made {file}: it holds what you typed.", { file: name })); },
+      function () { say(t("The file could not be made in this browser. Export (JSON) to keep your work, or print the worksheet."), true); });
   }
 
   function exportJSON() {
@@ -595,6 +609,8 @@
   });
   document.addEventListener("click", function (e) {
     if (!(e.target instanceof Element)) return;
+    var office = e.target.closest("[data-office]");
+    if (office) officeFile(office.getAttribute("data-office") === "xlsx" ? "xlsx" : "docx");
     if (e.target.closest("[data-export-plan-csv]")) exportCSV();
     if (e.target.closest("[data-export-plan-json]")) exportJSON();
   });
@@ -612,6 +628,7 @@
   if (chosen) filter = chosen.value;      // chosen before this script ran
   draw();
   drawHistory();
+  Array.prototype.forEach.call(document.querySelectorAll("[data-office]"), function (/** @type {HTMLButtonElement} */ b) { b.disabled = !window.OfficeFiles; });
   View.ready(document);
   table.classList.add("plan--ready");
   if (!layer.available) say(t("This browser is not saving: storage is blocked or unavailable (private mode?). Export the plan before you leave."), true);

@@ -191,6 +191,8 @@
 
   function draw() {
     var state = layer.state(tool), gone = 0;
+    var named = /** @type {ViewControl | null} */ (document.querySelector("[data-partnership]"));
+    if (named) { if (named._dl) view.sync(named); else view.bind(named, tool, "f:" + model.file.partnership, "value"); }
     model.parts.forEach(function (p) {
       if (p.kind === "field") {
         var el = /** @type {ViewControl} */ (must(document.getElementById("ws-f-" + p.id)));   // the template's control of the field
@@ -203,6 +205,7 @@
         if (tr) syncRow(p, tr, f.id);
       });
     });
+    if (window.PrintValues) window.PrintValues.refresh();   // the printed copies follow rows added, removed or changed elsewhere
     // What the page computes from the answers (scores, grids, a draft: worksheet-derived.js) follows.
     form.dispatchEvent(new CustomEvent("worksheet-drawn"));
     return gone;
@@ -308,6 +311,40 @@
   }
 
   function exportButton() { return button(t("Export (JSON)"), exportJSON); }
+
+  /* Word or Excel of what is typed (office-files.js loads its library only now). */
+  /** @param {OfficeFileKind} kind */
+  function officeFile(kind) {
+    var Office = window.OfficeFiles, Describe = window.WorksheetOffice;
+    if (!Office || !Describe) return;
+    var paper = /** @type {HTMLSelectElement | null} */ (document.querySelector("[data-paper]"));
+    say(t("Making the file…"));
+    Office.download(Describe.describe(model, current(), layer.now()), kind, paper && paper.value === "Letter" ? "Letter" : "A4").then(
+      function (name) { say(tf("Made {file}: it holds what you typed.", { file: name })); },
+      function () { say(t("The file could not be made in this browser. Export (JSON) to keep your work, or print the worksheet."), true, exportButton()); });
+  }
+
+  /* The partnership's name at the top of every printed page, beside the worksheet's title that
+     the page's own style prints. A constructed style sheet: the page's policy allows no inline
+     style that it did not write. */
+  var printedName = (function () {
+    try {
+      var sheet = new CSSStyleSheet();
+      document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);
+      return sheet;
+    } catch (e) { return null; }
+  })();
+  function printHeader() {
+    if (!printedName) return;
+    var name = Core.fieldValue(current(), model.file.partnership);
+    // A CSS string holds any text once quotes, backslashes and line ends are escaped.
+    var quoted = "\"" + name.replace(/\\/g, "\\\\").replace(/"/g, "\\\"").replace(/[\n\r\f]/g, " ") + "\"";
+    printedName.replaceSync("@media print { @page { @top-right { content: " + quoted + "; } } }");
+  }
+  function printed() {
+    printHeader();
+    if (window.PrintValues) window.PrintValues.refresh();
+  }
 
   /** @param {number} bytes */
   function size(bytes) { return bytes % (1024 * 1024) === 0 ? tf("{n} MB", { n: Lang.number(bytes / 1024 / 1024) }) : tf("{n} KB", { n: Lang.number(Math.round(bytes / 1024)) }); }
@@ -578,8 +615,9 @@
     var target = event.target;
     if (!(target instanceof Element)) return;
     var add = target.closest("[data-add-row]"), remove = target.closest("[data-remove-row]");
-    var csv = target.closest("[data-export-csv]");
-    if (add) addRow(tables[String(add.getAttribute("data-add-row"))]);
+    var csv = target.closest("[data-export-csv]"), office = target.closest("[data-office]");
+    if (office) officeFile(office.getAttribute("data-office") === "xlsx" ? "xlsx" : "docx");
+    else if (add) addRow(tables[String(add.getAttribute("data-add-row"))]);
     else if (remove) removeRow(tables[String(must(remove.closest("[data-table]")).getAttribute("data-table"))], String(remove.getAttribute("data-remove-row")));
     else if (csv) {
       var table = tables[String(csv.getAttribute("data-export-csv"))];
@@ -607,6 +645,7 @@
     adoptLegacy();      // an older copy of the toolkit may still write its key (file:// pages of every copy share one storage)
     var gone = draw();
     drawHistory();
+    printed();
     view.retry();
     if (gone && reason === "storage") say(t("A row was removed in another tab or window."), false);
   });
@@ -615,6 +654,10 @@
   adoptBlankRows();
   draw();
   drawHistory();
+  printed();
+  window.addEventListener("beforeprint", printHeader);
+  form.addEventListener("input", printHeader);
+  Array.prototype.forEach.call(document.querySelectorAll("[data-office]"), function (/** @type {HTMLButtonElement} */ b) { b.disabled = !window.OfficeFiles; });
   View.ready(document);
   form.classList.add("worksheet--ready");
   if (!layer.available) say(notSaving(), true, exportButton());

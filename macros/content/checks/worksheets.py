@@ -12,6 +12,9 @@ from .common import Loaded, single, source
 
 # The columns the action plan reads from an action table.
 ACTION_COLUMNS = ("action", "owner", "due", "status")
+# Every worksheet page has this field of its own, naming the partnership (printed on every page,
+# in the files' headers): a worksheet's parts may not take its id.
+PARTNERSHIP_FIELD = "partnership-name"
 DONE = "Done"
 
 
@@ -34,6 +37,9 @@ def check(content: Content, loaded: Loaded) -> list[Problem]:
             ident = part.field if isinstance(part, FieldPart) else part.table
             if ident in seen:
                 problems.append(src.problem(here, f"part id '{ident}' is used twice in this worksheet"))
+            if ident == PARTNERSHIP_FIELD:
+                problems.append(src.problem(here + ("field",), f"part id '{ident}' is the partnership's name that every "
+                                                               "worksheet page has: choose another id"))
             seen.add(ident)
             problems += _source(src, here, part.source, sheet, tasks)
             if isinstance(part, FieldPart):

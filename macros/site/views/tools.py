@@ -51,14 +51,18 @@ class WorksheetView(PageView):
     parts: list[FieldPart | worksheets.TableView]   # in order, tables with their rows resolved
     clauses: list[worksheets.Clause]                # the draft document's clauses, if the worksheet has a draft
     model: Markup                                   # what the browser reads (JSON)
+    wide: bool                                      # printed across the page (landscape)
+    credit: str                                     # the source, on every printed page
     ws: ClassVar[WorksheetFiles] = WorksheetFiles()
 
     @classmethod
     def make(cls, site: SiteData, path: str, context: Mapping[str, object]) -> Self:
         sheet = given(context, "sheet", Worksheet)
+        file = worksheets.file_model(site.content, sheet, site.tr)
         return cls(site, path, sheet=sheet, parts=worksheets.parts(site.content, sheet),
                    clauses=worksheets.clauses(sheet),
-                   model=worksheets.browser_model(site.content, sheet, site.tr))
+                   model=worksheets.browser_model(site.content, sheet, site.tr),
+                   wide=worksheets.is_wide(site.content, sheet), credit=str(file["footer"]))
 
 
 @dataclass(kw_only=True)

@@ -1,0 +1,68 @@
+/* A worksheet, or the action plan, as the description of a document that office-files.js turns
+   into Word and Excel (types/office.d.ts): every field and every column, what was typed exactly,
+   choices as the page's language shows them, in the page's language. Pure (no DOM, no storage):
+   run by Node in tests/js. */
+// @ts-check
+(/** @param {any} root @param {(core: WorksheetCoreModule) => WorksheetOfficeModule} factory */ function (root, factory) {
+  "use strict";
+  var api = factory(root.WorksheetCore || (typeof require === "function" ? require("./worksheet-core.js") : null));
+  if (typeof module === "object" && module.exports) module.exports = api;
+  else root.WorksheetOffice = api;
+})(typeof self !== "undefined" ? self : this, function (Core) {
+  "use strict";
+
+  /* A stored choice (English) as the page shows it; anything else as it is. */
+  /** @param {string} value @param {string[]} options @param {string[]} labels */
+  function shown(value, options, labels) {
+    var i = options.indexOf(value);
+    return i >= 0 && labels[i] ? labels[i] : value;
+  }
+
+  /** @param {WorksheetColumn} c @returns {OfficeColumn} */
+  function column(c) {
+    return { label: c.label, kind: c.kind, options: c.kind === "choice" ? c.labels.slice() : undefined };
+  }
+
+  /** @param {WorksheetModel} model @param {LayerState} state @param {string} now @returns {OfficeDoc} */
+  function describe(model, state, now) {
+    var file = model.file, partnership = Core.fieldValue(state, file.partnership);
+    /** @type {OfficePart[]} */
+    var parts = [];
+    if (partnership) parts.push({ kind: "field", label: file.words.partnership, type: "text", value: partnership });
+    model.parts.forEach(function (p) {
+      var note = file.notes[p.id];
+      if (p.kind === "field") {
+        parts.push({ kind: "field", label: p.label, note: note, type: p.type, options: p.type === "choice" ? p.labels.slice() : undefined,
+                     value: shown(Core.fieldValue(state, p.id), p.options, p.labels) });
+        return;
+      }
+      var items = file.items[p.id], rows = Core.rowsOf(state, p);
+      var columns = (items ? [{ label: items.heading, kind: /** @type {OfficeKind} */ ("item") }] : []).concat(p.columns.map(column));
+      parts.push({ kind: "table", title: p.title, note: note, columns: columns,
+                   rows: rows.map(function (r, n) {
+                     var cells = p.columns.map(function (c) { return shown(r.values[c.id] || "", c.options, c.labels); });
+                     return items ? [items.names[n] || r.label || ""].concat(cells) : cells;
+                   }) });
+    });
+    return { title: file.title, subtitle: partnership || undefined, language: file.language, toolkit: file.toolkit,
+             version: model.version, date: now, fileName: model.id, intro: file.intro, footer: file.footer,
+             words: file.words, parts: parts };
+  }
+
+  /* The action plan: one table, its actions in the order shown. `task` names a task as the page does. */
+  /** @param {PlanModel} plan @param {PlanAction[]} actions @param {string} now @param {(id: string) => string} task @returns {OfficeDoc} */
+  function describePlan(plan, actions, now, task) {
+    var file = plan.file, c = file.columns;
+    return { title: file.title, language: file.language, toolkit: file.toolkit, version: plan.version, date: now,
+             fileName: "action-plan", footer: file.footer, words: file.words,
+             parts: [{ kind: "table", title: file.title,
+                       columns: [{ label: c[0], kind: "long" }, { label: c[1], kind: "text" }, { label: c[2], kind: "date" },
+                                 { label: c[3], kind: "choice", options: plan.status_labels.slice() }, { label: c[4], kind: "text" },
+                                 { label: c[5], kind: "text" }],
+                       rows: actions.map(function (a) {
+                         return [a.action, a.owner, a.due, shown(a.status, plan.statuses, plan.status_labels), a.task ? task(a.task) : "", a.source || ""];
+                       }) }] };
+  }
+
+  return { describe: describe, describePlan: describePlan };
+});

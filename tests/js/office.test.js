@@ -1,0 +1,80 @@
+// Unit tests of the Word and Excel descriptions (docs/assets/js/worksheet-office.js) and of
+// office-files.js's pure parts: what a file will hold, before any library writes it.
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const Layer = require("../../docs/assets/js/data-layer.js");
+const Office = require("../../docs/assets/js/worksheet-office.js");
+const Files = require("../../docs/assets/js/office-files.js");
+
+const words = { page: "Page {page} of {pages}", about: "About", choices: "Choices", question: "Question", answer: "Answer", partnership: "Partnership" };
+const model = {
+  id: "rewards-and-risks", title: "Rewards and risks register", version: "9.9.9",
+  parts: [
+    { kind: "field", id: "partner", label: "Partenaire", type: "text", options: [], labels: [] },
+    { kind: "table", id: "risks", title: "Risques", task: "3.2", actions: false,
+      columns: [{ id: "risk", heading: "The risk for us", label: "Le risque", kind: "long", options: [], labels: [] },
+                { id: "likelihood", heading: "Likelihood", label: "Probabilité", kind: "choice", options: ["High", "Low"], labels: ["Élevée", "Faible"] }],
+      fixed: [{ id: "IV.4.1", label: "Reputation impact" }, { id: "IV.4.2", label: "Loss of autonomy" }] },
+    { kind: "table", id: "actions", title: "Actions", task: "3.2", actions: true,
+      columns: [{ id: "action", heading: "Action", label: "Action", kind: "long", options: [], labels: [] }], fixed: [] }],
+  file: { title: "Fiche : Risques", intro: ["Sert la tâche 3.2"], footer: "Source", toolkit: "Partnering Guidelines toolkit", language: "fr",
+          notes: { partner: "Tâche 3.2", risks: "Tâche 3.2 · Pour chaque domaine" }, partnership: "partnership-name", words: words,
+          items: { risks: { heading: "De la publication", names: ["(1) Reputation impact", "(2) Loss of autonomy"] } } }
+};
+
+function state(records) {
+  const out = { records: Layer.dict() };
+  Object.keys(records).forEach((r) => {
+    out.records[r] = Layer.dict();
+    Object.keys(records[r]).forEach((f) => { out.records[r][f] = { value: records[r][f], time: "2026-01-01T00:00:00.000Z", heads: [] }; });
+  });
+  return out;
+}
+
+test("a worksheet's description holds every field and column, choices as the page shows them", () => {
+  const doc = Office.describe(model, state({
+    "f:partnership-name": { value: "Mekong" }, "f:partner": { value: "=1+1 <b>x</b>" },
+    "r:risks:IV.4.2": { risk: "line one\nline two", likelihood: "Low" }
+  }), "2026-02-03T00:00:00.000Z");
+  assert.equal(doc.title, "Fiche : Risques");
+  assert.equal(doc.subtitle, "Mekong");
+  assert.equal(doc.language, "fr");
+  assert.equal(doc.version, "9.9.9");
+  assert.deepEqual(doc.parts[0], { kind: "field", label: "Partnership", type: "text", value: "Mekong" });
+  assert.equal(doc.parts[1].value, "=1+1 <b>x</b>");
+  const risks = doc.parts[2];
+  assert.deepEqual(risks.columns.map((c) => [c.label, c.kind]), [["De la publication", "item"], ["Le risque", "long"], ["Probabilité", "choice"]]);
+  assert.deepEqual(risks.columns[2].options, ["Élevée", "Faible"]);
+  assert.deepEqual(risks.rows, [["(1) Reputation impact", "", ""], ["(2) Loss of autonomy", "line one\nline two", "Faible"]]);
+  assert.deepEqual(doc.parts[3].rows, []);   // no rows: the file offers rows to write in
+});
+
+test("without a partnership, no subtitle and no partnership field", () => {
+  const doc = Office.describe(model, state({}), "2026-02-03T00:00:00.000Z");
+  assert.equal(doc.subtitle, undefined);
+  assert.equal(doc.parts[0].label, "Partenaire");
+});
+
+test("column widths follow content, Chinese counts double, within bounds", () => {
+  const table = { kind: "table", title: "t", rows: [["短", "x".repeat(200), "2026-01-01"]],
+                  columns: [{ label: "Name", kind: "text" }, { label: "Notes", kind: "long" }, { label: "Due", kind: "date" }] };
+  const [name, notes, due] = Files.widths(table);
+  assert.equal(name, 10);
+  assert.equal(notes, 60);
+  assert.equal(due, 11);
+  assert.ok(Files.widths({ kind: "table", title: "t", rows: [["合作伙伴合作伙伴"]], columns: [{ label: "N", kind: "text" }] })[0] >= 17);
+  assert.equal(Files.landscape({ kind: "table", title: "t", rows: [], columns: Array(5).fill({ label: "c", kind: "text" }) }), true);
+  assert.equal(Files.landscape({ kind: "table", title: "t", rows: [], columns: Array(4).fill({ label: "c", kind: "text" }) }), false);
+});
+
+test("sheet names Excel accepts, unique; dates only when they are dates", () => {
+  const taken = {};
+  assert.equal(Files.sheetName("Risks: a/b [c]", taken), "Risks  a b  c");
+  assert.equal(Files.sheetName("History", taken), "History (table)");
+  assert.equal(Files.sheetName("x".repeat(40), taken).length, 31);
+  assert.equal(Files.sheetName("x".repeat(40), taken), "x".repeat(27) + " (2)");
+  assert.equal(Files.isoDate("2026-02-30"), null);
+  assert.equal(Files.isoDate("tomorrow"), null);
+  assert.equal(Files.isoDate("2026-02-28").toISOString(), "2026-02-28T00:00:00.000Z");
+});
