@@ -23,6 +23,7 @@ INDEX = f"{PAGE_DIR}/index.html"
 ACTION_PLAN = "action-plan.html"
 FILES_DIR = f"{PAGE_DIR}/files"
 STATUSES = (N_("Not started"), N_("In progress"), N_("Done"))   # stored in English, shown translated
+DUE_SOON_DAYS = 14   # ours: an action due within two weeks is flagged "due soon" on the plan
 
 
 def page_path(sheet_id: str) -> str:
@@ -135,6 +136,7 @@ def plan_model(content: Content, tr: Translating = ENGLISH) -> Markup:
     messages in the page's language, and what the page shows of the statuses (`status_labels`;
     `statuses`, stored and exported, stay English)."""
     tasks = {t.id: t.title for t in content.tasks}
+    task_urls = {t.id: urls.relative(source_target(t.id), ACTION_PLAN) for t in content.tasks}
     questions = []
     for module_id, q in assessment.questions(content):
         label, target, _ = assessment.source_of(content, module_id, q, tr)
@@ -154,4 +156,4 @@ def plan_model(content: Content, tr: Translating = ENGLISH) -> Markup:
                   "assessment_tool": storage.assessment_tool(), "storage": storage.contract(),
                   "statuses": list(STATUSES), "status_labels": [tr.gettext(s) for s in STATUSES],
                   "columns": list(ACTION_COLUMNS),
-                  "tasks": tasks, "questions": questions, "tables": tables, "strings": tr.js_strings()})
+                  "tasks": tasks, "task_urls": task_urls, "soon_days": DUE_SOON_DAYS, "questions": questions, "tables": tables, "strings": tr.js_strings()})

@@ -62,6 +62,7 @@ class WorksheetView(PageView):
 class ActionPlanView(PageView):
     statuses: tuple[str, ...]      # stored in English, shown translated
     model: Markup                  # what the browser gathers (JSON)
+    soon_days: int = worksheets.DUE_SOON_DAYS   # "due soon": due within this many days
     ws: ClassVar[WorksheetFiles] = WorksheetFiles()
 
     @classmethod
