@@ -395,10 +395,11 @@
 
   /* Rows are kept and updated in place: a control someone is typing into is never replaced, and
      rows do not move while the cursor is in the table (they are sorted again when it leaves). */
-  function draw() {
+  /** @param {boolean} [moving] the user moved an action: rows move even with the cursor in the table */
+  function draw(moving) {
     actions = gather();
     var shown = visible();
-    var body = table.tBodies[0], still = body.contains(document.activeElement);
+    var body = table.tBodies[0], still = !moving && body.contains(document.activeElement);
     var wanted = Layer.dict(), prev = /** @type {Node | null} */ (null);
     shown.forEach(function (a) {
       wanted[a.id] = true;
@@ -495,7 +496,9 @@
     if (sort.direction === "descending") by = /** @type {-1 | 1} */ (-by);
     var places = Core.reorder(all, sort.direction === "descending" ? shown.slice().reverse() : shown, id, by);
     if (!places.length || !writePlaces(places, [])) return;
-    afterChange();
+    draw(true);
+    drawOwners();
+    writeLegacy();
     var b = rows[id] && rows[id].querySelector(by * (sort.direction === "descending" ? -1 : 1) < 0 ? "[data-move=up]" : "[data-move=down]");
     if (b instanceof HTMLButtonElement && !b.disabled) b.focus();
   }
