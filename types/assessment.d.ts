@@ -186,7 +186,8 @@ interface AssessmentStorage {
   data_prefix: string;
   history_prefix: string;
   meta_prefix: string;
-  tools: { assessment: string };
+  tools: { assessment: string; plan: string };
+  workspaces: StorageContract["workspaces"];
   legacy: AssessmentLegacyKeys & { plan: string };
   limits: { answer_text: number; organisation: number; history_count: number; history_chars: number };
   save_after_ms: number;

@@ -15,7 +15,17 @@
   var Core = loaded.Core, Layer = loaded.Layer, View = loaded.View, table = loaded.table, status = loaded.status;
   /** @type {PlanModel} */
   var plan = JSON.parse(String(loaded.node.textContent));
-  var contract = plan.storage, limits = contract.limits, TOOL = plan.tool;
+  var contract = plan.storage, limits = contract.limits;
+  // This tab's workspace (workspace.js): every tool the plan reads and writes is that workspace's.
+  // Version 0.1.0's keys (and the copy of the "Done" marks kept there) belong to the default one.
+  var WS = window.Workspaces ? window.Workspaces.current(window, contract, Layer) : null;
+  if (WS) {
+    var inWorkspace = WS.tool;
+    plan.tool = inWorkspace(plan.tool);
+    plan.assessment_tool = inWorkspace(plan.assessment_tool);
+    plan.tables.forEach(function (tb) { tb.tool = inWorkspace(tb.tool); });
+  }
+  var TOOL = plan.tool, OLD_KEYS = !WS || WS.isDefault;
   /** @type {{ key: keyof PlanAction, direction: "ascending" | "descending" }} */
   var sort = { key: "order", direction: "ascending" };
   var filter = "", ownerFilter = "", dueFilter = "";
@@ -101,7 +111,7 @@
   /** @returns {Record<string, string>} */
   function assessmentActions() {
     var out = /** @type {Record<string, string>} */ (Layer.dict()), doc = null;
-    try { doc = JSON.parse(layer.raw(contract.legacy.assessment) || "null"); } catch (e) { doc = null; }
+    try { doc = OLD_KEYS ? JSON.parse(layer.raw(contract.legacy.assessment) || "null") : null; } catch (e) { doc = null; }
     var old = doc && doc.answers && typeof doc.answers === "object" ? doc.answers : {};
     Object.keys(old).forEach(function (qid) { if (old[qid] && typeof old[qid].action === "string") out[qid] = old[qid].action; });
     var recs = layer.state(plan.assessment_tool).records;
@@ -135,6 +145,7 @@
      oldest time and are left out, so the copy never comes back as news (nor as a conflict with
      a change it had not seen). Its text is kept as an earlier version once. */
   function adoptLegacy() {
+    if (!OLD_KEYS) return true;
     // The worksheets' actions too: this page may be the first one opened since the update.
     var sheets = plan.tables.map(function (tb) { return tb.sheet; }).filter(function (id, i, all) { return all.indexOf(id) === i; });
     var ok = sheets.every(function (id) {
@@ -180,6 +191,7 @@
   /* Version 0.1.0's key as the assessment page reads it: owner, due and the status that applies
      to each self-assessment action. Rewritten only when it differs (so other tabs are not woken). */
   function writeLegacy() {
+    if (!OLD_KEYS) return;
     /** @type {Record<string, { owner: string, due: string, status: string, updated: string }>} */
     var records = {};
     actions.forEach(function (a) {

@@ -9,7 +9,7 @@ from typing import ClassVar, Self
 from markupsafe import Markup
 
 from ...content.model import FieldPart, Module, Worksheet
-from .. import assessment, worksheets
+from .. import assessment, workspaces, worksheets
 from .base import PageView, given
 from .questions import Questions
 from .site_data import SiteData
@@ -22,13 +22,14 @@ class AssessmentView(Questions):
     or one of its tools (home and results, report, partners, comparison)."""
 
     title: str
+    workspace_model: Markup        # the workspace bar's (JSON)
     module: Module | None = None
     assessment_pages: ClassVar[tuple[assessment.ToolPage, ...]] = assessment.TOOL_PAGES
 
     @classmethod
     def make(cls, site: SiteData, path: str, context: Mapping[str, object]) -> Self:
         module = context.get("module")
-        return cls(site, path, title=given(context, "title", str),
+        return cls(site, path, title=given(context, "title", str), workspace_model=workspaces.model(site.content, site.tr),
                    module=given(context, "module", Module) if module is not None else None)
 
 
@@ -49,25 +50,29 @@ class WorksheetView(PageView):
     sheet: Worksheet
     parts: list[FieldPart | worksheets.TableView]   # in order, tables with their rows resolved
     model: Markup                                   # what the browser reads (JSON)
+    workspace_model: Markup                         # the workspace bar's (JSON)
     ws: ClassVar[WorksheetFiles] = WorksheetFiles()
 
     @classmethod
     def make(cls, site: SiteData, path: str, context: Mapping[str, object]) -> Self:
         sheet = given(context, "sheet", Worksheet)
         return cls(site, path, sheet=sheet, parts=worksheets.parts(site.content, sheet),
-                   model=worksheets.browser_model(site.content, sheet, site.tr))
+                   model=worksheets.browser_model(site.content, sheet, site.tr),
+                   workspace_model=workspaces.model(site.content, site.tr))
 
 
 @dataclass(kw_only=True)
 class ActionPlanView(PageView):
     statuses: tuple[str, ...]      # stored in English, shown translated
     model: Markup                  # what the browser gathers (JSON)
+    workspace_model: Markup        # the workspace bar's (JSON)
     soon_days: int = worksheets.DUE_SOON_DAYS   # "due soon": due within this many days
     ws: ClassVar[WorksheetFiles] = WorksheetFiles()
 
     @classmethod
     def make(cls, site: SiteData, path: str, context: Mapping[str, object]) -> Self:
-        return cls(site, path, statuses=worksheets.STATUSES, model=worksheets.plan_model(site.content, site.tr))
+        return cls(site, path, statuses=worksheets.STATUSES, model=worksheets.plan_model(site.content, site.tr),
+                   workspace_model=workspaces.model(site.content, site.tr))
 
 
 @dataclass(kw_only=True)
