@@ -9,7 +9,7 @@ from typing import ClassVar, Self
 from markupsafe import Markup
 
 from ...content.model import FieldPart, Module, Worksheet
-from .. import assessment, workspaces, worksheets
+from .. import assessment, worksheets, workspaces
 from .base import PageView, given
 from .questions import Questions
 from .site_data import SiteData
