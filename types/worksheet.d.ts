@@ -300,6 +300,7 @@ interface WorksheetCoreModule {
   gatherActions(plan: PlanModel, assessmentText: string | null, sheetStates: Record<string, LayerState>,
                 planState: LayerState | null): PlanAction[];
   sortActions(actions: PlanAction[], key: string, direction: string, statuses: string[]): PlanAction[];
+  planRecordOf(actionId: string): string;
   localDay(d: Date): string;
   dueFlag(action: { due: string; status: string }, today: string, soonDays: number, doneStatus: string): DueFlag | null;
   reorder(all: PlanAction[], shown: PlanAction[], moved: string, by: -1 | 1): { action: PlanAction; order: number }[];

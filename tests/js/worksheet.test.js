@@ -281,6 +281,14 @@ test("moving an action places it beside its neighbour among those shown and numb
   assert.deepEqual(Core.reorder(all, all, "x", -1), []);
 });
 
+test("the plan's record of a worksheet action is a data layer id, however long the row's id", () => {
+  const short = "worksheet:rewards-and-risks:actions:row-1";
+  assert.equal(Core.planRecordOf(short), short);
+  const long = "worksheet:rewards-and-risks:actions:" + "r".repeat(80), other = long.slice(0, -1) + "s";
+  assert.ok(/^[A-Za-z0-9@:._~-]{1,120}$/.test(Core.planRecordOf(long)));
+  assert.notEqual(Core.planRecordOf(long), Core.planRecordOf(other));
+});
+
 test("plan files carry notes, completion dates and the actions added on the plan", () => {
   const file = Core.planExport([{ id: "plan:a1", kind: "plan", action: "Book the venue", owner: "Ana", due: "2026-03-01", status: "Done", task: "6.2",
                                   source: null, notes: "Ask the city", completed: "2026-02-27" },

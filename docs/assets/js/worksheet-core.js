@@ -396,7 +396,14 @@
      in the plan): an action added on the plan and a self-assessment action in their own record,
      a worksheet action in a record of the plan named by the action's id. */
   /** @param {string} actionId */
-  function planRecordOf(actionId) { return actionId; }
+  function planRecordOf(actionId) {
+    if (actionId.length <= 120) return actionId;
+    // A data layer id holds at most 120 characters: a longer one (a row id from a file can be
+    // 80) is cut, and made unique again by a hash of the whole (FNV-1a).
+    var h = 0x811c9dc5;
+    for (var i = 0; i < actionId.length; i++) h = Math.imul(h ^ actionId.charCodeAt(i), 0x01000193) >>> 0;
+    return actionId.slice(0, 110) + "~" + h.toString(36);
+  }
 
   /* Every action: the assessment's next actions (owner, due and status kept in the plan's own
      records, "assessment:<question id>"), the worksheets' action rows (which keep theirs in the
@@ -660,6 +667,6 @@
            rowsOf: rowsOf, nextOrder: nextOrder, newRowId: newRowId, answerCount: answerCount, checkValue: checkValue,
            incomingOf: incomingOf, parseImport: parseImport, legacyIncoming: legacyIncoming, adoptLegacyWorksheet: adoptLegacyWorksheet, exportDoc: exportDoc,
            csvCell: csvCell, tableCSV: tableCSV, parseCSV: parseCSV, csvRows: csvRows, csvIncoming: csvIncoming,
-           gatherActions: gatherActions, sortActions: sortActions, localDay: localDay, dueFlag: dueFlag, reorder: reorder, planCSV: planCSV, planExport: planExport,
+           gatherActions: gatherActions, planRecordOf: planRecordOf, sortActions: sortActions, localDay: localDay, dueFlag: dueFlag, reorder: reorder, planCSV: planCSV, planExport: planExport,
            parsePlanImport: parsePlanImport };
 });
