@@ -4,13 +4,25 @@ it (a workspace exports and clears them all), the storage contract and the brows
 from __future__ import annotations
 
 import json
+from functools import cache
 
+from babel.messages.extract import extract_from_file
 from markupsafe import Markup
 
 from ..content.load import Content
-from ..project import version
+from ..project import ROOT, version
 from . import storage
 from .i18n import ENGLISH, Translating
+
+BAR_SCRIPT = ROOT / "docs" / "assets" / "js" / "workspace-bar.js"
+
+
+@cache
+def _bar_messages() -> frozenset[str]:
+    """The messages workspace-bar.js says (t("…"), tf("…")): the bar's model carries their
+    translations only, not the whole catalogue's a second time on every tool page."""
+    found = extract_from_file("javascript", str(BAR_SCRIPT), keywords={"t": None, "tf": (1,)})
+    return frozenset(message for _, message, _, _ in found if isinstance(message, str))
 
 
 def tools(content: Content) -> list[str]:
@@ -19,6 +31,7 @@ def tools(content: Content) -> list[str]:
 
 
 def model(content: Content, tr: Translating = ENGLISH) -> Markup:
-    data = {"storage": storage.contract(), "tools": tools(content), "version": version(), "strings": tr.js_strings()}
+    strings = {k: v for k, v in tr.js_strings().items() if k in _bar_messages()}
+    data = {"storage": storage.contract(), "tools": tools(content), "version": version(), "strings": strings}
     # "<" escaped so that no text in the data can close the script element.
     return Markup(json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c"))
