@@ -370,8 +370,8 @@ def plan_xlsx_bytes(export: dict[str, object]) -> bytes:
     book = Workbook()
     sheet = book.worksheets[0]   # the one sheet a new workbook has, active
     sheet.title = "Action plan"
-    headings = ["Action", "Owner", "Due", "Status", "Task", "From"]
-    keys = ["action", "owner", "due", "status", "task", "source"]
+    headings = ["Action", "Owner", "Due", "Status", "Task", "From", "Notes", "Completed"]
+    keys = ["action", "owner", "due", "status", "task", "source", "notes", "completed"]
     for col, text in enumerate(headings, start=1):
         safe_cell(_cell(sheet, 1, col), text)
         _cell(sheet, 1, col).font = Font(bold=True)
