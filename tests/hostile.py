@@ -46,7 +46,8 @@ CATALOGUE_MARKUP = [
 # IDs (a slug) are references, not text, and are left alone.
 TEXT_FIELDS = {"date_place", "description", "editorial_note", "editorial_summary", "editorial_title",
                "editorial_why", "factor", "heading", "intro", "label", "lead", "name", "notes_label", "p",
-               "reason", "series", "subtitle", "term", "text", "title", "where"}
+               "reason", "series", "subtitle", "term", "text", "title", "where",
+               "clause", "draft", "strategy"}   # the worksheets' own words too
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 

@@ -36,6 +36,7 @@ interface AssessmentModel {
   steps: { id: string; title: string; lang?: string | null; module: string; url: string }[];
   tasks: { id: string; title: string; lang?: string | null; step: string; url: string }[];
   questions: ModelQuestion[];
+  disagreement: number;          // group scoring: scores this far apart or more are a disagreement
 }
 
 /* What is stored and exported. */
@@ -186,7 +187,7 @@ interface AssessmentStorage {
   data_prefix: string;
   history_prefix: string;
   meta_prefix: string;
-  tools: { assessment: string; plan: string };
+  tools: { assessment: string; plan: string; group: string };   // group: group scoring's rounds (storage.json)
   workspaces: StorageContract["workspaces"];
   legacy: AssessmentLegacyKeys & { plan: string };
   limits: { answer_text: number; organisation: number; history_count: number; history_chars: number };

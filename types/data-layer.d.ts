@@ -17,11 +17,11 @@ interface StorageContract {
   format: string;
   version: number;
   namespace: string;
-  files: { worksheet: string; plan: string; schema_version: number };
+  files: { worksheet: string; plan: string; group: string; schema_version: number };
   data_prefix: string;
   history_prefix: string;
   meta_prefix: string;
-  tools: { worksheet: string; plan: string; assessment: string };
+  tools: { worksheet: string; plan: string; assessment: string; group: string };
   workspaces: { default: string; prefix: string; registry: string; snapshot: string; tab_key: string; file: string };
   // Keys of version 0.1.0 and of the self-assessment's own store before the data layer.
   legacy: { worksheet: string; worksheet_snapshots: string; plan: string; assessment: string;

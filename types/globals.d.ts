@@ -11,6 +11,8 @@ interface Window {
   ASSESSMENT_MODEL?: AssessmentModel;
   DataLayer?: DataLayerModule;
   DataLayerView?: DataLayerViewModule;
+  ScoringCore?: ScoringCoreModule;
+  qrcode?: QRCodeFactory;
   WorksheetCore?: WorksheetCoreModule;
   Workspaces?: WorkspacesModule;
 }

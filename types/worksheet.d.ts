@@ -12,6 +12,7 @@ interface WorksheetColumn {
   kind: ValueKind;
   options: string[];   // English: what is stored and exported
   labels: string[];    // the options as the page's language says them, in the same order
+  scores?: number[];   // for a choice a score multiplies: what each option counts for
 }
 
 interface FixedRow {
@@ -27,6 +28,9 @@ interface WorksheetTable {
   actions: boolean;
   columns: WorksheetColumn[];
   fixed: FixedRow[];   // empty: people add rows
+  score?: string[];    // the choice columns whose scores multiply into a column computed on the page
+  grid?: { name: string, x: string, y: string } | null;   // the rows drawn on a grid: by the x and y choice columns
+  column_names?: { table: string, column: string, columns: string[] } | null;   // columns headed by the rows of another table
 }
 
 interface WorksheetField {

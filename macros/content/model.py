@@ -438,6 +438,42 @@ class Column(Strict):
     kind: Literal["text", "long", "choice", "date"] = "text"
     options: list[NonEmpty] = Field(default_factory=list, description="For choice columns: the choices (ours).")
     example: NonEmpty | None = Field(None, description="Ours: an example entry, shown as a hint.")
+    scores: list[int] = Field(default_factory=list, description="For a choice that a score multiplies: what each option counts "
+                              "for, in the options' order (ours), e.g. [3, 2, 1] for High, Medium, Low.")
+
+
+class Score(Strict):
+    """A column computed on the page from others, never stored: the product of their options' scores."""
+
+    heading: NonEmpty = Field(description="Ours: the score's column heading, e.g. 'Score (likelihood × impact)'.")
+    of: Annotated[list[Slug], Field(min_length=2)] = Field(description="The choice columns multiplied; each has scores.")
+
+
+class GridRegion(Strict):
+    title: NonEmpty = Field(description="Ours: the region's name, e.g. 'Manage closely'.")
+    strategy: NonEmpty = Field(description="Ours: how to engage the stakeholders placed in it.")
+    x: Annotated[list[NonEmpty], Field(min_length=1)] = Field(description="The options of the grid's x column it covers.")
+    y: Annotated[list[NonEmpty], Field(min_length=1)] = Field(description="The options of the grid's y column it covers.")
+
+
+class Grid(Strict):
+    """A grid drawn on the page from the table's rows: each placed by its two choices (ours)."""
+
+    title: NonEmpty = Field(description="Ours: the grid's heading.")
+    name: Slug = Field(description="The column that names each row in the grid.")
+    x: Slug = Field(description="The choice column read across (left to right: its options from last to first).")
+    y: Slug = Field(description="The choice column read upwards (top to bottom: its options in order).")
+    regions: Annotated[list[GridRegion], Field(min_length=1)] = Field(
+        description="Ours: regions covering every pair of options exactly once, each with its engagement strategy.")
+
+
+class ColumnNames(Strict):
+    """Columns headed on the page by what is typed in another table of the worksheet: the n-th
+    column listed by the n-th row of that table (the partners of a RACI matrix)."""
+
+    table: Slug = Field(description="The table, earlier in the worksheet, whose rows name the columns; it has fixed rows.")
+    column: Slug = Field(description="Its column that holds the names.")
+    columns: Annotated[list[Slug], Field(min_length=1)] = Field(description="This table's columns, in the order of those rows.")
 
 
 class FieldPart(Strict):
@@ -447,6 +483,7 @@ class FieldPart(Strict):
     options: list[NonEmpty] = Field(default_factory=list, description="For choice fields: the choices (ours).")
     source: SourceId
     example: NonEmpty | None = Field(None, description="Ours: an example answer, shown as a hint.")
+    clause: NonEmpty | None = Field(None, description="Ours: the clause of the worksheet's draft document this answer goes under.")
 
 
 class TablePart(Strict):
@@ -459,6 +496,10 @@ class TablePart(Strict):
     fixed_rows: list[NonEmpty] = Field(default_factory=list, description="Fixed rows named by us (marked as ours), when the publication gives no list.")
     quote: ParaRef | None = Field(None, description="A paragraph of the publication shown above the table as the list it gives in running text.")
     actions: bool = Field(False, description="The rows are actions: they go into the action plan.")
+    score: Score | None = Field(None, description="A column computed on the page from choice columns (ours), never stored.")
+    grid: Grid | None = Field(None, description="A grid of the rows drawn on the page below the table (ours).")
+    clause: NonEmpty | None = Field(None, description="Ours: the clause of the worksheet's draft document this table goes under.")
+    column_names: ColumnNames | None = Field(None, description="Columns headed on the page by names typed in another table.")
 
 
 class ParaRef(Strict):
@@ -485,6 +526,8 @@ class Worksheet(Strict):
     tasks: Annotated[list[TaskId], Field(min_length=1)] = Field(description="The tasks this worksheet serves; their step pages link to it.")
     intro: NonEmpty = Field(description="Ours: what the worksheet is for and how to use it.")
     parts: Annotated[list[WorksheetPart], Field(min_length=1)]
+    draft: NonEmpty | None = Field(None, description="Ours: the title of the document drafted from the answers of the parts "
+                                   "that have a clause, printed clause by clause (the partnering agreement).")
 
 
 class NotNeeded(Strict):

@@ -71,13 +71,24 @@ def worksheet_texts(sheet: Worksheet) -> Iterator[str]:
     """A worksheet's own words, as its page shows them (templates/worksheets/parts.html)."""
     yield sheet.title
     yield sheet.intro
+    if sheet.draft:
+        yield sheet.draft
     for part in sheet.parts:
         columns: list[Column]
+        if part.clause:
+            yield part.clause
         if isinstance(part, TablePart):
             yield part.title
             if part.prompt:
                 yield part.prompt
             yield from part.fixed_rows
+            if part.score:
+                yield part.score.heading
+            if part.grid:
+                yield part.grid.title
+                for region in part.grid.regions:
+                    yield region.title
+                    yield region.strategy
             columns = part.columns
         else:
             yield part.label

@@ -14,6 +14,9 @@ from . import storage, urls
 from .i18n import ENGLISH, N_, Translating, fill
 
 PAGE_DIR = "assessment"
+# Group scoring: participants disagree on a question when their scores are this many points
+# apart or more (the page says so; the browser reads it from the model).
+DISAGREEMENT = 2
 
 
 @dataclass(frozen=True)
@@ -30,7 +33,8 @@ HOME = ToolPage("home", f"{PAGE_DIR}/index.html", N_("Self-assessment"), N_("Sta
 REPORT = ToolPage("report", f"{PAGE_DIR}/report.html", N_("Self-assessment report"), N_("Full report"))
 PARTNERS = ToolPage("partners", f"{PAGE_DIR}/partners.html", N_("Partnership view"), N_("Partnership view"))
 COMPARE = ToolPage("compare", f"{PAGE_DIR}/compare.html", N_("Compare over time"), N_("Compare over time"))
-TOOL_PAGES = (HOME, REPORT, PARTNERS, COMPARE)
+GROUP = ToolPage("group", f"{PAGE_DIR}/group.html", N_("Group scoring"), N_("Group scoring"))
+TOOL_PAGES = (HOME, REPORT, PARTNERS, GROUP, COMPARE)
 
 
 def form_path(module_id: str | None) -> str:
@@ -117,6 +121,7 @@ def model(content: Content, tr: Translating = ENGLISH, lang_of: Callable[[str], 
                    "url": _from_page(f"{urls.step_path(content.step_of_task[t.id].id)}#{urls.task_anchor(t.id)}")}
                   for t in content.tasks],
         "questions": qs,
+        "disagreement": DISAGREEMENT,
     }
 
 

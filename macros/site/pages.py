@@ -136,9 +136,15 @@ ASSESSMENT_ASSETS = ("assets/css/assessment.css", ASSESSMENT_MODEL, "assets/js/a
                      "assets/js/data-layer.js", *WORKSPACE_ASSETS, "assets/js/data-view.js", "assets/js/assessment-data.js",
                      "assets/js/assessment-steps.js", "assets/js/assessment.js",
                      "assets/js/print-button.js")
+# A module's form also sends its answers to group scoring; the group page reads them, and none
+# of the self-assessment's own answers (assessment.js is not on it).
+FORM_ASSETS = (*ASSESSMENT_ASSETS, "assets/js/scoring-core.js", "assets/js/send-answers.js")
+GROUP_ASSETS = ("assets/css/assessment.css", ASSESSMENT_MODEL, "assets/js/data-layer.js", *WORKSPACE_ASSETS, "assets/js/scoring-core.js",
+                "assets/js/group-scoring.js")
 CASE_LIBRARY_ASSETS = ("assets/js/case-library.js",)
 LINKS_ASSETS = ("assets/js/copy-link.js",)
-WORKSHEET_ASSETS = ("assets/css/worksheet.css", *DATA_ASSETS, "assets/js/worksheet.js", "assets/js/print-button.js")
+WORKSHEET_ASSETS = ("assets/css/worksheet.css", *DATA_ASSETS, "assets/js/worksheet.js", "assets/js/worksheet-derived.js",
+                     "assets/js/print-button.js")
 PLAN_ASSETS = ("assets/css/worksheet.css", *DATA_ASSETS, "assets/js/action-plan.js", "assets/js/print-button.js")
 PRINT_ASSETS = ("assets/css/worksheet.css", "assets/js/print-button.js")
 
@@ -180,11 +186,11 @@ def assessment_pages(content: Content, tr: Translating = ENGLISH) -> list[Page]:
     _ = tr.gettext
 
     def page(path: str, title: str, template: str, description: str, searchable: bool = True,
-             search_boost: float | None = None, **context: object) -> Page:
-        return Page(path, title, template, description, {"title": title, **context}, ASSESSMENT_ASSETS, searchable,
-                    search_boost)
+             search_boost: float | None = None, assets: tuple[str, ...] = ASSESSMENT_ASSETS, **context: object) -> Page:
+        return Page(path, title, template, description, {"title": title, **context}, assets, searchable, search_boost)
 
     home, report, partners, compare = assessment.HOME, assessment.REPORT, assessment.PARTNERS, assessment.COMPARE
+    group = assessment.GROUP
     out = [page(home.path, _(home.title), "assessment/home.md",
                 _("Assess your partnership against the guidelines in your browser: scores by module and step, where to "
                 "start, export and import, a printable report. Answers never leave your computer."))]
@@ -197,7 +203,7 @@ def assessment_pages(content: Content, tr: Translating = ENGLISH) -> list[Page]:
                              id=module.id, title=module.title),
                         # Searched: in a translation, the questions are the guidance's tasks in the
                         # reader's language (the guideline text stays English); found below it.
-                        search_boost=LIST, module=module))
+                        search_boost=LIST, assets=FORM_ASSETS, module=module))
     # The same questions again, for search: the modules' pages are found instead.
     out.append(page(assessment.form_path(None), _("Self-assessment: all twelve steps"), "assessment/form.md",
                     _("The whole self-assessment on one page: every question of the five modules and twelve steps."),
@@ -208,6 +214,11 @@ def assessment_pages(content: Content, tr: Translating = ENGLISH) -> list[Page]:
     out.append(page(partners.path, _(partners.title), "assessment/partners.md",
                     _("Load several partners' exported self-assessments to see each partner's answers side by side "
                     "and where partners disagree most.")))
+    out.append(page(group.path, _(group.title), "assessment/group.md",
+                    _("Group scoring for workshops: participants answer a module on their phones and send their answers "
+                      "as a link, a QR code or a file; see per question how many answered, the median, the spread and "
+                      "where participants disagree, round after round. No server: answers travel inside the links."),
+                    assets=GROUP_ASSETS))
     out.append(page(compare.path, _(compare.title), "assessment/compare.md",
                     _("Compare your current self-assessment with an earlier export: step scores then and now, and the "
                     "answers that changed."), False))

@@ -13,7 +13,7 @@ from markupsafe import Markup
 from ..content.checks.worksheets import ACTION_COLUMNS
 from ..content.lists import Row, paragraph, resolve, task_of
 from ..content.load import Content
-from ..content.model import FieldPart, TablePart, Worksheet
+from ..content.model import Column, FieldPart, Grid, GridRegion, TablePart, Worksheet
 from ..project import version
 from . import assessment, storage, urls
 from .i18n import ENGLISH, N_, Translating
@@ -51,11 +51,65 @@ def has_tables(sheet: Worksheet) -> bool:
 
 
 @dataclass(frozen=True)
+class GridCell:
+    x: str                   # the options of the grid's two columns (stored, English)
+    y: str
+    region: int              # the index of its region in the grid's regions
+
+
+@dataclass(frozen=True)
+class GridView:
+    grid: Grid
+    x: Column
+    y: Column
+    xs: list[str]            # across, left to right: the x column's options from last to first (low to high)
+    rows: list[list[GridCell]]   # top to bottom: the y column's options in order (high to low)
+    regions: list[GridRegion]
+
+
+def grid_view(table: TablePart) -> GridView | None:
+    grid = table.grid
+    if grid is None:
+        return None
+    columns = {c.id: c for c in table.columns}
+    x, y = columns[grid.x], columns[grid.y]
+    region = {(a, b): n for n, r in enumerate(grid.regions) for a in r.x for b in r.y}
+    xs = list(reversed(x.options))
+    return GridView(grid, x, y, xs, [[GridCell(a, b, region[(a, b)]) for a in xs] for b in y.options], grid.regions)
+
+
+@dataclass(frozen=True)
 class TableView:
     part: TablePart
     rows: list[Row]          # fixed rows: the publication's items, or ours
     ours: bool               # fixed rows named by us, not the publication
     quote: str | None        # a paragraph of the publication shown above the table
+    grid: GridView | None = None   # the rows drawn on a grid below the table
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A clause of a worksheet's draft document: its heading (ours) and the parts whose answers go under it."""
+
+    title: str
+    parts: list[FieldPart | TablePart]
+
+    @property
+    def sources(self) -> list[str]:
+        return list(dict.fromkeys(p.source for p in self.parts))
+
+
+def clauses(sheet: Worksheet) -> list[Clause]:
+    """The draft's clauses in order; consecutive parts with the same clause share it."""
+    out: list[Clause] = []
+    for part in sheet.parts:
+        if part.clause is None:
+            continue
+        if out and out[-1].title == part.clause:
+            out[-1].parts.append(part)
+        else:
+            out.append(Clause(part.clause, [part]))
+    return out
 
 
 def table_view(content: Content, table: TablePart) -> TableView:
@@ -68,7 +122,7 @@ def table_view(content: Content, table: TablePart) -> TableView:
     ours = bool(table.fixed_rows)
     rows += [Row(f"row-{n}", None, None, name) for n, name in enumerate(table.fixed_rows, start=1)]
     quote = paragraph(content.task_by_id[table.quote.task], table.quote.paragraph) if table.quote else None
-    return TableView(table, rows, ours, quote)
+    return TableView(table, rows, ours, quote, grid_view(table))
 
 
 def parts(content: Content, sheet: Worksheet) -> list[FieldPart | TableView]:
@@ -117,8 +171,12 @@ def browser_model(content: Content, sheet: Worksheet, tr: Translating = ENGLISH)
             out.append({"kind": "table", "id": t.table, "title": d(t.title), "task": task_of(t.source),
                         "actions": t.actions,
                         "columns": [{"id": c.id, "heading": c.heading, "label": d(c.heading), "kind": c.kind,
-                                     "options": c.options, "labels": [d(o) for o in c.options]}
+                                     "options": c.options, "labels": [d(o) for o in c.options], "scores": c.scores}
                                     for c in t.columns],
+                        "score": t.score.of if t.score else [],
+                        "grid": {"name": t.grid.name, "x": t.grid.x, "y": t.grid.y} if t.grid else None,
+                        "column_names": ({"table": t.column_names.table, "column": t.column_names.column,
+                                          "columns": t.column_names.columns} if t.column_names else None),
                         "fixed": [{"id": r.id, "label": r.plain} for r in part.rows]})
         else:
             out.append({"kind": "field", "id": part.field, "label": d(part.label), "type": part.kind,

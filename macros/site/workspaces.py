@@ -26,8 +26,10 @@ def _bar_messages() -> frozenset[str]:
 
 
 def tools(content: Content) -> list[str]:
-    """The tools a workspace holds: the self-assessment, the action plan and each worksheet."""
-    return [storage.assessment_tool(), storage.plan_tool(), *(storage.worksheet_tool(s.id) for s in content.worksheets)]
+    """The tools a workspace holds: the self-assessment, its group scoring, the action plan and
+    each worksheet."""
+    return [storage.assessment_tool(), storage.group_tool(), storage.plan_tool(),
+            *(storage.worksheet_tool(s.id) for s in content.worksheets)]
 
 
 def model(content: Content, tr: Translating = ENGLISH) -> Markup:

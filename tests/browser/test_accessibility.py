@@ -11,7 +11,7 @@ PAGE_TYPES = [
     "checklists/index.html", "checklists/module-a.html", "checklists/step-12.html", "checklists/framework.html",
     "glossary.html", "chapters/ii.html", "modules/c.html", "accessibility.html",
     "assessment/index.html", "assessment/module-a.html", "assessment/all.html", "assessment/report.html",
-    "assessment/partners.html", "assessment/compare.html",
+    "assessment/partners.html", "assessment/compare.html", "assessment/group.html",
     "worksheets/index.html", "worksheets/rewards-and-risks.html", "worksheets/stakeholder-map.html",
     "worksheets/partnering-agreement.html", "action-plan.html", "facilitator/module-a.html", "facilitator/questionnaire-a.html",
 ]

@@ -133,6 +133,10 @@ def test_no_english_control_text_in_a_browser_set_to_english(browser, full_serve
         question.locator("[data-field=action]").fill(ACTION)
         page.wait_for_function(STORED, arg=[ANSWERS, ACTION])
         shown += english_shown(page, code, "assessment/module-a.html")
+        page.locator("[data-send-make]").click()
+        page.goto(page.locator("#send-link").input_value())   # group scoring: the link opened on the facilitator's device
+        page.wait_for_selector("#group-figures table")
+        shown += english_shown(page, code, "assessment/group.html, a round")
 
         page.goto(base + "assessment/index.html")
         page.locator("#assessment-import").set_input_files(bad_file(tmp_path))

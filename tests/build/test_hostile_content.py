@@ -111,3 +111,21 @@ def test_a_good_build_replaces_the_site_whole(previous_site, tmp_path):
     assert not (previous_site / "stale.html").exists()
     assert (previous_site / "steps/3.html").is_file() and (previous_site / "guidelines.json").is_file()
     assert_untouched(previous_site, fingerprint(previous_site))
+
+
+def test_hostile_words_in_the_worksheet_tools_are_text(hostile_site):
+    # Every text of the worksheets ends with the endings (hostile.py): the draft's title and clauses,
+    # the grid's regions and strategies, the score's heading, shown as written and never as markup.
+    from hostile import ENDINGS
+    agreement = BeautifulSoup((hostile_site / "worksheets/partnering-agreement.html").read_text(encoding="utf-8"), "html.parser")
+    draft = agreement.select_one("[data-draft]")
+    assert draft.select_one("h2").get_text() == f"Draft partnering agreement{ENDINGS}"
+    assert draft.select_one("h3").get_text() == f"1. Parties{ENDINGS}"
+    grid_page = BeautifulSoup((hostile_site / "worksheets/stakeholder-map.html").read_text(encoding="utf-8"), "html.parser")
+    assert grid_page.select_one(".ws-grid-strategies dd").get_text().endswith(ENDINGS)
+    risks = BeautifulSoup((hostile_site / "worksheets/rewards-and-risks.html").read_text(encoding="utf-8"), "html.parser")
+    assert risks.select_one(".ws-score-head").get_text(" ").startswith(f"Score (likelihood × impact){ENDINGS}")
+    for soup in (agreement, grid_page, risks):
+        model = soup.select_one("#worksheet-model")
+        assert model.string.count("</") == 0 and len(soup.find_all("script", id="worksheet-model")) == 1
+        assert not any(a.startswith("on") for element in soup.find_all(True) for a in element.attrs)

@@ -5,7 +5,9 @@ import re
 
 from bs4 import BeautifulSoup
 
+from macros.content.model import FieldPart
 from macros.site import worksheets as ws
+from macros.site.worksheets import clauses, grid_view
 
 
 def test_every_task_links_to_its_worksheet_and_back(site, content):
@@ -66,3 +68,36 @@ def test_worksheet_pages_mark_what_is_ours_and_quote_the_publication(site):
     agreement = BeautifulSoup((site / "worksheets/partnering-agreement.html").read_text(encoding="utf-8"), "html.parser")
     assert "From the publication, task 3.4" in agreement.select_one(".ws-quote").get_text()
     assert agreement.select_one("#ws-outline thead th").get_text() == "Item (ours)"
+
+
+def test_every_worksheet_page_renders_every_field_column_clause_score_and_grid(site, content):
+    for sheet in content.worksheets:
+        soup = BeautifulSoup((site / f"worksheets/{sheet.id}.html").read_text(encoding="utf-8"), "html.parser")
+        form = soup.select_one("form.worksheet")
+        for part in sheet.parts:
+            if isinstance(part, FieldPart):
+                assert form.select_one(f"label[for=ws-f-{part.field}]").get_text() == part.label, (sheet.id, part.field)
+                assert form.select_one(f"#ws-f-{part.field}") is not None
+                continue
+            block = form.select_one(f"[data-table={part.table}]")
+            headings = [th.get_text(" ", strip=True) for th in block.select(f"#ws-{part.table} thead th")]
+            for column in part.columns:
+                assert any(h.startswith(column.heading) for h in headings), (sheet.id, part.table, column.id)
+            if part.score:
+                assert f"{part.score.heading} Ours" in headings
+                assert all(tr.select_one("[data-score] output") for tr in block.select(f"#ws-{part.table} > tbody > tr"))
+            if part.grid:
+                grid = block.select_one("[data-grid]")
+                assert len(grid.select("[data-grid-x]")) == len(grid_view(part).xs) * len(grid_view(part).rows)
+                strategies = block.select_one(".ws-grid-strategies").get_text(" ", strip=True)
+                for region in part.grid.regions:
+                    assert region.title in strategies and region.strategy in strategies
+        draft = soup.select_one("[data-draft]")
+        assert (draft is not None) == bool(sheet.draft), sheet.id
+        if draft:
+            assert draft.select_one("h2").get_text() == sheet.draft
+            assert [h.get_text() for h in draft.select("h3")] == [f"{n}. {c.title}" for n, c in enumerate(clauses(sheet), 1)]
+            for clause, source in zip(clauses(sheet), draft.select(".ws-draft-source"), strict=True):
+                assert source.select_one(".editorial-tag").get_text() == "Ours"
+                assert [a.get_text() for a in source.select("a")] == [f"Task {s}" for s in clause.sources]
+            assert soup.select_one("[data-print-draft]") is not None

@@ -142,6 +142,13 @@
       td.appendChild(input(col, "ws-" + table.id + "-" + id + "-" + col.id, col.label));
       tr.appendChild(td);
     });
+    if (table.score && table.score.length) {    // computed by worksheet-derived.js, never stored
+      var score = document.createElement("td");
+      score.className = "ws-score";
+      score.setAttribute("data-score", "");
+      score.appendChild(document.createElement("output"));
+      tr.appendChild(score);
+    }
     var td = document.createElement("td");
     td.className = "ws-noprint";
     var remove = document.createElement("button");
@@ -218,6 +225,8 @@
         if (tr) syncRow(p, tr, f.id);
       });
     });
+    // What the page computes from the answers (scores, grids, a draft: worksheet-derived.js) follows.
+    form.dispatchEvent(new CustomEvent("worksheet-drawn"));
     return gone;
   }
 

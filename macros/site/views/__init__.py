@@ -54,6 +54,7 @@ VIEWS: dict[str, type[PageView]] = {
     "assessment/report.md": AssessmentView,
     "assessment/partners.md": AssessmentView,
     "assessment/compare.md": AssessmentView,
+    "assessment/group.md": AssessmentView,
     "worksheets/index.md": WorksheetsView,
     "worksheets/worksheet.md": WorksheetView,
     "worksheets/action-plan.md": ActionPlanView,

@@ -25,6 +25,7 @@ class AssessmentView(Questions):
     workspace_model: Markup        # the workspace bar's (JSON)
     module: Module | None = None
     assessment_pages: ClassVar[tuple[assessment.ToolPage, ...]] = assessment.TOOL_PAGES
+    disagreement: ClassVar[int] = assessment.DISAGREEMENT   # group scoring's threshold, said on its page
 
     @classmethod
     def make(cls, site: SiteData, path: str, context: Mapping[str, object]) -> Self:
@@ -49,6 +50,7 @@ class WorksheetsView(PageView):
 class WorksheetView(PageView):
     sheet: Worksheet
     parts: list[FieldPart | worksheets.TableView]   # in order, tables with their rows resolved
+    clauses: list[worksheets.Clause]                # the draft document's clauses, if the worksheet has a draft
     model: Markup                                   # what the browser reads (JSON)
     workspace_model: Markup                         # the workspace bar's (JSON)
     ws: ClassVar[WorksheetFiles] = WorksheetFiles()
@@ -57,6 +59,7 @@ class WorksheetView(PageView):
     def make(cls, site: SiteData, path: str, context: Mapping[str, object]) -> Self:
         sheet = given(context, "sheet", Worksheet)
         return cls(site, path, sheet=sheet, parts=worksheets.parts(site.content, sheet),
+                   clauses=worksheets.clauses(sheet),
                    model=worksheets.browser_model(site.content, sheet, site.tr),
                    workspace_model=workspaces.model(site.content, site.tr))
 

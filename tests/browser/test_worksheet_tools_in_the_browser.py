@@ -1,0 +1,171 @@
+"""The deeper worksheet tools in Chromium: the partnering agreement builder drafts each answer
+under its clause and prints the draft alone; the risk register's score (likelihood × impact)
+for us and for the other partners; the stakeholder map's interest–influence grid; the RACI
+matrix's columns headed by the partners' names. What is typed
+is kept through a reload (the data layer) and what the page computes follows it."""
+from __future__ import annotations
+
+import re
+import subprocess
+
+from hostile import BREAKOUT
+
+THAI = "หน่วยงานจัดการน้ำ"
+
+
+def ready(page, address):
+    page.goto(address)
+    page.wait_for_selector("form.worksheet--ready")
+
+
+def saved(page):
+    page.wait_for_function("() => document.getElementById('ws-status').textContent.startsWith('Saved')")
+
+
+def row(page, table, n=0):
+    return page.locator(f"#ws-{table} > tbody > tr").nth(n)
+
+
+def cell(tr, column):
+    return tr.locator(f"[data-cell={column}] input, [data-cell={column}] textarea, [data-cell={column}] select")
+
+
+def test_agreement_builder_drafts_and_prints_each_answer_under_its_clause(context, site, tmp_path):
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    ready(page, f"{site.as_uri()}/worksheets/partnering-agreement.html")
+    answers = {    # clause heading -> what is typed for it (unique words, found again in the PDF)
+        "Purpose": ("f", "purpose", "Halve post-harvest losses\nin three provinces"),
+        "Duration and scope": ("f", "duration", "Three years from signature"),
+        "Governance and decision-making": ("f", "governance", "A steering committee decides by consensus"),
+        "Communication and reporting": ("f", "communication", "Quarterly bulletins to every partner"),
+        "Confidentiality, intellectual property and branding": ("f", "confidentiality", "Logos only with written consent"),
+        "Dispute resolution": ("f", "disputes", f"Mediation first {BREAKOUT}"),
+        "Review and amendment": ("f", "review", "Annual review by the partners"),
+        "Exit and termination": ("f", "exit", "Six months notice to withdraw"),
+        "Signatures": ("f", "signatories", "Signed at Bangkok"),
+    }
+    for _, ident, text in answers.values():
+        page.locator(f"#ws-f-{ident}").fill(text)
+    page.locator("[data-add-row=parties]").click()
+    cell(row(page, "parties"), "party").fill(THAI)
+    cell(row(page, "parties"), "type").select_option("Government")
+    page.locator("[data-add-row=contributions]").click()
+    cell(row(page, "contributions"), "commitment").fill("Cold storage at two markets")
+    cell(row(page, "outline", 0), "draft").fill("Checked against the outline")   # the checklist, not a clause
+    saved(page)
+    page.reload()
+    page.wait_for_selector("form.worksheet--ready")
+    assert page.locator("#ws-f-purpose").input_value() == answers["Purpose"][2]
+    assert cell(row(page, "parties"), "party").input_value() == THAI
+
+    # On the page: each answer in the draft right under its own clause, as text.
+    draft = page.locator("[data-draft]")
+    clauses = draft.locator("h3").all_inner_texts()
+    assert [re.sub(r"^\d+\. ", "", c) for c in clauses] == [
+        "Parties", "Purpose", "Duration and scope", "Roles, responsibilities and contributions",
+        "Governance and decision-making", "Communication and reporting",
+        "Confidentiality, intellectual property and branding", "Dispute resolution", "Review and amendment",
+        "Exit and termination", "Signatures"]
+    assert draft.locator("[data-draft-field=disputes]").inner_text() == answers["Dispute resolution"][2]
+    assert page.evaluate("() => window.__pwned") is None
+    assert draft.locator("[data-draft-table=parties] td").first.inner_text() == THAI
+    assert "Government" in draft.locator("[data-draft-table=parties]").inner_text()
+    assert draft.locator(".ws-draft-source a").first.get_attribute("href").endswith("#task-3-4")
+    assert draft.locator(".editorial-tag").count() >= len(clauses)
+
+    # Printed with "Print the draft": the draft alone, each answer between its clause and the next.
+    page.evaluate("() => { window.print = () => { window.__printed = true; }; }")
+    page.locator("[data-print-draft]").click()
+    assert page.evaluate("() => window.__printed")
+    pdf = tmp_path / "draft.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    flat = " ".join(text.split())
+    assert "Draft partnering agreement" in flat
+    assert "Checked against the outline" not in flat and "Export (JSON)" not in flat
+    titles = [re.sub(r"^\d+\. ", "", c) for c in clauses]
+    at = [flat.index(f"{n}. {title}") for n, title in enumerate(titles, 1)]
+    assert at == sorted(at)
+    ends = [*at[1:], len(flat)]
+    bounds = {title: (at[n], ends[n]) for n, title in enumerate(titles)}
+    for clause, (_, _, typed) in answers.items():
+        start, end = bounds[clause]
+        for line in typed.splitlines():
+            assert " ".join(line.split()) in flat[start:end], (clause, line)
+    start, end = bounds["Parties"]
+    assert THAI in flat[start:end].replace(" ", "")
+    start, end = bounds["Roles, responsibilities and contributions"]
+    assert "Cold storage at two markets" in flat[start:end]
+    assert not errors, errors
+
+
+def test_risk_scores_and_the_interest_influence_grid_follow_the_answers(context, server):
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    ready(page, f"{server}/worksheets/rewards-and-risks.html")
+    ours = row(page, "risks", 0)
+    cell(ours, "likelihood").select_option("High")
+    cell(ours, "impact").select_option("Medium")
+    assert ours.locator("[data-score]").inner_text() == "6"
+    cell(ours, "impact").select_option("")
+    assert ours.locator("[data-score]").inner_text() == ""      # no score without both
+    cell(ours, "impact").select_option("Low")
+    page.locator("[data-add-row=partner-risks]").click()
+    theirs = row(page, "partner-risks", 0)
+    cell(theirs, "partner").fill("Farmers' cooperative")
+    cell(theirs, "likelihood").select_option("Medium")
+    cell(theirs, "impact").select_option("High")
+    cell(theirs, "review").fill("2027-03-31")
+    cell(theirs, "status").select_option("Being mitigated")
+    saved(page)
+    page.reload()
+    page.wait_for_selector("form.worksheet--ready")
+    assert row(page, "risks", 0).locator("[data-score]").inner_text() == "3"
+    theirs = row(page, "partner-risks", 0)
+    assert theirs.locator("[data-score]").inner_text() == "6"
+    assert cell(theirs, "review").input_value() == "2027-03-31" and cell(theirs, "status").input_value() == "Being mitigated"
+    assert "Score (likelihood × impact)" in page.locator("#ws-partner-risks thead").inner_text()
+
+    ready(page, f"{server}/worksheets/stakeholder-map.html")
+    for _ in range(3):
+        page.locator("[data-add-row=inventory]").click()
+    water, union, unnamed = row(page, "inventory", 0), row(page, "inventory", 1), row(page, "inventory", 2)
+    cell(water, "partner").fill(f"Water agency {BREAKOUT}")
+    cell(water, "interest").select_option("High")
+    cell(water, "influence").select_option("Low")
+    cell(union, "partner").fill("Farmers' union")
+    cell(union, "interest").select_option("Low")
+    cell(unnamed, "interest").select_option("High")
+    saved(page)
+    page.reload()
+    page.wait_for_selector("form.worksheet--ready")
+    grid = page.locator("[data-grid]")
+    placed = grid.locator("li", has_text="Water agency")
+    assert placed.count() == 1
+    home = grid.locator("td", has=page.locator("li", has_text="Water agency"))
+    assert home.get_attribute("data-grid-x") == "High" and home.get_attribute("data-grid-y") == "Low"
+    assert home.locator(".ws-grid-region").inner_text() == "Keep informed"
+    assert page.locator(".ws-grid-strategies dt", has_text="Keep informed").count() == 1
+    unplaced = page.locator("[data-grid-unplaced]")
+    assert unplaced.is_visible() and unplaced.locator("[data-grid-unplaced-names]").inner_text() == "Farmers' union"
+    # Moved by a change of answer: from "Keep informed" to "Manage closely".
+    cell(row(page, "inventory", 0), "influence").select_option("High")
+    home = grid.locator("td", has=page.locator("li", has_text="Water agency"))
+    assert home.locator(".ws-grid-region").inner_text() == "Manage closely"
+    assert page.evaluate("() => window.__pwned") is None
+
+    # The RACI matrix's columns headed by the partners named above it.
+    ready(page, f"{server}/worksheets/roles-and-leadership.html")
+    cell(row(page, "partners", 1), "name").fill("Provincial government")
+    page.locator("[data-add-row=raci]").click()
+    cell(row(page, "raci", 0), "partner-2").select_option("A")
+    saved(page)
+    page.reload()
+    page.wait_for_selector("form.worksheet--ready")
+    assert page.locator("#ws-raci thead th[data-column=partner-2]").inner_text().split("\n") == ["Partner 2", "Provincial government"]
+    assert page.locator("#ws-raci thead th[data-column=partner-1] .ws-column-name").inner_text() == ""
+    assert cell(row(page, "raci", 0), "partner-2").input_value() == "A"
+    assert not errors, errors
