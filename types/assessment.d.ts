@@ -1,6 +1,7 @@
 /* The self-assessment's data and the APIs of docs/assets/js/assessment-core.js
-   (window.AssessmentCore) and assessment-data.js (window.AssessmentData), and what they use of
-   the data layer (namespace Layered). The implementations are checked against these declarations. */
+   (window.AssessmentCore) and assessment-data.js (window.AssessmentData). What they use of the
+   data layer is declared once, in data-layer.d.ts. The implementations are checked against these
+   declarations. */
 
 /* window.ASSESSMENT_MODEL, written by the build (macros/site/assessment.py, model()). */
 interface ScaleOption {
@@ -28,7 +29,7 @@ interface AssessmentModel {
   content_version: string;
   language?: string;
   tool: string;                  // the data layer's tool (storage.json, tools.assessment)
-  storage: AssessmentStorage;
+  storage: StorageContract;
   strings?: Record<string, string>;
   scale: ScaleOption[];
   /* `lang`: the language of the publication's title, on a page in another (null: the page's). */
@@ -109,7 +110,8 @@ interface Migrated {
 /* Why a file or the stored answers cannot be read: a code and its figures, which the page says
    in its language (assessment.js, problemText). */
 interface AssessmentProblem {
-  code: "unreadable" | "too-large" | "not-json" | "not-object" | "wrong-format" | "no-schema" | "newer-schema" | "no-answers";
+  code: "unreadable" | "too-large" | "not-json" | "not-object" | "wrong-format" | "no-schema" | "newer-schema" | "no-answers" |
+        "csv-not-csv" | "csv-too-many-rows" | "csv-columns";
   size?: number;     // too-large: the file's size and the most an assessment may be, in bytes
   max?: number;
   schema?: number;   // newer-schema: the file's, and the newest this copy reads
@@ -174,7 +176,7 @@ interface AssessmentCoreModule {
 
 /* --- assessment-data.js: the answers on the data layer --------------------------------------- */
 
-/* The storage contract (macros/site/storage.json) as the assessment reads it. */
+/* The legacy keys of the storage contract (StorageContract, data-layer.d.ts) the assessment moves over. */
 interface AssessmentLegacyKeys {
   assessment: string;
   assessment_snapshots: string;
@@ -182,18 +184,6 @@ interface AssessmentLegacyKeys {
   assessment_last_export: string;
 }
 
-interface AssessmentStorage {
-  namespace: string;
-  data_prefix: string;
-  history_prefix: string;
-  meta_prefix: string;
-  tools: { assessment: string; plan: string; group: string };   // group: group scoring's rounds (storage.json)
-  workspaces: StorageContract["workspaces"];
-  legacy: AssessmentLegacyKeys & { plan: string };
-  limits: { answer_text: number; organisation: number; history_count: number; history_chars: number };
-  save_after_ms: number;
-  retry_after_ms: number;
-}
 
 /* A question both sides of an import answered differently, and what was kept: the whole
    answer's ("mine", "theirs"), or the newer of each field ("each"). */
@@ -209,166 +199,42 @@ interface ImportResult {
   problem?: string;
   added: string[];               // question ids new here
   conflicts: ImportConflict[];
-  dropped: Layered.Snapshot[];   // earlier versions removed to make room (said to the user)
+  dropped: HistorySnapshot[];   // earlier versions removed to make room (said to the user)
 }
 
 interface AssessmentDataOptions {
-  Layer: Layered.Module;
-  layer: Layered.Handle;
+  Layer: DataLayerModule;
+  layer: DataLayerHandle;
   core: AssessmentCoreModule;
   model: AssessmentModel;
   tool: string;
 }
 
 interface AssessmentDataHandle {
-  state(edits?: Layered.Edit[]): AssessmentState;
-  choose(id: string, value: string): Layered.SaveReport;
-  storeChoices(): Layered.SaveReport;
+  state(edits?: Edit[]): AssessmentState;
+  choose(id: string, value: string): SaveReport;
+  storeChoices(): SaveReport;
   hasChoices(): boolean;
   importState(imported: AssessmentState, mode: "combine" | "replace", file: string): ImportResult;
   startOver(): ImportResult;
   restore(id: string): ImportResult;
   merge(incoming: AssessmentState): ImportResult;
-  snapshots(): Layered.Snapshot[];
+  snapshots(): HistorySnapshot[];
   removeSnapshot(id: string): void;
   adoptLegacy(keys: AssessmentLegacyKeys): { moved: boolean; unreadable: boolean };
   markExported(): void;
   lastExport(): string | null;
-  heads(id: string): Layered.Head[];   // the stored versions of a question's answer, newest first
+  heads(id: string): Head[];   // the stored versions of a question's answer, newest first
 }
 
 interface AssessmentDataModule {
   ANSWER: string;
   ORG: string;
   ASIDE: string;
-  stateOf(Layer: Layered.Module, core: AssessmentCoreModule, model: AssessmentModel, state: Layered.State): AssessmentState;
-  incomingOf(Layer: Layered.Module, state: AssessmentState): Layered.Incoming;
+  stateOf(Layer: DataLayerModule, core: AssessmentCoreModule, model: AssessmentModel, state: LayerState): AssessmentState;
+  incomingOf(Layer: DataLayerModule, state: AssessmentState): Incoming;
   open(options: AssessmentDataOptions): AssessmentDataHandle;
   organisationOf(text: string): string;
-}
-
-/* What the assessment uses of the data layer (docs/assets/js/data-layer.js, window.DataLayer)
-   and of data-view.js (window.DataView), declared by the shape it needs; data-layer.js says
-   what each part means. */
-declare namespace Layered {
-  type FieldValue = string | number | boolean;
-
-  interface Head {
-    id: string;
-    value: FieldValue;
-    time: string;
-    w: string[] | null;
-  }
-
-  interface Field {
-    value: FieldValue;
-    time: string;
-    id: string;
-    heads: Head[];   // newest first; several: a conflict
-  }
-
-  interface State {
-    records: Record<string, Record<string, Field>>;
-  }
-
-  interface Edit {
-    record: string;
-    field: string;
-    value: FieldValue | null;
-  }
-
-  interface WriteOp extends Edit {
-    base: string[];
-    time?: string;
-  }
-
-  type WriteResult =
-    | { ok: true; ids: (string | null)[]; problem?: undefined }
-    | { ok: false; problem: "unavailable" | "full"; ids?: undefined };
-
-  type Incoming = Record<string, Record<string, { value: FieldValue; time: string }>>;
-
-  interface FieldConflict {
-    record: string;
-    field: string;
-    kept: "mine" | "theirs";
-  }
-
-  interface ImportPlan {
-    ops: WriteOp[];
-    added: string[];
-    conflicts: FieldConflict[];
-  }
-
-  interface SnapshotReason {
-    code: string;
-    file?: string;
-    when?: string | null;
-    text?: string;
-  }
-
-  interface Snapshot {
-    id: string;
-    when: string | null;
-    reason: SnapshotReason | null | undefined;
-    count: number;
-    data: string;
-  }
-
-  type KeepResult =
-    | { ok: true; snapshot: Snapshot; dropped: Snapshot[]; problem?: undefined }
-    | { ok: false; problem: "full" | "history-full" | "unavailable" };
-
-  interface SaveReport {
-    ok: boolean;
-    problem?: string;
-    saved: number;
-  }
-
-  interface Handle {
-    available: boolean;
-    state(tool: string): State;
-    write(tool: string, ops: WriteOp[]): WriteResult;
-    snapshots(tool: string): Snapshot[];
-    keepSnapshot(tool: string, reason: SnapshotReason, data: string, count?: number, at?: unknown): KeepResult;
-    removeSnapshot(tool: string, id: string): void;
-    meta(tool: string, name: string): string | null;
-    meta(tool: string, name: string, value: string | null): boolean;
-    raw(key: string): string | null;
-    raw(key: string, value: string | null): boolean;
-    writable(): boolean;
-    watch(fn: (reason: string) => void): void;
-    now(): string;
-  }
-
-  interface Module {
-    open(options: { contract: AssessmentStorage; win: Window; storage?: Storage | null; clock?: () => string }): Handle;
-    dict<T = any>(): Record<string, T>;
-    own(map: object | null | undefined, key: string): boolean;
-    isStamp(value: unknown): string | null;
-    later(a: string | null | undefined, b: string | null | undefined): string | null;
-    headIds(field: Field | null): string[];
-    overlay(state: State, edits: Edit[] | null | undefined, now: string): State;
-    importOps(state: State, incoming: Incoming, mode: "combine" | "replace", rowLike: ((record: string) => boolean) | null): ImportPlan;
-  }
-
-  /* A change typed and not stored yet. */
-  interface PendingEdit extends Edit {
-    tool: string;
-    value: string;
-  }
-
-  interface View {
-    bind(el: HTMLInputElement | HTMLTextAreaElement, tool: string, record: string, field: string): void;
-    syncAll(): void;
-    flush(): SaveReport;
-    pending(): PendingEdit[];
-    listen(container: HTMLElement): void;
-    retry(): void;
-  }
-
-  interface ViewModule {
-    create(options: { layer: Handle; win: Window; t: (text: string) => string; saveAfter: number; retryAfter: number;
-                      maxText?: number; report: (result: SaveReport) => void }): View;
-  }
+  fromCSV(Layer: DataLayerModule, core: AssessmentCoreModule, model: AssessmentModel, text: string, limits: StorageLimits, now: string): MigrateResult;
+  doneOf(Layer: DataLayerModule, planState: LayerState, legacyText: string | null, answers: Record<string, Answer>): Record<string, boolean>;
 }

@@ -6,6 +6,8 @@
 /* The storage contract (macros/site/storage.json), carried by every tool's page model. */
 interface StorageLimits {
   text: number;            // characters in one field, typed or imported
+  answer_text: number;     // a self-assessment note or next action
+  organisation: number;    // the name of who answers the self-assessment
   rows: number;            // rows in one table
   import_bytes: number;    // a JSON file
   csv_bytes: number;       // a CSV file
@@ -17,7 +19,7 @@ interface StorageContract {
   format: string;
   version: number;
   namespace: string;
-  files: { worksheet: string; plan: string; group: string; schema_version: number };
+  files: { worksheet: string; plan: string; assessment: string; group: string; schema_version: number };
   data_prefix: string;
   history_prefix: string;
   meta_prefix: string;
@@ -177,6 +179,8 @@ interface DataLayerModule {
   importOps(state: LayerState, incoming: Incoming, mode: "combine" | "replace",
             rowLike: ((record: string) => boolean) | null): ImportPlan;
   pruneHistory(list: HistorySnapshot[], snap: HistorySnapshot, limits: StorageLimits): PruneResult;
+  parseCSV(input: string, maxRows?: number): string[][] | null;   // null: a quote never closed
+  undefuse(cell: string): string;
 }
 
 /* --- data-view.js (window.DataLayerView) ------------------------------------------------- */
@@ -242,6 +246,17 @@ interface DataLayerViewHandle {
   retry(): void;
 }
 
+/* Dates and numbers in the page's language (DataLayerView.formats). */
+interface LocalFormats {
+  time(d: Date): string;
+  date(d: Date): string;
+  dateTime(iso: string): string;   // "" for a text that is no date
+  number(n: number): string;
+  percent(n: number): string;      // a score of 0 to 100
+}
+
 interface DataLayerViewModule {
   create(options: DataLayerViewOptions): DataLayerViewHandle;
+  formats(doc: Document): LocalFormats;
+  ready(doc: Document): void;   // the controls that need the page's script enabled, "loading" gone
 }

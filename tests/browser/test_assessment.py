@@ -117,6 +117,37 @@ def test_export_json_and_csv_then_import_back(context, server, tmp_path):
     assert checked(page, Q1) == "not-in-place"
 
 
+def test_a_csv_export_imports_back_in_another_browser(context, browser, server, tmp_path):
+    """The CSV a partner exported (for a spreadsheet) imports like the JSON: answers by their
+    label or points, notes as typed (a formula defused on export comes back as typed)."""
+    page = context.new_page()
+    page.goto(f"{server}/assessment/module-a.html")
+    answer(page, Q1, "partly", note="=1+1 is what we typed")
+    answer(page, Q2, "not-applicable")
+    page.goto(f"{server}/assessment/index.html")
+    with page.expect_download() as info:
+        page.locator("#assessment-export-csv").click()
+    path = tmp_path / "partner.csv"
+    info.value.save_as(path)
+    other = browser.new_context()
+    try:
+        fresh = other.new_page()
+        fresh.goto(f"{server}/assessment/index.html")
+        fresh.wait_for_selector(".assessment--ready")
+        fresh.locator("#assessment-import").set_input_files(str(path))
+        fresh.wait_for_selector("#assessment-import-choice:not([hidden]), #assessment-import-result:not([hidden])")
+        if fresh.locator("#assessment-import-choice").is_visible():
+            fresh.locator("#assessment-import-combine").click()
+        fresh.wait_for_selector("#assessment-import-result:not([hidden])")
+        assert "partner.csv" in fresh.locator("#assessment-import-result").inner_text()
+        fresh.goto(f"{server}/assessment/module-a.html")
+        fresh.wait_for_selector(".assessment--ready")
+        assert checked(fresh, Q1) == "partly" and checked(fresh, Q2) == "not-applicable"
+        assert fresh.input_value(f"[data-question='{Q1}'] [data-field=note]") == "=1+1 is what we typed"
+    finally:
+        other.close()
+
+
 @pytest.mark.parametrize("name,content,message", [
     ("not-json", "this is not JSON {", "not valid JSON"),
     ("wrong-format", json.dumps({"format": "something-else", "answers": {}}), "not a Partnering Guidelines assessment"),

@@ -20,6 +20,7 @@ from conftest import one_way_in
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from stored import ASSESSMENT_PREFIX, NEWEST_IS, heads, snapshots, values
 from stored import answers as assessment_answers
+from two_tabs import Tool, TwoTabRun, runs, seed_of, stale, stale_done, tool_heads
 
 from macros.outputs.browser import launch
 from macros.project import ROOT
@@ -27,26 +28,6 @@ from macros.site import storage
 
 LEGACY = json.loads((ROOT / "tests/fixtures/v0.1.0/storage.json").read_text(encoding="utf-8"))
 RESTORED = "window.__restored = window.__restored || 0; addEventListener('pageshow', e => { if (e.persisted) window.__restored += 1; });"
-STALE_MS = 2500
-# Keeps a tab busy for `ms`, then, in the same task (so from the copy of localStorage it had when
-# it became busy), types into a control (input, then change: the page stores at once) or clicks.
-# `probe`: text another tab writes meanwhile; whether this tab's storage had it is recorded.
-STALE = """([ms, probe, action]) => {
-  window.__stale = undefined;
-  setTimeout(() => {
-    const end = performance.now() + ms;
-    while (performance.now() < end) { /* busy: other tabs' writes wait in the queue */ }
-    const saw = Object.keys(localStorage).some(k => (localStorage.getItem(k) || '').includes(probe));
-    const at = Date.now();
-    const el = document.querySelector(action.selector);
-    if (action.kind === 'type') {
-      el.value = action.text;
-      el.dispatchEvent(new Event('input', {bubbles: true}));
-      el.dispatchEvent(new Event('change', {bubbles: true}));
-    } else el.click();
-    window.__stale = {saw, at};
-  }, 0);
-}"""
 CLOCK_AHEAD = """(() => {
   const Real = Date, shift = 3 * 3600 * 1000;
   class Ahead extends Real {
@@ -119,20 +100,6 @@ def type_in(page, selector, text):
     """Type and leave the control (its change event stores at once)."""
     page.locator(selector).fill(text)
     page.locator(selector).dispatch_event("change")
-
-
-def stale(page, action: dict, probe: str, ms: int = STALE_MS):
-    page.evaluate(STALE, [ms, probe, action])
-
-
-def stale_done(page, after_ms: float):
-    """Wait for the stale tab's action; it must have come after `after_ms` (Date.now() in the
-    other tab, after its write) and from a copy without the other tab's write, or the test did
-    not make the tab stale and proves nothing."""
-    page.wait_for_function("() => window.__stale !== undefined", timeout=20000)
-    found = page.evaluate("window.__stale")
-    assert found["at"] > after_ms, f"the tab was busy for {STALE_MS} ms only: too short on this machine"
-    assert not found["saw"], "the tab's copy of localStorage already had the other tab's write: it was not stale"
 
 
 def shows(page, selector, value, timeout=15000):
@@ -463,6 +430,34 @@ def address(httpd) -> str:
     return f"http://127.0.0.1:{httpd.server_address[1]}"
 
 
+def not_yet(page, controls, loading):
+    """Before the page's script ran: controls that need it cannot be used (a file chosen or a
+    click would otherwise do nothing, silently), and the status says it is loading."""
+    for c in controls:
+        assert page.locator(c).is_disabled(), f"{c} can be used before the script that handles it has loaded"
+    assert page.locator("#ws-status").inner_text().startswith(loading)
+
+
+def ready_now(page, controls):
+    for c in controls:
+        assert page.locator(c).is_enabled(), f"{c} is still disabled once the page is ready"
+    assert "Loading" not in page.locator("#ws-status").inner_text()
+
+
+def test_the_plan_cannot_be_imported_or_exported_before_its_scripts_load(tabs, slow_server):
+    """The plan's table is drawn by its script, so nothing can be typed there before it runs; its
+    file import and exports, served in the page, wait for it and say so."""
+    slow_server.slow = True
+    page = tabs.new()
+    page.goto(f"{address(slow_server)}/action-plan.html", wait_until="commit")
+    page.wait_for_selector("[data-import-plan]", state="attached")
+    assert not page.locator(".plan--ready").count(), "the scripts had loaded already: the test proves nothing"
+    controls = ["[data-import-plan]", "[data-export-plan-csv]", "[data-export-plan-json]", "[data-sort=owner]"]
+    not_yet(page, controls, "Loading the action plan")
+    page.wait_for_selector(".plan--ready", timeout=60000)
+    ready_now(page, controls)
+
+
 def test_typed_before_the_scripts_load_is_kept_and_stored(tabs, slow_server):
     """The form shows and takes typing seconds before its scripts run: what was typed in a field
     and in a blank row stays, and is stored (0.1.0 cleared both). Stored text typed over before
@@ -481,7 +476,9 @@ def test_typed_before_the_scripts_load_is_kept_and_stored(tabs, slow_server):
     page.locator("#ws-inventory tr.ws-blank [data-cell=partner] input").first.fill("Typed before ready")
     page.locator("#ws-f-selection").fill("typed over, before ready")
     assert not page.locator(".worksheet--ready").count(), "the scripts had loaded already: the test proves nothing"
+    not_yet(page, ["[data-import-json]", "[data-export-json]", "[data-add-row=inventory]", "[data-import-csv=inventory]"], "Loading the worksheet")
     page.wait_for_selector(".worksheet--ready", timeout=60000)
+    ready_now(page, ["[data-import-json]", "[data-export-json]", "[data-add-row=inventory]", "[data-import-csv=inventory]"])
     shows(page, "#ws-inventory tbody tr [data-cell=partner] input", "Typed before ready")
     shows(page, "#ws-f-selection", "typed over, before ready")
     assert "stored earlier" in conflict_text(page, "#ws-f-selection")
@@ -611,8 +608,7 @@ def test_done_belongs_to_the_action_it_was_given_for(tabs, base):
     open_plan(page, base)
     page.locator(plan_control(ACTION_1, "status")).select_option("Done")
     page.wait_for_function("() => document.querySelector(\"tr[data-action='assessment:q-1.1-1']\").classList.contains('plan-done')")
-    legacy = json.loads(page.evaluate("k => localStorage.getItem(k)", storage.legacy_plan_key()))
-    assert legacy["records"][ACTION_1]["status"] == "Done"          # what the assessment page reads
+    assert values(page, PLAN)[ACTION_1]["status"] == "Done"          # what the assessment page reads
     page.goto(f"{base}/assessment/module-a.html")
     page.wait_for_selector(".assessment--ready")
     assert page.locator("[data-question='q-1.1-1'] [data-action-done]:not(fieldset)").is_visible()
@@ -626,8 +622,10 @@ def test_done_belongs_to_the_action_it_was_given_for(tabs, base):
     assert "rewritten" in page.locator("tr[data-action='assessment:q-1.1-1'] .plan-reset").inner_text()
     assert not page.locator("tr[data-action='assessment:q-1.1-1']").get_attribute("class") or "plan-done" not in page.locator(
         "tr[data-action='assessment:q-1.1-1']").get_attribute("class")
-    legacy = json.loads(page.evaluate("k => localStorage.getItem(k)", storage.legacy_plan_key()))
-    assert legacy["records"][ACTION_1]["status"] == "Not started"
+    page.goto(f"{base}/assessment/module-a.html")
+    page.wait_for_selector(".assessment--ready")
+    assert not page.locator("[data-question='q-1.1-1'] [data-action-done]:not(fieldset)").is_visible()
+    open_plan(page, base)
     page.locator(plan_control(ACTION_1, "status")).select_option("Done")
     assert values(page, PLAN)[ACTION_1]["status-for"] == "Agree the problem statement with every partner"
 
@@ -635,9 +633,8 @@ def test_done_belongs_to_the_action_it_was_given_for(tabs, base):
 def test_plan_a_status_chosen_between_two_versions_is_shown_and_kept_for_the_assessment(tabs, base):
     """Two tabs set one action's status at once, then the user chooses one of the two versions:
     the row is drawn again (no longer struck through as done), the page says it saved, and the
-    assessment page, which reads the statuses from version 0.1.0's key, no longer shows "Done".
-    (data-view.js reported a choice without the count of fields saved, which the plan took for
-    nothing saved.) The other tab is closed first: its redraw would otherwise mend the key."""
+    assessment page no longer shows "Done". (data-view.js reported a choice without the count of
+    fields saved, which the plan took for nothing saved.)"""
     a, b = tabs.new(), tabs.new()
     seed_plan(a, base, worksheet_row=False)
     open_plan(a, base)
@@ -655,25 +652,69 @@ def test_plan_a_status_chosen_between_two_versions_is_shown_and_kept_for_the_ass
     shows(a, status, "In progress")
     a.wait_for_function("r => !document.querySelector(r).classList.contains('plan-done')", arg=row, timeout=5000)
     assert a.locator("#ws-status").inner_text().startswith("Saved")
-    legacy = json.loads(a.evaluate("k => localStorage.getItem(k)", storage.legacy_plan_key()))
-    assert legacy["records"][ACTION_1]["status"] == "In progress"
     a.goto(f"{base}/assessment/module-a.html")
     a.wait_for_selector(".assessment--ready")
     assert not a.locator("[data-question='q-1.1-1'] [data-action-done]:not(fieldset)").is_visible()
 
 
+def test_plan_a_replace_in_a_stale_tab_hours_ahead(tabs, base, tmp_path):
+    """The plan replaced from a file in a tab whose clock is three hours ahead and whose copy of
+    the storage is stale: the owner typed meanwhile in the other tab stays beside the file's (both
+    shown, both stored), and the choice made later in the tab on time wins over the tab ahead."""
+    ontime, ahead = tabs.new(), tabs.new(CLOCK_AHEAD)
+    seed_plan(ontime, base, worksheet_row=False)
+    open_plan(ontime, base)
+    open_plan(ahead, base)
+    owner = plan_control(ACTION_1, "owner")
+    type_in(ontime, owner, "Mine, first")
+    shows(ahead, owner, "Mine, first")
+    with ontime.expect_download() as download:
+        ontime.locator("[data-export-plan-json]").click()
+    exported = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    for action in exported["actions"]:
+        if action["id"] == ACTION_1:
+            action["owner"] = "From the file"
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(exported), encoding="utf-8")
+    ahead.locator("[data-import-plan]").set_input_files(str(path))
+    ahead.locator("[data-import-mode=replace]").wait_for()
+    stale(ahead, {"kind": "click", "selector": "[data-import-mode=replace]"}, probe="Typed meanwhile")
+    type_in(ontime, owner, "Typed meanwhile")
+    stale_done(ahead, ontime.evaluate("Date.now()") + 3 * 3600 * 1000)
+    for page in (ontime, ahead):
+        sees_both(page, owner, ["Typed meanwhile", "From the file"])
+    eventually(ontime, lambda: sorted(heads(ontime, PLAN)[ACTION_1]["owner"]) == ["From the file", "Typed meanwhile"],
+               "the replace from a stale tab dropped the owner typed meanwhile")
+    assert [s["reason"]["code"] for s in snapshots(ontime, PLAN)][:1] == ["before-replace"]
+    if ontime.input_value(owner) == "Typed meanwhile":
+        ontime.locator(".dl-conflict__keep").click()
+    else:
+        ontime.locator(".dl-conflict__use").click()
+    stored_is(ontime, PLAN, ACTION_1, "owner", "Typed meanwhile", "the choice made on time, after the tab ahead")
+    shows(ahead, owner, "Typed meanwhile")
+    assert not ahead.locator(".dl-conflict").count()
+
+
 def test_a_worksheet_row_removed_while_its_owner_is_typed_in_the_plan(tabs, base):
+    """The plan's tab is typing an owner, not stored yet, when the worksheet's tab removes the row:
+    the owner, stored after the removal that never saw it, brings the row back in both. The
+    plan's tab is kept busy (stale) while the row is removed, so that its owner is stored after
+    the removal whatever the machine's load (its pause before saving once raced the removal)."""
     plan_tab, sheet = tabs.new(), tabs.new()
     action = seed_plan(plan_tab, base)
-    record = "r:actions:" + action.rsplit(":", 1)[1]
+    row = action.rsplit(":", 1)[1]
+    record = "r:actions:" + row
     open_plan(plan_tab, base)
     open_sheet(sheet, base, "stakeholder-map")
-    plan_tab.locator(plan_control(action, "owner")).fill("Typed in the plan")
-    sheet.locator(f"#ws-actions tr[data-row='{record.rsplit(':', 1)[1]}'] .ws-remove").click()
-    plan_tab.wait_for_timeout(1000)
+    stale(plan_tab, {"kind": "type", "selector": plan_control(action, "owner"), "text": "Typed in the plan"}, probe='"v":true')
+    sheet.locator(f"#ws-actions tr[data-row='{row}'] .ws-remove").click()
+    sheet.wait_for_selector(f"#ws-actions tr[data-row='{row}']", state="detached")
+    eventually(sheet, lambda: record not in heads(sheet, sheet_tool("stakeholder-map")), "the row was not removed")
+    stale_done(plan_tab, sheet.evaluate("Date.now()"))
     shows(plan_tab, plan_control(action, "owner"), "Typed in the plan")
     stored_is(plan_tab, sheet_tool("stakeholder-map"), record, "owner", "Typed in the plan", "the owner typed in the removed row")
-    shows(sheet, f"#ws-actions tr[data-row='{record.rsplit(':', 1)[1]}'] [data-cell=owner] input", "Typed in the plan")
+    shows(sheet, f"#ws-actions tr[data-row='{row}'] [data-cell=owner] input", "Typed in the plan")
+    shows(sheet, f"#ws-actions tr[data-row='{row}'] [data-cell=action] textarea", "Call the cooperative")
 
 
 # --- what version 0.1.0 stored ------------------------------------------------------------------
@@ -771,203 +812,166 @@ def test_everything_the_assessments_own_store_kept_appears(tabs, base):
     assert assessment_answers(page)["q-4.1-1"]["note"] == "From the partner"
 
 
-# --- a randomised two-tab test ---------------------------------------------------------------
-# Two tabs, a seeded random interleaving of typing (stored after a pause, or at once on leaving
-# the control), typing from a stale copy while the other tab types, rows added and removed (and
-# brought back), the Back button, reloads and imports of an export; then both tabs and storage
-# hold exactly the text typed last. Two tabs typing the same field at once is a conflict (tested
-# above), so a tab types a field only once it shows what the other typed there.
-# 60 steps in `make test` (its time budget); DATA_LAYER_STEPS=400 for the long run (TESTING.md).
-STEPS = int(__import__("os").environ.get("DATA_LAYER_STEPS", "60"))
-
-
-def seed(request) -> int:
-    import os
-    return int(os.environ.get("DATA_LAYER_SEED", "20261205")) + (0 if "http" in request.node.name else 1)
-
-
-def value_in(page, selector):
-    return page.evaluate("s => { const el = document.querySelector(s); return el ? el.value : null; }", selector)
-
-
-STEPS_DONE: list[str] = []     # the random test's steps, the last ones printed when it fails
-
-
-def random_fail(what, target, page, stored, expected, shown):
-    steps = "\n  ".join(STEPS_DONE[-25:])
-    pytest.fail(f"{what}: {target} in {page.url}: stored {stored!r}, shown {shown!r}, typed last {expected!r}\n"
-                f"last steps (tab 0 or 1):\n  {steps}")
-
-
-def step(pages, page, text):
-    STEPS_DONE.append(f"tab {pages.index(page)}: {text}")
-
-
+# --- the randomised two-tab runs (tests/two_tabs.py) ---------------------------------------------
+# 60 steps each in `make test` (its time budget), over one way in; DATA_LAYER_STEPS=400 for the
+# long run over both, DATA_LAYER_REPEAT=20 for twenty runs of each, each with its own seed.
 SHEET_TOOL = sheet_tool("stakeholder-map")
 CELLS = {"partner": "input", "value": "textarea", "contact": "input"}
 
 
-def sheet_selector(target) -> str:
-    record, field = target
-    if record == "f:selection":
-        return "#ws-f-selection"
-    return f"#ws-inventory tr[data-row='{record.split(':')[2]}'] [data-cell={field}] {CELLS[field]}"
+class WorksheetTool(Tool):
+    """A worksheet's field and the cells of a table, rows added, removed and brought back."""
+
+    name = "worksheet"
+    ready = ".worksheet--ready"
+    weights = {"type": 55, "stale": 8, "add": 10, "remove": 5, "back": 5, "reload": 3, "import": 3}
+    required = ("add", "stale", "remove", "back", "import", "type")
+
+    def __init__(self, base):
+        self.base = base
+        self.rows: list[str] = []             # rows not removed, by record
+
+    def targets(self):
+        return [("f:selection", "value")] + [(r, f) for r in self.rows for f in CELLS]
+
+    def selector(self, target):
+        record, field = target
+        if record == "f:selection":
+            return "#ws-f-selection"
+        return f"#ws-inventory tr[data-row='{record.split(':')[2]}'] [data-cell={field}] {CELLS[field]}"
+
+    def new_value(self, target, n, rng):
+        return f"{n} <b>{rng.random():.4f}</b> é"
+
+    def stored(self, page, target):
+        return tool_heads(page, SHEET_TOOL, *target)
+
+    def instead(self, op, rng):
+        return "add" if op in ("type", "stale") and not self.rows and rng.random() < 0.5 else op
+
+    def do_add(self, run, page, other, n):
+        run.step(page, f"{n} add a row")
+        page.locator("[data-add-row=inventory]").click()
+        page.wait_for_function("() => !!document.activeElement.closest('#ws-inventory tr[data-row]')")
+        self.rows.append("r:inventory:" + page.evaluate("document.activeElement.closest('tr').dataset.row"))
+        return True
+
+    def do_remove(self, run, page, other, n):
+        if not self.rows:
+            return False
+        run.settle()
+        record = run.rng.choice(self.rows)
+        for f in CELLS:
+            run.shows_expected(page, (record, f))
+        run.step(page, f"{n} remove {record}")
+        page.locator(f"#ws-inventory tr[data-row='{record.split(':')[2]}'] .ws-remove").click()
+        self.rows.remove(record)
+        kept = {t: run.expected.pop(t) for t in list(run.expected) if t[0] == record}
+        if run.rng.random() < 0.5:                 # brought back at once
+            page.locator("#ws-status [data-undo]").click()
+            self.rows.append(record)
+            run.expected.update(kept)
+            run.done["undo"] = run.done.get("undo", 0) + 1
+        return True
+
+    def away_and_back(self, page):
+        page.goto(f"{self.base}/action-plan.html")
+        page.wait_for_selector(".plan--ready")
+        page.go_back(wait_until="commit")
+        page.wait_for_selector(self.ready)
+
+    def exchange(self, run, page, other, path, rng):
+        with page.expect_download() as download:
+            page.locator("[data-export-json]").click()
+        download.value.save_as(path)
+        other.evaluate("document.getElementById('ws-status').textContent = ''")
+        other.locator("[data-import-json]").set_input_files(str(path))
+        other.wait_for_function("() => document.querySelector('[data-import-mode=combine]') || "
+                                "document.getElementById('ws-status').textContent.startsWith('Imported')")
+        if other.locator("[data-import-mode=combine]").count():
+            other.locator("[data-import-mode=combine]").click()
+        other.wait_for_function("() => document.getElementById('ws-status').textContent.startsWith('Imported')")
+        return "export, imported in the other tab"
+
+    def finish(self, run):
+        shown = sorted(run.pages[1].evaluate("[...document.querySelectorAll('#ws-inventory tbody tr')].map(r => 'r:inventory:' + r.dataset.row)"))
+        assert shown == sorted(self.rows), (run.seed, shown, self.rows)
 
 
 @pytest.mark.back_forward_cache
 @one_way_in("file")
-def test_random_two_tabs_on_a_worksheet(tabs, base, request, tmp_path):
-    import random
-    rng = random.Random(seed(request))
+@runs
+def test_random_two_tabs_on_a_worksheet(tabs, base, request, tmp_path, run):
     pages = [tabs.new(), tabs.new()]
     for p in pages:
         open_sheet(p, base, "stakeholder-map")
-    expected: dict[tuple, str] = {}      # (record, field) -> text typed last
-    rows: list[str] = []                  # rows not removed, by record
-    STEPS_DONE.clear()
-    typing: dict[tuple, object] = {}      # typed, perhaps not stored yet -> the tab
+    TwoTabRun(WorksheetTool(base), pages, seed_of(request, run, 0), tmp_path).run()
 
-    def stored_value(target):
-        return values(pages[0], SHEET_TOOL).get(target[0], {}).get(target[1], "")
 
-    def settle(*only):
-        for target in list(only or typing):
-            if target not in typing:
-                continue
-            tab = typing.pop(target)
-            try:
-                eventually(tab, lambda t=target: stored_value(t) == expected[t], "")
-            except pytest.fail.Exception:
-                random_fail("never stored", target, tab, stored_value(target), expected[target], value_in(tab, sheet_selector(target)))
+class PlanTool(Tool):
+    """Owner, due date and status of two self-assessment actions and two worksheet actions."""
 
-    def shows_expected(page, target):
-        page.wait_for_selector(sheet_selector(target), state="attached")
-        try:
-            page.wait_for_function("([s, v]) => { const el = document.querySelector(s); return el && el.value === v; }",
-                                   arg=[sheet_selector(target), expected.get(target, "")], timeout=15000)
-        except PlaywrightTimeout:
-            random_fail("not shown", target, page, stored_value(target), expected.get(target), value_in(page, sheet_selector(target)))
+    name = "action plan"
+    ready = ".plan--ready"
+    weights = {"type": 65, "stale": 10, "sort": 5, "back": 5, "reload": 3, "import": 3}
+    STATUSES = ("Not started", "In progress", "Done")
 
-    def targets():
-        return [("f:selection", "value")] + [(r, f) for r in rows for f in CELLS]
+    def __init__(self, base, actions):
+        self.base, self.actions = base, actions
 
-    done = {"type": 0, "stale": 0, "add": 0, "remove": 0, "undo": 0, "back": 0, "reload": 0, "import": 0}
-    weights = [55, 8, 10, 5, 0, 5, 3, 3]
-    n = 0
-    while n < STEPS:
-        page = rng.choice(pages)
-        other = pages[1] if page is pages[0] else pages[0]
-        op = rng.choices(list(done), weights=weights)[0]
-        if n > STEPS - 30:                      # every kind of step happens at least once
-            op = next((k for k in ("add", "stale", "remove", "back", "import") if not done[k]), op)
-        if op in ("type", "stale") and not rows and rng.random() < 0.5:
-            op = "add"
-        if op == "type":
-            target = rng.choice(targets())
-            if target in typing and typing[target] is not page:
-                settle(target)
-            shows_expected(page, target)
-            text = f"{n} <b>{rng.random():.4f}</b> é"
-            page.locator(sheet_selector(target)).fill(text)
-            commit = rng.random() < 0.4
-            if commit:
-                page.locator(sheet_selector(target)).dispatch_event("change")
-            step(pages, page, f"{n} type {target} {text!r}{' and leave' if commit else ''}")
-            expected[target] = text
-            typing[target] = page
-        elif op == "stale":
-            mine, theirs = rng.sample(targets(), 2) if len(targets()) > 1 else (None, None)
-            if mine is None:
-                continue
-            settle(mine, theirs)
-            shows_expected(page, mine)
-            shows_expected(other, theirs)
-            text_mine, text_theirs = f"stale {n} {rng.random():.4f}", f"meanwhile {n} {rng.random():.4f}"
-            step(pages, page, f"{n} stale: type {mine} {text_mine!r} while the other tab types {theirs} {text_theirs!r}")
-            stale(page, {"kind": "type", "selector": sheet_selector(mine), "text": text_mine}, probe=text_theirs, ms=1200)
-            type_in(other, sheet_selector(theirs), text_theirs)
-            page.wait_for_function("() => window.__stale !== undefined", timeout=20000)
-            expected[mine], expected[theirs] = text_mine, text_theirs
-            typing[mine], typing[theirs] = page, other
-        elif op == "add":
-            step(pages, page, f"{n} add a row")
-            page.locator("[data-add-row=inventory]").click()
-            row = page.evaluate("document.activeElement.closest('tr').dataset.row")
-            rows.append(f"r:inventory:{row}")
-            page.wait_for_function("r => document.activeElement.closest('tr').dataset.row === r", arg=row)
-        elif op == "remove":
-            if not rows:
-                continue
-            settle()
-            record = rng.choice(rows)
-            for f in CELLS:
-                shows_expected(page, (record, f))
-            step(pages, page, f"{n} remove {record}")
-            page.locator(f"#ws-inventory tr[data-row='{record.split(':')[2]}'] .ws-remove").click()
-            rows.remove(record)
-            kept = {t: expected.pop(t) for t in list(expected) if t[0] == record}
-            if rng.random() < 0.5:                 # brought back at once
-                page.locator("#ws-status [data-undo]").click()
-                rows.append(record)
-                expected.update(kept)
-                done["undo"] += 1
-            other.wait_for_timeout(50)
-        elif op == "back":
-            step(pages, page, f"{n} to the plan and Back")
-            page.goto(f"{base}/action-plan.html")
-            page.wait_for_selector(".plan--ready")
-            page.go_back(wait_until="commit")
-            page.wait_for_selector(".worksheet--ready")
-            for t in [t for t, p in typing.items() if p is page]:
-                del typing[t]                      # leaving the page stored them (pagehide): checked at the end
-        elif op == "reload":
-            step(pages, page, f"{n} reload")
-            page.reload()
-            page.wait_for_selector(".worksheet--ready")
-            for t in [t for t, p in typing.items() if p is page]:
-                del typing[t]
-        elif op == "import":
-            settle()
-            for t in expected:
-                shows_expected(page, t)
-            with page.expect_download() as download:
-                page.locator("[data-export-json]").click()
-            path = tmp_path / f"export-{n}.json"
-            download.value.save_as(path)
-            step(pages, page, f"{n} export, imported in the other tab")
-            other.evaluate("document.getElementById('ws-status').textContent = ''")
-            other.locator("[data-import-json]").set_input_files(str(path))
-            other.wait_for_function("() => document.querySelector('[data-import-mode=combine]') || "
-                                    "document.getElementById('ws-status').textContent.startsWith('Imported')")
-            if other.locator("[data-import-mode=combine]").count():
-                other.locator("[data-import-mode=combine]").click()
-            other.wait_for_function("() => document.getElementById('ws-status').textContent.startsWith('Imported')")
-        done[op] += 1
-        n += 1
-    settle()
-    for p in pages:
-        p.reload()
-        p.wait_for_selector(".worksheet--ready")
-    stored = heads(pages[0], SHEET_TOOL)
-    for target, text in expected.items():
-        got = stored.get(target[0], {}).get(target[1])
-        if got != [text]:
-            random_fail("stored", target, pages[0], got, text, value_in(pages[0], sheet_selector(target)))
-        for p in pages:
-            if value_in(p, sheet_selector(target)) != text:
-                random_fail("shown", target, p, got, text, value_in(p, sheet_selector(target)))
-    shown_rows = sorted(pages[1].evaluate("[...document.querySelectorAll('#ws-inventory tbody tr')].map(r => 'r:inventory:' + r.dataset.row)"))
-    assert shown_rows == sorted(rows), (shown_rows, rows)
-    assert not pages[0].locator(".dl-conflict").count() and not pages[1].locator(".dl-conflict").count()
-    assert all(done[k] for k in ("type", "stale", "add", "remove", "back", "import")), done
-    print(f"\nworksheet random test, seed {seed(request)}: {done}")
+    def targets(self):
+        return [(a, k) for a in self.actions for k in ("owner", "due", "status")]
+
+    def selector(self, target):
+        return plan_control(*target)
+
+    def default(self, target):
+        return "Not started" if target[1] == "status" else ""
+
+    def new_value(self, target, n, rng):
+        if target[1] == "status":
+            return rng.choice(self.STATUSES)
+        if target[1] == "due":
+            return f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        return f"owner {n} <i>{rng.random():.4f}</i>"
+
+    def stored(self, page, target):
+        action, key = target
+        if action.startswith("assessment:"):
+            return tool_heads(page, PLAN, action, key)
+        return tool_heads(page, SHEET_TOOL, "r:actions:" + action.rsplit(":", 1)[1], key)
+
+    def give(self, page, target, value, commit):
+        if target[1] == "status":
+            page.locator(self.selector(target)).select_option(value)
+        else:
+            super().give(page, target, value, commit)
+
+    def do_sort(self, run, page, other, n):
+        run.step(page, f"{n} sort")
+        page.locator(f"[data-sort={run.rng.choice(['task', 'owner', 'due', 'status', 'action'])}]").click()
+        return True
+
+    def away_and_back(self, page):
+        page.goto(f"{self.base}/worksheets/index.html")
+        page.go_back(wait_until="commit")
+        page.wait_for_selector(self.ready)
+
+    def exchange(self, run, page, other, path, rng):
+        with page.expect_download() as download:
+            page.locator("[data-export-plan-json]").click()
+        download.value.save_as(path)
+        other.evaluate("document.getElementById('ws-status').textContent = ''")
+        other.locator("[data-import-plan]").set_input_files(str(path))
+        other.locator("[data-import-mode=combine]").click()
+        other.wait_for_function("() => document.getElementById('ws-status').textContent.startsWith('Combined')")
+        return "export, imported in the other tab"
 
 
 @pytest.mark.back_forward_cache
 @one_way_in("http")
-def test_random_two_tabs_on_the_action_plan(tabs, base, request, tmp_path):
-    import random
-    rng = random.Random(seed(request) + 7)
+@runs
+def test_random_two_tabs_on_the_action_plan(tabs, base, request, tmp_path, run):
     pages = [tabs.new(), tabs.new()]
     sheet_rows = [seed_plan(pages[0], base)]
     pages[0].locator("[data-add-row=actions]").click()
@@ -977,150 +981,113 @@ def test_random_two_tabs_on_the_action_plan(tabs, base, request, tmp_path):
     sheet_rows.append("worksheet:stakeholder-map:actions:" + row.get_attribute("data-row"))
     for p in pages:
         open_plan(p, base)
-    actions = [ACTION_1, ACTION_2, *sheet_rows]
-    statuses = ["Not started", "In progress", "Done"]
-    expected: dict[tuple, str] = {}
-    typing: dict[tuple, object] = {}
-    STEPS_DONE.clear()
-
-    def where(target):
-        action, key = target
-        if action.startswith("assessment:"):
-            return PLAN, action, key
-        return SHEET_TOOL, "r:actions:" + action.rsplit(":", 1)[1], key
-
-    def stored_value(target):
-        tool, record, key = where(target)
-        return values(pages[0], tool).get(record, {}).get(key, "")
-
-    def default(target):
-        return "Not started" if target[1] == "status" else ""
-
-    def settle(*only):
-        for target in list(only or typing):
-            if target not in typing:
-                continue
-            tab = typing.pop(target)
-            want = expected[target]
-            try:
-                eventually(tab, lambda t=target, w=want: stored_value(t) in (w, "" if w == default(t) else w), "")
-            except pytest.fail.Exception:
-                random_fail("never stored", target, tab, stored_value(target), want, value_in(tab, plan_control(*target)))
-
-    def shows_expected(page, target):
-        want = expected.get(target, default(target))
-        try:
-            page.wait_for_function("([s, v]) => { const el = document.querySelector(s); return el && el.value === v; }",
-                                   arg=[plan_control(*target), want], timeout=15000)
-        except PlaywrightTimeout:
-            tool, record, key = where(target)
-            random_fail("not shown", target, page, heads(pages[0], tool, True).get(record, {}).get(key), want,
-                        value_in(page, plan_control(*target)))
-
-    def new_value(target, n):
-        if target[1] == "status":
-            return rng.choice(statuses)
-        if target[1] == "due":
-            return f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-        return f"owner {n} <i>{rng.random():.4f}</i>"
-
-    def put(page, target, value, commit):
-        selector = plan_control(*target)
-        if target[1] == "status":
-            page.locator(selector).select_option(value)
-        else:
-            page.locator(selector).fill(value)
-            if commit:
-                page.locator(selector).dispatch_event("change")
-
-    done = {"type": 0, "stale": 0, "sort": 0, "back": 0, "reload": 0, "import": 0}
-    n = 0
-    while n < STEPS:
-        page = rng.choice(pages)
-        other = pages[1] if page is pages[0] else pages[0]
-        op = rng.choices(list(done), weights=[65, 10, 5, 5, 3, 3])[0]
-        if n > STEPS - 20:
-            op = next((k for k in ("stale", "back", "import") if not done[k]), op)
-        targets = [(a, k) for a in actions for k in ("owner", "due", "status")]
-        if op == "type":
-            target = rng.choice(targets)
-            if target in typing and typing[target] is not page:
-                settle(target)
-            shows_expected(page, target)
-            value = new_value(target, n)
-            commit = rng.random() < 0.4
-            step(pages, page, f"{n} type {target} {value!r}{' and leave' if commit else ''}")
-            put(page, target, value, commit)
-            expected[target] = value
-            typing[target] = page
-        elif op == "stale":
-            mine, theirs = rng.sample(targets, 2)
-            settle(mine, theirs)
-            shows_expected(page, mine)
-            shows_expected(other, theirs)
-            value_mine, value_theirs = new_value(mine, n), new_value(theirs, n)
-            step(pages, page, f"{n} stale: type {mine} {value_mine!r} while the other tab types {theirs} {value_theirs!r}")
-            stale(page, {"kind": "type", "selector": plan_control(*mine), "text": value_mine}, probe=f"{n}-{rng.random()}", ms=1200)
-            put(other, theirs, value_theirs, True)
-            page.wait_for_function("() => window.__stale !== undefined", timeout=20000)
-            expected[mine], expected[theirs] = value_mine, value_theirs
-            typing[mine], typing[theirs] = page, other
-        elif op == "sort":
-            step(pages, page, f"{n} sort")
-            page.locator(f"[data-sort={rng.choice(['task', 'owner', 'due', 'status', 'action'])}]").click()
-        elif op in ("back", "reload"):
-            step(pages, page, f"{n} {op}")
-            if op == "back":
-                page.goto(f"{base}/worksheets/index.html")
-                page.go_back(wait_until="commit")
-            else:
-                page.reload()
-            page.wait_for_selector(".plan--ready")
-            for t in [t for t, p in typing.items() if p is page]:
-                del typing[t]
-        elif op == "import":
-            settle()
-            for t in targets:
-                shows_expected(page, t)
-            with page.expect_download() as download:
-                page.locator("[data-export-plan-json]").click()
-            path = tmp_path / f"plan-{n}.json"
-            download.value.save_as(path)
-            step(pages, page, f"{n} export, imported in the other tab")
-            other.evaluate("document.getElementById('ws-status').textContent = ''")
-            other.locator("[data-import-plan]").set_input_files(str(path))
-            other.locator("[data-import-mode=combine]").click()
-            other.wait_for_function("() => document.getElementById('ws-status').textContent.startsWith('Combined')")
-        done[op] += 1
-        n += 1
-    settle()
-    for p in pages:
-        p.reload()
-        p.wait_for_selector(".plan--ready")
-    for target in [(a, k) for a in actions for k in ("owner", "due", "status")]:
-        want = expected.get(target, default(target))
-        tool, record, key = where(target)
-        got = heads(pages[0], tool).get(record, {}).get(key, [])
-        if got not in ([want], [] if want == default(target) else [want]):
-            random_fail("stored", target, pages[0], got, want, value_in(pages[0], plan_control(*target)))
-        for p in pages:
-            if value_in(p, plan_control(*target)) != want:
-                random_fail("shown", target, p, got, want, value_in(p, plan_control(*target)))
-    assert not pages[0].locator(".dl-conflict").count() and not pages[1].locator(".dl-conflict").count()
-    assert all(done[k] for k in ("type", "stale", "back", "import")), done
-    print(f"\naction plan random test, seed {seed(request) + 7}: {done}")
+    TwoTabRun(PlanTool(base, [ACTION_1, ACTION_2, *sheet_rows]), pages, seed_of(request, run, 7), tmp_path).run()
 
 
-# --- the self-assessment, randomised ------------------------------------------------------------
 ASSESSMENT_TOOL = storage.assessment_tool()
 SCALE = ["not-in-place", "partly", "fully", "not-applicable"]
 
 
-def assessment_control(target) -> str:
-    """A target's control: a question's note or next action, or the organisation. (A choice on
-    the scale is its radio buttons.)"""
-    record, field = target
-    return "#assessment-organisation" if record == "organisation" else f"[data-question='{record[2:]}'] [data-field={field}]"
+class AssessmentTool(Tool):
+    """Choices on the scale, notes and next actions of four questions, and the organisation; a
+    stale tab often changes another field of the same question (the issue's lost note)."""
+
+    name = "assessment"
+    ready = ".assessment--ready"
+    weights = {"type": 62, "stale": 15, "back": 8, "reload": 5, "import": 4}
+
+    def __init__(self, base, questions):
+        self.base = base
+        self._targets = [("organisation", "value")] + [(f"q:{q}", f) for q in questions for f in ("value", "note", "action")]
+
+    def targets(self):
+        return self._targets
+
+    @staticmethod
+    def scale(target):
+        return target[1] == "value" and target[0] != "organisation"
+
+    def selector(self, target):
+        record, field = target
+        return "#assessment-organisation" if record == "organisation" else f"[data-question='{record[2:]}'] [data-field={field}]"
+
+    def default(self, target):
+        return None if self.scale(target) else ""
+
+    def new_value(self, target, n, rng):
+        return rng.choice(SCALE) if self.scale(target) else super().new_value(target, n, rng)
+
+    def stored(self, page, target):
+        return tool_heads(page, ASSESSMENT_TOOL, *target)
+
+    def shown(self, page, target):
+        if self.scale(target):
+            return page.evaluate("q => { const r = document.querySelector(`input[name='${q}']:checked`); return r ? r.value : null; }", target[0][2:])
+        return super().shown(page, target)
+
+    def wait_shows(self, page, target, want):
+        if not self.scale(target):
+            return super().wait_shows(page, target, want)
+        page.wait_for_function("([q, v]) => { const r = document.querySelector(`input[name='${q}']:checked`); return (r ? r.value : null) === v; }",
+                               arg=[target[0][2:], want], timeout=15000)
+
+    def give(self, page, target, value, commit):
+        if self.scale(target):
+            page.locator(f"input[name='{target[0][2:]}'][value='{value}']").click()
+            return
+        if target[0] != "organisation":
+            # Opened as a user does, but without a click that a refresh opening it meanwhile would undo.
+            page.locator(f"[data-question='{target[0][2:]}'] details").evaluate("d => { d.open = true; }")
+        super().give(page, target, value, commit)
+
+    def stale_action(self, target, value):
+        if self.scale(target):
+            return {"kind": "click", "selector": f"input[name='{target[0][2:]}'][value='{value}']"}
+        return super().stale_action(target, value)
+
+    def pick_stale(self, targets, rng):
+        mine = rng.choice(targets)
+        same = [t for t in targets if t[0] == mine[0] and t != mine]
+        return mine, rng.choice(same if same and rng.random() < 0.6 else [t for t in targets if t != mine])
+
+    def away_and_back(self, page, then=None):
+        page.goto(f"{self.base}/assessment/index.html")
+        page.wait_for_selector(self.ready)
+        if then:
+            then(page)
+        page.go_back(wait_until="commit")
+        page.wait_for_selector(self.ready)
+
+    def exchange(self, run, page, other, path, rng):
+        mode = rng.choice(["combine", "replace"])
+
+        def export_to(p):
+            with p.expect_download() as download:
+                p.locator("#assessment-export-json").click()
+            download.value.save_as(path)
+
+        def import_from(p):
+            p.evaluate("document.getElementById('assessment-import-result').hidden = true")
+            p.locator("#assessment-import").set_input_files(str(path))
+            p.wait_for_selector("#assessment-import-choice:not([hidden]), #assessment-import-result:not([hidden])")
+            if p.locator("#assessment-import-choice").is_visible():
+                p.locator(f"#assessment-import-{mode}").click()
+            p.wait_for_selector("#assessment-import-result:not([hidden])")
+            assert "Nothing was imported" not in p.locator("#assessment-import-result").inner_text()
+
+        self.away_and_back(page, export_to)
+        self.away_and_back(other, import_from)
+        return f"export, imported in the other tab ({mode})"
+
+    def finish(self, run):
+        page = run.pages[1]
+        page.goto(f"{self.base}/assessment/index.html")
+        with page.expect_download() as download:
+            page.locator("#assessment-export-json").click()
+        exported = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+        for (record, field), want in run.expected.items():
+            got = exported["organisation"] if record == "organisation" else exported["answers"].get(record[2:], {}).get(field)
+            assert got == want, (run.seed, record, field, got, want)
 
 
 def open_form(page, base):
@@ -1130,179 +1097,12 @@ def open_form(page, base):
 
 @pytest.mark.back_forward_cache
 @one_way_in("http")
-def test_random_two_tabs_on_the_assessment(tabs, base, request, tmp_path):
-    """The randomised two-tab run over the self-assessment: choices on the scale, notes, next
-    actions and the organisation typed (stored after a pause, or at once on leaving the control),
-    a tab made stale while the other changes another field (of the same question, often), the
-    Back button, reloads, and an export imported in the other tab; then both tabs, storage and an
-    export hold exactly what was given last, with no conflict."""
-    import random
-    rng = random.Random(seed(request) + 11)
+@runs
+def test_random_two_tabs_on_the_assessment(tabs, base, request, tmp_path, run):
+    """The export of the last page holds exactly what was given last, too."""
     pages = [tabs.new(), tabs.new()]
     for p in pages:
         open_form(p, base)
     questions = pages[0].evaluate("[...document.querySelectorAll('[data-question]')].filter(f => f.getClientRects().length)"
                                   ".slice(0, 4).map(f => f.dataset.question)")
-    targets = [("organisation", "value")] + [(f"q:{q}", f) for q in questions for f in ("value", "note", "action")]
-    expected: dict[tuple, str | None] = {}
-    typing: dict[tuple, object] = {}
-    STEPS_DONE.clear()
-
-    def default(target):
-        return None if target[1] == "value" and target[0] != "organisation" else ""
-
-    def stored_heads(target):
-        return heads(pages[0], ASSESSMENT_TOOL).get(target[0], {}).get(target[1], [])
-
-    def shown(page, target):
-        if target[1] == "value" and target[0] != "organisation":
-            return page.evaluate("q => { const r = document.querySelector(`input[name='${q}']:checked`); return r ? r.value : null; }", target[0][2:])
-        return value_in(page, assessment_control(target))
-
-    def shows_expected(page, target):
-        want = expected.get(target, default(target))
-        try:
-            if target[1] == "value" and target[0] != "organisation":
-                page.wait_for_function("([q, v]) => { const r = document.querySelector(`input[name='${q}']:checked`); return (r ? r.value : null) === v; }",
-                                       arg=[target[0][2:], want], timeout=15000)
-            else:
-                page.wait_for_function("([s, v]) => { const el = document.querySelector(s); return el && el.value === v; }",
-                                       arg=[assessment_control(target), want], timeout=15000)
-        except PlaywrightTimeout:
-            random_fail("not shown", target, page, stored_heads(target), want, shown(page, target))
-
-    def settle(*only):
-        for target in list(only or typing):
-            if target not in typing:
-                continue
-            tab = typing.pop(target)
-            want = expected[target]
-            try:
-                eventually(tab, lambda t=target, w=want: stored_heads(t)[:1] == ([w] if w else []), "")
-            except pytest.fail.Exception:
-                random_fail("never stored", target, tab, stored_heads(target), want, shown(tab, target))
-
-    def open_notes(page, target):
-        # Opened as a user does, but without a click that a refresh opening it meanwhile would undo.
-        if target[0] != "organisation":
-            page.locator(f"[data-question='{target[0][2:]}'] details").evaluate("d => { d.open = true; }")
-
-    def new_value(target, n):
-        if target[1] == "value" and target[0] != "organisation":
-            return rng.choice(SCALE)
-        return f"{target[1]} {n} <i>{rng.random():.4f}</i> é"
-
-    def give(page, target, value, commit):
-        if target[1] == "value" and target[0] != "organisation":
-            page.locator(f"input[name='{target[0][2:]}'][value='{value}']").click()
-            return
-        open_notes(page, target)
-        page.locator(assessment_control(target)).fill(value)
-        if commit:
-            page.locator(assessment_control(target)).dispatch_event("change")
-
-    def stale_action(target, value):
-        if target[1] == "value" and target[0] != "organisation":
-            return {"kind": "click", "selector": f"input[name='{target[0][2:]}'][value='{value}']"}
-        return {"kind": "type", "selector": assessment_control(target), "text": value}
-
-    def home_and_back(page, then=None):
-        page.goto(f"{base}/assessment/index.html")
-        page.wait_for_selector(".assessment--ready")
-        if then:
-            then(page)
-        page.go_back(wait_until="commit")
-        page.wait_for_selector(".assessment--ready")
-
-    def export_to(p, path):
-        with p.expect_download() as download:
-            p.locator("#assessment-export-json").click()
-        download.value.save_as(path)
-
-    def import_from(p, path, mode):
-        p.evaluate("document.getElementById('assessment-import-result').hidden = true")
-        p.locator("#assessment-import").set_input_files(str(path))
-        p.wait_for_selector("#assessment-import-choice:not([hidden]), #assessment-import-result:not([hidden])")
-        if p.locator("#assessment-import-choice").is_visible():
-            p.locator(f"#assessment-import-{mode}").click()
-        p.wait_for_selector("#assessment-import-result:not([hidden])")
-        assert "Nothing was imported" not in p.locator("#assessment-import-result").inner_text()
-
-    done = {"type": 0, "stale": 0, "back": 0, "reload": 0, "import": 0}
-    n = 0
-    while n < STEPS:
-        page = rng.choice(pages)
-        other = pages[1] if page is pages[0] else pages[0]
-        op = rng.choices(list(done), weights=[62, 15, 8, 5, 4])[0]
-        if n > STEPS - 20:
-            op = next((k for k in ("stale", "back", "import") if not done[k]), op)
-        if op == "type":
-            target = rng.choice(targets)
-            if target in typing and typing[target] is not page:
-                settle(target)
-            shows_expected(page, target)
-            value = new_value(target, n)
-            commit = rng.random() < 0.4
-            step(pages, page, f"{n} give {target} {value!r}{' and leave' if commit else ''}")
-            give(page, target, value, commit)
-            expected[target] = value
-            typing[target] = page
-        elif op == "stale":
-            # Often another field of the same question: the issue's lost note.
-            mine = rng.choice(targets)
-            same = [t for t in targets if t[0] == mine[0] and t != mine]
-            theirs = rng.choice(same if same and rng.random() < 0.6 else [t for t in targets if t != mine])
-            settle(mine, theirs)
-            shows_expected(page, mine)
-            shows_expected(other, theirs)
-            value_mine, value_theirs = new_value(mine, n), new_value(theirs, n)
-            step(pages, page, f"{n} stale: give {mine} {value_mine!r} while the other tab gives {theirs} {value_theirs!r}")
-            stale(page, stale_action(mine, value_mine), probe=f"{n}-{rng.random()}", ms=1200)
-            give(other, theirs, value_theirs, True)
-            page.wait_for_function("() => window.__stale !== undefined", timeout=20000)
-            expected[mine], expected[theirs] = value_mine, value_theirs
-            typing[mine], typing[theirs] = page, other
-        elif op in ("back", "reload"):
-            step(pages, page, f"{n} {op}")
-            if op == "back":
-                home_and_back(page)
-            else:
-                page.reload()
-                page.wait_for_selector(".assessment--ready")
-            for t in [t for t, p in typing.items() if p is page]:
-                del typing[t]                      # leaving the page stored them (pagehide): checked at the end
-        elif op == "import":
-            settle()
-            for t in targets:
-                shows_expected(page, t)
-                shows_expected(other, t)
-            path = tmp_path / f"assessment-{n}.json"
-            mode = rng.choice(["combine", "replace"])
-            step(pages, page, f"{n} export, imported in the other tab ({mode})")
-
-            home_and_back(page, functools.partial(export_to, path=path))
-            home_and_back(other, functools.partial(import_from, path=path, mode=mode))
-        done[op] += 1
-        n += 1
-    settle()
-    for p in pages:
-        p.reload()
-        p.wait_for_selector(".assessment--ready")
-    for target in targets:
-        want = expected.get(target, default(target))
-        got = stored_heads(target)
-        if got != ([want] if want else []):
-            random_fail("stored", target, pages[0], got, want, shown(pages[0], target))
-        for p in pages:
-            if shown(p, target) != want:
-                random_fail("shown", target, p, got, want, shown(p, target))
-    assert not pages[0].locator(".dl-conflict").count() and not pages[1].locator(".dl-conflict").count()
-    pages[1].goto(f"{base}/assessment/index.html")
-    with pages[1].expect_download() as download:
-        pages[1].locator("#assessment-export-json").click()
-    exported = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
-    for (record, field), want in expected.items():
-        got = exported["organisation"] if record == "organisation" else exported["answers"].get(record[2:], {}).get(field)
-        assert got == want, (record, field, got, want)
-    assert all(done[k] for k in ("type", "stale", "back", "import")), done
-    print(f"\nassessment random test, seed {seed(request) + 11}: {done}")
+    TwoTabRun(AssessmentTool(base, questions), pages, seed_of(request, run, 11), tmp_path).run()

@@ -11,8 +11,6 @@ from stored import ASSESSMENT_PREFIX, NEWEST_IS, data_keys, snapshots, values
 from macros.project import ROOT
 from macros.site import storage
 
-PLAN_KEY = storage.legacy_plan_key()      # still written, for the assessment page's "Done" marks
-
 
 def saved(page):
     page.wait_for_function("() => document.getElementById('ws-status').textContent.startsWith('Saved')")
@@ -356,8 +354,7 @@ def test_action_plan_gathers_from_the_assessment_and_the_worksheets(context, bas
         page.locator(f"#plan-table tr:has(td:text-is('{action}')) select").select_option("Done")
     stored = values(page, "worksheet:resource-map")
     assert [r["status"] for k, r in stored.items() if k.startswith("r:actions:")] == ["Done"]
-    plan = json.loads(page.evaluate(f"localStorage.getItem('{PLAN_KEY}')"))
-    assert plan["records"]["assessment:q-3.2-1"]["status"] == "Done"
+    assert values(page, storage.plan_tool())["assessment:q-3.2-1"]["status"] == "Done"
     assert page.locator("#plan-table tr.plan-done").count() == 2
     # Sortable, filterable, exportable.
     page.locator("[data-sort=due]").click()

@@ -329,3 +329,52 @@ test("the assessment's formats and limits are the storage contract's (macros/sit
   assert.equal(core.MAX_ORGANISATION, contract.limits.organisation);
   assert.ok(contract.legacy.assessment_snapshots.startsWith(contract.legacy.assessment + "/"));
 });
+
+test("'Done' on the assessment comes from the plan's records in the layer, never from a copy of version 0.1.0's key", () => {
+  const o = origin(), a = tab(o.tab());
+  const PLAN = contract.tools.plan, id = "assessment:" + Q1;
+  type(a, Q1, "action", "Agree the problem statement");
+  type(a, Q2, "action", "Draft the scope");
+  const set = (field, value) => {
+    const rec = a.layer.state(PLAN).records[id], f = rec && rec[field];
+    assert.ok(a.layer.write(PLAN, [{ record: id, field, value, base: f ? [f.id] : [] }]).ok);
+  };
+  const done = (legacy) => Object.keys(Data.doneOf(Layer, a.layer.state(PLAN), legacy ? JSON.stringify({ records: legacy }) : null, a.state().answers));
+  set("status", "Done");
+  set("status-for", "Agree the problem statement");
+  // A copy of the key that an earlier build wrote for this page (the oldest time), from a stale tab, says otherwise: ignored.
+  const stale = { [id]: { status: "Not started", updated: Layer.EPOCH }, ["assessment:" + Q2]: { status: "Done", updated: Layer.EPOCH } };
+  assert.deepEqual(done(stale), [Q1]);
+  // Rewritten since the status was given: no longer done.
+  type(a, Q1, "action", "Agree the problem statement with every partner");
+  assert.deepEqual(done(null), []);
+  // What 0.1.0 wrote counts for an action the plan has no record of yet, not over one it has.
+  const v010 = { [id]: { status: "Done", updated: "2025-11-03T10:00:00.000Z" }, ["assessment:" + Q2]: { status: "Done", updated: "2025-11-03T10:00:00.000Z" } };
+  assert.deepEqual(done(v010), [Q2]);
+  assert.deepEqual(done("not json"), []);
+});
+
+test("the assessment's CSV export reads back: answers by label or by points, notes, formulas as typed, odd ids; bad files refused with codes", () => {
+  const typed = file({
+    [Q1]: { value: "partly", note: "=SUM(A1)", action: "Call, \"the\" board" },
+    [Q2]: { value: "not-applicable" },
+    constructor: { value: "fully", note: "an old question" },
+  });
+  const csv = core.toCSV(typed, model);
+  const back = Data.fromCSV(Layer, core, model, csv, contract.limits, "2026-06-02T00:00:00.000Z");
+  assert.equal(back.errors, undefined);
+  const pick = (s) => Object.fromEntries(Object.keys(s.answers).map((id) => [id, [s.answers[id].value, s.answers[id].note || "", s.answers[id].action || ""]]));
+  assert.deepEqual(pick(back.state), pick(typed));
+  // Exported in another language: the labels are not this page's, the points say which answer.
+  const thai = csv.replace("Partly in place", "มีบางส่วน").replace("Not applicable", "ไม่เกี่ยวข้อง");
+  assert.deepEqual(pick(Data.fromCSV(Layer, core, model, thai, contract.limits, "2026-06-02T00:00:00.000Z").state), pick(typed));
+  // An answer that is neither a label nor points is set aside, not dropped.
+  const odd = Data.fromCSV(Layer, core, model, "question_id,answer\r\n" + Q4 + ",Maybe\r\n", contract.limits, "2026-06-02T00:00:00.000Z");
+  assert.deepEqual(odd.state.set_aside.map((x) => [x.id, x.reason]), [[Q4, "value-not-on-scale"]]);
+  const codes = (text, limits = contract.limits) => Data.fromCSV(Layer, core, model, text, limits, "2026-06-02T00:00:00.000Z").errors.map((e) => e.code);
+  assert.deepEqual(codes(""), ["csv-not-csv"]);
+  assert.deepEqual(codes("\"never closed"), ["csv-not-csv"]);
+  assert.deepEqual(codes("id,value\r\nq,1\r\n"), ["csv-columns"]);
+  assert.deepEqual(codes("question_id,answer\r\n" + "q,x\r\n".repeat(4), { ...contract.limits, rows: 3 }), ["csv-too-many-rows"]);
+  assert.deepEqual(codes("x".repeat(contract.limits.csv_bytes + 1)), ["too-large"]);
+});

@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 
@@ -117,37 +119,45 @@ def test_every_browser_script_is_type_checked():
     assert not unmarked, unmarked
 
 
-def test_tsc_catches_a_shadowed_function(tmp_path):
+# Two problems planted in copies of two scripts, checked in one tsc run (each run costs seconds
+# of CPU): the copies alone, with the project's options (test_browser_javascript_type_checks has
+# shown the real files clean).
+SHADOWED = ("assessment-steps.js", '    if (note) words.push(t("note"));\n',
+            '    var t = fieldset.querySelector("[data-notes-state]");\n    if (note) words.push(t("note"));\n')
+UNSAID = ("worksheet.js", '      case "csv-row-id": return tf("Line {line}: the row id is not valid.", p);\n', "")
+
+
+@pytest.fixture(scope="module")
+def planted(tmp_path_factory) -> str:
+    """tsc's report on the copies with both problems planted."""
+    folder = tmp_path_factory.mktemp("planted")
+    for name, line, replacement in (SHADOWED, UNSAID):
+        text = (SCRIPTS / name).read_text(encoding="utf-8")
+        assert text.count(line) == 1, f"{name} no longer has the line the test plants a problem in"
+        (folder / name).write_text(text.replace(line, replacement), encoding="utf-8")
+    (folder / "tsconfig.json").write_text(json.dumps({
+        "extends": str(ROOT / "tsconfig.json"), "include": [str(ROOT / "types" / "*.d.ts")],
+        "files": [SHADOWED[0], UNSAID[0]]}), encoding="utf-8")
+    result = tsc(folder / "tsconfig.json")
+    assert result.returncode != 0, result.stdout
+    return result.stdout
+
+
+def errors_in(report: str, name: str) -> str:
+    """The lines of tsc's report about the planted copy `name` (tsc names it by a relative path)."""
+    return "\n".join(line for line in report.splitlines() if f"/{name}(" in line)
+
+
+def test_tsc_catches_a_shadowed_function(planted):
     """The bug that shipped in worksheet.js: a `var t` in a handler hides the translation
     function t(), and the next t("…") throws "t is not a function". Planted in a copy of
-    assessment-steps.js, tsc must refuse it. The copy is checked alone, with the project's options
-    (test_browser_javascript_type_checks has shown the real file clean)."""
-    (tmp_path / "tsconfig.json").write_text(json.dumps({
-        "extends": str(ROOT / "tsconfig.json"), "include": [str(ROOT / "types" / "*.d.ts")],
-        "files": ["assessment-steps.js"]}), encoding="utf-8")
-    target = tmp_path / "assessment-steps.js"
-    shutil.copy(SCRIPTS / "assessment-steps.js", target)
-    text = target.read_text(encoding="utf-8")
-    line = '    if (note) words.push(t("note"));\n'
-    assert text.count(line) == 1
-    target.write_text(text.replace(line, '    var t = fieldset.querySelector("[data-notes-state]");\n' + line), encoding="utf-8")
-    planted = tsc(tmp_path / "tsconfig.json")
-    assert planted.returncode != 0
-    assert "assessment-steps.js" in planted.stdout and "TS2349" in planted.stdout, planted.stdout
+    assessment-steps.js, tsc must refuse it."""
+    assert "TS2349" in errors_in(planted, "assessment-steps.js"), planted
 
 
-def test_tsc_refuses_a_problem_code_the_page_cannot_say(tmp_path):
+def test_tsc_refuses_a_problem_code_the_page_cannot_say(planted):
     """The cores return problem codes and the pages say them (issue 20): a code a page has no
     message for would show as the bare code. A copy of worksheet.js with one message taken out
     must be refused, naming the code (each page's switch ends in unhandled(p: never))."""
-    (tmp_path / "tsconfig.json").write_text(json.dumps({
-        "extends": str(ROOT / "tsconfig.json"), "include": [str(ROOT / "types" / "*.d.ts")],
-        "files": ["worksheet.js"]}), encoding="utf-8")
-    target = tmp_path / "worksheet.js"
-    text = (SCRIPTS / "worksheet.js").read_text(encoding="utf-8")
-    line = '      case "csv-row-id": return tf("Line {line}: the row id is not valid.", p);\n'
-    assert text.count(line) == 1
-    target.write_text(text.replace(line, ""), encoding="utf-8")
-    planted = tsc(tmp_path / "tsconfig.json")
-    assert planted.returncode != 0
-    assert "worksheet.js" in planted.stdout and '"csv-row-id"' in planted.stdout and "never" in planted.stdout, planted.stdout
+    found = errors_in(planted, "worksheet.js")
+    assert '"csv-row-id"' in found and "never" in found, planted

@@ -2,9 +2,8 @@
    worksheets' action rows, whenever anything changes in any tab. Owner, due date and status are
    saved as typed through the data layer (data-view.js): a worksheet action's in its worksheet's
    row, a self-assessment action's in the plan's own records ("assessment:<question id>"),
-   with the action text its status was given for (a rewritten action starts again). For the
-   assessment page, which reads the "Done" marks from version 0.1.0's key, that key is kept
-   written from the data layer. */
+   with the action text its status was given for (a rewritten action starts again), where the
+   assessment page reads its "Done" marks (assessment-data.js, doneOf). */
 // @ts-check
 (function () {
   "use strict";
@@ -46,27 +45,8 @@
     return out;
   }
 
-  // Dates and numbers as the page's language writes them (<html lang>), never the browser's:
-  // a Thai page in a browser set to English shows 5 ธ.ค. 2569, not 12/5/2026. (Here rather than
-  // in a script of their own: on a slow connection every script is a wait before the page works.)
-  var Lang = (function () {
-    /** @type {string | undefined} */
-    var tag;
-    try { tag = Intl.getCanonicalLocales(document.documentElement.lang)[0]; } catch (e) { tag = undefined; }
-    /** @param {Intl.DateTimeFormatOptions} options @param {Date} d */
-    function dates(options, d) { try { return new Intl.DateTimeFormat(tag, options).format(d); } catch (e) { return d.toISOString(); } }
-    return {
-      /** @param {Date} d */
-      time: function (d) { return dates({ hour: "numeric", minute: "2-digit", second: "2-digit" }, d); },
-      /** @param {string} iso */
-      dateTime: function (iso) {
-        var d = new Date(iso);
-        return isNaN(d.getTime()) ? "" : dates({ year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }, d);
-      },
-      /** @param {number} n */
-      number: function (n) { try { return new Intl.NumberFormat(tag).format(n); } catch (e) { return String(n); } }
-    };
-  })();
+  // Dates and numbers in the page's language (data-view.js, which every tool's page loads).
+  var Lang = View.formats(document);
 
   /** @param {string} text @param {boolean} [problem] @param {HTMLElement} [extra] */
   function say(text, problem, extra) {
@@ -141,9 +121,9 @@
   // --- version 0.1.0's key ----------------------------------------------------------------
   /* What version 0.1.0 (or an older copy of the toolkit still in use, file:// pages of every
      copy share one storage) wrote there joins the plan's records: combined, each of its fields
-     with the record's time. The records this version writes there for the assessment carry the
-     oldest time and are left out, so the copy never comes back as news (nor as a conflict with
-     a change it had not seen). Its text is kept as an earlier version once. */
+     with the record's time, once per text (the text taken in is noted). Records that earlier
+     builds of this version wrote there for the assessment page carry the oldest time and are
+     left out. Its text is kept as an earlier version once. */
   function adoptLegacy() {
     if (!OLD_KEYS) return true;
     // The worksheets' actions too: this page may be the first one opened since the update.
@@ -169,8 +149,8 @@
       Object.keys(records).forEach(function (id) {
         var r = records[id];
         if (!/^assessment:[A-Za-z0-9._-]{1,60}$/.test(id) || !r || typeof r !== "object") return;
-        // A record this page wrote for the assessment (writeLegacy) has the oldest time: only
-        // one that 0.1.0 wrote (with the time it wrote it) is news.
+        // A record that an earlier build of this version wrote for the assessment page has the
+        // oldest time: only one that 0.1.0 wrote (with the time it wrote it) is news.
         if (r.updated === Layer.EPOCH) return;
         var time = Layer.isStamp(r.updated) || "", rec = /** @type {Record<string, { value: string, time: string }>} */ (Layer.dict());
         FIELDS.forEach(function (f) { if (typeof r[f] === "string" && r[f].length <= limits.text) rec[f] = { value: r[f], time: time }; });
@@ -185,22 +165,8 @@
       var kept = layer.keepSnapshot(TOOL, { code: records ? "legacy" : "legacy-unreadable" }, text, records ? Object.keys(records).length : 0);
       ok = kept.ok && layer.meta(TOOL, "legacy-kept", "1");
     }
-    return ok;
-  }
-
-  /* Version 0.1.0's key as the assessment page reads it: owner, due and the status that applies
-     to each self-assessment action. Rewritten only when it differs (so other tabs are not woken). */
-  function writeLegacy() {
-    if (!OLD_KEYS) return;
-    /** @type {Record<string, { owner: string, due: string, status: string, updated: string }>} */
-    var records = {};
-    actions.forEach(function (a) {
-      if (a.kind !== "assessment") return;
-      records[a.id] = { owner: a.owner, due: a.due, status: a.status, updated: Layer.EPOCH };
-    });
-    var text = JSON.stringify({ format: Core.PLAN_FORMAT, schema_version: 1, records: records });
-    if (layer.raw(contract.legacy.plan) === text) return;
-    if (layer.raw(contract.legacy.plan, text)) layer.meta(TOOL, "legacy-written", text);
+    // Taken in once: a field emptied since must not come back from it at the next visit.
+    return ok && layer.meta(TOOL, "legacy-written", text);
   }
 
   // --- gathering and drawing ---------------------------------------------------------------
@@ -466,7 +432,6 @@
   function afterChange() {
     draw();
     drawOwners();
-    writeLegacy();
   }
 
   // --- adding, moving and removing actions -------------------------------------------------
@@ -510,7 +475,6 @@
     if (!places.length || !writePlaces(places, [])) return;
     draw(true);
     drawOwners();
-    writeLegacy();
     var b = rows[id] && rows[id].querySelector(by * (sort.direction === "descending" ? -1 : 1) < 0 ? "[data-move=up]" : "[data-move=down]");
     if (b instanceof HTMLButtonElement && !b.disabled) b.focus();
   }
@@ -881,8 +845,8 @@
   if (chosenDue) dueFilter = chosenDue.value;
   draw();
   drawOwners();
-  writeLegacy();
   drawHistory();
+  View.ready(document);
   table.classList.add("plan--ready");
   if (!layer.available) say(t("This browser is not saving: storage is blocked or unavailable (private mode?). Export the plan before you leave."), true);
   else if (!moved) say(t("The plan saved by the previous version of the toolkit could not be moved yet (storage full): it is kept as it was. Free some space and open this page again."), true);

@@ -32,7 +32,7 @@
     return h.toString(36);
   }
 
-  /** @param {Layered.FieldValue} value @returns {SetAsideItem} */
+  /** @param {FieldValue} value @returns {SetAsideItem} */
   function asideItem(value) {
     var item = null;
     try { item = JSON.parse(String(value)); } catch (e) { item = null; }
@@ -46,8 +46,8 @@
      what the page has not stored yet). A field with several versions (two tabs at once) shows
      the newest; the others are listed in `conflicts`, and exported. A stored value that is not
      on the scale (written by another copy of the toolkit) is set aside, not shown. */
-  /** @param {Layered.Module} Layer @param {AssessmentCoreModule} core @param {AssessmentModel} model
-      @param {Layered.State} layerState @returns {AssessmentState} */
+  /** @param {DataLayerModule} Layer @param {AssessmentCoreModule} core @param {AssessmentModel} model
+      @param {LayerState} layerState @returns {AssessmentState} */
   function stateOf(Layer, core, model, layerState) {
     var state = core.emptyState(model), recs = layerState.records;
     /** @type {Record<string, boolean>} */
@@ -55,7 +55,7 @@
     model.scale.forEach(function (o) { scale[o.key] = true; });
     /** @type {AnswerConflict[]} */
     var conflicts = [];
-    /** @param {string | null} id @param {AnswerConflict["field"]} name @param {Layered.Field} f */
+    /** @param {string | null} id @param {AnswerConflict["field"]} name @param {LayerField} f */
     function others(id, name, f) {
       f.heads.slice(1).forEach(function (h) {
         if (h.value === f.value) return;     // the same text twice (two tabs moving old answers at once) is no conflict
@@ -108,9 +108,9 @@
   /* A state (an imported file, an earlier version) as the layer's import takes it: record ->
      field -> { value, time } ("" when the file has none: it never beats a value here). Empty
      fields are left out: a replace empties what the file lacks. */
-  /** @param {Layered.Module} Layer @param {AssessmentState} state @returns {Layered.Incoming} */
+  /** @param {DataLayerModule} Layer @param {AssessmentState} state @returns {Incoming} */
   function incomingOf(Layer, state) {
-    /** @type {Layered.Incoming} */
+    /** @type {Incoming} */
     var out = Layer.dict();
     /** @param {string} r @param {string} f @param {unknown} value @param {unknown} time */
     function put(r, f, value, time) {
@@ -140,7 +140,7 @@
   function conflictField(c) { return c.id === null ? "value" : c.field; }
 
   /* One line per question both sides answered differently: which side each field kept. */
-  /** @param {Layered.FieldConflict[]} conflicts @returns {ImportConflict[]} */
+  /** @param {FieldConflict[]} conflicts @returns {ImportConflict[]} */
   function byQuestion(conflicts) {
     /** @type {ImportConflict[]} */
     var out = [];
@@ -160,7 +160,7 @@
      removed only once what it holds is kept; with storage full the keys stay for the next
      visit. Returns whether everything moved, and whether the answers could not be read (then
      they are kept as they were, as an earlier version). */
-  /** @param {AssessmentDataHandle} handle @param {Layered.Module} L @param {Layered.Handle} layer
+  /** @param {AssessmentDataHandle} handle @param {DataLayerModule} L @param {DataLayerHandle} layer
       @param {AssessmentLegacyKeys} keys @param {AssessmentCoreModule} core @param {AssessmentModel} model @param {string} tool */
   function adoptLegacy(handle, L, layer, keys, core, model, tool) {
     var moved = true, unreadable = false, text = layer.raw(keys.assessment);
@@ -170,7 +170,7 @@
       try { parsed = core.migrate(JSON.parse(text), model, layer.now()); } catch (e) { parsed = { errors: [{ code: "not-json" }] }; }
       unreadable = parsed.errors !== undefined;
       var ok = parsed.errors !== undefined || handle.merge(parsed.state).ok;
-      /** @type {Layered.SnapshotReason} */
+      /** @type {SnapshotReason} */
       var reason = { code: parsed.errors !== undefined ? "legacy-unreadable" : parsed.setAside.length ? "legacy-set-aside" : "legacy" };
       if (ok && keepOnce(reason, text, null)) layer.raw(keys.assessment, null);
       else moved = false;
@@ -187,7 +187,7 @@
     }
     /* Kept as an earlier version, once: a visit that stopped half-way (storage full) left the
        key, and some of what it holds already kept. */
-    /** @param {Layered.SnapshotReason} reason @param {string} data @param {unknown} at */
+    /** @param {SnapshotReason} reason @param {string} data @param {unknown} at */
     function keepOnce(reason, data, at) {
       var when = L.isStamp(at);
       if (layer.snapshots(tool).some(function (s) { return s.data === data && (!when || s.when === when); })) return true;
@@ -233,9 +233,9 @@
     }
 
     /* What the page shows: stored, with this page's choices and `edits` (typed, not stored) on top. */
-    /** @param {Layered.Edit[]} [edits] */
+    /** @param {Edit[]} [edits] */
     function state(edits) {
-      /** @type {Layered.Edit[]} */
+      /** @type {Edit[]} */
       var all = (edits || []).slice();
       Object.keys(choices).forEach(function (id) { all.push({ record: ANSWER + id, field: "value", value: choices[id].value }); });
       var stored = layer.state(tool);
@@ -253,7 +253,7 @@
       return storeChoices();
     }
 
-    /** @returns {Layered.SaveReport} */
+    /** @returns {SaveReport} */
     function storeChoices() {
       var ids = Object.keys(choices);
       if (!ids.length) return { ok: true, saved: 0 };
@@ -275,11 +275,11 @@
        (when there is anything to keep; nothing changes if it cannot be kept). Versions this
        page has not seen (another tab's, still on their way here) are never removed: they stay
        beside what the import writes. `reason`: null to keep nothing (moving old answers in). */
-    /** @param {AssessmentState} incoming @param {"combine" | "replace"} mode @param {Layered.SnapshotReason | null} reason
+    /** @param {AssessmentState} incoming @param {"combine" | "replace"} mode @param {SnapshotReason | null} reason
         @returns {ImportResult} */
     function apply(incoming, mode, reason) {
       var current = layer.state(tool), shown = stateOf(L, core, model, current);
-      /** @type {Layered.KeepResult | null} */
+      /** @type {KeepResult | null} */
       var kept = null;
       if (reason && worthKeeping(shown)) {
         kept = layer.keepSnapshot(tool, reason, exportText(shown), core.answerCount(shown));
@@ -335,6 +335,70 @@
     return handle;
   }
 
+  /* Which next actions the action plan marks done (question id -> true). The plan keeps each
+     self-assessment action's status in its own records of the layer ("assessment:<question id>",
+     action-plan.js), with the action text it was given for ("status-for"): a rewritten action
+     is not done. An action the plan has no record of yet may be marked in version 0.1.0's key
+     (`legacyText`; the plan moves it into the layer when it is next opened); records that a
+     later version wrote there carry the oldest time and are left out: only the layer says what
+     this version's plan holds, so no tab's older copy of that key can undo a status. */
+  /** @param {DataLayerModule} Layer @param {LayerState} planState @param {string | null} legacyText
+      @param {Record<string, Answer>} answers @returns {Record<string, boolean>} */
+  function doneOf(Layer, planState, legacyText, answers) {
+    var done = /** @type {Record<string, boolean>} */ (Layer.dict()), recs = planState.records;
+    /** @param {string} qid */
+    function action(qid) { return Layer.own(answers, qid) && answers[qid].action ? String(answers[qid].action) : ""; }
+    Object.keys(recs).forEach(function (r) {
+      if (r.indexOf("assessment:") !== 0 || !Layer.own(recs[r], "status")) return;
+      var qid = r.slice(11), rec = recs[r];
+      var forText = Layer.own(rec, "status-for") ? String(rec["status-for"].value) : null;
+      if (rec.status.value === "Done" && action(qid) && (forText === null || forText === action(qid))) done[qid] = true;
+    });
+    var old = null;
+    try { old = JSON.parse(legacyText || "null"); } catch (e) { old = null; }
+    var records = old && old.records && typeof old.records === "object" ? old.records : {};
+    Object.keys(records).forEach(function (k) {
+      var r = records[k];
+      if (k.indexOf("assessment:") !== 0 || Layer.own(recs, k) || !r || r.updated === Layer.EPOCH) return;
+      if (r.status === "Done" && action(k.slice(11))) done[k.slice(11)] = true;
+    });
+    return done;
+  }
+
+  /* The assessment's own CSV export (assessment-core.js, toCSV) read back, as the other tools
+     read theirs (data-layer.js, parseCSV; the contract's CSV limits). Columns by their heading:
+     question_id and answer at least; note, next_action, points. An answer is its label in this
+     page's language, or its points (0, 1, 2; none for "not applicable"), so that a CSV exported
+     in another language reads too; any other answer is set aside, shown and kept. The file has
+     no times: combined, it never beats an answer here. Returns what core.migrate() returns. */
+  /** @param {DataLayerModule} Layer @param {AssessmentCoreModule} core @param {AssessmentModel} model
+      @param {string} text @param {StorageLimits} limits @param {string} now @returns {MigrateResult} */
+  function fromCSV(Layer, core, model, text, limits, now) {
+    if (text.length > limits.csv_bytes) return { errors: [{ code: "too-large", size: text.length, max: limits.csv_bytes }] };
+    var grid = Layer.parseCSV(text, limits.rows);
+    if (!grid || !grid.length) return { errors: [{ code: "csv-not-csv" }] };
+    if (grid.length - 1 > limits.rows) return { errors: [{ code: "csv-too-many-rows", max: limits.rows }] };
+    var head = grid[0].map(function (h) { return h.trim(); });
+    /** @param {string} name */
+    function col(name) { return head.indexOf(name); }
+    if (col("question_id") < 0 || col("answer") < 0) return { errors: [{ code: "csv-columns" }] };
+    var byLabel = /** @type {Record<string, string>} */ (Layer.dict()), byPoints = /** @type {Record<string, string>} */ (Layer.dict());
+    model.scale.forEach(function (o) { byLabel[o.label] = o.key; byLabel[o.key] = o.key; byPoints[o.score === null ? "" : String(o.score)] = o.key; });
+    var answers = /** @type {Record<string, Record<string, string>>} */ (Layer.dict());
+    grid.slice(1).forEach(function (row) {
+      /** @param {string} name */
+      function cell(name) { var i = col(name); return i >= 0 ? Layer.undefuse(row[i] || "") : ""; }
+      var id = cell("question_id").trim(), label = cell("answer").trim(), points = cell("points").trim();
+      if (!id) return;
+      var a = /** @type {Record<string, string>} */ ({});
+      if (label) a.value = Layer.own(byLabel, label) ? byLabel[label] : col("points") >= 0 && Layer.own(byPoints, points) ? byPoints[points] : label;
+      if (cell("note")) a.note = cell("note");
+      if (cell("next_action")) a.action = cell("next_action");
+      if (Object.keys(a).length) answers[id] = a;
+    });
+    return core.migrate({ format: core.FORMAT, schema_version: core.SCHEMA_VERSION, answers: answers }, model, now);
+  }
+
   /* The organisation named in an earlier version (an export's text), or "". */
   /** @param {string} text */
   function organisationOf(text) {
@@ -344,5 +408,5 @@
     } catch (e) { return ""; }
   }
 
-  return { ANSWER: ANSWER, ORG: ORG, ASIDE: ASIDE, stateOf: stateOf, incomingOf: incomingOf, open: open, organisationOf: organisationOf };
+  return { ANSWER: ANSWER, ORG: ORG, ASIDE: ASIDE, stateOf: stateOf, incomingOf: incomingOf, open: open, organisationOf: organisationOf, doneOf: doneOf, fromCSV: fromCSV };
 });

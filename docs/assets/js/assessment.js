@@ -8,11 +8,8 @@
 (function () {
   "use strict";
 
-  // The data layer's scripts, by the shape this page uses (types/assessment.d.ts, Layered).
-  // data-view.js is window.DataLayerView (window.DataView is the browser's typed-array constructor).
-  var w = /** @type {{ DataLayer?: Layered.Module, DataLayerView?: Layered.ViewModule }} */ (/** @type {unknown} */ (window));
   var loaded = { core: window.AssessmentCore, model: window.ASSESSMENT_MODEL, root: document.querySelector("[data-assessment-page]"),
-                 Layer: w.DataLayer, View: w.DataLayerView, Data: window.AssessmentData };
+                 Layer: window.DataLayer, View: window.DataLayerView, Data: window.AssessmentData };
   if (!loaded.core || !loaded.model || !loaded.root || !loaded.Layer || !loaded.View || !loaded.Data) return;
   var core = loaded.core, model = loaded.model, root = loaded.root, Layer = loaded.Layer, Data = loaded.Data;
   var kind = root.getAttribute("data-assessment-page");
@@ -29,34 +26,8 @@
     return out;
   }
 
-  // Dates and numbers as the page's language writes them (<html lang>), never the browser's:
-  // a Thai page in a browser set to English shows 5 ธ.ค. 2569, not 12/5/2026. (Here rather than
-  // in a script of their own: on a slow connection every script is a wait before the page works.)
-  var Lang = (function () {
-    /** @type {string | undefined} */
-    var tag;
-    try { tag = Intl.getCanonicalLocales(document.documentElement.lang)[0]; } catch (e) { tag = undefined; }
-    /** @param {Intl.DateTimeFormatOptions} options @param {Date} d */
-    function dates(options, d) { try { return new Intl.DateTimeFormat(tag, options).format(d); } catch (e) { return d.toISOString(); } }
-    /** @param {number} n @param {Intl.NumberFormatOptions} [options] */
-    function number(n, options) { try { return new Intl.NumberFormat(tag, options).format(n); } catch (e) { return String(n); } }
-    return {
-      /** @param {Date} d */
-      time: function (d) { return dates({ hour: "numeric", minute: "2-digit", second: "2-digit" }, d); },
-      /** @param {Date} d */
-      date: function (d) { return dates({ year: "numeric", month: "long", day: "numeric" }, d); },
-      /** @param {string} iso */
-      dateTime: function (iso) {
-        var d = new Date(iso);
-        return isNaN(d.getTime()) ? "" : dates({ year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }, d);
-      },
-      /** @param {number} n */
-      number: function (n) { return number(n); },
-      /* A score of 0 to 100: "45%", "45 %" in French. */
-      /** @param {number} n */
-      percent: function (n) { return number(n / 100, { style: "percent", maximumFractionDigits: 0 }); }
-    };
-  })();
+  // Dates and numbers in the page's language (data-view.js, which every tool's page loads).
+  var Lang = loaded.View.formats(document);
 
   // The publication's titles are not translated: on a page in another language each says it is
   // English (lang, from the model), so that screen readers read it with an English voice.
@@ -118,6 +89,9 @@
       case "newer-schema": return tf("The file was made by a newer version of the toolkit (schema {schema}); this copy reads up to schema {reads}. Use the newer toolkit.",
                                      { schema: p.schema || "", reads: p.reads || "" });
       case "no-answers": return t("The file has no answers object.");
+      case "csv-not-csv": return t("The file is not CSV, or it is empty.");
+      case "csv-too-many-rows": return tf("The file has more than {max} rows: a table holds at most {max}.", { max: Lang.number(p.max || 0) });
+      case "csv-columns": return t("The first line must name the columns of the self-assessment's CSV export: question_id, answer, and note, next_action, points if used.");
       default: return tf("The file cannot be used ({code}).", { code: String(p.code) });
     }
   }
@@ -206,7 +180,7 @@
   /** @type {string | null} */
   var failing = null;
   var quiet = false;
-  /** @param {Layered.SaveReport} result */
+  /** @param {SaveReport} result */
   function report(result) {
     if (result.ok && answers.hasChoices()) {      // storage works again: the choices waiting go too
       var chosen = answers.storeChoices();
@@ -234,7 +208,7 @@
   }
 
   /* Store everything this page has not stored yet (before an import, a restore, start over). */
-  /** @returns {Layered.SaveReport} */
+  /** @returns {SaveReport} */
   function save() {
     var typed = view.flush();        // reports, and stores the choices waiting when it can
     if (!typed.ok) return typed;
@@ -275,9 +249,14 @@
 
   /** @param {File} file @param {(result: MigrateResult) => void} done */
   function readFile(file, done) {
-    if (file.size > core.MAX_IMPORT_BYTES) { done({ errors: [{ code: "too-large", size: file.size, max: core.MAX_IMPORT_BYTES }] }); return; }
+    // A CSV file is read as the assessment's own CSV export (assessment-data.js, fromCSV).
+    var csv = /\.csv$/i.test(file.name) || file.type === "text/csv", max = csv ? contract.limits.csv_bytes : core.MAX_IMPORT_BYTES;
+    if (file.size > max) { done({ errors: [{ code: "too-large", size: file.size, max: max }] }); return; }
     var reader = new FileReader();
-    reader.onload = function () { done(core.parseImport(String(reader.result), model, new Date().toISOString())); };
+    reader.onload = function () {
+      var text = String(reader.result), now = new Date().toISOString();
+      done(csv ? Data.fromCSV(Layer, core, model, text, contract.limits, now) : core.parseImport(text, model, now));
+    };
     reader.onerror = function () { done({ errors: [{ code: "unreadable" }] }); };
     reader.readAsText(file);
   }
@@ -295,31 +274,10 @@
     target.focus();
   }
 
-  // --- the action plan's done state (read only; action-plan.js keeps it) ----------------
-  /* The plan writes, for this page, which of its self-assessment actions are done, in version
-     0.1.0's key (storage.json, legacy.plan). */
+  // --- the action plan's done state (read only: the plan's records, assessment-data.js doneOf) --
   /** @returns {Record<string, boolean>} */
   function doneActions() {
-    /** @type {Record<string, boolean>} */
-    var done = {};
-    if (!OLD_KEYS && WS) {   // another workspace: its plan's records, a status given for the action as it is now
-      var plan = layer.state(WS.tool(contract.tools.plan)).records, mine = layer.state(TOOL).records;
-      Object.keys(plan).forEach(function (k) {
-        var r = plan[k], q = "q:" + k.slice(11);
-        var action = Layer.own(mine, q) && Layer.own(mine[q], "action") ? String(mine[q].action.value) : null;
-        if (k.indexOf("assessment:") === 0 && Layer.own(r, "status") && r.status.value === "Done" &&
-            (!Layer.own(r, "status-for") || String(r["status-for"].value) === action)) done[k.slice(11)] = true;
-      });
-      return done;
-    }
-    try {
-      var doc = JSON.parse(layer.raw(contract.legacy.plan) || "null");
-      var records = (doc && doc.records) || {};
-      Object.keys(records).forEach(/** @param {string} k */ function (k) {
-        if (k.indexOf("assessment:") === 0 && records[k] && records[k].status === "Done") done[k.slice(11)] = true;
-      });
-    } catch (e) { /* no plan, or storage blocked: nothing is shown as done */ }
-    return done;
+    return Data.doneOf(Layer, layer.state(WS ? WS.tool(contract.tools.plan) : contract.tools.plan), OLD_KEYS ? layer.raw(contract.legacy.plan) : null, state.answers);
   }
 
   // --- answering -------------------------------------------------------------------------
@@ -401,11 +359,11 @@
      reset under the user. Text typed into a note or next action that also has stored text (which
      the user could not see yet) is added after that text: neither is lost. Returns whether there
      was any, and how storing it went. */
-  /** @param {HTMLFormElement} form @returns {Layered.SaveReport | null} */
+  /** @param {HTMLFormElement} form @returns {SaveReport | null} */
   function takeEarlyInput(form) {
-    /** @type {Layered.SaveReport | null} */
+    /** @type {SaveReport | null} */
     var result = null;
-    /** @param {Layered.SaveReport} r */
+    /** @param {SaveReport} r */
     function add(r) { result = !result ? r : !result.ok ? result : !r.ok ? r : { ok: true, saved: result.saved + r.saved }; }
     var stored = layer.state(TOOL).records;
     /** @param {string} r @param {string} f */
@@ -650,7 +608,7 @@
 
   // --- earlier versions (snapshots) ------------------------------------------------------
   /* Why an earlier version was kept, in words (the data layer keeps a code). */
-  /** @param {Layered.SnapshotReason | null | undefined} reason */
+  /** @param {SnapshotReason | null | undefined} reason */
   function reasonText(reason) {
     var r = reason || { code: "" };
     switch (r.code) {
@@ -706,12 +664,12 @@
   }
 
   /* Earlier versions dropped to make room for the one just kept: said, never silent. */
-  /** @param {Layered.Snapshot[]} dropped */
+  /** @param {HistorySnapshot[]} dropped */
   function droppedLines(dropped) {
     return dropped.map(function (s) { return tf("To make room, the earlier version of {date} was removed from this browser.", { date: when(s.when) }); });
   }
 
-  /** @param {Layered.Snapshot} snap */
+  /** @param {HistorySnapshot} snap */
   function restoreSnapshot(snap) {
     var out = document.getElementById("assessment-import-result");
     if (!window.confirm(tf("Replace your current answers with the version of {date}? Your current answers are kept as an earlier version first.", { date: when(snap.when) }))) return;

@@ -221,6 +221,53 @@
     return { drop: drop };
   }
 
+  /* CSV text -> rows of cells, for every tool's CSV import (linear: cells are sliced, not built a character at a time), or
+     null when a quote is never closed. Stops after maxRows + 1 rows: the caller refuses more. */
+  /** @param {string} input @param {number} [maxRows] @returns {string[][] | null} */
+  function parseCSV(input, maxRows) {
+    var s = input.charAt(0) === "\uFEFF" ? input.slice(1) : input;
+    var rows = [], row = [], i = 0, n = s.length, limit = maxRows === undefined ? Infinity : maxRows + 1;
+    while (i <= n && rows.length <= limit) {
+      var cell;
+      if (s.charAt(i) === "\"") {
+        var parts = [], from = i + 1;
+        for (;;) {
+          var q = s.indexOf("\"", from);
+          if (q < 0) return null;
+          parts.push(s.slice(from, q));
+          if (s.charAt(q + 1) === "\"") { parts.push("\""); from = q + 2; continue; }
+          i = q + 1;
+          break;
+        }
+        cell = parts.join("");
+        // text after a closing quote, up to the separator, belongs to the cell (as spreadsheets read it)
+        var rest = i;
+        while (rest < n && s.charAt(rest) !== "," && s.charAt(rest) !== "\n" && s.charAt(rest) !== "\r") rest++;
+        cell += s.slice(i, rest);
+        i = rest;
+      } else {
+        var end = i;
+        while (end < n && s.charAt(end) !== "," && s.charAt(end) !== "\n" && s.charAt(end) !== "\r") end++;
+        cell = s.slice(i, end);
+        i = end;
+      }
+      row.push(cell);
+      if (i >= n) { rows.push(row); break; }
+      var ch = s.charAt(i);
+      if (ch === ",") { i++; if (i === n) { row.push(""); rows.push(row); break; } continue; }
+      if (ch === "\r" && s.charAt(i + 1) === "\n") i++;
+      i++;
+      rows.push(row);
+      row = [];
+      if (i === n) break;
+    }
+    return rows.filter(function (r) { return r.some(function (c) { return c !== ""; }); });
+  }
+
+  /* A cell as typed: the quote that defused a formula on export (csvCell) taken off. */
+  /** @param {string} s */
+  function undefuse(s) { return /^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s; }
+
   // --- the browser -----------------------------------------------------------------------------
   /** @param {Window} win @param {string} namespace @returns {Storage | null} */
   function localStore(win, namespace) {
@@ -492,5 +539,5 @@
 
   return { open: open, dict: dict, own: own, isEmpty: isEmpty, isStamp: isStamp, later: later, stampAfter: stampAfter,
            parseVersion: parseVersion, fieldOf: fieldOf, headIds: headIds, isRemoved: isRemoved, cellHeads: cellHeads,
-           overlay: overlay, importOps: importOps, pruneHistory: pruneHistory, EPOCH: EPOCH };
+           overlay: overlay, importOps: importOps, pruneHistory: pruneHistory, parseCSV: parseCSV, undefuse: undefuse, EPOCH: EPOCH };
 });

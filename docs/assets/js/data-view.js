@@ -259,6 +259,48 @@
              listen: listen, dirty: dirty, retry: function () { if (unsaved().length) flush(); } };
   }
 
+  /* Dates and numbers as the page's language writes them (<html lang>), never the browser's: a
+     Thai page in a browser set to English shows 5 ธ.ค. 2569, not 12/5/2026. For every tool's page
+     (the assessment's, the worksheets', the plan's), here because each of them loads this script
+     already: on a slow connection a script of their own would be one more wait before the page
+     works. */
+  /** @param {Document} doc @returns {LocalFormats} */
+  function formats(doc) {
+    /** @type {string | undefined} */
+    var tag;
+    try { tag = Intl.getCanonicalLocales(doc.documentElement.lang)[0]; } catch (e) { tag = undefined; }
+    /** @param {Intl.DateTimeFormatOptions} options @param {Date} d */
+    function dates(options, d) { try { return new Intl.DateTimeFormat(tag, options).format(d); } catch (e) { return d.toISOString(); } }
+    /** @param {number} n @param {Intl.NumberFormatOptions} [options] */
+    function number(n, options) { try { return new Intl.NumberFormat(tag, options).format(n); } catch (e) { return String(n); } }
+    return {
+      time: function (d) { return dates({ hour: "numeric", minute: "2-digit", second: "2-digit" }, d); },
+      date: function (d) { return dates({ year: "numeric", month: "long", day: "numeric" }, d); },
+      dateTime: function (iso) {
+        var d = new Date(iso);
+        return isNaN(d.getTime()) ? "" : dates({ year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }, d);
+      },
+      number: function (n) { return number(n); },
+      // A score of 0 to 100: "45%", "45 %" in French.
+      percent: function (n) { return number(n / 100, { style: "percent", maximumFractionDigits: 0 }); }
+    };
+  }
+
+  /* The page's script has run: the controls that need it (data-until-ready, disabled in the page
+     as served, so that a click or a file chosen on a slow connection is never silently lost) can
+     be used, and the status no longer says it is loading (data-loading). */
+  /** @param {Document} doc */
+  function ready(doc) {
+    Array.prototype.forEach.call(doc.querySelectorAll("[data-until-ready]"), /** @param {HTMLButtonElement | HTMLInputElement} el */ function (el) {
+      el.disabled = false;
+      el.removeAttribute("data-until-ready");
+    });
+    Array.prototype.forEach.call(doc.querySelectorAll("[data-loading]"), /** @param {HTMLElement} el */ function (el) {
+      el.removeAttribute("data-loading");
+      el.textContent = "";
+    });
+  }
+
   // Not window.DataView: that is the browser's own constructor, which other scripts may need.
-  root.DataLayerView = { create: create };
+  root.DataLayerView = { create: create, formats: formats, ready: ready };
 })(typeof self !== "undefined" ? self : this);

@@ -10,7 +10,7 @@
 (function () {
   "use strict";
   var root = document.querySelector("[data-group-page]");
-  var w = /** @type {{ DataLayer?: Layered.Module }} */ (/** @type {unknown} */ (window));
+  var w = /** @type {{ DataLayer?: DataLayerModule }} */ (/** @type {unknown} */ (window));
   var core = window.ScoringCore, model = window.ASSESSMENT_MODEL, Layer = w.DataLayer;
   if (!root || !core || !model || !Layer) return;
   var S = core, M = model, L = Layer;
@@ -87,7 +87,7 @@
     }).sort(function (a, b) { return a.saved < b.saved ? 1 : a.saved > b.saved ? -1 : 0; });
   }
 
-  /** @param {Layered.WriteResult} r */
+  /** @param {WriteResult} r */
   function wrote(r) {
     if (r.ok) return true;
     message([r.problem === "unavailable" ? t("This browser does not let this page store data: the round cannot be kept. Download it as a file.") :

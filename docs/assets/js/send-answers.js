@@ -7,7 +7,7 @@
 // @ts-check
 (function () {
   "use strict";
-  var w = /** @type {{ DataLayer?: Layered.Module, DataLayerView?: Layered.ViewModule }} */ (/** @type {unknown} */ (window));
+  var w = /** @type {{ DataLayer?: DataLayerModule, DataLayerView?: DataLayerViewModule }} */ (/** @type {unknown} */ (window));
   var box = /** @type {HTMLElement | null} */ (document.querySelector("[data-group-send]"));
   var core = window.ScoringCore, model = window.ASSESSMENT_MODEL, Layer = w.DataLayer;
   var form = /** @type {HTMLFormElement | null} */ (document.querySelector("[data-assessment-form]"));

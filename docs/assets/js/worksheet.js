@@ -35,27 +35,8 @@
     return out;
   }
 
-  // Dates and numbers as the page's language writes them (<html lang>), never the browser's:
-  // a Thai page in a browser set to English shows 5 ธ.ค. 2569, not 12/5/2026. (Here rather than
-  // in a script of their own: on a slow connection every script is a wait before the page works.)
-  var Lang = (function () {
-    /** @type {string | undefined} */
-    var tag;
-    try { tag = Intl.getCanonicalLocales(document.documentElement.lang)[0]; } catch (e) { tag = undefined; }
-    /** @param {Intl.DateTimeFormatOptions} options @param {Date} d */
-    function dates(options, d) { try { return new Intl.DateTimeFormat(tag, options).format(d); } catch (e) { return d.toISOString(); } }
-    return {
-      /** @param {Date} d */
-      time: function (d) { return dates({ hour: "numeric", minute: "2-digit", second: "2-digit" }, d); },
-      /** @param {string} iso */
-      dateTime: function (iso) {
-        var d = new Date(iso);
-        return isNaN(d.getTime()) ? "" : dates({ year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }, d);
-      },
-      /** @param {number} n */
-      number: function (n) { try { return new Intl.NumberFormat(tag).format(n); } catch (e) { return String(n); } }
-    };
-  })();
+  // Dates and numbers in the page's language (data-view.js, which every tool's page loads).
+  var Lang = View.formats(document);
 
   /** @param {string} text @param {boolean} [problem] @param {HTMLElement} [button] */
   function say(text, problem, button) {
@@ -637,6 +618,7 @@
   adoptBlankRows();
   draw();
   drawHistory();
+  View.ready(document);
   form.classList.add("worksheet--ready");
   if (!layer.available) say(notSaving(), true, exportButton());
   else if (!moved) say(t("Your answers saved by the previous version of the toolkit could not be moved yet (storage full): they are kept as they were. Free some space and open this page again."), true);
