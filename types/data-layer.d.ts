@@ -24,6 +24,7 @@ interface StorageContract {
   history_prefix: string;
   meta_prefix: string;
   tools: { worksheet: string; plan: string; assessment: string; group: string };
+  workspaces: { default: string; prefix: string; registry: string; snapshot: string; tab_key: string; file: string };
   // Keys of version 0.1.0 and of the self-assessment's own store before the data layer.
   legacy: { worksheet: string; worksheet_snapshots: string; plan: string; assessment: string;
             assessment_snapshots: string; assessment_kept: string; assessment_last_export: string };

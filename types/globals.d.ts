@@ -3,7 +3,7 @@
    themselves on `window`, the build writes the assessment's model there
    (macros/site/assessment.py, model_script), and Node's unit tests load the same files with
    require(), which the UMD wrappers detect with `typeof module`. The shapes of what they
-   exchange are in assessment.d.ts, data-layer.d.ts and worksheet.d.ts. */
+   exchange are in assessment.d.ts, data-layer.d.ts, worksheet.d.ts and workspace.d.ts. */
 
 interface Window {
   AssessmentCore?: AssessmentCoreModule;
@@ -16,6 +16,7 @@ interface Window {
   WorksheetCore?: WorksheetCoreModule;
   WorksheetOffice?: WorksheetOfficeModule;
   PrintValues?: { refresh(): void };
+  Workspaces?: WorkspacesModule;
 }
 
 /* CommonJS, only when Node's tests require() a file. */

@@ -107,7 +107,9 @@ interface PlanModel {
   statuses: string[];   // English, the first one the default: what is stored and exported
   status_labels: string[];   // the statuses as the page's language says them, in the same order
   columns: string[];
-  tasks: Record<string, string>;
+  tasks: Record<string, string>;        // task id -> title, in the publication's order
+  task_urls: Record<string, string>;    // task id -> its guidance, relative to the plan
+  soon_days: number;                    // "due soon": due within this many days
   questions: PlanQuestion[];
   tables: PlanTable[];
   strings?: Record<string, string>;
@@ -238,6 +240,10 @@ interface PlanActionBase {
   url: string | null;
   tool: string;           // where its owner, due date and status are kept
   record: string;
+  notes: string;
+  completed: string;      // the day it was done (YYYY-MM-DD), set when marked done
+  order: number | null;   // its place in the plan, once someone placed it
+  planRecord: string;     // the plan's record of it (notes, completion date, place), in the plan's tool
 }
 
 interface AssessmentPlanAction extends PlanActionBase {
@@ -252,15 +258,26 @@ interface WorksheetPlanAction extends PlanActionBase {
   row: string;
 }
 
-type PlanAction = AssessmentPlanAction | WorksheetPlanAction;
+/* An action added on the plan itself: all of it kept in the plan ("plan:<id>"). */
+interface OwnPlanAction extends PlanActionBase {
+  kind: "plan";
+}
 
-type PlanField = "action" | "owner" | "due" | "status";
+type PlanAction = AssessmentPlanAction | WorksheetPlanAction | OwnPlanAction;
+
+type PlanField = "action" | "owner" | "due" | "status" | "notes" | "completed" | "task";
+
+/* An action's flag on a given day. */
+interface DueFlag {
+  code: "overdue" | "due-soon";
+  days: number;
+}
 
 interface PlanExport {
   format: string;
   schema_version: number;
   exported: string;
-  actions: (Pick<PlanAction, "id" | "action" | "owner" | "due" | "status" | "task" | "source"> &
+  actions: (Pick<PlanAction, "id" | "action" | "owner" | "due" | "status" | "task" | "source"> & { notes?: string; completed?: string } &
             { times?: Partial<Record<PlanField, string>> })[];
 }
 
@@ -272,6 +289,9 @@ interface PlanFileAction {
   owner?: unknown;
   due?: unknown;
   status?: unknown;
+  notes?: unknown;
+  completed?: unknown;
+  task?: unknown;
   times?: unknown;
   line: number;
 }
@@ -310,6 +330,10 @@ interface WorksheetCoreModule {
   gatherActions(plan: PlanModel, assessmentText: string | null, sheetStates: Record<string, LayerState>,
                 planState: LayerState | null): PlanAction[];
   sortActions(actions: PlanAction[], key: string, direction: string, statuses: string[]): PlanAction[];
+  planRecordOf(actionId: string): string;
+  localDay(d: Date): string;
+  dueFlag(action: { due: string; status: string }, today: string, soonDays: number, doneStatus: string): DueFlag | null;
+  reorder(all: PlanAction[], shown: PlanAction[], moved: string, by: -1 | 1): { action: PlanAction; order: number }[];
   planCSV(actions: PlanAction[]): string;
   planExport(actions: PlanAction[], now: string, times?: Record<string, Partial<Record<PlanField, string>>>): PlanExport;
   parsePlanImport(fileText: unknown, plan: PlanModel, limits: StorageLimits, kind: "csv" | "json"): PlanImport;

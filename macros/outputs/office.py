@@ -40,7 +40,7 @@ CREDIT = ws.CREDIT
 BLANK_ROWS = 5
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MAX_IMPORT_BYTES = storage.contract()["limits"]["import_bytes"]
-PLAN_KEYS = ("action", "owner", "due", "status", "task", "source")   # an exported action's fields, the workbook's columns
+PLAN_KEYS = ("action", "owner", "due", "status", "task", "source", "notes", "completed")   # an exported action's fields, the workbook's columns
 FILES = storage.contract()["files"]
 
 
@@ -579,7 +579,7 @@ def plan_xlsx_bytes(export: dict[str, object]) -> bytes:
     book = Workbook()
     sheet = book.worksheets[0]   # the one sheet a new workbook has, active
     sheet.title = "Action plan"
-    headings = ["Action", "Owner", "Due", "Status", "Task", "From"]
+    headings = ["Action", "Owner", "Due", "Status", "Task", "From", "Notes", "Completed"]
     keys = PLAN_KEYS
     for col, text in enumerate(headings, start=1):
         safe_cell(_cell(sheet, 1, col), text)
@@ -590,14 +590,14 @@ def plan_xlsx_bytes(export: dict[str, object]) -> bytes:
     listed = [a for a in actions if isinstance(a, dict)]
     for r, action in enumerate(listed):
         for c, key in enumerate(keys, start=1):
-            _value(_cell(sheet, r + 2, c), str(action.get(key, "")), "date" if key == "due" else "text")
+            _value(_cell(sheet, r + 2, c), str(action.get(key, "")), "date" if key in ("due", "completed") else "text")
             _cell(sheet, r + 2, c).alignment = Alignment(wrap_text=True, vertical="top")
-    for letter, width in zip("ABCDEF", widths(["long", "text", "date", "text", "text", "text"], headings,
+    for letter, width in zip("ABCDEFGH", widths(["long", "text", "date", "text", "text", "text", "long", "date"], headings,
                                                [[str(a.get(k, "")) for k in keys] for a in listed]), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"
     _book_properties(book, "Action plan", SOURCE)
-    _print_setup(sheet, "F", len(listed) + 1, wide=True, header=True)
+    _print_setup(sheet, "H", len(listed) + 1, wide=True, header=True)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

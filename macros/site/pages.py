@@ -132,15 +132,17 @@ def pages(content: Content, site_url: str | None = None, tr: Translating = ENGLI
 # generated from the content at build time (engine/plugin.py writes it).
 ASSESSMENT_MODEL = "assets/js/assessment-model.js"
 CHECKLIST_ASSETS = ("assets/css/checklist.css", "assets/js/print-button.js")
-DATA_ASSETS = ("assets/js/data-layer.js", "assets/js/data-view.js", "assets/js/worksheet-core.js")
+# workspace.js before the tools' scripts (they ask it which workspace this tab shows).
+WORKSPACE_ASSETS = ("assets/css/workspace.css", "assets/js/workspace.js", "assets/js/workspace-bar.js")
+DATA_ASSETS = ("assets/js/data-layer.js", *WORKSPACE_ASSETS, "assets/js/data-view.js", "assets/js/worksheet-core.js")
 ASSESSMENT_ASSETS = ("assets/css/assessment.css", ASSESSMENT_MODEL, "assets/js/assessment-core.js",
-                     "assets/js/data-layer.js", "assets/js/data-view.js", "assets/js/assessment-data.js",
+                     "assets/js/data-layer.js", *WORKSPACE_ASSETS, "assets/js/data-view.js", "assets/js/assessment-data.js",
                      "assets/js/assessment-steps.js", "assets/js/assessment.js",
                      "assets/js/print-button.js")
 # A module's form also sends its answers to group scoring; the group page reads them, and none
 # of the self-assessment's own answers (assessment.js is not on it).
 FORM_ASSETS = (*ASSESSMENT_ASSETS, "assets/js/scoring-core.js", "assets/js/send-answers.js")
-GROUP_ASSETS = ("assets/css/assessment.css", ASSESSMENT_MODEL, "assets/js/data-layer.js", "assets/js/scoring-core.js",
+GROUP_ASSETS = ("assets/css/assessment.css", ASSESSMENT_MODEL, "assets/js/data-layer.js", *WORKSPACE_ASSETS, "assets/js/scoring-core.js",
                 "assets/js/group-scoring.js")
 CASE_LIBRARY_ASSETS = ("assets/js/case-library.js",)
 LINKS_ASSETS = ("assets/js/copy-link.js",)

@@ -38,6 +38,10 @@ def legacy_worksheet_key(sheet_id: str) -> str:
     return _text("legacy", "worksheet").replace("{id}", sheet_id)
 
 
+def group_tool() -> str:
+    return _text("tools", "group")
+
+
 def legacy_plan_key() -> str:
     return _text("legacy", "plan")
 

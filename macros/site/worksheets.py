@@ -25,6 +25,7 @@ INDEX = f"{PAGE_DIR}/index.html"
 ACTION_PLAN = "action-plan.html"
 FILES_DIR = f"{PAGE_DIR}/files"
 STATUSES = (N_("Not started"), N_("In progress"), N_("Done"))   # stored in English, shown translated
+DUE_SOON_DAYS = 14   # ours: an action due within two weeks is flagged "due soon" on the plan
 
 
 def page_path(sheet_id: str) -> str:
@@ -211,7 +212,7 @@ def plan_file_model(content: Content, tr: Translating = ENGLISH) -> dict[str, ob
     publication = f"{content.publication.title}: {content.publication.subtitle}"
     return {"title": _("Action plan"), "toolkit": TOOLKIT, "language": tr.language.code,
             "footer": fill(_(CREDIT), publication=publication),
-            "columns": [_("Action"), _("Owner"), _("Due"), _("Status"), _("Task"), _("From")],
+            "columns": [_("Action"), _("Owner"), _("Due"), _("Status"), _("Task"), _("From"), _("Notes"), _("Completed on")],
             "words": {"page": _("Page {page} of {pages}"), "about": _("About"), "choices": _("Choices"),
                       "question": _("Question"), "answer": _("Answer")}}
 
@@ -280,6 +281,7 @@ def plan_model(content: Content, tr: Translating = ENGLISH) -> Markup:
     messages in the page's language, and what the page shows of the statuses (`status_labels`;
     `statuses`, stored and exported, stay English)."""
     tasks = {t.id: t.title for t in content.tasks}
+    task_urls = {t.id: urls.relative(source_target(t.id), ACTION_PLAN) for t in content.tasks}
     questions = []
     for module_id, q in assessment.questions(content):
         label, target, _ = assessment.source_of(content, module_id, q, tr)
@@ -299,5 +301,5 @@ def plan_model(content: Content, tr: Translating = ENGLISH) -> Markup:
                   "assessment_tool": storage.assessment_tool(), "storage": storage.contract(),
                   "statuses": list(STATUSES), "status_labels": [tr.gettext(s) for s in STATUSES],
                   "columns": list(ACTION_COLUMNS),
-                  "tasks": tasks, "questions": questions, "tables": tables, "strings": tr.js_strings(),
-                  "version": version(), "file": plan_file_model(content, tr)})
+                  "tasks": tasks, "task_urls": task_urls, "soon_days": DUE_SOON_DAYS, "questions": questions,
+                  "tables": tables, "strings": tr.js_strings(), "version": version(), "file": plan_file_model(content, tr)})

@@ -160,6 +160,9 @@ const plan = {
   tool: "action-plan",
   statuses: ["Not started", "In progress", "Done"],
   columns: ["action", "owner", "due", "status"],
+  tasks: { "3.2": "Assess rewards and risks", "6.2": "Resources" },
+  task_urls: { "3.2": "steps/3.html#task-3-2", "6.2": "steps/6.html#task-6-2" },
+  soon_days: 14,
   questions: [{ id: "q-3.2-1", task: "3.2", source: "Task 3.2", text: "Risks assessed", url: "steps/3.html#task-3-2" }],
   tables: [{ sheet: "rewards-and-risks", sheet_title: "Rewards and risks register", table: "actions", title: "Mitigation actions",
              task: "3.2", tool: TOOL, url: "worksheets/rewards-and-risks.html" }],
@@ -184,7 +187,7 @@ test("the action plan gathers the assessment's next actions and the worksheets' 
   ]);
   assert.equal(Core.sortActions(found, "status", "ascending", plan.statuses)[0].status, "In progress");
   assert.equal(Core.sortActions(found, "due", "ascending", plan.statuses)[0].due, "2026-05-01");
-  assert.match(Core.planCSV(found), /^Action,Owner,Due,Status,Task,From,Source ID\r\n/);
+  assert.match(Core.planCSV(found), /^Action,Owner,Due,Status,Task,From,Source ID,Notes,Completed\r\n/);
 });
 
 test("'Done' belongs to the action it was given for: a rewritten action starts again", () => {
@@ -230,6 +233,79 @@ test("a refused action of a plan file is named by its place in the file, not by 
     { id: "assessment:q-3.2-1", status: "Finished", line: "<b>1</b>" }] };
   const errors = Core.parsePlanImport(JSON.stringify(file), plan, limits, "json").errors;
   assert.deepEqual(errors.map((e) => [e.code, e.at ? e.at.line : e.line]), [["plan-bad-id", 2], ["value-not-choice", 3]]);
+});
+
+test("actions added on the plan: gathered with their task, notes and place; removed ones left out", () => {
+  const L = open(origin().tab());
+  put(L, "plan:a1", "@order", 1, "action-plan");
+  put(L, "plan:a1", "action", "Book the venue", "action-plan");
+  put(L, "plan:a1", "task", "6.2", "action-plan");
+  put(L, "plan:a1", "notes", "Ask the city", "action-plan");
+  put(L, "plan:gone", "action", "Removed", "action-plan");
+  const rec = L.state("action-plan").records["plan:gone"];
+  assert.ok(L.write("action-plan", [{ record: "plan:gone", field: "@deleted", value: true, base: [], seen: Layer.cellHeads(rec) }]).ok);
+  put(L, "plan:bad-task", "task", "99.9", "action-plan");
+  put(L, "worksheet:rewards-and-risks:actions:r1", "notes", "Quote asked", "action-plan");
+  put(L, "r:actions:r1", "action", "Insure the van");
+  const found = Core.gatherActions(plan, null, { "rewards-and-risks": L.state(TOOL) }, L.state("action-plan"));
+  assert.deepEqual(found.map((a) => [a.id, a.kind, a.task, a.notes, a.order]), [
+    ["worksheet:rewards-and-risks:actions:r1", "worksheet", "3.2", "Quote asked", null],
+    ["plan:a1", "plan", "6.2", "Ask the city", 1],
+    ["plan:bad-task", "plan", "", "", null],
+  ]);
+  // In plan order: placed actions first, the others after them by task.
+  assert.deepEqual(Core.sortActions(found, "order", "ascending", plan.statuses).map((a) => a.id),
+                   ["plan:a1", "worksheet:rewards-and-risks:actions:r1", "plan:bad-task"]);
+});
+
+test("an action is overdue the day after its due date, due soon within the plan's days, never once done", () => {
+  const flag = (due, status = "Not started") => Core.dueFlag({ due, status }, "2026-12-05", 14, "Done");
+  assert.deepEqual(flag("2026-02-05"), { code: "overdue", days: 303 });
+  assert.deepEqual(flag("2026-12-04"), { code: "overdue", days: 1 });
+  assert.deepEqual(flag("2026-12-05"), { code: "due-soon", days: 0 });
+  assert.deepEqual(flag("2026-12-19"), { code: "due-soon", days: 14 });
+  assert.equal(flag("2026-12-20"), null);
+  assert.equal(flag("2026-02-05", "Done"), null);
+  assert.equal(flag(""), null);
+  assert.equal(flag("soon"), null);
+  assert.equal(Core.localDay(new Date(2026, 0, 9, 23, 59)), "2026-01-09");
+});
+
+test("moving an action places it beside its neighbour among those shown and numbers the plan again", () => {
+  const a = (id, order) => ({ id, order });
+  const all = [a("x", 0), a("y", 1), a("z", null), a("w", null)];
+  assert.deepEqual(Core.reorder(all, all, "z", -1).map((p) => [p.action.id, p.order]), [["z", 1], ["y", 2], ["w", 3]]);
+  // Among shown actions only (a filter hides y): x moves below z.
+  const shown = [all[0], all[2]];
+  assert.deepEqual(Core.reorder(all, shown, "x", 1).map((p) => [p.action.id, p.order]), [["y", 0], ["z", 1], ["x", 2], ["w", 3]]);
+  assert.deepEqual(Core.reorder(all, all, "x", -1), []);
+});
+
+test("the plan's record of a worksheet action is a data layer id, however long the row's id", () => {
+  const short = "worksheet:rewards-and-risks:actions:row-1";
+  assert.equal(Core.planRecordOf(short), short);
+  const long = "worksheet:rewards-and-risks:actions:" + "r".repeat(80), other = long.slice(0, -1) + "s";
+  assert.ok(/^[A-Za-z0-9@:._~-]{1,120}$/.test(Core.planRecordOf(long)));
+  assert.notEqual(Core.planRecordOf(long), Core.planRecordOf(other));
+});
+
+test("plan files carry notes, completion dates and the actions added on the plan", () => {
+  const file = Core.planExport([{ id: "plan:a1", kind: "plan", action: "Book the venue", owner: "Ana", due: "2026-03-01", status: "Done", task: "6.2",
+                                  source: null, notes: "Ask the city", completed: "2026-02-27" },
+                                { id: "worksheet:rewards-and-risks:actions:r1", action: "Insure", owner: "", due: "", status: "Done", task: "3.2",
+                                  source: "y", notes: "Quote asked", completed: "2026-01-02" }], "2026-02-01T00:00:00.000Z");
+  for (const [kind, text] of [["json", JSON.stringify(file)], ["csv", Core.planCSV(file.actions)]]) {
+    const parsed = Core.parsePlanImport(text, plan, limits, kind);
+    assert.ok(!parsed.errors, JSON.stringify(parsed.errors));
+    assert.deepEqual(parsed.targets.map((t) => [t.tool, t.record, Object.keys(t.fields).sort().join(" ")]), [
+      ["action-plan", "plan:a1", "action completed due notes owner status task"],
+      [TOOL, "r:actions:r1", "action due owner status"],
+      ["action-plan", "worksheet:rewards-and-risks:actions:r1", "completed notes"],
+    ], kind);
+    assert.equal(parsed.targets[0].fields.completed.value, "2026-02-27");
+  }
+  const bad = { ...file, actions: [{ id: "plan:a1", completed: "yesterday" }, { id: "plan:a2", task: "<b>3.2</b>" }] };
+  assert.deepEqual(Core.parsePlanImport(JSON.stringify(bad), plan, limits, "json").errors.map((e) => e.code), ["value-not-date", "value-not-choice"]);
 });
 
 test("the file formats and limits are the storage contract's (macros/site/storage.json)", () => {

@@ -115,10 +115,11 @@ def test_filled_from_a_browser_export_with_formulas_kept_as_text(tmp_path):
 def test_action_plan_export_as_excel(tmp_path):
     path = tmp_path / "action-plan.json"
     path.write_text(json.dumps({"format": "partnering-guidelines-action-plan", "schema_version": 1, "actions": [
-        {"action": "=cmd", "owner": "A", "due": "2026-03-01", "status": "Done", "task": "3.2", "source": "x"}]}))
+        {"action": "=cmd", "owner": "A", "due": "2026-03-01", "status": "Done", "task": "3.2", "source": "x",
+         "notes": "Paid", "completed": "2026-02-27"}]}))
     assert run_fill(path).returncode == 0
     row = [c.value for c in load_workbook(tmp_path / "action-plan.xlsx")["Action plan"][2]]
-    assert row == ["=cmd", "A", dt.datetime(2026, 3, 1), "Done", "3.2", "x"]
+    assert row == ["=cmd", "A", dt.datetime(2026, 3, 1), "Done", "3.2", "x", "Paid", dt.datetime(2026, 2, 27)]
 
 
 @pytest.mark.parametrize(("text", "message"), [

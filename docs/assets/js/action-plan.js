@@ -14,14 +14,25 @@
   var Core = loaded.Core, Layer = loaded.Layer, View = loaded.View, table = loaded.table, status = loaded.status;
   /** @type {PlanModel} */
   var plan = JSON.parse(String(loaded.node.textContent));
-  var contract = plan.storage, limits = contract.limits, TOOL = plan.tool;
+  var contract = plan.storage, limits = contract.limits;
+  // This tab's workspace (workspace.js): every tool the plan reads and writes is that workspace's.
+  // Version 0.1.0's keys (and the copy of the "Done" marks kept there) belong to the default one.
+  var WS = window.Workspaces ? window.Workspaces.current(window, contract, Layer) : null;
+  if (WS) {
+    var inWorkspace = WS.tool;
+    plan.tool = inWorkspace(plan.tool);
+    plan.assessment_tool = inWorkspace(plan.assessment_tool);
+    plan.tables.forEach(function (tb) { tb.tool = inWorkspace(tb.tool); });
+  }
+  var TOOL = plan.tool, OLD_KEYS = !WS || WS.isDefault;
   /** @type {{ key: keyof PlanAction, direction: "ascending" | "descending" }} */
-  var sort = { key: "task", direction: "ascending" };
-  var filter = "";
+  var sort = { key: "order", direction: "ascending" };
+  var filter = "", ownerFilter = "", dueFilter = "";
   /** @type {PlanAction[]} */
   var actions = [];
   /** @type {("owner" | "due" | "status")[]} */
   var FIELDS = ["owner", "due", "status"];
+  var DONE = "Done";   // the status that completes an action (stored in English)
 
   // The page's language: the model carries the browser's messages translated (English text as
   // the key); any missing stays English.
@@ -80,7 +91,7 @@
   /** @returns {Record<string, string>} */
   function assessmentActions() {
     var out = /** @type {Record<string, string>} */ (Layer.dict()), doc = null;
-    try { doc = JSON.parse(layer.raw(contract.legacy.assessment) || "null"); } catch (e) { doc = null; }
+    try { doc = OLD_KEYS ? JSON.parse(layer.raw(contract.legacy.assessment) || "null") : null; } catch (e) { doc = null; }
     var old = doc && doc.answers && typeof doc.answers === "object" ? doc.answers : {};
     Object.keys(old).forEach(function (qid) { if (old[qid] && typeof old[qid].action === "string") out[qid] = old[qid].action; });
     var recs = layer.state(plan.assessment_tool).records;
@@ -114,6 +125,7 @@
      builds of this version wrote there for the assessment page carry the oldest time and are
      left out. Its text is kept as an earlier version once. */
   function adoptLegacy() {
+    if (!OLD_KEYS) return true;
     // The worksheets' actions too: this page may be the first one opened since the update.
     var sheets = plan.tables.map(function (tb) { return tb.sheet; }).filter(function (id, i, all) { return all.indexOf(id) === i; });
     var ok = sheets.every(function (id) {
@@ -187,7 +199,26 @@
     };
   }
 
-  /** @param {PlanAction} a @param {"owner" | "due" | "status"} key @returns {FieldControl} */
+  /* A calendar day (YYYY-MM-DD) as the page's language writes it: the one place the plan
+     formats a day (due and completion dates, flags). */
+  /** @param {string} day */
+  function dayText(day) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day || "");
+    if (!m) return "";
+    var d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+    var tag;
+    try { tag = Intl.getCanonicalLocales(document.documentElement.lang)[0]; } catch (e) { tag = undefined; }
+    try { return new Intl.DateTimeFormat(tag, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }).format(d); } catch (e) { return day; }
+  }
+
+  /* Today as a calendar day in this computer's time zone (due dates are days). */
+  function today() { return Core.localDay(new Date()); }
+
+  /** @type {Record<string, string>} */
+  var NAMES = { action: t("Action"), owner: t("Owner"), due: t("Due date"), status: t("Status"), completed: t("Completed on"),
+                notes: t("Notes"), task: t("Task"), source: t("From"), order: t("Order") };
+
+  /** @param {PlanAction} a @param {string} key @returns {FieldControl} */
   function cellInput(a, key) {
     /** @type {FieldControl} */
     var el;
@@ -195,12 +226,26 @@
       el = document.createElement("select");
       // Stored and exported in English; shown as the page's language names it.
       plan.statuses.forEach(function (s, i) { var o = document.createElement("option"); o.textContent = plan.status_labels[i]; o.value = s; el.appendChild(o); });
+    } else if (key === "task") {
+      el = document.createElement("select");
+      var none = document.createElement("option");
+      none.value = "";
+      none.textContent = t("(no task)");
+      el.appendChild(none);
+      Object.keys(plan.tasks).forEach(function (id) {
+        var o = document.createElement("option");
+        o.value = id;
+        o.textContent = tf("Task {id}: {title}", { id: id, title: plan.tasks[id] });
+        el.appendChild(o);
+      });
+    } else if (key === "notes" || key === "action") {
+      el = document.createElement("textarea");
+      el.rows = 2;
     } else {
       el = document.createElement("input");
-      el.type = key === "due" ? "date" : "text";
+      el.type = key === "due" || key === "completed" ? "date" : "text";
     }
-    var names = { due: t("Due date"), owner: t("Owner"), status: t("Status") };
-    el.setAttribute("aria-label", names[key] + ": " + a.action.slice(0, 80));
+    el.setAttribute("aria-label", NAMES[key] + ": " + a.action.slice(0, 80));
     el.setAttribute("data-action-id", a.id);
     el.setAttribute("data-key", key);
     return el;
@@ -209,48 +254,90 @@
   /** @type {Record<string, HTMLTableRowElement>} */
   var rows = Layer.dict();   // action id -> tr
 
+  /* A cell labelled with its column's name (shown on a phone, where rows are cards). */
+  /** @param {HTMLTableRowElement} tr @param {string} key */
+  function cell(tr, key) {
+    var td = document.createElement("td");
+    td.setAttribute("data-label", NAMES[key]);
+    td.setAttribute("data-column", key);
+    tr.appendChild(td);
+    return td;
+  }
+
+  /** @param {HTMLElement} parent @param {string} attr */
+  function span(parent, attr) {
+    var el = document.createElement("span");
+    el.setAttribute(attr, "");
+    parent.appendChild(el);
+    return el;
+  }
+
   /** @param {PlanAction} a */
   function makeRow(a) {
     var tr = document.createElement("tr");
     tr.setAttribute("data-action", a.id);
-    var td = document.createElement("td");
-    td.setAttribute("data-action-text", "");
-    tr.appendChild(td);
-    FIELDS.forEach(function (key) {
-      var cell = document.createElement("td");
+    tr.setAttribute("data-kind", a.kind);
+    /** @param {HTMLElement} td @param {string} key @param {string} tool @param {string} record @param {BindOptions | null} [opts] */
+    function control(td, key, tool, record, opts) {
       var el = cellInput(a, key);
-      cell.appendChild(el);
-      tr.appendChild(cell);
-      /** @type {BindOptions | null} */
-      var opts = null;
-      if (key === "status") opts = { show: function (stored) { return stored || plan.statuses[0]; } };
-      if (a.kind === "assessment" && key === "status") {
-        // The action text a status is given for: a rewritten action starts again.
-        opts = { alongside: /** @returns {Record<string, string>} */ function () { var text = assessmentAction(a.question); return text === null ? {} : { "status-for": text }; }, show: statusShown(a) };
-      }
-      view.bind(el, a.tool, a.record, key, opts);
-    });
-    var task = document.createElement("td");
+      td.appendChild(el);
+      view.bind(el, tool, record, key, opts);
+      return el;
+    }
+    var text = cell(tr, "action");
+    if (a.kind === "plan") control(text, "action", TOOL, a.record);
+    else text.setAttribute("data-action-text", "");
+    control(cell(tr, "owner"), "owner", a.tool, a.record);
+    var due = cell(tr, "due");
+    control(due, "due", a.tool, a.record);
+    span(due, "data-due-text").className = "plan-date";
+    span(due, "data-flag").className = "plan-flag";
+    /** @type {BindOptions} */
+    var opts = { show: function (stored) { return stored || plan.statuses[0]; } };
+    if (a.kind === "assessment") {
+      // The action text a status is given for: a rewritten action starts again.
+      var q = a.question;
+      opts = { alongside: /** @returns {Record<string, string>} */ function () { var text = assessmentAction(q); return text === null ? {} : { "status-for": text }; }, show: statusShown(a) };
+    }
+    control(cell(tr, "status"), "status", a.tool, a.record, opts);
+    var completed = cell(tr, "completed");
+    control(completed, "completed", TOOL, a.planRecord);
+    span(completed, "data-completed-text").className = "plan-date";
+    control(cell(tr, "notes"), "notes", TOOL, a.planRecord);
+    var task = cell(tr, "task");
     task.setAttribute("data-task", "");
-    tr.appendChild(task);
-    var from = document.createElement("td");
-    from.setAttribute("data-from", "");
-    tr.appendChild(from);
+    if (a.kind === "plan") control(task, "task", TOOL, a.record);
+    span(task, "data-task-link");
+    cell(tr, "source").setAttribute("data-from", "");
+    var order = cell(tr, "order");
+    order.className = "plan-row-tools ws-noprint";
+    order.appendChild(button(t("Up"), function () { move(a.id, -1); }, { "data-move": "up", "aria-label": tf("Move up: {action}", { action: a.action.slice(0, 80) }) }));
+    order.appendChild(button(t("Down"), function () { move(a.id, 1); }, { "data-move": "down", "aria-label": tf("Move down: {action}", { action: a.action.slice(0, 80) }) }));
+    // A self-assessment action is the assessment's text: it is removed there, not here.
+    if (a.kind !== "assessment") order.appendChild(button(t("Remove"), function () { remove(a.id); }, { "data-remove": "" }));
     return tr;
   }
 
   /** @param {HTMLTableRowElement} tr @param {PlanAction} a */
   function fillRow(tr, a) {
-    must(tr.querySelector("[data-action-text]")).textContent = a.action;
-    must(tr.querySelector("[data-task]")).textContent = a.task ? tf("Task {id}", { id: a.task }) : "";
+    var text = tr.querySelector("[data-action-text]");
+    if (text) text.textContent = a.action;
+    var link = must(tr.querySelector("[data-task-link]"));
+    link.textContent = "";
+    if (a.task) {
+      var to = document.createElement("a");
+      to.href = plan.task_urls[a.task] || "#";
+      to.textContent = tf("Task {id}", { id: a.task });
+      link.appendChild(to);
+    }
     var from = must(tr.querySelector("[data-from]"));
     from.textContent = "";
     if (a.url) {
-      var link = document.createElement("a");
-      link.href = a.url;
-      link.textContent = a.source;
-      from.appendChild(link);
-    } else from.textContent = a.source;
+      var source = document.createElement("a");
+      source.href = a.url;
+      source.textContent = a.source || "";
+      from.appendChild(source);
+    } else from.textContent = a.kind === "plan" ? t("Added on the action plan") : a.source || "";
     var reset = tr.querySelector(".plan-reset");
     if (a.statusReset && !reset) {
       reset = document.createElement("span");
@@ -258,13 +345,19 @@
       reset.textContent = t("The action was rewritten after its status was set.");
       statusOf(tr).insertAdjacentElement("afterend", reset);
     } else if (!a.statusReset && reset) reset.remove();
+    // The flag is said in words, beside the date: colour only adds to it.
+    var flag = Core.dueFlag(a, today(), plan.soon_days, DONE);
+    must(tr.querySelector("[data-due-text]")).textContent = a.due ? dayText(a.due) : "";
+    must(tr.querySelector("[data-flag]")).textContent = !flag ? "" : flag.code === "overdue" ? t("Overdue") : flag.days === 0 ? t("Due today") : t("Due soon");
+    must(tr.querySelector("[data-completed-text]")).textContent = a.completed ? dayText(a.completed) : "";
+    tr.classList.toggle("plan-overdue", !!flag && flag.code === "overdue");
+    tr.classList.toggle("plan-due-soon", !!flag && flag.code === "due-soon");
     Array.prototype.forEach.call(tr.querySelectorAll("[data-key]"), function (el) {
-      /** @type {Record<string, string>} */
-      var names = { due: t("Due date"), owner: t("Owner"), status: t("Status") };
-      el.setAttribute("aria-label", names[el.getAttribute("data-key")] + ": " + a.action.slice(0, 80));
+      el.setAttribute("aria-label", NAMES[el.getAttribute("data-key")] + ": " + a.action.slice(0, 80));
       view.sync(el);
     });
-    tr.classList.toggle("plan-done", statusOf(tr).value === "Done");
+    Array.prototype.forEach.call(tr.querySelectorAll("[data-move]"), /** @param {HTMLButtonElement} b */ function (b) { b.disabled = sort.key !== "order"; });
+    tr.classList.toggle("plan-done", statusOf(tr).value === DONE);
   }
 
   /* The status control of a row: makeRow() draws one in every row. */
@@ -280,10 +373,11 @@
 
   /* Rows are kept and updated in place: a control someone is typing into is never replaced, and
      rows do not move while the cursor is in the table (they are sorted again when it leaves). */
-  function draw() {
+  /** @param {boolean} [moving] the user moved an action: rows move even with the cursor in the table */
+  function draw(moving) {
     actions = gather();
-    var shown = Core.sortActions(actions, sort.key, sort.direction, plan.statuses).filter(function (a) { return !filter || a.status === filter; });
-    var body = table.tBodies[0], still = body.contains(document.activeElement);
+    var shown = visible();
+    var body = table.tBodies[0], still = !moving && body.contains(document.activeElement);
     var wanted = Layer.dict(), prev = /** @type {Node | null} */ (null);
     shown.forEach(function (a) {
       wanted[a.id] = true;
@@ -311,8 +405,125 @@
     if (window.PrintValues) window.PrintValues.refresh();   // the printed copies of owners, dates and statuses
   }
 
+  /* The actions the filters let through, in the order shown. */
+  function visible() {
+    var day = today();
+    return Core.sortActions(actions, sort.key, sort.direction, plan.statuses).filter(function (a) {
+      if (filter && a.status !== filter) return false;
+      if (ownerFilter && a.owner !== ownerFilter) return false;
+      var flag = dueFilter ? Core.dueFlag(a, day, plan.soon_days, DONE) : null;
+      return !dueFilter || (!!flag && flag.code === dueFilter);
+    });
+  }
+
+  /* The owner filter lists the owners the plan has now (the one chosen stays, even if gone). */
+  function drawOwners() {
+    var found = document.querySelector("[data-plan-owner]");
+    if (!(found instanceof HTMLSelectElement)) return;
+    var select = found;   // a const for the callbacks below (tsc does not carry the check into them)
+    var names = actions.map(function (a) { return a.owner; }).concat(ownerFilter ? [ownerFilter] : [])
+      .filter(function (o, i, all) { return !!o && all.indexOf(o) === i; }).sort();
+    var have = Array.prototype.slice.call(select.options, 1).map(/** @param {HTMLOptionElement} o */ function (o) { return o.value; });
+    if (have.join("\n") === names.join("\n")) return;
+    while (select.options.length > 1) select.remove(1);
+    names.forEach(function (n) { var o = document.createElement("option"); o.value = n; o.textContent = n; select.appendChild(o); });
+    select.value = ownerFilter;
+  }
+
   function afterChange() {
     draw();
+    drawOwners();
+  }
+
+  // --- adding, moving and removing actions -------------------------------------------------
+  /* Every action gets its place in the plan as it is shown in plan order (only the places that
+     change are written), with `extra` ops added. */
+  /** @param {{ action: PlanAction, order: number }[]} places @param {WriteOp[]} extra */
+  function writePlaces(places, extra) {
+    var recs = layer.state(TOOL).records;
+    var ops = places.map(/** @returns {WriteOp} */ function (p) {
+      var rec = Layer.own(recs, p.action.planRecord) ? recs[p.action.planRecord] : null;
+      return { record: p.action.planRecord, field: "@order", value: p.order, base: Layer.headIds(rec && Layer.own(rec, "@order") ? rec["@order"] : null) };
+    });
+    var result = layer.write(TOOL, ops.concat(extra));
+    if (!result.ok) saveReport({ ok: false, problem: result.problem, saved: 0 });
+    return result.ok;
+  }
+
+  function addAction() {
+    view.flush();
+    var all = Core.sortActions(gather(), "order", "ascending", plan.statuses);
+    if (all.length >= limits.rows * 4) { say(tf("Not added: a plan holds at most {max} actions.", { max: limits.rows * 4 }), true); return; }
+    var id = "plan:" + Core.newRowId(layer.now(), Math.random());
+    var places = all.map(function (a, n) { return { action: a, order: n }; }).filter(function (p) { return p.action.order !== p.order; });
+    if (!writePlaces(places, [{ record: id, field: "@order", value: all.length, base: [] }])) return;
+    if (sort.key !== "order") sort = { key: "order", direction: "ascending" };
+    afterChange();
+    var tr = rows[id];
+    var text = tr && tr.querySelector("textarea[data-key=action]");
+    if (text instanceof HTMLTextAreaElement) { tr.scrollIntoView({ block: "nearest" }); text.focus(); }
+    say(t("Action added: write what is to be done."));
+  }
+
+  /** @param {string} id @param {-1 | 1} by */
+  function move(id, by) {
+    if (sort.key !== "order") return;
+    view.flush();
+    var all = Core.sortActions(gather(), "order", "ascending", plan.statuses);
+    var shown = visible();
+    if (sort.direction === "descending") by = /** @type {-1 | 1} */ (-by);
+    var places = Core.reorder(all, sort.direction === "descending" ? shown.slice().reverse() : shown, id, by);
+    if (!places.length || !writePlaces(places, [])) return;
+    draw(true);
+    drawOwners();
+    var b = rows[id] && rows[id].querySelector(by * (sort.direction === "descending" ? -1 : 1) < 0 ? "[data-move=up]" : "[data-move=down]");
+    if (b instanceof HTMLButtonElement && !b.disabled) b.focus();
+  }
+
+  /** @param {{ tool: string, record: string }[]} removed */
+  function undoButton(removed) {
+    return button(t("Undo"), function () {
+      removed.forEach(function (r) {
+        var recs = layer.state(r.tool).records;
+        var del = Layer.own(recs, r.record) && Layer.own(recs[r.record], "@deleted") ? recs[r.record]["@deleted"] : null;
+        if (!del) return;
+        var result = layer.write(r.tool, [{ record: r.record, field: "@deleted", value: "", base: Layer.headIds(del) }]);
+        if (!result.ok) saveReport({ ok: false, problem: result.problem, saved: 0 });
+      });
+      afterChange();
+      say(t("The action is back."));
+    }, { "data-undo": "" });
+  }
+
+  /* Removes an action added on the plan, or a worksheet's action row (from its worksheet too):
+     what was typed in it is stored first, so that the removal has seen it and Undo brings it back. */
+  /** @param {string} id */
+  function remove(id) {
+    view.flush();
+    var a = actions.filter(function (x) { return x.id === id; })[0];
+    if (!a || a.kind === "assessment") return;
+    var recs = layer.state(a.tool).records;
+    var rec = Layer.own(recs, a.record) ? recs[a.record] : /** @type {LayerRecord} */ (Layer.dict());
+    var result = layer.write(a.tool, [{ record: a.record, field: "@deleted", value: true, base: Layer.headIds(rec["@deleted"] || null), seen: Layer.cellHeads(rec) }]);
+    if (!result.ok) { saveReport({ ok: false, problem: result.problem, saved: 0 }); return; }
+    var active = document.activeElement;
+    if (rows[id] && active instanceof HTMLElement && rows[id].contains(active)) active.blur();
+    afterChange();
+    say(a.kind === "worksheet" ? tf("Action removed (from its worksheet too): “{action}”.", { action: a.action.slice(0, 60) }) :
+      tf("Action removed: “{action}”.", { action: a.action.slice(0, 60) }), false, undoButton([{ tool: a.tool, record: a.record }]));
+  }
+
+  /* Marked done: the completion date is today unless one is set already (it stays editable). */
+  /** @param {string} id */
+  function completedToday(id) {
+    var a = actions.filter(function (x) { return x.id === id; })[0];
+    if (!a || a.completed) return;
+    var recs = layer.state(TOOL).records;
+    var cur = Layer.own(recs, a.planRecord) && Layer.own(recs[a.planRecord], "completed") ? recs[a.planRecord].completed : null;
+    if (cur && cur.value) return;
+    var result = layer.write(TOOL, [{ record: a.planRecord, field: "completed", value: today(), base: Layer.headIds(cur) }]);
+    if (!result.ok) saveReport({ ok: false, problem: result.problem, saved: 0 });
+    afterChange();
   }
 
   // --- files -------------------------------------------------------------------------------
@@ -338,7 +549,10 @@
       var rec = Layer.own(st.records, a.record) ? st.records[a.record] : /** @type {LayerRecord} */ (Layer.dict());
       /** @type {Partial<Record<PlanField, string>>} */
       var out = {};
-      /** @type {PlanField[]} */ (["action", "owner", "due", "status"]).forEach(function (f) { if (Layer.own(rec, f)) out[f] = rec[f].time; });
+      var planSt = Layer.overlay(layer.state(TOOL), edits.filter(function (e) { return e.tool === TOOL; }), layer.now());
+      var extra = Layer.own(planSt.records, a.planRecord) ? planSt.records[a.planRecord] : /** @type {LayerRecord} */ (Layer.dict());
+      /** @type {PlanField[]} */ (["action", "owner", "due", "status", "task"]).forEach(function (f) { if (Layer.own(rec, f)) out[f] = rec[f].time; });
+      /** @type {PlanField[]} */ (["notes", "completed"]).forEach(function (f) { if (Layer.own(extra, f)) out[f] = extra[f].time; });
       times[a.id] = out;
     });
     return { actions: Core.sortActions(list, sort.key, sort.direction, plan.statuses), times: times };
@@ -449,7 +663,13 @@
     // What a replace may change: the fields the plan shows, of the actions it shows.
     /** @type {Record<string, Record<string, boolean>>} */
     var scope = Layer.dict();
-    actions.forEach(function (a) { (scope[a.tool] || (scope[a.tool] = Layer.dict()))[a.record] = true; });
+    actions.forEach(function (a) {
+      (scope[a.tool] || (scope[a.tool] = Layer.dict()))[a.record] = true;
+      (scope[TOOL] || (scope[TOOL] = Layer.dict()))[a.planRecord] = true;
+    });
+    /** @param {string} tool @returns {(r: string) => boolean} an action added on the plan is removed by a replace that lacks it */
+    function ownAction(tool) { return function (r) { return tool === TOOL && r.indexOf("plan:") === 0; }; }
+    var placed = actions.reduce(function (m, a) { return Math.max(m, a.order === null ? -1 : a.order); }, actions.length);
     Object.keys(byTool).concat(mode === "replace" ? Object.keys(scope) : []).forEach(function (tool, i, all) {
       if (all.indexOf(tool) !== i) return;
       var state = layer.state(tool), incoming = byTool[tool] || /** @type {Incoming} */ (Layer.dict());
@@ -459,8 +679,11 @@
         if (!(scope[tool] && scope[tool][r]) && !Layer.own(incoming, r)) return;
         /** @type {LayerRecord} */
         var rec = Layer.dict();
-        /** @type {string[]} */ (FIELDS).concat(["status-for"]).concat(Layer.own(incoming, r) && incoming[r].action ? ["action"] : []).forEach(function (f) {
-          if (Layer.own(state.records[r], f)) rec[f] = state.records[r][f];
+        // Never its place in the plan (a file has none); all of an action added on the plan.
+        Object.keys(state.records[r]).forEach(function (f) {
+          var wanted = ownAction(tool)(r) ? f !== "@order" :
+            /** @type {string[]} */ (FIELDS).concat(["status-for", "notes", "completed"]).indexOf(f) >= 0 || (f === "action" && Layer.own(incoming, r) && !!incoming[r].action);
+          if (wanted) rec[f] = state.records[r][f];
         });
         sub.records[r] = rec;
       });
@@ -470,8 +693,10 @@
         Object.keys(incoming).forEach(function (r) {
           if (!Layer.own(state.records, r) || Layer.isRemoved(state.records[r])) incoming[r]["@order"] = { value: order++, time: "" };
         });
-      }
-      var ops = Layer.importOps(sub, incoming, mode, null);
+      } else Object.keys(incoming).forEach(function (r) {   // an action added on the plan, new here, goes last
+        if (ownAction(tool)(r) && (!Layer.own(state.records, r) || Layer.isRemoved(state.records[r]))) incoming[r]["@order"] = { value: ++placed, time: "" };
+      });
+      var ops = Layer.importOps(sub, incoming, mode, ownAction(tool));
       conflicts = conflicts.concat(ops.conflicts);
       if (!layer.write(tool, ops.ops).ok) failed = true;
     });
@@ -595,6 +820,10 @@
     var input = e.target;
     if (!(input instanceof HTMLInputElement || input instanceof HTMLSelectElement)) return;
     if (input.matches("[data-plan-filter]")) { filter = input.value; draw(); }
+    if (input.matches("[data-plan-owner]")) { ownerFilter = input.value; draw(); }
+    if (input.matches("[data-plan-due]")) { dueFilter = input.value; draw(); }
+    // After data-view.js stored the status (its listener is on the table, below this one).
+    if (input.matches("#plan-table [data-key=status]") && input.value === DONE) completedToday(String(input.getAttribute("data-action-id")));
     if (input instanceof HTMLInputElement && input.matches("[data-import-plan]")) {
       var file = input.files && input.files[0];
       input.value = "";
@@ -613,6 +842,7 @@
     if (office) officeFile(office.getAttribute("data-office") === "xlsx" ? "xlsx" : "docx");
     if (e.target.closest("[data-export-plan-csv]")) exportCSV();
     if (e.target.closest("[data-export-plan-json]")) exportJSON();
+    if (e.target.closest("[data-add-action]")) addAction();
   });
 
   // Registered first: a page restored by the Back button reads again before anything else.
@@ -626,7 +856,11 @@
   /** @type {HTMLSelectElement | null} */
   var chosen = document.querySelector("[data-plan-filter]");
   if (chosen) filter = chosen.value;      // chosen before this script ran
+  /** @type {HTMLSelectElement | null} */
+  var chosenDue = document.querySelector("[data-plan-due]");
+  if (chosenDue) dueFilter = chosenDue.value;
   draw();
+  drawOwners();
   drawHistory();
   Array.prototype.forEach.call(document.querySelectorAll("[data-office]"), function (/** @type {HTMLButtonElement} */ b) { b.disabled = !window.OfficeFiles; });
   View.ready(document);

@@ -119,7 +119,13 @@
   model.questions.forEach(function (q) { questions[q.id] = q; });
 
   // --- storage ---------------------------------------------------------------------------
-  var contract = model.storage, TOOL = model.tool;
+  var contract = model.storage;
+  // This tab's workspace (workspace.js): its own answers. Version 0.1.0's keys, and the plan's
+  // copy of its "Done" marks, belong to the default workspace, which holds what was there before.
+  // (The same contract and data layer, which this page types by the parts it uses.)
+  var WS = window.Workspaces ? window.Workspaces.current(window, /** @type {StorageContract} */ (/** @type {unknown} */ (contract)),
+                                                         /** @type {DataLayerModule} */ (/** @type {unknown} */ (Layer))) : null;
+  var TOOL = WS ? WS.tool(model.tool) : model.tool, OLD_KEYS = !WS || WS.isDefault;
   var layer = Layer.open({ contract: contract, win: window });
   var view = loaded.View.create({ layer: layer, win: window, t: t, saveAfter: contract.save_after_ms, retryAfter: contract.retry_after_ms,
                                   maxText: contract.limits.answer_text, report: report });
@@ -271,7 +277,7 @@
   // --- the action plan's done state (read only: the plan's records, assessment-data.js doneOf) --
   /** @returns {Record<string, boolean>} */
   function doneActions() {
-    return Data.doneOf(Layer, layer.state(contract.tools.plan), layer.raw(contract.legacy.plan), state.answers);
+    return Data.doneOf(Layer, layer.state(WS ? WS.tool(contract.tools.plan) : contract.tools.plan), OLD_KEYS ? layer.raw(contract.legacy.plan) : null, state.answers);
   }
 
   // --- answering -------------------------------------------------------------------------
@@ -942,14 +948,16 @@
     return false;
   }
 
+  function adoptOld() { return OLD_KEYS ? answers.adoptLegacy(contract.legacy) : { moved: true, unreadable: false }; }
+
   // Registered first: a page restored by the Back button reads again before anything else runs.
   layer.watch(function () {
-    answers.adoptLegacy(contract.legacy);   // an older copy of the toolkit may still write its keys (file:// pages share one storage)
+    adoptOld();   // an older copy of the toolkit may still write its keys (file:// pages share one storage)
     refresh();
     view.retry();
     if (answers.hasChoices()) report(answers.storeChoices());
   });
-  var legacy = answers.adoptLegacy(contract.legacy);
+  var legacy = adoptOld();
   var form = /** @type {HTMLFormElement | null} */ (document.querySelector("[data-assessment-form]"));
   var early = form ? takeEarlyInput(form) : null;   // first: the form then shows them, never clears them
   if (form) bindForm(form);

@@ -35,7 +35,14 @@
     try { return new Intl.DateTimeFormat(tag, /** @type {Intl.DateTimeFormatOptions} */ (/** @type {unknown} */ ({ dateStyle: "medium", timeStyle: "short" }))).format(d); } catch (e) { return d.toISOString(); }
   }
 
-  var contract = M.storage, TOOL = contract.tools.group, CURRENT = "current", ROUND = /^round-[A-Za-z0-9-]{1,60}$/;
+  // This tab's workspace (workspace.js): each partnership's rounds are its own.
+  var contract = M.storage, TOOL = inWorkspace(contract.tools.group), CURRENT = "current", ROUND = /^round-[A-Za-z0-9-]{1,60}$/;
+  /** @param {string} base */
+  function inWorkspace(base) {
+    // (The same contract and data layer, which this page types by the parts it uses.)
+    return window.Workspaces ? window.Workspaces.current(window, /** @type {StorageContract} */ (/** @type {unknown} */ (M.storage)),
+                                                         /** @type {DataLayerModule} */ (/** @type {unknown} */ (L))).tool(base) : base;
+  }
   var layer = L.open({ contract: contract, win: window });
   /** @type {Record<string, ScaleOption>} */
   var scale = L.dict();

@@ -26,7 +26,11 @@
   }
 
   var moduleId = section.getAttribute("data-module") || "";
-  var contract = M.storage, TOOL = contract.tools.group;
+  var contract = M.storage;
+  // This tab's workspace (workspace.js): answers go to its group scoring. (The same contract and
+  // data layer, which this page types by the parts it uses.)
+  var TOOL = window.Workspaces ? window.Workspaces.current(window, /** @type {StorageContract} */ (/** @type {unknown} */ (contract)),
+                                                           /** @type {DataLayerModule} */ (/** @type {unknown} */ (Layer))).tool(contract.tools.group) : contract.tools.group;
   var layer = Layer.open({ contract: contract, win: window });
   var nameInput = /** @type {HTMLInputElement | null} */ (section.querySelector("[data-send-name]"));
   var named = /** @type {HTMLInputElement | null} */ (section.querySelector("[data-send-named]"));

@@ -347,11 +347,26 @@
 
   // --- the action plan ---------------------------------------------------------------------------
   var QUESTION = /^[A-Za-z0-9._-]{1,60}$/;
+  var PLAN_RECORD = /^plan:[A-Za-z0-9.-]{1,80}$/;
+
+  /* Where the plan keeps what only the plan has of an action (notes, completion date, its place
+     in the plan): an action added on the plan and a self-assessment action in their own record,
+     a worksheet action in a record of the plan named by the action's id. */
+  /** @param {string} actionId */
+  function planRecordOf(actionId) {
+    if (actionId.length <= 120) return actionId;
+    // A data layer id holds at most 120 characters: a longer one (a row id from a file can be
+    // 80) is cut, and made unique again by a hash of the whole (FNV-1a).
+    var h = 0x811c9dc5;
+    for (var i = 0; i < actionId.length; i++) h = Math.imul(h ^ actionId.charCodeAt(i), 0x01000193) >>> 0;
+    return actionId.slice(0, 110) + "~" + h.toString(36);
+  }
 
   /* Every action: the assessment's next actions (owner, due and status kept in the plan's own
-     records, "assessment:<question id>") and the worksheets' action rows (which keep theirs in
-     the worksheet). A status applies to the action it was given for: an action rewritten since
-     shows the first status again (statusReset). */
+     records, "assessment:<question id>"), the worksheets' action rows (which keep theirs in the
+     worksheet) and the actions added on the plan ("plan:<id>", kept whole in the plan). A status
+     applies to the action it was given for: an action rewritten since shows the first status
+     again (statusReset). */
   /** @param {PlanModel} plan @param {string | null} assessmentText @param {Record<string, LayerState>} sheetStates
       @param {LayerState | null} planState @returns {PlanAction[]} */
   function gatherActions(plan, assessmentText, sheetStates, planState) {
@@ -362,29 +377,89 @@
     var answers = assessment && assessment.answers && typeof assessment.answers === "object" ? assessment.answers : {};
     /** @type {Record<string, LayerRecord>} */
     var records = planState ? planState.records : dict();
+    /** @param {string} id @returns {LayerRecord} */
+    function recordOf(id) { return own(records, id) ? records[id] : /** @type {LayerRecord} */ (dict()); }
+    /** @param {LayerRecord} rec @param {string} f */
+    function get(rec, f) { return own(rec, f) ? text(rec[f].value) : ""; }
+    /** @param {LayerRecord} rec @returns {number | null} */
+    function orderOf(rec) { var o = own(rec, "@order") ? Number(rec["@order"].value) : NaN; return isFinite(o) ? o : null; }
     Object.keys(answers).sort().forEach(function (qid) {
       var a = answers[qid];
       if (!QUESTION.test(qid) || !a || typeof a.action !== "string" || !a.action.trim()) return;
       var q = own(questions, qid) ? questions[qid] : { task: null, source: null, url: null };
-      var id = "assessment:" + qid, rec = own(records, id) ? records[id] : /** @type {LayerRecord} */ (dict());
-      var get = /** @param {string} f */ function (f) { return own(rec, f) ? text(rec[f].value) : ""; };
-      var status = get("status"), forText = own(rec, "status-for") ? text(rec["status-for"].value) : null;
+      var id = "assessment:" + qid, rec = recordOf(id);
+      var status = get(rec, "status"), forText = own(rec, "status-for") ? text(rec["status-for"].value) : null;
       var reset = !!status && forText !== null && forText !== a.action;
-      out.push({ id: id, kind: "assessment", question: qid, action: a.action, owner: get("owner"), due: get("due"),
+      out.push({ id: id, kind: "assessment", question: qid, action: a.action, owner: get(rec, "owner"), due: get(rec, "due"),
                  status: status && !reset ? status : plan.statuses[0], statusReset: reset, task: q.task || "",
-                 source: q.source, url: q.url || null, tool: plan.tool, record: id });
+                 source: q.source, url: q.url || null, tool: plan.tool, record: id,
+                 notes: get(rec, "notes"), completed: get(rec, "completed"), order: orderOf(rec), planRecord: id });
     });
     plan.tables.forEach(function (t) {
       var state = sheetStates[t.sheet];
       if (!state) return;
       rowsOf(state, { id: t.table, fixed: [], columns: plan.columns.map(function (c) { return { id: c }; }) }).forEach(function (r) {
         if (!r.values.action || !r.values.action.trim()) return;
-        out.push({ id: "worksheet:" + t.sheet + ":" + t.table + ":" + r.id, kind: "worksheet", sheet: t.sheet, table: t.table,
+        var id = "worksheet:" + t.sheet + ":" + t.table + ":" + r.id, rec = recordOf(planRecordOf(id));
+        out.push({ id: id, kind: "worksheet", sheet: t.sheet, table: t.table,
                    row: r.id, action: r.values.action, owner: r.values.owner || "", due: r.values.due || "",
                    status: r.values.status || plan.statuses[0], statusReset: false, task: t.task,
-                   source: t.sheet_title + ", " + t.title, url: t.url, tool: t.tool, record: r.record });
+                   source: t.sheet_title + ", " + t.title, url: t.url, tool: t.tool, record: r.record,
+                   notes: get(rec, "notes"), completed: get(rec, "completed"), order: orderOf(rec), planRecord: planRecordOf(id) });
       });
     });
+    Object.keys(records).sort().forEach(function (id) {
+      if (!PLAN_RECORD.test(id) || Layer.isRemoved(records[id])) return;
+      var rec = records[id], task = get(rec, "task");
+      out.push({ id: id, kind: "plan", action: get(rec, "action"), owner: get(rec, "owner"), due: get(rec, "due"),
+                 status: get(rec, "status") || plan.statuses[0], statusReset: false, task: own(plan.tasks, task) ? task : "",
+                 source: null, url: null, tool: plan.tool, record: id,
+                 notes: get(rec, "notes"), completed: get(rec, "completed"), order: orderOf(rec), planRecord: id });
+    });
+    return out;
+  }
+
+  /* The local calendar day of a time, as YYYY-MM-DD (due dates are days, not instants). */
+  /** @param {Date} d */
+  function localDay(d) {
+    /** @param {number} n */
+    function two(n) { return (n < 10 ? "0" : "") + n; }
+    return d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate());
+  }
+
+  /** @param {string} day @returns {number} days since 1970-01-01, NaN when not a date */
+  function dayNumber(day) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day || "");
+    return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86400000 : NaN;
+  }
+
+  /* An action's flag on `today` (YYYY-MM-DD): overdue (due before today and not done), due soon
+     (due today or within `soonDays`), or none; with the number of days. */
+  /** @param {{ due: string, status: string }} action @param {string} today @param {number} soonDays @param {string} doneStatus
+      @returns {DueFlag | null} */
+  function dueFlag(action, today, soonDays, doneStatus) {
+    if (action.status === doneStatus) return null;
+    var due = dayNumber(action.due), now = dayNumber(today);
+    if (!isFinite(due) || !isFinite(now)) return null;
+    if (due < now) return { code: "overdue", days: now - due };
+    if (due - now <= soonDays) return { code: "due-soon", days: due - now };
+    return null;
+  }
+
+  /* Actions in a new order: `moved` goes just before (`by` -1) or after (+1) its neighbour among
+     `shown`. Returns [{ action, order }] for every action whose place changes (0, 1, 2 …). */
+  /** @param {PlanAction[]} all @param {PlanAction[]} shown @param {string} moved @param {-1 | 1} by
+      @returns {{ action: PlanAction, order: number }[]} */
+  function reorder(all, shown, moved, by) {
+    var i = -1;
+    shown.forEach(function (a, n) { if (a.id === moved) i = n; });
+    var next = shown[i + by];
+    if (i < 0 || !next) return [];
+    var list = all.filter(function (a) { return a.id !== moved; });
+    var at = list.map(function (a) { return a.id; }).indexOf(next.id) + (by > 0 ? 1 : 0);
+    list.splice(at, 0, shown[i]);
+    var out = /** @type {{ action: PlanAction, order: number }[]} */ ([]);
+    list.forEach(function (a, n) { if (a.order !== n) out.push({ action: a, order: n }); });
     return out;
   }
 
@@ -402,6 +477,8 @@
       if (key === "task") return taskOrder(a.task);
       if (key === "status") return statuses.indexOf(a.status);
       if (key === "due") return a.due || "9999";
+      // The plan's own order; actions never placed come after, by task.
+      if (key === "order") return a.order !== null ? a.order : 1e9 + taskOrder(a.task);
       return String(a[key] || "").toLowerCase();
     }
     return actions.slice().sort(function (a, b) {
@@ -411,8 +488,8 @@
   }
 
   /** @type {(keyof PlanAction)[]} */
-  var PLAN_COLUMNS = ["action", "owner", "due", "status", "task", "source", "id"];
-  var PLAN_HEADINGS = ["Action", "Owner", "Due", "Status", "Task", "From", "Source ID"];
+  var PLAN_COLUMNS = ["action", "owner", "due", "status", "task", "source", "id", "notes", "completed"];
+  var PLAN_HEADINGS = ["Action", "Owner", "Due", "Status", "Task", "From", "Source ID", "Notes", "Completed"];
 
   /** @param {PlanAction[]} actions */
   function planCSV(actions) {
@@ -429,16 +506,18 @@
     return { format: PLAN_FORMAT, schema_version: SCHEMA_VERSION, exported: now,
              actions: actions.map(function (a) {
                /** @type {PlanExport["actions"][number]} */
-               var out = { id: a.id, action: a.action, owner: a.owner, due: a.due, status: a.status, task: a.task, source: a.source };
+               var out = { id: a.id, action: a.action, owner: a.owner, due: a.due, status: a.status, task: a.task, source: a.source,
+                           notes: a.notes || "", completed: a.completed || "" };
                if (times && times[a.id]) out.times = times[a.id];
                return out;
              }) };
   }
 
   /** @type {PlanField[]} */
-  var PLAN_FIELDS = ["action", "owner", "due", "status"];
+  var PLAN_FIELDS = ["action", "owner", "due", "status", "notes", "completed", "task"];
+  var FILE_HEADINGS = ["Action", "Owner", "Due", "Status", "Notes", "Completed", "Task"];
 
-  var ACTION_ID = /^(assessment:[A-Za-z0-9._-]{1,60}|worksheet:[a-z0-9-]{1,60}:[a-z0-9-]{1,60}:[A-Za-z0-9.-]{1,80})$/;
+  var ACTION_ID = /^(assessment:[A-Za-z0-9._-]{1,60}|worksheet:[a-z0-9-]{1,60}:[a-z0-9-]{1,60}:[A-Za-z0-9.-]{1,80}|plan:[A-Za-z0-9.-]{1,80})$/;
 
   /** @param {PlanFileAction} a @returns {a is PlanFileAction & { id: string }} */
   function hasActionId(a) { return typeof a.id === "string" && ACTION_ID.test(a.id); }
@@ -450,37 +529,44 @@
     PLAN_FIELDS.forEach(function (k) {
       if (a[k] === undefined || a[k] === null) return;
       /** @type {ValueSpec | null} */
-      var spec = k === "due" ? { kind: "date" } : k === "status" ? { kind: "choice", options: plan.statuses } : null;
+      var spec = k === "due" || k === "completed" ? { kind: "date" } : k === "status" ? { kind: "choice", options: plan.statuses } :
+        k === "task" ? { kind: "choice", options: Object.keys(plan.tasks) } : null;
       var p = checkValue(a[k], spec, { line: at, column: k }, limits);
       if (p) problems.push(p);
     });
     return problems;
   }
 
-  /* One action from a file -> where it goes: { tool, record, fields: {field: {value, time}} }. */
-  /** @param {PlanFileAction & { id: string }} a @param {PlanModel} plan @param {string} time @returns {PlanTarget | null} */
+  /* One action from a file -> where it goes: [{ tool, record, fields: {field: {value, time}} }]
+     (a worksheet action's notes and completion date go to the plan's record of it). */
+  /** @param {PlanFileAction & { id: string }} a @param {PlanModel} plan @param {string} time @returns {PlanTarget[] | null} */
   function actionTarget(a, plan, time) {
-    /** @type {Record<string, IncomingField>} */
-    var fields = dict();
-    /** @param {string} f @param {unknown} v @param {string | null} t */
-    function put(f, v, t) { if (typeof v === "string") fields[f] = { value: v, time: t || time }; }
     // An object from JSON: any key reads as a value or undefined.
     var times = a.times && typeof a.times === "object" ? /** @type {Record<string, unknown>} */ (a.times) : {};
+    /** @param {Record<string, IncomingField>} fields @param {string} f */
+    function put(fields, f) {
+      var v = /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (a))[f];
+      if (typeof v === "string") fields[f] = { value: v, time: Layer.isStamp(times[f]) || time };
+    }
+    /** @type {Record<string, IncomingField>} */
+    var fields = dict(), extra = /** @type {Record<string, IncomingField>} */ (dict());
+    ["notes", "completed"].forEach(function (f) { put(extra, f); });
+    if (a.id.indexOf("plan:") === 0) {
+      ["action", "owner", "due", "status", "task"].forEach(function (f) { put(extra, f); });
+      return [{ tool: plan.tool, record: a.id, fields: extra }];
+    }
     if (a.id.indexOf("assessment:") === 0) {
-      put("owner", a.owner, Layer.isStamp(times.owner));
-      put("due", a.due, Layer.isStamp(times.due));
-      put("status", a.status, Layer.isStamp(times.status));
-      if (typeof a.status === "string" && typeof a.action === "string") put("status-for", a.action, Layer.isStamp(times.status));
-      return { tool: plan.tool, record: a.id, fields: fields };
+      ["owner", "due", "status"].forEach(function (f) { put(extra, f); });
+      if (typeof a.status === "string" && typeof a.action === "string") extra["status-for"] = { value: a.action, time: Layer.isStamp(times.status) || time };
+      return [{ tool: plan.tool, record: a.id, fields: extra }];
     }
     var bits = a.id.split(":");
     var table = plan.tables.filter(function (t) { return t.sheet === bits[1] && t.table === bits[2]; })[0];
     if (!table) return null;
-    put("action", a.action, Layer.isStamp(times.action));
-    put("owner", a.owner, Layer.isStamp(times.owner));
-    put("due", a.due, Layer.isStamp(times.due));
-    put("status", a.status, Layer.isStamp(times.status));
-    return { tool: table.tool, record: "r:" + bits[2] + ":" + bits[3], fields: fields };
+    ["action", "owner", "due", "status"].forEach(function (f) { put(fields, f); });
+    var out = [{ tool: table.tool, record: "r:" + bits[2] + ":" + bits[3], fields: fields }];
+    if (Object.keys(extra).some(function (f) { return !!extra[f].value; })) out.push({ tool: plan.tool, record: planRecordOf(a.id), fields: extra });
+    return out;
   }
 
   /* A plan file (JSON or CSV) -> { targets: [...] } or { errors: [problems] }. */
@@ -503,7 +589,7 @@
         /** @type {PlanFileAction} */
         var a = { id: cells[at("Source ID")] || "", line: n + 1 };
         PLAN_FIELDS.forEach(function (k, i) {
-          var col = at(PLAN_HEADINGS[i]);
+          var col = at(FILE_HEADINGS[i]);
           if (col >= 0) a[k] = undefuse(cells[col] || "");
         });
         actions.push(a);
@@ -527,7 +613,7 @@
       var problems = checkAction(a, plan, a.line, limits);
       if (problems.length) { errors.push(problems[0]); return; }
       var target = actionTarget(a, plan, "");
-      if (target) targets.push(target);
+      if (target) targets = targets.concat(target);
       else errors.push({ code: "plan-unknown-table", line: a.line });
     });
     if (errors.length) return { errors: errors.slice(0, 5) };
@@ -538,6 +624,6 @@
            rowsOf: rowsOf, nextOrder: nextOrder, newRowId: newRowId, answerCount: answerCount, checkValue: checkValue,
            incomingOf: incomingOf, parseImport: parseImport, legacyIncoming: legacyIncoming, adoptLegacyWorksheet: adoptLegacyWorksheet, exportDoc: exportDoc,
            csvCell: csvCell, tableCSV: tableCSV, parseCSV: parseCSV, csvRows: csvRows, csvIncoming: csvIncoming,
-           gatherActions: gatherActions, sortActions: sortActions, planCSV: planCSV, planExport: planExport,
+           gatherActions: gatherActions, planRecordOf: planRecordOf, sortActions: sortActions, localDay: localDay, dueFlag: dueFlag, reorder: reorder, planCSV: planCSV, planExport: planExport,
            parsePlanImport: parsePlanImport };
 });

@@ -58,9 +58,9 @@
              parts: [{ kind: "table", title: file.title,
                        columns: [{ label: c[0], kind: "long" }, { label: c[1], kind: "text" }, { label: c[2], kind: "date" },
                                  { label: c[3], kind: "choice", options: plan.status_labels.slice() }, { label: c[4], kind: "text" },
-                                 { label: c[5], kind: "text" }],
+                                 { label: c[5], kind: "text" }, { label: c[6], kind: "long" }, { label: c[7], kind: "date" }],
                        rows: actions.map(function (a) {
-                         return [a.action, a.owner, a.due, shown(a.status, plan.statuses, plan.status_labels), a.task ? task(a.task) : "", a.source || ""];
+                         return [a.action, a.owner, a.due, shown(a.status, plan.statuses, plan.status_labels), a.task ? task(a.task) : "", a.source || "", a.notes || "", a.completed || ""];
                        }) }] };
   }
 

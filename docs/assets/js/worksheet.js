@@ -12,7 +12,10 @@
   var Core = loaded.Core, Layer = loaded.Layer, View = loaded.View, form = loaded.form, status = loaded.status;
   /** @type {WorksheetModel} */
   var model = JSON.parse(String(loaded.modelNode.textContent));
-  var contract = model.storage, limits = contract.limits, tool = model.tool;
+  var contract = model.storage, limits = contract.limits;
+  // This tab's workspace (workspace.js); version 0.1.0's key belongs to the default one.
+  var WS = window.Workspaces ? window.Workspaces.current(window, contract, Layer) : null;
+  var tool = WS ? WS.tool(model.tool) : model.tool, OLD_KEYS = !WS || WS.isDefault;
   /** @type {Record<string, WorksheetTable>} */
   var tables = Layer.dict();
   model.parts.forEach(function (p) { if (p.kind === "table") tables[p.id] = p; });
@@ -639,7 +642,7 @@
   });
 
   // Registered first: a page restored by the Back button reads again before anything else.
-  function adoptLegacy() { return Core.adoptLegacyWorksheet(layer, contract, model.id, tool); }
+  function adoptLegacy() { return !OLD_KEYS || Core.adoptLegacyWorksheet(layer, contract, model.id, tool); }
 
   layer.watch(function (reason) {
     adoptLegacy();      // an older copy of the toolkit may still write its key (file:// pages of every copy share one storage)

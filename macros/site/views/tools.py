@@ -9,7 +9,7 @@ from typing import ClassVar, Self
 from markupsafe import Markup
 
 from ...content.model import FieldPart, Module, Worksheet
-from .. import assessment, worksheets
+from .. import assessment, worksheets, workspaces
 from .base import PageView, given
 from .questions import Questions
 from .site_data import SiteData
@@ -22,6 +22,7 @@ class AssessmentView(Questions):
     or one of its tools (home and results, report, partners, comparison)."""
 
     title: str
+    workspace_model: Markup        # the workspace bar's (JSON)
     module: Module | None = None
     assessment_pages: ClassVar[tuple[assessment.ToolPage, ...]] = assessment.TOOL_PAGES
     disagreement: ClassVar[int] = assessment.DISAGREEMENT   # group scoring's threshold, said on its page
@@ -29,7 +30,7 @@ class AssessmentView(Questions):
     @classmethod
     def make(cls, site: SiteData, path: str, context: Mapping[str, object]) -> Self:
         module = context.get("module")
-        return cls(site, path, title=given(context, "title", str),
+        return cls(site, path, title=given(context, "title", str), workspace_model=workspaces.model(site.content, site.tr),
                    module=given(context, "module", Module) if module is not None else None)
 
 
@@ -53,6 +54,7 @@ class WorksheetView(PageView):
     model: Markup                                   # what the browser reads (JSON)
     wide: bool                                      # printed across the page (landscape)
     credit: str                                     # the source, on every printed page
+    workspace_model: Markup                         # the workspace bar's (JSON)
     ws: ClassVar[WorksheetFiles] = WorksheetFiles()
 
     @classmethod
@@ -62,15 +64,19 @@ class WorksheetView(PageView):
         return cls(site, path, sheet=sheet, parts=worksheets.parts(site.content, sheet),
                    clauses=worksheets.clauses(sheet),
                    model=worksheets.browser_model(site.content, sheet, site.tr),
-                   wide=worksheets.is_wide(site.content, sheet), credit=str(file["footer"]))
+                   wide=worksheets.is_wide(site.content, sheet), credit=str(file["footer"]),
+                   workspace_model=workspaces.model(site.content, site.tr))
 
 
 @dataclass(kw_only=True)
 class ActionPlanView(PageView):
     statuses: tuple[str, ...]      # stored in English, shown translated
     model: Markup                  # what the browser gathers (JSON)
+    workspace_model: Markup        # the workspace bar's (JSON)
+    soon_days: int = worksheets.DUE_SOON_DAYS   # "due soon": due within this many days
     ws: ClassVar[WorksheetFiles] = WorksheetFiles()
 
     @classmethod
     def make(cls, site: SiteData, path: str, context: Mapping[str, object]) -> Self:
-        return cls(site, path, statuses=worksheets.STATUSES, model=worksheets.plan_model(site.content, site.tr))
+        return cls(site, path, statuses=worksheets.STATUSES, model=worksheets.plan_model(site.content, site.tr),
+                   workspace_model=workspaces.model(site.content, site.tr))
