@@ -213,16 +213,19 @@ def test_the_checklist_pdf_is_in_its_language(browser, full_site, content, tmp_p
     # The language's site as it is built, printed into a folder of this test's own (links to
     # the shared build), not into the build every test shares.
     built, folder = full_site / code, tmp_path / code
-    (folder / "checklists").mkdir(parents=True)
+    # The pack prints into checklists/pdf/ and facilitator/pdf/: both real folders here.
+    printed_into = ("checklists", "facilitator")
     for entry in built.iterdir():
-        if entry.name != "checklists":
+        if entry.name not in printed_into:
             (folder / entry.name).symlink_to(entry, target_is_directory=entry.is_dir())
-    for entry in (built / "checklists").iterdir():
-        if entry.name != "pdf":
-            (folder / "checklists" / entry.name).symlink_to(entry, target_is_directory=entry.is_dir())
+    for sub in printed_into:
+        (folder / sub).mkdir(parents=True, exist_ok=True)
+        for entry in (built / sub).iterdir():
+            if entry.name != "pdf":
+                (folder / sub / entry.name).symlink_to(entry, target_is_directory=entry.is_dir())
     one = content.checklists.model_copy(update={"pack": [e for e in content.checklists.pack if e.id == "module-b"],
                                                 "page_sizes": ["A4"]})
-    [pdf] = print_pack(folder, one, browser)
+    [pdf] = [p for p in print_pack(folder, one, browser) if "checklists" in p.parts]
     text = " ".join(subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
     expected = [tr.data("checklists", "Partnership"), tr.data("checklists", "Notes"), tr.data("checklists", "By when"),
                 " ".join(tr.gettext("The guideline text is shown in English, the language of the publication: its "
