@@ -145,9 +145,9 @@ def test_printed_footer_names_the_toolkit(printed_site):
 
 def test_task_8_1_keeps_its_lead_in_between_its_two_lists(printed_site):
     text = fidelity.fold(pdf_text(printed_site / pdf_path("module-c", "A4")))
-    first = text.find(fidelity.fold("3. Internal monitoring by individual partners"))
+    first = text.find(fidelity.fold("Let each partner monitor the components and activities it is responsible for. (item 8.1.3)"))
     lead = text.find(fidelity.fold("The following are certain points to take note of"), first)
-    second = text.find(fidelity.fold("1. Monitoring cycle"), lead)
+    second = text.find(fidelity.fold("Set the monitoring schedule before implementation starts. (item 8.1.points.1)"), lead)
     assert 0 <= first < lead < second
 
 
