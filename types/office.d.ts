@@ -13,7 +13,7 @@ interface OfficeColumn {
 
 interface OfficeTable {
   kind: "table";
-  title: string;
+  title: string;          // "": no heading of its own in Word (a table under a clause of a draft)
   note?: string;          // a line under the title (where it comes from, the prompt)
   columns: OfficeColumn[];
   rows: string[][];       // one string per column; choices as the page shows them; dates as yyyy-mm-dd

@@ -70,11 +70,22 @@ interface WorksheetFileModel {
   notes: Record<string, string>;                                   // part id -> where it comes from, its prompt
   items: Record<string, { heading: string; names: string[] }>;     // table id -> its fixed rows' names, in order
   partnership: string;                                             // the field naming the partnership
+  draft: WorksheetDraftModel | null;                               // a worksheet that drafts a document (the agreement)
   words: OfficeWords & { partnership: string };
+}
+
+/* A worksheet's draft document, in the page's language: its clauses, numbered, each with the
+   ids of the parts whose answers go under it. */
+interface WorksheetDraftModel {
+  title: string;
+  empty: string;          // "(not yet written)"
+  file_name: string;
+  clauses: { title: string; parts: string[] }[];
 }
 
 interface WorksheetOfficeModule {
   describe(model: WorksheetModel, state: LayerState, now: string): OfficeDoc;
+  describeDraft(model: WorksheetModel, state: LayerState, now: string): OfficeDoc | null;
   describePlan(plan: PlanModel, actions: PlanAction[], now: string, task: (id: string) => string): OfficeDoc;
 }
 

@@ -78,3 +78,21 @@ test("sheet names Excel accepts, unique; dates only when they are dates", () => 
   assert.equal(Files.isoDate("tomorrow"), null);
   assert.equal(Files.isoDate("2026-02-28").toISOString(), "2026-02-28T00:00:00.000Z");
 });
+
+test("a draft's description: each clause a heading, its answers under it, empty ones said so", () => {
+  const drafting = Object.assign({}, model, {
+    file: Object.assign({}, model.file, { draft: { title: "Projet", empty: "(pas encore écrit)", file_name: "rewards-and-risks-draft",
+      clauses: [{ title: "1. Partenaire", parts: ["partner"] }, { title: "2. Risques", parts: ["risks", "actions"] }] } }) });
+  const doc = Office.describeDraft(drafting, state({
+    "f:partnership-name": { value: "Mekong" }, "f:partner": { value: "=1+1 <b>x</b>\n\n  second  " },
+    "r:risks:IV.4.2": { risk: "line one", likelihood: "High" }
+  }), "2026-02-03T00:00:00.000Z");
+  assert.equal(doc.title, "Projet");
+  assert.equal(doc.subtitle, "Mekong");
+  assert.equal(doc.fileName, "rewards-and-risks-draft");
+  assert.deepEqual(doc.parts.map((p) => [p.kind, p.text || p.value || p.title]), [
+    ["field", "Mekong"], ["text", "1. Partenaire"], ["text", "=1+1 <b>x</b>\nsecond"], ["text", "2. Risques"], ["table", ""], ["text", "(pas encore écrit)"]]);
+  assert.equal(doc.parts[1].heading, true);
+  assert.deepEqual(doc.parts[4].rows, [["(2) Loss of autonomy", "line one", "Élevée"]]);   // only rows that hold something
+  assert.equal(Office.describeDraft(model, state({}), "2026-02-03T00:00:00.000Z"), null);
+});

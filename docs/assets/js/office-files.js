@@ -202,7 +202,7 @@
     doc.parts.forEach(function (p) {
       if (p.kind === "text") { body = body.concat(paragraphs(p.text, p.heading ? { bold: true } : {}, p.heading ? { heading: D.HeadingLevel.HEADING_2 } : {})); return; }
       var title = p.kind === "table" ? p.title : p.label;
-      body.push(new D.Paragraph({ heading: D.HeadingLevel.HEADING_2, keepNext: true, children: [new D.TextRun(title)] }));
+      if (title) body.push(new D.Paragraph({ heading: D.HeadingLevel.HEADING_2, keepNext: true, children: [new D.TextRun(title)] }));
       if (p.note) body = body.concat(paragraphs(p.note, { italics: true, size: 18 }, { keepNext: true }));
       body.push(p.kind === "table" ? table(p) : field(p));
     });
