@@ -29,6 +29,7 @@ interface WorksheetTable {
   columns: WorksheetColumn[];
   fixed: FixedRow[];   // empty: people add rows
   score?: string[];    // the choice columns whose scores multiply into a column computed on the page
+  score_heading?: string | null;   // that column's heading, in the page's language (also in the Word and Excel files)
   grid?: { name: string, x: string, y: string } | null;   // the rows drawn on a grid: by the x and y choice columns
   column_names?: { table: string, column: string, columns: string[] } | null;   // columns headed by the rows of another table
 }

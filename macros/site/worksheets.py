@@ -267,6 +267,7 @@ def browser_model(content: Content, sheet: Worksheet, tr: Translating = ENGLISH)
                                      "options": c.options, "labels": [d(o) for o in c.options], "scores": c.scores}
                                     for c in t.columns],
                         "score": t.score.of if t.score else [],
+                        "score_heading": d(t.score.heading) if t.score else None,
                         "grid": {"name": t.grid.name, "x": t.grid.x, "y": t.grid.y} if t.grid else None,
                         "column_names": ({"table": t.column_names.table, "column": t.column_names.column,
                                           "columns": t.column_names.columns} if t.column_names else None),

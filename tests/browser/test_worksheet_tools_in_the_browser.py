@@ -1,8 +1,8 @@
 """The deeper worksheet tools in Chromium: the partnering agreement builder drafts each answer
 under its clause, prints the draft alone and makes it a Word document (opened with python-docx),
-over http and file://; the risk register's score (likelihood × impact)
-for us and for the other partners; the stakeholder map's interest–influence grid; the RACI
-matrix's columns headed by the partners' names. What is typed
+over http and file://; the risk register's score (likelihood × impact) for us and for the other
+partners, on the page and in its Word and Excel files; the stakeholder map's interest–influence
+grid; the RACI matrix's columns headed by the partners' names. What is typed
 is kept through a reload (the data layer) and what the page computes follows it."""
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import re
 import subprocess
 
 import docx
+import openpyxl
 from docx.oxml.ns import qn
 from docx.shared import Mm
 from docx.table import Table
@@ -151,7 +152,7 @@ def test_agreement_builder_drafts_prints_and_makes_a_word_draft_each_answer_unde
     assert not errors, errors
 
 
-def test_risk_scores_and_the_interest_influence_grid_follow_the_answers(context, server):
+def test_risk_scores_and_the_interest_influence_grid_follow_the_answers(context, server, tmp_path):
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -178,6 +179,19 @@ def test_risk_scores_and_the_interest_influence_grid_follow_the_answers(context,
     assert theirs.locator("[data-score]").inner_text() == "6"
     assert cell(theirs, "review").input_value() == "2027-03-31" and cell(theirs, "status").input_value() == "Being mitigated"
     assert "Score (likelihood × impact)" in page.locator("#ws-partner-risks thead").inner_text()
+
+    # The files carry the score as the page computes it: a number in Excel (not a formula), a column in Word.
+    book = openpyxl.load_workbook(str(download(page, "xlsx", tmp_path)))
+    for title, want in (("Risks in the five areas", 3), ("Risks for the other partners", 6)):
+        sheet = book[title]
+        heads = [c.value for c in sheet[1]]
+        at = heads.index("Score (likelihood × impact)")
+        assert sheet.cell(row=2, column=at + 1).value == want, title
+        assert sheet.cell(row=3, column=at + 1).value is None          # no score without both
+        assert sheet.cell(row=2, column=at + 1).protection.locked        # computed, not typed
+    document = docx.Document(str(download(page, "docx", tmp_path)))
+    scored = [t for t in document.tables if t.rows[0].cells[-1].text == "Score (likelihood × impact)"]
+    assert [t.rows[1].cells[-1].text for t in scored] == ["3", "6"]
 
     ready(page, f"{server}/worksheets/stakeholder-map.html")
     for _ in range(3):

@@ -96,3 +96,19 @@ test("a draft's description: each clause a heading, its answers under it, empty 
   assert.deepEqual(doc.parts[4].rows, [["(2) Loss of autonomy", "line one", "Élevée"]]);   // only rows that hold something
   assert.equal(Office.describeDraft(model, state({}), "2026-02-03T00:00:00.000Z"), null);
 });
+
+test("a scored table's files carry its score (likelihood × impact), computed as the page does", () => {
+  const scored = Object.assign({}, model, { file: Object.assign({}, model.file, { items: {} }), parts: [
+    { kind: "table", id: "risks", title: "Risques", task: "3.2", actions: false, score: ["likelihood", "impact"], score_heading: "Score (probabilité × impact)",
+      columns: [{ id: "likelihood", heading: "Likelihood", label: "Probabilité", kind: "choice", options: ["High", "Medium", "Low"], labels: ["Élevée", "Moyenne", "Faible"], scores: [3, 2, 1] },
+                { id: "impact", heading: "Impact", label: "Impact", kind: "choice", options: ["High", "Medium", "Low"], labels: ["Élevé", "Moyen", "Faible"], scores: [3, 2, 1] }],
+      fixed: [] }] });
+  const doc = Office.describe(scored, state({
+    "r:risks:a": { "@order": 0, likelihood: "High", impact: "Medium" },
+    "r:risks:b": { "@order": 1, likelihood: "Low" },
+    "r:risks:c": { "@order": 2, likelihood: "Medium", impact: "Unknown" }
+  }), "2026-02-03T00:00:00.000Z");
+  const risks = doc.parts[0];
+  assert.deepEqual(risks.columns.map((c) => [c.label, c.kind]), [["Probabilité", "choice"], ["Impact", "choice"], ["Score (probabilité × impact)", "score"]]);
+  assert.deepEqual(risks.rows, [["Élevée", "Moyen", "6"], ["Faible", "", ""], ["Moyenne", "Unknown", ""]]);
+});

@@ -23,6 +23,19 @@
     return { label: c.label, kind: c.kind, options: c.kind === "choice" ? c.labels.slice() : undefined };
   }
 
+  /* A row's score, as the page computes it (worksheet-derived.js): the product of its score
+     columns' options' scores; "" until each has a choice. */
+  /** @param {WorksheetTable} table @param {Record<string, string>} values */
+  function score(table, values) {
+    var product = 1;
+    (table.score || []).forEach(function (id) {
+      var c = table.columns.filter(function (col) { return col.id === id; })[0];
+      var at = c ? c.options.indexOf(values[id] || "") : -1;
+      product = at < 0 || !c.scores || c.scores[at] === undefined ? NaN : product * c.scores[at];
+    });
+    return isNaN(product) ? "" : String(product);
+  }
+
   /** @param {WorksheetModel} model @param {LayerState} state @param {string} now @returns {OfficeDoc} */
   function describe(model, state, now) {
     var file = model.file, partnership = Core.fieldValue(state, file.partnership);
@@ -36,11 +49,13 @@
                      value: shown(Core.fieldValue(state, p.id), p.options, p.labels) });
         return;
       }
-      var items = file.items[p.id], rows = Core.rowsOf(state, p);
-      var columns = (items ? [{ label: items.heading, kind: /** @type {OfficeKind} */ ("item") }] : []).concat(p.columns.map(column));
+      var table = p, items = file.items[p.id], rows = Core.rowsOf(state, p), scored = !!(p.score && p.score.length && p.score_heading);
+      var columns = (items ? [{ label: items.heading, kind: /** @type {OfficeKind} */ ("item") }] : []).concat(p.columns.map(column))
+        .concat(scored ? [{ label: String(p.score_heading), kind: /** @type {OfficeKind} */ ("score") }] : []);
       parts.push({ kind: "table", title: p.title, note: note, columns: columns,
                    rows: rows.map(function (r, n) {
-                     var cells = p.columns.map(function (c) { return shown(r.values[c.id] || "", c.options, c.labels); });
+                     var cells = table.columns.map(function (c) { return shown(r.values[c.id] || "", c.options, c.labels); })
+                       .concat(scored ? [score(table, r.values)] : []);
                      return items ? [items.names[n] || r.label || ""].concat(cells) : cells;
                    }) });
     });
