@@ -75,7 +75,8 @@ def check_excel(path, title: str, paper: str, typed: list[tuple[str, str]], mode
     assert len(sheets) == len(tables)
     choices = next((s for s in book.worksheets if s.sheet_state == "hidden"), None)
     for sheet, table in zip(sheets, tables, strict=True):
-        columns = (1 if table["fixed"] else 0) + len(table["columns"])
+        scored = 1 if table.get("score") else 0    # the score (likelihood × impact): computed, last, locked
+        columns = (1 if table["fixed"] else 0) + len(table["columns"]) + scored
         assert sheet.page_setup.paperSize == (9 if paper == "A4" else 1)
         assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
         assert sheet.print_title_rows in ("1:1", "$1:$1")
@@ -83,7 +84,9 @@ def check_excel(path, title: str, paper: str, typed: list[tuple[str, str]], mode
         assert area.split("!")[1].startswith("$A$1:$" + openpyxl.utils.get_column_letter(columns) + "$"), area
         assert sheet.freeze_panes == "A2" and sheet.protection.sheet
         assert all(sheet.cell(1, c).protection.locked for c in range(1, columns + 1))
-        assert not sheet.cell(2, columns).protection.locked
+        assert not sheet.cell(2, columns - scored).protection.locked
+        if scored:
+            assert sheet.cell(1, columns).value == table["score_heading"] and sheet.cell(2, columns).protection.locked
         lists = {str(v.sqref).split(":")[0]: v for v in sheet.data_validations.dataValidation if v.type == "list"}
         for c, column in enumerate(table["columns"], start=2 if table["fixed"] else 1):
             if column["kind"] != "choice":

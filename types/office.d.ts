@@ -2,8 +2,10 @@
    Any tool (a worksheet, the action plan, the agreement builder) describes what it holds in
    these terms, already in the page's language, and asks for a file. */
 
-/* "item": a row's name that the document gives (the publication's item, a question), not typed. */
-type OfficeKind = "text" | "long" | "choice" | "date" | "item";
+/* "item": a row's name that the document gives (the publication's item, a question), not typed.
+   "score": a whole number the describing tool computed from the row (likelihood × impact), not
+   typed: a number in Excel, never a formula. */
+type OfficeKind = "text" | "long" | "choice" | "date" | "item" | "score";
 
 interface OfficeColumn {
   label: string;          // the heading, in the page's language
@@ -13,7 +15,7 @@ interface OfficeColumn {
 
 interface OfficeTable {
   kind: "table";
-  title: string;
+  title: string;          // "": no heading of its own in Word (a table under a clause of a draft)
   note?: string;          // a line under the title (where it comes from, the prompt)
   columns: OfficeColumn[];
   rows: string[][];       // one string per column; choices as the page shows them; dates as yyyy-mm-dd
@@ -24,7 +26,7 @@ interface OfficeField {
   kind: "field";
   label: string;
   note?: string;
-  type: Exclude<OfficeKind, "item">;
+  type: Exclude<OfficeKind, "item" | "score">;
   options?: string[];
   value: string;
 }

@@ -29,6 +29,7 @@ interface WorksheetTable {
   columns: WorksheetColumn[];
   fixed: FixedRow[];   // empty: people add rows
   score?: string[];    // the choice columns whose scores multiply into a column computed on the page
+  score_heading?: string | null;   // that column's heading, in the page's language (also in the Word and Excel files)
   grid?: { name: string, x: string, y: string } | null;   // the rows drawn on a grid: by the x and y choice columns
   column_names?: { table: string, column: string, columns: string[] } | null;   // columns headed by the rows of another table
 }
@@ -70,11 +71,22 @@ interface WorksheetFileModel {
   notes: Record<string, string>;                                   // part id -> where it comes from, its prompt
   items: Record<string, { heading: string; names: string[] }>;     // table id -> its fixed rows' names, in order
   partnership: string;                                             // the field naming the partnership
+  draft: WorksheetDraftModel | null;                               // a worksheet that drafts a document (the agreement)
   words: OfficeWords & { partnership: string };
+}
+
+/* A worksheet's draft document, in the page's language: its clauses, numbered, each with the
+   ids of the parts whose answers go under it. */
+interface WorksheetDraftModel {
+  title: string;
+  empty: string;          // "(not yet written)"
+  file_name: string;
+  clauses: { title: string; parts: string[] }[];
 }
 
 interface WorksheetOfficeModule {
   describe(model: WorksheetModel, state: LayerState, now: string): OfficeDoc;
+  describeDraft(model: WorksheetModel, state: LayerState, now: string): OfficeDoc | null;
   describePlan(plan: PlanModel, actions: PlanAction[], now: string, task: (id: string) => string): OfficeDoc;
 }
 

@@ -196,11 +196,17 @@ def file_model(content: Content, sheet: Worksheet, tr: Translating = ENGLISH) ->
             notes[part.field] = " · ".join([source_text(tr, part.source)] +
                                            ([fill(_("Example (ours): {example}"), example=d(part.example))] if part.example else []))
     publication = f"{content.publication.title}: {content.publication.subtitle}"
+    draft: dict[str, object] | None = None
+    if sheet.draft:     # the draft document's clauses, numbered as the page numbers them, and what goes under each
+        draft = {"title": d(sheet.draft), "empty": _("(not yet written)"), "file_name": f"{sheet.id}-draft",
+                 "clauses": [{"title": f"{n}. {d(c.title)}",
+                              "parts": [p.table if isinstance(p, TablePart) else p.field for p in c.parts]}
+                             for n, c in enumerate(clauses(sheet), start=1)]}
     return {"title": fill(_("Worksheet: {title}"), title=d(sheet.title)),
             "intro": [fill(_("Serves tasks {ids}"), ids=", ".join(sheet.tasks)), _("Ours") + ": " + d(sheet.intro)],
             "footer": fill(_(CREDIT), publication=publication),
             "toolkit": TOOLKIT, "language": tr.language.code, "notes": notes, "items": items,
-            "partnership": PARTNERSHIP_FIELD,
+            "partnership": PARTNERSHIP_FIELD, "draft": draft,
             "words": {"page": _("Page {page} of {pages}"), "about": _("About"),
                       "choices": _("Choices"), "question": _("Question"), "answer": _("Answer"),
                       "partnership": _("Partnership")}}
@@ -261,6 +267,7 @@ def browser_model(content: Content, sheet: Worksheet, tr: Translating = ENGLISH)
                                      "options": c.options, "labels": [d(o) for o in c.options], "scores": c.scores}
                                     for c in t.columns],
                         "score": t.score.of if t.score else [],
+                        "score_heading": d(t.score.heading) if t.score else None,
                         "grid": {"name": t.grid.name, "x": t.grid.x, "y": t.grid.y} if t.grid else None,
                         "column_names": ({"table": t.column_names.table, "column": t.column_names.column,
                                           "columns": t.column_names.columns} if t.column_names else None),

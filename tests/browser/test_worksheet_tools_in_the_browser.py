@@ -1,14 +1,22 @@
 """The deeper worksheet tools in Chromium: the partnering agreement builder drafts each answer
-under its clause and prints the draft alone; the risk register's score (likelihood × impact)
-for us and for the other partners; the stakeholder map's interest–influence grid; the RACI
-matrix's columns headed by the partners' names. What is typed
+under its clause, prints the draft alone and makes it a Word document (opened with python-docx),
+over http and file://; the risk register's score (likelihood × impact) for us and for the other
+partners, on the page and in its Word and Excel files; the stakeholder map's interest–influence
+grid; the RACI matrix's columns headed by the partners' names. What is typed
 is kept through a reload (the data layer) and what the page computes follows it."""
 from __future__ import annotations
 
 import re
 import subprocess
 
+import docx
+import openpyxl
+from docx.oxml.ns import qn
+from docx.shared import Mm
+from docx.table import Table
+from docx.text.paragraph import Paragraph
 from hostile import BREAKOUT
+from office_files import download
 
 THAI = "หน่วยงานจัดการน้ำ"
 
@@ -30,11 +38,25 @@ def cell(tr, column):
     return tr.locator(f"[data-cell={column}] input, [data-cell={column}] textarea, [data-cell={column}] select")
 
 
-def test_agreement_builder_drafts_and_prints_each_answer_under_its_clause(context, site, tmp_path):
+def word_blocks(document) -> list[tuple[str, str]]:
+    """The document's body in order: each paragraph as (its style, its text), each table as ("table", its cells' text)."""
+    out = []
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            para = Paragraph(child, document)
+            out.append((para.style.name if para.style is not None else "", para.text))
+        elif child.tag == qn("w:tbl"):
+            out.append(("table", "\n".join(c.text for r in Table(child, document).rows for c in r.cells)))
+    return out
+
+
+def test_agreement_builder_drafts_prints_and_makes_a_word_draft_each_answer_under_its_clause(context, base, tmp_path):
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    ready(page, f"{site.as_uri()}/worksheets/partnering-agreement.html")
+    ready(page, f"{base}/worksheets/partnering-agreement.html")
+    partnership = "Mekong ความร่วมมือ 伙伴关系"
+    page.locator("#ws-partnership").fill(partnership)
     answers = {    # clause heading -> what is typed for it (unique words, found again in the PDF)
         "Purpose": ("f", "purpose", "Halve post-harvest losses\nin three provinces"),
         "Duration and scope": ("f", "duration", "Three years from signature"),
@@ -98,10 +120,39 @@ def test_agreement_builder_drafts_and_prints_each_answer_under_its_clause(contex
     assert THAI in flat[start:end].replace(" ", "")
     start, end = bounds["Roles, responsibilities and contributions"]
     assert "Cold storage at two markets" in flat[start:end]
+    page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
+
+    # "Draft agreement (Word)": the draft as a Word document, each clause a heading with the
+    # answers under it (before the next clause), on the paper chosen, with real properties.
+    paper = "Letter" if base.startswith("file:") else "A4"
+    path = download(page, "draft", tmp_path, paper)
+    assert path.name == "partnering-agreement-draft.docx"
+    document = docx.Document(str(path))
+    size = sorted([round(document.sections[0].page_width / Mm(1)), round(document.sections[0].page_height / Mm(1))])
+    assert size == ([210, 297] if paper == "A4" else [216, 279]), size
+    props = document.core_properties
+    assert props.title == "Draft partnering agreement" and props.author == "Partnering Guidelines toolkit"
+    assert props.subject == partnership and props.created.year >= 2026
+    blocks = word_blocks(document)
+    assert blocks[0] == ("Heading 1", "Draft partnering agreement")
+    assert any(partnership in text for _, text in blocks[:4])
+    heads = [n for n, (style, text) in enumerate(blocks) if style == "Heading 2" and re.match(r"\d+\. ", text)]
+    assert [blocks[n][1] for n in heads] == [f"{n}. {title}" for n, title in enumerate(titles, 1)]
+    assert all(blocks[n][0] == "Heading 2" for n in heads)
+    under = {title: "\n".join(text for _, text in blocks[heads[n] + 1:([*heads[1:], len(blocks)])[n]])
+             for n, title in enumerate(titles)}
+    for clause, (_, _, typed) in answers.items():
+        for line in typed.splitlines():
+            assert line in under[clause].splitlines(), (clause, line)    # each line as typed, hostile text as text
+    assert THAI in under["Parties"] and "Government" in under["Parties"]
+    assert "Cold storage at two markets" in under["Roles, responsibilities and contributions"]
+    everything = "\n".join(text for _, text in blocks)
+    assert "Checked against the outline" not in everything
+    assert page.evaluate("() => window.__pwned") is None
     assert not errors, errors
 
 
-def test_risk_scores_and_the_interest_influence_grid_follow_the_answers(context, server):
+def test_risk_scores_and_the_interest_influence_grid_follow_the_answers(context, server, tmp_path):
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -128,6 +179,19 @@ def test_risk_scores_and_the_interest_influence_grid_follow_the_answers(context,
     assert theirs.locator("[data-score]").inner_text() == "6"
     assert cell(theirs, "review").input_value() == "2027-03-31" and cell(theirs, "status").input_value() == "Being mitigated"
     assert "Score (likelihood × impact)" in page.locator("#ws-partner-risks thead").inner_text()
+
+    # The files carry the score as the page computes it: a number in Excel (not a formula), a column in Word.
+    book = openpyxl.load_workbook(str(download(page, "xlsx", tmp_path)))
+    for title, want in (("Risks in the five areas", 3), ("Risks for the other partners", 6)):
+        sheet = book[title]
+        heads = [c.value for c in sheet[1]]
+        at = heads.index("Score (likelihood × impact)")
+        assert sheet.cell(row=2, column=at + 1).value == want, title
+        assert sheet.cell(row=3, column=at + 1).value is None          # no score without both
+        assert sheet.cell(row=2, column=at + 1).protection.locked        # computed, not typed
+    document = docx.Document(str(download(page, "docx", tmp_path)))
+    scored = [t for t in document.tables if t.rows[0].cells[-1].text == "Score (likelihood × impact)"]
+    assert [t.rows[1].cells[-1].text for t in scored] == ["3", "6"]
 
     ready(page, f"{server}/worksheets/stakeholder-map.html")
     for _ in range(3):

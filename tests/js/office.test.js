@@ -78,3 +78,37 @@ test("sheet names Excel accepts, unique; dates only when they are dates", () => 
   assert.equal(Files.isoDate("tomorrow"), null);
   assert.equal(Files.isoDate("2026-02-28").toISOString(), "2026-02-28T00:00:00.000Z");
 });
+
+test("a draft's description: each clause a heading, its answers under it, empty ones said so", () => {
+  const drafting = Object.assign({}, model, {
+    file: Object.assign({}, model.file, { draft: { title: "Projet", empty: "(pas encore écrit)", file_name: "rewards-and-risks-draft",
+      clauses: [{ title: "1. Partenaire", parts: ["partner"] }, { title: "2. Risques", parts: ["risks", "actions"] }] } }) });
+  const doc = Office.describeDraft(drafting, state({
+    "f:partnership-name": { value: "Mekong" }, "f:partner": { value: "=1+1 <b>x</b>\n\n  second  " },
+    "r:risks:IV.4.2": { risk: "line one", likelihood: "High" }
+  }), "2026-02-03T00:00:00.000Z");
+  assert.equal(doc.title, "Projet");
+  assert.equal(doc.subtitle, "Mekong");
+  assert.equal(doc.fileName, "rewards-and-risks-draft");
+  assert.deepEqual(doc.parts.map((p) => [p.kind, p.text || p.value || p.title]), [
+    ["field", "Mekong"], ["text", "1. Partenaire"], ["text", "=1+1 <b>x</b>\nsecond"], ["text", "2. Risques"], ["table", ""], ["text", "(pas encore écrit)"]]);
+  assert.equal(doc.parts[1].heading, true);
+  assert.deepEqual(doc.parts[4].rows, [["(2) Loss of autonomy", "line one", "Élevée"]]);   // only rows that hold something
+  assert.equal(Office.describeDraft(model, state({}), "2026-02-03T00:00:00.000Z"), null);
+});
+
+test("a scored table's files carry its score (likelihood × impact), computed as the page does", () => {
+  const scored = Object.assign({}, model, { file: Object.assign({}, model.file, { items: {} }), parts: [
+    { kind: "table", id: "risks", title: "Risques", task: "3.2", actions: false, score: ["likelihood", "impact"], score_heading: "Score (probabilité × impact)",
+      columns: [{ id: "likelihood", heading: "Likelihood", label: "Probabilité", kind: "choice", options: ["High", "Medium", "Low"], labels: ["Élevée", "Moyenne", "Faible"], scores: [3, 2, 1] },
+                { id: "impact", heading: "Impact", label: "Impact", kind: "choice", options: ["High", "Medium", "Low"], labels: ["Élevé", "Moyen", "Faible"], scores: [3, 2, 1] }],
+      fixed: [] }] });
+  const doc = Office.describe(scored, state({
+    "r:risks:a": { "@order": 0, likelihood: "High", impact: "Medium" },
+    "r:risks:b": { "@order": 1, likelihood: "Low" },
+    "r:risks:c": { "@order": 2, likelihood: "Medium", impact: "Unknown" }
+  }), "2026-02-03T00:00:00.000Z");
+  const risks = doc.parts[0];
+  assert.deepEqual(risks.columns.map((c) => [c.label, c.kind]), [["Probabilité", "choice"], ["Impact", "choice"], ["Score (probabilité × impact)", "score"]]);
+  assert.deepEqual(risks.rows, [["Élevée", "Moyen", "6"], ["Faible", "", ""], ["Moyenne", "Unknown", ""]]);
+});

@@ -202,7 +202,7 @@
     doc.parts.forEach(function (p) {
       if (p.kind === "text") { body = body.concat(paragraphs(p.text, p.heading ? { bold: true } : {}, p.heading ? { heading: D.HeadingLevel.HEADING_2 } : {})); return; }
       var title = p.kind === "table" ? p.title : p.label;
-      body.push(new D.Paragraph({ heading: D.HeadingLevel.HEADING_2, keepNext: true, children: [new D.TextRun(title)] }));
+      if (title) body.push(new D.Paragraph({ heading: D.HeadingLevel.HEADING_2, keepNext: true, children: [new D.TextRun(title)] }));
       if (p.note) body = body.concat(paragraphs(p.note, { italics: true, size: 18 }, { keepNext: true }));
       body.push(p.kind === "table" ? table(p) : field(p));
     });
@@ -266,6 +266,7 @@
     function put(cell, value, kind) {
       var date = kind === "date" ? isoDate(value) : null;
       if (date) { cell.value = date; cell.numFmt = "yyyy-mm-dd"; }
+      else if (kind === "score" && /^\d+$/.test(value)) cell.value = Number(value);
       else cell.value = value === "" ? null : String(value);   // a string is never a formula for exceljs
     }
     /* A drop-down list from the hidden sheet of choices (a list written into the rule would split
@@ -318,7 +319,7 @@
         if (c.kind === "date") column.numFmt = "yyyy-mm-dd";
         // Unlocked, so that people type in the columns of a protected sheet; the header and the
         // document's own items stay locked.
-        if (c.kind !== "item") column.protection = { locked: false };
+        if (c.kind !== "item" && c.kind !== "score") column.protection = { locked: false };
       });
       var head = sheet.getRow(1);
       t.columns.forEach(function (c, i) {
@@ -338,7 +339,7 @@
           put(cell, r[i] || "", c.kind);
           cell.border = box;
           cell.alignment = { wrapText: true, vertical: "top" };
-          cell.protection = { locked: c.kind === "item" };
+          cell.protection = { locked: c.kind === "item" || c.kind === "score" };
         });
       });
       var lastRow = Math.max(rows.length + 1, 2), through = Math.max(lastRow, 200);

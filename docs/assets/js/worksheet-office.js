@@ -23,6 +23,19 @@
     return { label: c.label, kind: c.kind, options: c.kind === "choice" ? c.labels.slice() : undefined };
   }
 
+  /* A row's score, as the page computes it (worksheet-derived.js): the product of its score
+     columns' options' scores; "" until each has a choice. */
+  /** @param {WorksheetTable} table @param {Record<string, string>} values */
+  function score(table, values) {
+    var product = 1;
+    (table.score || []).forEach(function (id) {
+      var c = table.columns.filter(function (col) { return col.id === id; })[0];
+      var at = c ? c.options.indexOf(values[id] || "") : -1;
+      product = at < 0 || !c.scores || c.scores[at] === undefined ? NaN : product * c.scores[at];
+    });
+    return isNaN(product) ? "" : String(product);
+  }
+
   /** @param {WorksheetModel} model @param {LayerState} state @param {string} now @returns {OfficeDoc} */
   function describe(model, state, now) {
     var file = model.file, partnership = Core.fieldValue(state, file.partnership);
@@ -36,17 +49,60 @@
                      value: shown(Core.fieldValue(state, p.id), p.options, p.labels) });
         return;
       }
-      var items = file.items[p.id], rows = Core.rowsOf(state, p);
-      var columns = (items ? [{ label: items.heading, kind: /** @type {OfficeKind} */ ("item") }] : []).concat(p.columns.map(column));
+      var table = p, items = file.items[p.id], rows = Core.rowsOf(state, p), scored = !!(p.score && p.score.length && p.score_heading);
+      var columns = (items ? [{ label: items.heading, kind: /** @type {OfficeKind} */ ("item") }] : []).concat(p.columns.map(column))
+        .concat(scored ? [{ label: String(p.score_heading), kind: /** @type {OfficeKind} */ ("score") }] : []);
       parts.push({ kind: "table", title: p.title, note: note, columns: columns,
                    rows: rows.map(function (r, n) {
-                     var cells = p.columns.map(function (c) { return shown(r.values[c.id] || "", c.options, c.labels); });
+                     var cells = table.columns.map(function (c) { return shown(r.values[c.id] || "", c.options, c.labels); })
+                       .concat(scored ? [score(table, r.values)] : []);
                      return items ? [items.names[n] || r.label || ""].concat(cells) : cells;
                    }) });
     });
     return { title: file.title, subtitle: partnership || undefined, language: file.language, toolkit: file.toolkit,
              version: model.version, date: now, fileName: model.id, intro: file.intro, footer: file.footer,
              words: file.words, parts: parts };
+  }
+
+  /* A worksheet's draft document (the partnering agreement): its title, then each clause as a
+     heading with the answers of its parts under it, as the page's draft shows them: a field's
+     lines, a table's rows that hold something (under no title of their own), and "(not yet
+     written)" where nothing is. The worksheet's own words (prompts, sources) stay on the worksheet. */
+  /** @param {WorksheetModel} model @param {LayerState} state @param {string} now @returns {OfficeDoc | null} */
+  function describeDraft(model, state, now) {
+    var file = model.file, draft = file.draft, partnership = Core.fieldValue(state, file.partnership);
+    if (!draft) return null;
+    var empty = draft.empty;
+    /** @type {Record<string, WorksheetPart>} */
+    var byId = Object.create(null);
+    model.parts.forEach(function (p) { byId[p.id] = p; });
+    /** @type {OfficePart[]} */
+    var parts = [];
+    if (partnership) parts.push({ kind: "field", label: file.words.partnership, type: "text", value: partnership });
+    draft.clauses.forEach(function (clause) {
+      parts.push({ kind: "text", text: clause.title, heading: true });
+      clause.parts.forEach(function (id) {
+        var p = byId[id];
+        if (!p) return;
+        if (p.kind === "field") {
+          var lines = shown(Core.fieldValue(state, p.id), p.options, p.labels).split(/\n+/)
+            .map(function (l) { return l.trim(); }).filter(Boolean);
+          parts.push({ kind: "text", text: lines.length ? lines.join("\n") : empty });
+          return;
+        }
+        var table = p, items = file.items[p.id];
+        var rows = Core.rowsOf(state, table).map(function (r, n) {
+          var cells = table.columns.map(function (c) { return shown(r.values[c.id] || "", c.options, c.labels).trim(); });
+          return { name: items ? items.names[n] || r.label || "" : "", cells: cells };
+        }).filter(function (r) { return r.cells.some(Boolean); });
+        if (!rows.length) { parts.push({ kind: "text", text: empty }); return; }
+        parts.push({ kind: "table", title: "", blankRows: 0,
+                     columns: (items ? [{ label: items.heading, kind: /** @type {OfficeKind} */ ("item") }] : []).concat(table.columns.map(column)),
+                     rows: rows.map(function (r) { return items ? [r.name].concat(r.cells) : r.cells; }) });
+      });
+    });
+    return { title: draft.title, subtitle: partnership || undefined, language: file.language, toolkit: file.toolkit,
+             version: model.version, date: now, fileName: draft.file_name, footer: file.footer, words: file.words, parts: parts };
   }
 
   /* The action plan: one table, its actions in the order shown. `task` names a task as the page does. */
@@ -64,5 +120,5 @@
                        }) }] };
   }
 
-  return { describe: describe, describePlan: describePlan };
+  return { describe: describe, describeDraft: describeDraft, describePlan: describePlan };
 });

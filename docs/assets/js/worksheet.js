@@ -315,14 +315,17 @@
 
   function exportButton() { return button(t("Export (JSON)"), exportJSON); }
 
-  /* Word or Excel of what is typed (office-files.js loads its library only now). */
-  /** @param {OfficeFileKind} kind */
+  /* Word or Excel of what is typed (office-files.js loads its library only now); "draft": the
+     worksheet's draft document (the partnering agreement), in Word. */
+  /** @param {OfficeFileKind | "draft"} kind */
   function officeFile(kind) {
     var Office = window.OfficeFiles, Describe = window.WorksheetOffice;
     if (!Office || !Describe) return;
+    var doc = kind === "draft" ? Describe.describeDraft(model, current(), layer.now()) : Describe.describe(model, current(), layer.now());
+    if (!doc) return;
     var paper = /** @type {HTMLSelectElement | null} */ (document.querySelector("[data-paper]"));
     say(t("Making the file…"));
-    Office.download(Describe.describe(model, current(), layer.now()), kind, paper && paper.value === "Letter" ? "Letter" : "A4").then(
+    Office.download(doc, kind === "draft" ? "docx" : kind, paper && paper.value === "Letter" ? "Letter" : "A4").then(
       function (name) { say(tf("Made {file}: it holds what you typed.", { file: name })); },
       function () { say(t("The file could not be made in this browser. Export (JSON) to keep your work, or print the worksheet."), true, exportButton()); });
   }
@@ -619,7 +622,8 @@
     if (!(target instanceof Element)) return;
     var add = target.closest("[data-add-row]"), remove = target.closest("[data-remove-row]");
     var csv = target.closest("[data-export-csv]"), office = target.closest("[data-office]");
-    if (office) officeFile(office.getAttribute("data-office") === "xlsx" ? "xlsx" : "docx");
+    var officeKind = office ? office.getAttribute("data-office") : null;
+    if (office) officeFile(officeKind === "xlsx" || officeKind === "draft" ? officeKind : "docx");
     else if (add) addRow(tables[String(add.getAttribute("data-add-row"))]);
     else if (remove) removeRow(tables[String(must(remove.closest("[data-table]")).getAttribute("data-table"))], String(remove.getAttribute("data-remove-row")));
     else if (csv) {
