@@ -215,6 +215,7 @@ def test_the_checklist_pdf_is_in_its_language(browser, full_site, content, tmp_p
     built, folder = full_site / code, tmp_path / code
     # The pack prints into checklists/pdf/ and facilitator/pdf/: both real folders here.
     printed_into = ("checklists", "facilitator")
+    folder.mkdir(parents=True)
     for entry in built.iterdir():
         if entry.name not in printed_into:
             (folder / entry.name).symlink_to(entry, target_is_directory=entry.is_dir())
