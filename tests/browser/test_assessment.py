@@ -24,7 +24,7 @@ def answer(page, qid, value, note=None):
     if note is not None:
         open_notes(page, qid)
         page.locator(f"[data-question='{qid}'] [data-field=note]").fill(note)
-    page.wait_for_function("document.getElementById('assessment-status').textContent.startsWith('Saved')")
+    page.wait_for_function("() => document.getElementById('assessment-status').textContent.startsWith('Saved')")
     page.wait_for_timeout(400)  # let the debounced note save
 
 

@@ -31,7 +31,7 @@ def test_case_filters_show_exactly_the_matching_cases(page, server, content):
     assert visible_cases(page) == expected(content, lambda c: "C" in scope[c.id][0] and "8" in scope[c.id][1])
     assert re.search(r"#module=C&step=8$", page.url)
     page.click("form[data-case-filters] button[type=reset]")
-    page.wait_for_function("document.querySelectorAll('.case-card:not([hidden])').length === 13")
+    page.wait_for_function("() => document.querySelectorAll('.case-card:not([hidden])').length === 13")
 
 
 def test_a_course_link_restores_the_filter(page, server, content):

@@ -23,7 +23,7 @@ def participant(browser, server, answers: dict[str, str], name: str | None = Non
     page.goto(f"{server}/assessment/module-a.html")
     for qid, value in answers.items():
         page.locator(f"input[name='{qid}'][value='{value}']").check()
-    page.wait_for_function("document.getElementById('assessment-status').textContent.startsWith('Saved')")
+    page.wait_for_function("() => document.getElementById('assessment-status').textContent.startsWith('Saved')")
     if name is not None:
         page.locator("[data-send-named]").check()
         page.locator("#send-name").fill(name)
@@ -73,7 +73,7 @@ def test_three_phones_a_round_flags_disagreement_names_hidden_until_shown_then_c
         assert "#answers=" not in page.url                     # read once: a reload does not add it again
         paste(page, people[1][2])
         page.locator("#group-files").set_input_files(answers_file)
-        page.wait_for_function("document.getElementById('group-summary').textContent.includes('3 participants')")
+        page.wait_for_function("() => document.getElementById('group-summary').textContent.includes('3 participants')")
 
         shown = page.locator("#group-figures").inner_text()
         assert "Participants disagree on 1 question" in shown
@@ -101,7 +101,7 @@ def test_three_phones_a_round_flags_disagreement_names_hidden_until_shown_then_c
         again.locator(f"input[name='{Q_CLOSE}'][value='not-in-place']").check()
         again.locator("[data-send-make]").click()
         paste(page, again.locator("#send-link").input_value())
-        page.wait_for_function("document.getElementById('group-added').textContent.includes('sent again')")
+        page.wait_for_function("() => document.getElementById('group-added').textContent.includes('sent again')")
         assert "3 participants" in page.locator("#group-summary").inner_text()
         assert "Participants disagree on 2 questions" in page.locator("#group-figures").inner_text()
         assert row(page, Q_CLOSE).locator("[data-disagree]").count() == 1

@@ -39,7 +39,7 @@ def test_answer_an_assessment_question_with_the_keyboard(page, server):
     assert tab_to(page, "e.type === 'radio' && e.name === 'q-1.1-1'")
     page.keyboard.press("Space")
     page.keyboard.press("ArrowRight")  # radio groups move with the arrow keys
-    page.wait_for_function("document.getElementById('assessment-status').textContent.startsWith('Saved')")
+    page.wait_for_function("() => document.getElementById('assessment-status').textContent.startsWith('Saved')")
     chosen = page.locator("input[name='q-1.1-1']:checked").get_attribute("value")
     assert chosen in ("partly", "fully", "not-in-place")
     assert tab_to(page, "e.tagName === 'SUMMARY'", limit=10)   # the note is behind a disclosure

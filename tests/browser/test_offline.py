@@ -167,7 +167,7 @@ def test_self_assessment_works_from_the_unpacked_copy(offline_page, tmp_path):
     page.goto(form)
     qid = page.locator("[data-question]").first.get_attribute("data-question")
     page.locator(f"input[name='{qid}'][value='fully']").check()
-    page.wait_for_function("document.getElementById('assessment-status').textContent.startsWith('Saved')")
+    page.wait_for_function("() => document.getElementById('assessment-status').textContent.startsWith('Saved')")
     page.reload()
     assert page.locator(f"input[name='{qid}'][value='fully']").is_checked()
     page.goto(page.home.replace("index.html", "assessment/index.html"))

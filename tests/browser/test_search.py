@@ -58,7 +58,7 @@ def test_copy_link_button_copies_the_full_address(browser, server):
         page.goto(f"{server}/links.html")
         button = page.locator("button.copy-link[data-target='steps/3.html#task-3-2']")
         button.click()
-        page.wait_for_function("document.querySelector(\"button.copy-link[data-target='steps/3.html#task-3-2']\").dataset.copied === 'true'")
+        page.wait_for_function("() => document.querySelector(\"button.copy-link[data-target='steps/3.html#task-3-2']\").dataset.copied === 'true'")
         assert page.evaluate("navigator.clipboard.readText()") == f"{server}/steps/3.html#task-3-2"
         assert "Link copied" in page.locator("#copy-status").text_content()
     finally:
