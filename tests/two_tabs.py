@@ -15,6 +15,7 @@ How many steps, which seeds and how many runs: DATA_LAYER_STEPS (60 in `make tes
 DATA_LAYER_SEED, DATA_LAYER_REPEAT (runs, each with its own seed; 1 in `make test`). TESTING.md."""
 from __future__ import annotations
 
+import abc
 import os
 import random
 import time
@@ -78,7 +79,7 @@ def seed_of(request, run: int, tool_offset: int) -> int:
     return SEED + 1000 * run + tool_offset + (0 if "http" in request.node.name else 1)
 
 
-class Tool:
+class Tool(abc.ABC):
     """What a randomised run needs to know of one tool's page. Controls are found by a CSS
     selector; a tool whose value is not a control's (the assessment's scale) overrides
     shown() and wait_shows()."""
@@ -88,11 +89,13 @@ class Tool:
     weights: dict[str, int] = {}                 # step -> weight: type, stale, back, reload, import, and the tool's own
     required: tuple[str, ...] = ("type", "stale", "back", "import")   # each happens at least once
 
+    @abc.abstractmethod
     def targets(self) -> list[Target]:
-        raise NotImplementedError
+        ...
 
+    @abc.abstractmethod
     def selector(self, target: Target) -> str:
-        raise NotImplementedError
+        ...
 
     def default(self, target: Target) -> str | None:
         return ""
@@ -100,9 +103,10 @@ class Tool:
     def new_value(self, target: Target, n: int, rng: random.Random) -> str:
         return f"{target[1]} {n} <i>{rng.random():.4f}</i> é"
 
+    @abc.abstractmethod
     def stored(self, page, target: Target) -> list:
         """The target's stored heads, newest first (read by the test, not by the page)."""
-        raise NotImplementedError
+        ...
 
     def shown(self, page, target: Target):
         return value_in(page, self.selector(target))
@@ -127,15 +131,18 @@ class Tool:
         """The step to take instead of `op` (a worksheet with no rows adds one first)."""
         return op
 
+    @abc.abstractmethod
     def away_and_back(self, page) -> None:
-        raise NotImplementedError
+        ...
 
+    @abc.abstractmethod
     def exchange(self, run: TwoTabRun, page, other, path: Path, rng: random.Random) -> str:
         """Export from `page`, import into `other`; returns what was done, for the log."""
-        raise NotImplementedError
+        ...
 
     def finish(self, run: TwoTabRun) -> None:
-        """The tool's own checks once every step is done and the tabs reloaded."""
+        """The tool's own checks once every step is done and the tabs reloaded (none by default)."""
+        return None
 
 
 def holds(tool: Tool, target: Target, found: list, want, exact: bool) -> bool:
