@@ -257,6 +257,30 @@ def test_a_row_removed_in_one_tab_while_typed_in_another(tabs, base):
     assert values(b, tool)[f"r:inventory:{row}"]["partner"] == "Ministry"
 
 
+def test_typing_goes_on_while_another_tab_removes_a_row_above(tabs, base):
+    """Another tab removing a row above the one being typed in used to move every row below it
+    out of the page and back: the cursor left the row and the next key presses went nowhere."""
+    tool = sheet_tool("stakeholder-map")
+    a, b = tabs.new(), tabs.new()
+    open_sheet(a, base, "stakeholder-map")
+    open_sheet(b, base, "stakeholder-map")
+    first, second, third = (add_row(a, "inventory", name) for name in ("Ministry", "Chamber", "Union"))
+    contact = f"#ws-inventory tr[data-row='{third}'] [data-cell=contact] input"
+    shows(b, f"#ws-inventory tr[data-row='{third}'] [data-cell=partner] input", "Union")
+    b.locator(contact).click()
+    b.keyboard.type("Ms Lee, ")
+    for row in (first, second):
+        a.locator(f"#ws-inventory tr[data-row='{row}'] .ws-remove").click()
+        b.wait_for_function("r => !document.querySelector(`#ws-inventory tr[data-row='${r}']`)", arg=row)
+        assert b.evaluate("document.activeElement.id") == f"ws-inventory-{third}-contact", "the cursor left the row typed in"
+    a.locator("#ws-status [data-undo]").click()      # the second row comes back, above the one typed in
+    b.wait_for_selector(f"#ws-inventory tr[data-row='{second}']")
+    assert b.evaluate("document.activeElement.id") == f"ws-inventory-{third}-contact", "the cursor left the row typed in"
+    b.keyboard.type("lee@example.org")
+    stored_is(b, tool, f"r:inventory:{third}", "contact", "Ms Lee, lee@example.org", "what was typed while rows above went and came back")
+    shows(a, contact, "Ms Lee, lee@example.org")
+
+
 def json_file(tmp_path, name, sheet, records):
     path = tmp_path / name
     path.write_text(json.dumps({"format": "partnering-guidelines-worksheet", "schema_version": 1, "worksheet": sheet, "records": records}),

@@ -161,24 +161,9 @@
   function drawRows(table, rows) {
     var body = must(document.querySelector("#ws-" + table.id + " tbody"));
     var shown = rowsShown[table.id] || (rowsShown[table.id] = Layer.dict());
-    var wanted = Layer.dict(), prev = /** @type {Node | null} */ (null), gone = 0;
-    rows.forEach(function (r, n) {
-      wanted[r.id] = true;
-      if (Layer.own(removedHere, r.record)) {
-        delete removedHere[r.record];
-        say(t("A row you removed is back: someone was typing in it in another tab or window, and their text is kept. Remove it again if it should go."));
-      }
-      var tr = shown[r.id];
-      if (!tr) { tr = shown[r.id] = makeRow(table, r.id); bindRow(table, tr, r.id); }
-      else syncRow(table, tr, r.id);
-      var at = prev ? prev.nextSibling : body.firstChild;
-      if (at !== tr) body.insertBefore(tr, at);
-      prev = tr;
-      Array.prototype.forEach.call(tr.querySelectorAll("[data-cell]"), function (td, i) {
-        control(td).setAttribute("aria-label", tf("{column}, row {n}", { column: table.columns[i].label, n: n + 1 }));
-      });
-      must(tr.querySelector(".ws-remove")).setAttribute("aria-label", tf("Remove row {n} of {table}", { n: n + 1, table: table.title }));
-    });
+    var wanted = Layer.dict(), gone = 0;
+    rows.forEach(function (r) { wanted[r.id] = true; });
+    // Rows removed elsewhere go first, so that the rows after them need not move.
     Object.keys(shown).forEach(function (id) {
       if (wanted[id] || view.holds(shown[id])) return;
       Array.prototype.forEach.call(shown[id].querySelectorAll("input, textarea, select"), view.unbind);
@@ -186,10 +171,49 @@
       delete shown[id];
       gone += 1;
     });
+    var trs = rows.map(function (r) {
+      if (Layer.own(removedHere, r.record)) {
+        delete removedHere[r.record];
+        say(t("A row you removed is back: someone was typing in it in another tab or window, and their text is kept. Remove it again if it should go."));
+      }
+      var tr = shown[r.id];
+      if (!tr) { tr = shown[r.id] = makeRow(table, r.id); bindRow(table, tr, r.id); }
+      else syncRow(table, tr, r.id);
+      return tr;
+    });
+    placeRows(body, trs);
+    trs.forEach(function (tr, n) {
+      Array.prototype.forEach.call(tr.querySelectorAll("[data-cell]"), function (td, i) {
+        control(td).setAttribute("aria-label", tf("{column}, row {n}", { column: table.columns[i].label, n: n + 1 }));
+      });
+      must(tr.querySelector(".ws-remove")).setAttribute("aria-label", tf("Remove row {n} of {table}", { n: n + 1, table: table.title }));
+    });
     /** @type {HTMLButtonElement | null} */
     var add = document.querySelector("[data-add-row=\"" + table.id + "\"]");
     if (add) add.disabled = rows.length >= limits.rows;
     return gone;
+  }
+
+  /* Put the rows in order, never moving the one with the cursor in it: moving an element out of
+     the page and back takes the cursor out of it, and what the user types next goes nowhere
+     (another tab removing a row above the one someone types in moved every row below it). The
+     rows before it are placed before it, the rows after it after it; a row already in place
+     stays. */
+  /** @param {Element} body @param {Element[]} trs */
+  function placeRows(body, trs) {
+    var active = document.activeElement, pin = -1;
+    trs.forEach(function (tr, i) { if (active && tr.contains(active)) pin = i; });
+    if (pin < 0) {
+      var prev = /** @type {Element | null} */ (null);
+      trs.forEach(function (tr) {
+        var at = prev ? prev.nextSibling : body.firstChild;
+        if (at !== tr) body.insertBefore(tr, at);
+        prev = tr;
+      });
+      return;
+    }
+    for (var i = pin - 1; i >= 0; i--) if (trs[i + 1].previousSibling !== trs[i]) body.insertBefore(trs[i], trs[i + 1]);
+    for (var j = pin + 1; j < trs.length; j++) if (trs[j - 1].nextSibling !== trs[j]) body.insertBefore(trs[j], trs[j - 1].nextSibling);
   }
 
   function draw() {
