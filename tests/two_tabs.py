@@ -25,7 +25,31 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from stored import heads
 
-STALE_MS = 2500
+# How long a tab is kept busy: long enough for the other tab's write to come meanwhile. On a
+# loaded machine that write can come later; then the test proves nothing (the busy tab acted
+# first), says so with NotStale, and pytest runs it again (pytest.ini: --only-rerun NotStale) with
+# the tabs kept busy twice as long. Any other failure is never run again.
+_busy = {"ms": 2500}
+
+
+class NotStale(AssertionError):
+    """The busy tab acted before the other tab's write, or its copy had that write already."""
+
+
+def stale_ms() -> int:
+    return _busy["ms"]
+
+
+def check_stale(acted_at: float, after_ms: float, saw: bool = False) -> None:
+    """`acted_at`: Date.now() in the busy tab when it acted; `after_ms`: Date.now() in the other
+    tab after its write; `saw`: whether the busy tab's copy already had that write."""
+    if acted_at > after_ms and not saw:
+        return
+    _busy["ms"] = min(2 * _busy["ms"], 10000)
+    raise NotStale(f"the busy tab acted first or had seen the other tab's write ({acted_at=}, {after_ms=}, {saw=}): "
+                   f"run again with the tabs kept busy for {_busy['ms']} ms")
+
+
 # Keeps a tab busy for `ms`, then, in the same task (so from the copy of localStorage it had when
 # it became busy), types into a control (input, then change: the page stores at once) or clicks.
 # `probe`: text another tab writes meanwhile; whether this tab's storage had it is recorded.
@@ -47,8 +71,8 @@ STALE = """([ms, probe, action]) => {
 }"""
 
 
-def stale(page, action: dict, probe: str, ms: int = STALE_MS) -> None:
-    page.evaluate(STALE, [ms, probe, action])
+def stale(page, action: dict, probe: str, ms: int | None = None) -> None:
+    page.evaluate(STALE, [ms or stale_ms(), probe, action])
 
 
 def stale_done(page, after_ms: float) -> None:
@@ -57,8 +81,7 @@ def stale_done(page, after_ms: float) -> None:
     not make the tab stale and proves nothing."""
     page.wait_for_function("() => window.__stale !== undefined", timeout=20000)
     found = page.evaluate("window.__stale")
-    assert found["at"] > after_ms, f"the tab was busy for {STALE_MS} ms only: too short on this machine"
-    assert not found["saw"], "the tab's copy of localStorage already had the other tab's write: it was not stale"
+    check_stale(found["at"], after_ms, found["saw"])
 
 
 def value_in(page, selector: str):
