@@ -15,6 +15,8 @@ import os
 import sys
 from pathlib import Path
 
+import pytest
+
 OUT = Path(__file__).resolve().parent.parent / "build" / "cpu-per-test"
 TICK = os.sysconf("SC_CLK_TCK")
 
@@ -43,18 +45,21 @@ def tree_cpu(root: int) -> float:
 
 
 _rows: list[tuple[str, float]] = []
-_start: dict[str, float] = {}
 
 
-def pytest_runtest_logstart(nodeid: str, location: object) -> None:
-    _start[nodeid] = tree_cpu(os.getpid())
-
-
-def pytest_runtest_logfinish(nodeid: str, location: object) -> None:
-    _rows.append((nodeid, tree_cpu(os.getpid()) - _start.pop(nodeid, 0.0)))
+# runtest_protocol runs where the test runs: under xdist the controller sees every worker's
+# logstart/logfinish too, and its process tree holds all the workers (each test counted with
+# whatever ran beside it).
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: object):
+    start = tree_cpu(os.getpid())
+    yield
+    _rows.append((item.nodeid, tree_cpu(os.getpid()) - start))
 
 
 def pytest_sessionfinish(session: object) -> None:
+    if not _rows:
+        return
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / f"{os.environ.get('PYTEST_XDIST_WORKER', 'main')}.json").write_text(json.dumps(_rows), encoding="utf-8")
 

@@ -29,7 +29,7 @@ from stored import heads
 # loaded machine that write can come later; then the test proves nothing (the busy tab acted
 # first), says so with NotStale, and pytest runs it again (pytest.ini: --only-rerun NotStale) with
 # the tabs kept busy twice as long. Any other failure is never run again.
-_busy = {"ms": 2500}
+_busy = {"ms": 1500}
 
 
 class NotStale(AssertionError):

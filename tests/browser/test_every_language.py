@@ -32,6 +32,10 @@ DESKTOP = {"width": 1280, "height": 900}
 # The users' conditions: each kind of page a reader opens, at a desktop's and a phone's width.
 MATRIX = ["index.html", "modules/c.html", "steps/3.html", "cases/iv-11.html", "assessment/index.html",
           "worksheets/stakeholder-map.html", "action-plan.html", "checklists/module-b.html"]
+# Searched from at 360 px too, through the header's search icon: a page at the root and one a
+# folder down (the index is found relative to the page). Every page of MATRIX is searched from at
+# 1280 px: each search loads the language's index again, most of this test's time.
+PHONE_SEARCH = ["index.html", "steps/3.html"]
 OUT = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 
 
@@ -184,7 +188,7 @@ def test_every_kind_of_page_from_the_unpacked_zip_at_both_widths(browser, langua
     and opened from file://, on a desktop (1280 px) and a phone (360 px). Each kind of page, loaded
     once per width, is checked at once: nothing scrolls sideways, every request is answered and
     none leaves the folder, no error in the page (tests/page_errors.py), and its own search box
-    finds a word of the language (the glossary's title: "Glossaire", "อภิธานศัพท์"...) and an
+    (on a phone, on two of them) finds a word of the language (the glossary's title: "Glossaire", "อภิธานศัพท์"...) and an
     English word (the guideline text is English in every ZIP). From file://, search runs in the
     iframe-worker shim, which loads Lunr's French and Russian files from beside itself."""
     copy = language_copies[code]
@@ -206,11 +210,13 @@ def test_every_kind_of_page_from_the_unpacked_zip_at_both_widths(browser, langua
                 page.goto((copy / path).as_uri(), wait_until="networkidle")
                 problems += [f"{where}: failed request {f}" for f in failed]
                 problems += [f"{where}: {w}" for w in [sideways(page, path, screen["width"])] if w]
+                if screen is PHONE and path not in PHONE_SEARCH:
+                    continue
                 for query, target in ((word, "glossary.html"), ("Mongolia", "cases/iv-11.html")):
                     problems += [f"{where}: search {miss}" for miss in [search_from(page, query, target, screen is PHONE)] if miss]
     finally:
         context.close()
-    print(f"{code}: {2 * len(MATRIX)} pages, {4 * len(MATRIX)} searches in {time.monotonic() - started:.1f} s")
+    print(f"{code}: {2 * len(MATRIX)} pages, {2 * (len(MATRIX) + len(PHONE_SEARCH))} searches in {time.monotonic() - started:.1f} s")
     outside = [u for u in requests if not u.startswith(("file://", "about:", "blob:"))]
     assert not outside, f"{code}: requests that left the folder: {outside}"
     assert not problems, f"{code}:\n" + "\n".join(problems)
