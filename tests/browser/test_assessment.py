@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
-from stored import ASSESSMENT, answers, nothing_stored
+from stored import ASSESSMENT, ASSESSMENT_PREFIX, NEWEST_IS, answers, nothing_stored
 
 from macros.outputs.browser import ARGS, chromium_path
 
@@ -25,7 +25,8 @@ def answer(page, qid, value, note=None):
         open_notes(page, qid)
         page.locator(f"[data-question='{qid}'] [data-field=note]").fill(note)
     page.wait_for_function("() => document.getElementById('assessment-status').textContent.startsWith('Saved')")
-    page.wait_for_timeout(400)  # let the debounced note save
+    if note is not None:      # typed text is stored after a pause
+        page.wait_for_function(NEWEST_IS, arg=[ASSESSMENT_PREFIX, qid, "note", note])
 
 
 def checked(page, qid):
@@ -273,7 +274,7 @@ def test_report_lists_questions_answers_notes_and_actions(context, server):
     page.locator(f"input[name='{qid}'][value='partly']").check()
     open_notes(page, qid)
     page.locator(f"[data-question='{qid}'] [data-field=action]").fill("Schedule monthly coordination meetings")
-    page.wait_for_timeout(500)
+    page.wait_for_function(NEWEST_IS, arg=[ASSESSMENT_PREFIX, qid, "action", "Schedule monthly coordination meetings"])
     page.goto(f"{server}/assessment/report.html")
     report = page.locator("#assessment-report").inner_text()
     assert "Module C: Managing implementation" in report

@@ -7,6 +7,7 @@ import json
 import math
 
 import pytest
+from stored import ASSESSMENT_PREFIX, NEWEST_IS
 
 from macros.site.assessment import questions
 
@@ -136,8 +137,7 @@ def test_notes_open_on_demand_and_by_themselves_when_they_have_content(context, 
     assert not q.locator("[data-field=note]").is_visible() and not q.locator("[data-field=action]").is_visible()
     q.locator("summary").click()
     q.locator("[data-field=note]").fill("Raised at the first meeting")
-    page.wait_for_function("() => document.getElementById('assessment-status').textContent.startsWith('Saved')")
-    page.wait_for_timeout(400)
+    page.wait_for_function(NEWEST_IS, arg=[ASSESSMENT_PREFIX, "q-1.1-1", "note", "Raised at the first meeting"])
     page.reload()
     q = page.locator("[data-question='q-1.1-1']")
     assert q.locator("[data-field=note]").is_visible()
@@ -156,7 +156,7 @@ def test_done_in_the_action_plan_shows_on_the_form_and_the_report(context, serve
     q = page.locator("[data-question='q-1.1-1']")
     q.locator("summary").click()
     q.locator("[data-field=action]").fill("Map the stakeholders")
-    page.wait_for_timeout(500)
+    page.wait_for_function(NEWEST_IS, arg=[ASSESSMENT_PREFIX, "q-1.1-1", "action", "Map the stakeholders"])
     assert not q.locator(".q-done").is_visible()
     page.evaluate("([k, v]) => localStorage.setItem(k, v)",
                   [PLAN_KEY, json.dumps({"records": {"assessment:q-1.1-1": {"status": "Done"}, "assessment:q-1.1-2": {"status": "Done"}}})])

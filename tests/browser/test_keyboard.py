@@ -1,6 +1,8 @@
 """The main journeys with the keyboard alone, in Chromium."""
 from __future__ import annotations
 
+from stored import ASSESSMENT_PREFIX, NEWEST_IS
+
 
 def tab_to(page, predicate_js: str, limit: int = 80) -> bool:
     """Press Tab until the focused element matches; False if it never does."""
@@ -46,7 +48,7 @@ def test_answer_an_assessment_question_with_the_keyboard(page, server):
     page.keyboard.press("Enter")
     assert tab_to(page, "e.getAttribute('data-field') === 'note'", limit=3)
     page.keyboard.type("Discussed at the kick-off")
-    page.wait_for_timeout(500)
+    page.wait_for_function(NEWEST_IS, arg=[ASSESSMENT_PREFIX, "q-1.1-1", "note", "Discussed at the kick-off"])
     page.reload()
     assert page.locator("[data-question='q-1.1-1'] [data-field=note]").input_value() == "Discussed at the kick-off"
 
@@ -55,8 +57,7 @@ def test_filter_the_case_library_with_the_keyboard(page, server):
     page.goto(f"{server}/cases/index.html")
     assert tab_to(page, "e.name === 'country'")
     page.keyboard.press("ArrowDown")  # the first country
-    page.wait_for_timeout(200)
-    assert "#country=" in page.url
+    page.wait_for_url("**#country=*")
     assert page.locator(".case-card:not([hidden])").count() < 13
 
 
