@@ -54,7 +54,7 @@ def check_word(path, title: str, paper: str, typed: list[tuple[str, str]]) -> No
     assert "Page" in footer
 
 
-def check_excel(path, title: str, paper: str, typed: list[tuple[str, str]], model_parts: list[dict]) -> None:
+def check_excel(path, title: str, paper: str, typed: list[tuple[str, str]], model_parts: list[dict], grids: dict | None = None) -> None:
     book = openpyxl.load_workbook(str(path))
     assert book.properties.title == title and book.properties.creator == TOOLKIT and book.properties.language == "en"
     assert version() in book.properties.description
@@ -71,7 +71,9 @@ def check_excel(path, title: str, paper: str, typed: list[tuple[str, str]], mode
         expected = dt.datetime.fromisoformat(value) if kind == "date" else value
         assert expected in values, f"{value!r} is not a cell of {path.name}"
     tables = [p for p in model_parts if p["kind"] == "table"]
-    sheets = [s for s in book.worksheets if s.sheet_state == "visible"][1:]   # the first holds the title and the fields
+    # The first holds the title and the fields; a grid drawn from a table (check_derived) follows it.
+    drawn = {g["title"][:31] for g in (grids or {}).values()}
+    sheets = [s for s in book.worksheets if s.sheet_state == "visible" and s.title not in drawn][1:]
     assert len(sheets) == len(tables)
     choices = next((s for s in book.worksheets if s.sheet_state == "hidden"), None)
     for sheet, table in zip(sheets, tables, strict=True):
@@ -95,3 +97,40 @@ def check_excel(path, title: str, paper: str, typed: list[tuple[str, str]], mode
             letters = rule.formula1.split("!")[1].replace("$", "").split(":")
             offered = [choices[f"{letters[0][0]}{r}"].value for r in range(1, len(column["options"]) + 1)]
             assert offered == column["labels"]
+
+
+def check_derived(word, excel, model: dict, typed: dict) -> None:
+    """What the page draws from the answers is in both files as the page shows it: a grid's names
+    in the cell of their region (interest × influence), and a matrix's columns headed by the
+    names typed in the table that names them (RACI). `typed`: fill_everything()'s record."""
+    document, book = docx.Document(str(word)), openpyxl.load_workbook(str(excel))
+    word_tables = [[[c.text for c in row.cells] for row in t.rows] for t in document.tables]
+    tables = {p["id"]: p for p in model["parts"] if p["kind"] == "table"}
+
+    def typed_in(table: str, column: str) -> list[str]:
+        return [v for k, v in typed.items() if k.startswith(f"r:{table}:") and k.endswith(f":{column}")]
+
+    for table_id, grid in model["file"].get("grids", {}).items():
+        name = typed_in(table_id, grid["name"])[0].strip()
+        x, y = typed_in(table_id, grid["x"])[0], typed_in(table_id, grid["y"])[0]
+        across = [c["option"] for c in grid["columns"]].index(x) + 1
+        down = [r["option"] for r in grid["rows"]].index(y) + 1
+        head = [""] + [c["label"] for c in grid["columns"]]
+        drawn = [t for t in word_tables if t[0] == head]
+        assert drawn, f"{word.name}: no grid {grid['title']!r}"
+        assert name in drawn[0][down][across].split("\n"), f"{word.name}: {name!r} not in its grid cell"
+        sheet = book[grid["title"][:31]]
+        assert [c.value or "" for c in sheet[1]] == head
+        assert name in str(sheet.cell(1 + down, 1 + across).value).split("\n"), f"{excel.name}: {name!r} not in its grid cell"
+        for region in grid["regions"]:
+            assert f"{region['title']}: {region['strategy']}" in [p.text for p in document.paragraphs]
+    for table in tables.values():
+        spec = table.get("column_names")
+        if not spec:
+            continue
+        named = dict(zip(spec["columns"], [v.strip() for v in typed_in(spec["table"], spec["column"])], strict=False))
+        assert named, "fill_everything() typed no name"
+        labels = [c["label"] + (f"\n{named[c['id']]}" if named.get(c["id"]) else "") for c in table["columns"]]
+        assert labels in [t[0] for t in word_tables], f"{word.name}: the matrix's columns are not headed by the names"
+        sheet = book[next(s.title for s in book.worksheets if s.title == table["title"][:31])]
+        assert [c.value for c in sheet[1]][:len(labels)] == labels, f"{excel.name}: the matrix's columns are not headed by the names"

@@ -150,6 +150,7 @@ interface DataLayerHandle {
   raw(key: string): string | null;
   raw(key: string, value: string | null): boolean;
   writable(): boolean;
+  dropTools(prefix: string): number;
   watch(fn: (reason: WatchReason) => void): void;
   now(): string;
 }

@@ -70,9 +70,24 @@ interface WorksheetFileModel {
   language: string;
   notes: Record<string, string>;                                   // part id -> where it comes from, its prompt
   items: Record<string, { heading: string; names: string[] }>;     // table id -> its fixed rows' names, in order
+  grids: Record<string, WorksheetGridFile>;                        // table id -> the grid its rows are placed on
   partnership: string;                                             // the field naming the partnership
   draft: WorksheetDraftModel | null;                               // a worksheet that drafts a document (the agreement)
   words: OfficeWords & { partnership: string };
+}
+
+/* A table's grid as the page draws it (interest × influence), in the page's language: options
+   are stored values (English), labels what the page shows. */
+interface WorksheetGridFile {
+  title: string;
+  note: string;
+  name: string;           // the column naming a row on the grid
+  x: string;              // the choice columns placing it
+  y: string;
+  columns: { option: string; label: string }[];                      // left to right
+  rows: { option: string; label: string; regions: number[] }[];      // top to bottom, each cell's region
+  regions: { title: string; strategy: string }[];
+  unplaced: string;       // "Not placed yet (…):"
 }
 
 /* A worksheet's draft document, in the page's language: its clauses, numbered, each with the

@@ -6,6 +6,7 @@ which the Content-Security-Policy does not treat as code and which loads from fi
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -186,12 +187,15 @@ def file_model(content: Content, sheet: Worksheet, tr: Translating = ENGLISH) ->
 
     notes: dict[str, str] = {}
     items: dict[str, dict[str, object]] = {}
+    grids: dict[str, dict[str, object]] = {}
     for part in parts(content, sheet):
         if isinstance(part, TableView):
             t = part.part
             notes[t.table] = " · ".join([source_text(tr, t.source)] + ([d(t.prompt)] if t.prompt else []))
             if part.rows:
                 items[t.table] = {"heading": item_heading(tr, part), "names": [row_name(tr, sheet, r)[0] for r in part.rows]}
+            if part.grid:
+                grids[t.table] = grid_file(tr, d, part.grid)
         else:
             notes[part.field] = " · ".join([source_text(tr, part.source)] +
                                            ([fill(_("Example (ours): {example}"), example=d(part.example))] if part.example else []))
@@ -206,10 +210,26 @@ def file_model(content: Content, sheet: Worksheet, tr: Translating = ENGLISH) ->
             "intro": [fill(_("Serves tasks {ids}"), ids=", ".join(sheet.tasks)), _("Ours") + ": " + d(sheet.intro)],
             "footer": fill(_(CREDIT), publication=publication),
             "toolkit": TOOLKIT, "language": tr.language.code, "notes": notes, "items": items,
-            "partnership": PARTNERSHIP_FIELD, "draft": draft,
+            "grids": grids, "partnership": PARTNERSHIP_FIELD, "draft": draft,
             "words": {"page": _("Page {page} of {pages}"), "about": _("About"),
                       "choices": _("Choices"), "question": _("Question"), "answer": _("Answer"),
                       "partnership": _("Partnership")}}
+
+
+def grid_file(tr: Translating, d: Callable[[str], str], g: GridView) -> dict[str, object]:
+    """A grid as its page draws it, in the page's language, for the Word and Excel files: its
+    columns (x's options, low to high), its rows (y's, high to low) with the region of each cell,
+    the regions' titles and strategies, and the words for the rows not placed on it."""
+    _ = tr.gettext
+    x, y = d(g.x.heading), d(g.y.heading)
+    return {"title": d(g.grid.title),
+            "note": _("Each row of the table above is placed by its “%(x)s” and its “%(y)s”. The regions and their strategies are ours.")
+            % {"x": x, "y": y},
+            "name": g.grid.name, "x": g.grid.x, "y": g.grid.y,
+            "columns": [{"option": o, "label": f"{x}: {d(o)}"} for o in g.xs],
+            "rows": [{"option": row[0].y, "label": f"{y}: {d(row[0].y)}", "regions": [c.region for c in row]} for row in g.rows],
+            "regions": [{"title": d(r.title), "strategy": d(r.strategy)} for r in g.regions],
+            "unplaced": _("Not placed yet (“%(x)s” or “%(y)s” not given):") % {"x": x, "y": y}}
 
 
 def plan_file_model(content: Content, tr: Translating = ENGLISH) -> dict[str, object]:

@@ -1,6 +1,6 @@
-"""What a worksheet gives on paper and in files, over http and file://: printed to PDF (A4 and US
-Letter), blank and filled with long, multi-line, Thai and Chinese text, every typed piece and
-every column is on the page (pdftotext), with the worksheet's and the partnership's names and the
+"""What a worksheet gives on paper and in files, over http and file://: each worksheet printed to
+PDF (A4 and US Letter), blank and filled with long, multi-line, Thai and Chinese text, every typed
+piece, every question and every column is on the page (pdftotext), with the worksheet's and the partnership's names and the
 page number on every page; the action plan's Word and Excel files made in the browser hold every
 action. (Every worksheet's own Word and Excel files: test_worksheets.py.)"""
 from __future__ import annotations
@@ -16,8 +16,13 @@ import pytest
 from hostile import ENDINGS
 from office_files import download, word_texts
 
+from macros.project import ROOT
+from macros.site.worksheets import WIDE_COLUMNS
+
 PARTNERSHIP = "Mekong ความเป็นหุ้นส่วน 伙伴关系"
 LONG = ("Long text. " * 60).strip()
+# Every worksheet in the content (coverage.yml maps tasks to worksheets; it is not one).
+SHEETS = sorted(p.stem for p in (ROOT / "content" / "worksheets").glob("*.yml") if p.stem != "coverage")
 
 
 def pdf_pages(path) -> list[str]:
@@ -51,66 +56,105 @@ def check_every_page(pages: list[str], title: str, partnership: str | None) -> N
             assert squeezed(partnership) in squeezed(text), f"page {n}: no partnership"
 
 
-@pytest.mark.parametrize("base", ["http"], indirect=True)
-def test_a_filled_worksheet_prints_every_word_and_column(context, base, tmp_path):
+# Fills every control of a worksheet from its model, as the page draws it: a first row added to
+# each table people add rows to, every row of a table with fixed rows (a RACI matrix's partners
+# name its columns), each value different, so that a piece printed twice or not at all is seen.
+# Long answers run over several lines in Thai and Chinese, the first of them over a page.
+FILL = """([model, partnership, long]) => {
+  const typed = [], text = (n) => `T${n} ผู้มีส่วนได้ส่วนเสีย 合作伙伴`;
+  let n = 0, longGiven = false;
+  const put = (el, kind, options, labels) => {
+    n += 1;
+    let value, shown;
+    if (kind === "choice") { value = options[n % options.length]; shown = labels[n % options.length]; }
+    else if (kind === "date") { value = `2026-0${1 + n % 9}-1${n % 10}`; shown = value; }
+    else if (kind === "long") {
+      value = `L${n} first line\\nบรรทัดที่สอง ${n} 第二行\\n\\n  ${"Some words. ".repeat(12).trim()} ${n}`;
+      if (!longGiven) { value += "\\n" + long; longGiven = true; }
+      shown = value;
+    } else { value = text(n); shown = value; }
+    el.value = value;
+    el.dispatchEvent(new Event("input", { bubbles: true }));
+    el.dispatchEvent(new Event("change", { bubbles: true }));
+    typed.push([kind, shown]);
+  };
+  const box = document.getElementById("ws-partnership");
+  box.value = partnership;
+  box.dispatchEvent(new Event("input", { bubbles: true }));
+  typed.push(["text", partnership]);
+  for (const part of model.parts) {
+    if (part.kind === "field") { put(document.getElementById(`ws-f-${part.id}`), part.type, part.options, part.labels); continue; }
+    if (!part.fixed.length) document.querySelector(`[data-add-row="${part.id}"]`).click();
+    const rows = [...document.querySelectorAll(`#ws-${part.id} > tbody > tr[data-row]`)];
+    for (const tr of part.fixed.length ? rows : rows.slice(0, 1))
+      for (const c of part.columns) put(tr.querySelector(`[data-cell="${c.id}"]`).querySelector("input, textarea, select"), c.kind, c.options, c.labels);
+  }
+  return typed;
+}"""
+
+# Each worksheet printed twice from one page: blank, then filled, on the two papers in turn
+# (A4 filled and Letter blank, then the other way round), so that every worksheet is printed
+# blank and filled and each paper is used both ways across the worksheets.
+PRINTS = [(sheet, ("A4", "Letter")[n % 2], ("http", "file")[n // 2 % 2]) for n, sheet in enumerate(SHEETS)]
+SIZES = {"A4": (595, 842), "Letter": (612, 792)}
+
+
+@pytest.mark.parametrize(("sheet_id", "filled_paper", "address"), PRINTS)
+def test_each_worksheet_prints_blank_and_filled_every_word_and_column(context, server, site, sheet_id, filled_paper, address, tmp_path):
+    base = server if address == "http" else site.as_uri()
+    blank_paper = "Letter" if filled_paper == "A4" else "A4"
     page = context.new_page()
-    page.goto(f"{base}/worksheets/stakeholder-map.html")
+    page.goto(f"{base}/worksheets/{sheet_id}.html")
+    page.wait_for_selector(".worksheet--ready")
     model = json.loads(page.locator("#worksheet-model").text_content())
-    page.fill("#ws-partnership", PARTNERSHIP)
-    typed = [PARTNERSHIP]
-    for n, partner in enumerate(["ผู้มีส่วนได้ส่วนเสียในจังหวัด", "省农业厅合作伙伴"]):
-        page.locator("[data-add-row=inventory]").click()
-        row = page.locator("#ws-inventory tbody tr[data-row]").nth(n)
-        value = f"Line one {n}\nกรมส่งเสริมการเกษตร line two\n合作伙伴 line three\n{LONG}"
-        row.locator("[data-cell=partner] input").fill(partner)
-        row.locator("[data-cell=value] textarea").fill(value)
-        row.locator("[data-cell=contact] input").fill(f"contact-{n}@example.org")
-        row.locator("[data-cell=selected] select").select_option("To be decided")
-        typed += [partner, value, f"contact-{n}@example.org"]
-    page.fill("#ws-f-selection", "Because they hold the land.\nและมีความรู้ 他们有知识" + ENDINGS)
-    typed.append("Because they hold the land.\nและมีความรู้ 他们有知识" + ENDINGS)
+    tables = [p for p in model["parts"] if p["kind"] == "table"]
+    # Every heading a worksheet prints: its fields' questions and its tables' columns (and the
+    # score column a table computes).
+    labels = [p["label"] for p in model["parts"] if p["kind"] == "field"] + headings(model)
+    labels += [t["score_heading"] for t in tables if t.get("score_heading")]
+    wide = any(len(t["columns"]) + (1 if t["fixed"] else 0) >= WIDE_COLUMNS for t in tables)
+
+    path = tmp_path / f"blank-{blank_paper}.pdf"
+    pages = print_pdf(page, path, blank_paper)
+    check_paper(path, blank_paper, wide)
+    whole = squeezed("".join(pages))
+    for label in labels:
+        assert squeezed(label) in whole, f"blank, {blank_paper}: {label!r} is not printed"
+    # A table people add rows to prints six rows to write in, each choice's options in each as
+    # boxes to tick; and they are in the table while it is printed only.
+    for table in tables:
+        choice = next((c for c in table["columns"] if c["kind"] == "choice"), None)
+        if not table["fixed"] and choice:
+            assert whole.count(squeezed(choice["labels"][0])) >= 6, f"blank: {table['id']}: no choices to tick"
+    check_every_page(pages, model["file"]["title"], None)
+    page.wait_for_function("() => !document.querySelector('.ws-print-rows')")
+
+    typed = page.evaluate(FILL, [model, PARTNERSHIP, LONG])
     page.wait_for_function("() => document.getElementById('ws-status').textContent.startsWith('Saved')")
-    for paper, size in (("A4", (842, 595)), ("Letter", (792, 612))):
-        path = tmp_path / f"filled-{paper}.pdf"
-        pages = print_pdf(page, path, paper)
-        info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
-        width, height = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups())
-        assert abs(width - size[0]) < 2 and abs(height - size[1]) < 2, f"not landscape on {paper}: {width} x {height}"
-        # A row taller than what is left of a page goes on over the next (under its header row,
-        # repeated), after the rest of the row: each line of what was typed is printed whole, and
-        # the long one as many times as it was typed.
-        whole = squeezed("".join(pages))
-        for piece in typed:
-            for line in piece.split("\n"):
-                if line != LONG:
-                    assert squeezed(line) in whole, f"{paper}: {line[:60]!r} is not printed whole"
-        # (Counted by its first word: a page may end between "Long" and "text.".)
-        assert whole.count("Long") == 60 * sum(piece.count(LONG) for piece in typed), f"{paper}: long text cut"
-        assert whole.count("Tobedecided") >= 2          # the Selected? column, chosen
-        for heading in headings(model):
-            assert squeezed(heading) in squeezed("".join(pages)), f"{paper}: column {heading!r} is not printed"
-        check_every_page(pages, model["file"]["title"], PARTNERSHIP)
+    path = tmp_path / f"filled-{filled_paper}.pdf"
+    pages = print_pdf(page, path, filled_paper)
+    check_paper(path, filled_paper, wide)
+    whole = squeezed("".join(pages))
+    # A row taller than what is left of a page goes on over the next (under its header row,
+    # repeated): each line typed is printed whole, the long one as many times as it was typed.
+    for kind, piece in typed:
+        for line in piece.split("\n"):
+            if line.strip() and line != LONG:
+                assert squeezed(line) in whole, f"filled, {filled_paper}: {kind} {line[:60]!r} is not printed whole"
+    # (Counted by its first word: a page may end between "Long" and "text.".)
+    assert whole.count("Long") == 60, f"filled, {filled_paper}: long text cut"
+    for label in labels:
+        assert squeezed(label) in whole, f"filled, {filled_paper}: {label!r} is not printed"
+    check_every_page(pages, model["file"]["title"], PARTNERSHIP)
 
 
-@pytest.mark.parametrize("base", ["file"], indirect=True)
-def test_a_blank_worksheet_prints_rows_to_write_in_and_choices_to_tick(context, base, tmp_path):
-    page = context.new_page()
-    page.goto(f"{base}/worksheets/resource-map.html")
-    model = json.loads(page.locator("#worksheet-model").text_content())
-    for paper in ("A4", "Letter"):
-        pages = print_pdf(page, tmp_path / f"blank-{paper}.pdf", paper)
-        whole = squeezed("".join(pages))
-        for heading in headings(model):
-            assert squeezed(heading) in whole, f"{paper}: column {heading!r} is not printed"
-        # Each table's blank rows offer the choices to tick: the in-kind table's "Kind" six times.
-        kinds = next(c for p in model["parts"] if p["kind"] == "table" for c in p["columns"] if c["kind"] == "choice")
-        assert whole.count(squeezed(kinds["labels"][0])) >= 6
-        check_every_page(pages, model["file"]["title"], None)
-    # The rows to write in are in the table while it is printed, and only then.
-    page.emulate_media(media="print")
-    page.wait_for_function("() => document.querySelectorAll('#ws-in-kind .ws-print-rows tr').length === 6")
-    page.emulate_media(media="screen")
-    page.wait_for_function("() => document.querySelectorAll('#ws-in-kind tbody tr').length === 0")
+def check_paper(path, paper: str, wide: bool) -> None:
+    """The paper asked for, across when a table is wide (as a print dialog sets the paper and the
+    page its orientation)."""
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    width, height = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups())
+    expected = SIZES[paper][::-1] if wide else SIZES[paper]
+    assert abs(width - expected[0]) < 2 and abs(height - expected[1]) < 2, f"not {paper}{' across' if wide else ''}: {width} x {height}"
 
 
 @pytest.mark.parametrize("base", ["http"], indirect=True)

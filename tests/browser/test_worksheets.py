@@ -7,7 +7,7 @@ import json
 
 import pytest
 from hostile import BREAKOUT
-from office_files import check_excel, check_word
+from office_files import check_derived, check_excel, check_word
 from office_files import download as office_file
 from stored import ASSESSMENT_PREFIX, NEWEST_IS, data_keys, snapshots, values
 
@@ -124,9 +124,12 @@ def test_each_worksheet_fill_reload_export_import_print(context, server, site, s
         fresh.close()
     # Word and Excel made in the browser from what was typed (Word on A4, Excel on US Letter).
     values = kinds_of(sheet_model, typed)
-    check_word(office_file(page, "docx", tmp_path), sheet_model["file"]["title"], "A4", values)
+    word = office_file(page, "docx", tmp_path)
+    check_word(word, sheet_model["file"]["title"], "A4", values)
     if any(p["kind"] == "table" for p in sheet_model["parts"]):
-        check_excel(office_file(page, "xlsx", tmp_path, "Letter"), sheet_model["file"]["title"], "Letter", values, sheet_model["parts"])
+        excel = office_file(page, "xlsx", tmp_path, "Letter")
+        check_excel(excel, sheet_model["file"]["title"], "Letter", values, sheet_model["parts"], sheet_model["file"]["grids"])
+        check_derived(word, excel, sheet_model, typed)
     # Printed: the form and its answers, without tools or navigation.
     page.emulate_media(media="print")
     assert not page.locator(".ws-tools").is_visible() and not page.locator(".md-sidebar--primary").is_visible()

@@ -112,3 +112,44 @@ test("a scored table's files carry its score (likelihood × impact), computed as
   assert.deepEqual(risks.columns.map((c) => [c.label, c.kind]), [["Probabilité", "choice"], ["Impact", "choice"], ["Score (probabilité × impact)", "score"]]);
   assert.deepEqual(risks.rows, [["Élevée", "Moyen", "6"], ["Faible", "", ""], ["Moyenne", "Unknown", ""]]);
 });
+
+test("a grid's names and a matrix's named columns are in the description as the page shows them", () => {
+  const choice = (id, label) => ({ id, heading: id, label, kind: "choice", options: ["High", "Low"], labels: ["Haut", "Bas"] });
+  const gridModel = {
+    id: "stakeholder-map", title: "Map", version: "9.9.9",
+    parts: [
+      { kind: "table", id: "inventory", title: "Inventaire", task: "1.4", actions: false, fixed: [],
+        columns: [{ id: "partner", heading: "Partner", label: "Partenaire", kind: "text", options: [], labels: [] },
+                  choice("interest", "Intérêt"), choice("influence", "Influence")],
+        grid: { name: "partner", x: "interest", y: "influence" } },
+      { kind: "table", id: "partners", title: "Partenaires", task: "5.2", actions: false,
+        fixed: [{ id: "partner-1", label: "Partner 1" }, { id: "partner-2", label: "Partner 2" }],
+        columns: [{ id: "name", heading: "Name", label: "Nom", kind: "text", options: [], labels: [] }] },
+      { kind: "table", id: "raci", title: "RACI", task: "5.2", actions: false, fixed: [],
+        column_names: { table: "partners", column: "name", columns: ["p1", "p2"] },
+        columns: [{ id: "component", heading: "Component", label: "Composante", kind: "long", options: [], labels: [] },
+                  { id: "p1", heading: "Partner 1", label: "Partenaire 1", kind: "choice", options: ["R"], labels: ["R"] },
+                  { id: "p2", heading: "Partner 2", label: "Partenaire 2", kind: "choice", options: ["R"], labels: ["R"] }] }],
+    file: Object.assign({}, model.file, { items: {}, notes: {},
+      grids: { inventory: { title: "Grille", note: "Placés", name: "partner", x: "interest", y: "influence",
+                            columns: [{ option: "Low", label: "Intérêt : Bas" }, { option: "High", label: "Intérêt : Haut" }],
+                            rows: [{ option: "High", label: "Influence : Haut", regions: [1, 0] }, { option: "Low", label: "Influence : Bas", regions: [2, 2] }],
+                            regions: [{ title: "Gérer", strategy: "De près" }, { title: "Satisfaire", strategy: "Consulter" }, { title: "Suivre", strategy: "Informer" }],
+                            unplaced: "Pas encore placés :" } } })
+  };
+  const doc = Office.describe(gridModel, state({
+    "r:inventory:a": { "@order": 1, partner: "  Ministère <b>  ", interest: "High", influence: "High" },
+    "r:inventory:b": { "@order": 2, partner: "省农业厅", interest: "High", influence: "High" },
+    "r:inventory:c": { "@order": 3, partner: "ผู้มีส่วนได้ส่วนเสีย", interest: "Low" },
+    "r:inventory:d": { "@order": 4, partner: "", interest: "Low", influence: "Low" },
+    "r:partners:partner-2": { name: " Ville de Hué " }
+  }), "2026-02-03T00:00:00.000Z");
+  const grid = doc.parts.find((p) => p.title === "Grille");
+  assert.deepEqual(grid.columns.map((c) => c.label), ["", "Intérêt : Bas", "Intérêt : Haut"]);
+  assert.deepEqual(grid.rows, [["Influence : Haut", "Satisfaire", "Gérer\nMinistère <b>\n省农业厅"],
+                               ["Influence : Bas", "Suivre", "Suivre"],
+                               ["Pas encore placés :", "ผู้มีส่วนได้ส่วนเสีย", ""]]);
+  assert.ok(doc.parts.some((p) => p.kind === "text" && p.text === "Gérer: De près"));
+  const raci = doc.parts.find((p) => p.title === "RACI");
+  assert.deepEqual(raci.columns.map((c) => c.label), ["Composante", "Partenaire 1", "Partenaire 2\nVille de Hué"]);
+});

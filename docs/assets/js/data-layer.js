@@ -504,6 +504,22 @@
       }
     }
 
+    /* Remove every key (data, earlier versions, meta) of the tools whose names start with
+       `prefix` (a workspace's, which ends in its own separator, so that no other workspace's
+       name starts with it). Returns how many keys were removed. */
+    /** @param {string} prefix @returns {number} */
+    function dropTools(prefix) {
+      if (!ls || !prefix) return 0;
+      var store = ls, starts = [DATA + prefix, HISTORY + prefix, META + prefix], n = 0;
+      keys(store).forEach(function (k) {
+        if (!k || !starts.some(function (st) { return k.indexOf(st) === 0; })) return;
+        store.removeItem(k);
+        n += 1;
+      });
+      rescan();
+      return n;
+    }
+
     /* Whether a small write succeeds now (a full storage can still be read). */
     function writable() {
       return meta("probe", "write", "1") === true && meta("probe", "write", null) === true;
@@ -534,7 +550,8 @@
 
     rescan();
     return { available: !!ls, state: state, write: write, rescan: rescan, snapshots: snapshots, keepSnapshot: keepSnapshot,
-             removeSnapshot: removeSnapshot, meta: meta, raw: raw, writable: writable, watch: watch, now: clock };
+             removeSnapshot: removeSnapshot, meta: meta, raw: raw, writable: writable, watch: watch, now: clock,
+             dropTools: dropTools };
   }
 
   return { open: open, dict: dict, own: own, isEmpty: isEmpty, isStamp: isStamp, later: later, stampAfter: stampAfter,

@@ -36,6 +36,58 @@
     return isNaN(product) ? "" : String(product);
   }
 
+  /* A control's text as the page shows it (worksheet-derived.js trims what was typed). */
+  /** @param {string | undefined} value @param {WorksheetColumn | undefined} c */
+  function shownTrimmed(value, c) { return c ? shown(value || "", c.options, c.labels).trim() : ""; }
+
+  /* Columns headed by the rows of another table (a RACI matrix's partners), as the page heads
+     them: the column's own heading, then the name typed in the row it takes its name from. */
+  /** @param {WorksheetModel} model @param {LayerState} state @param {WorksheetTable} table @returns {Record<string, string>} */
+  function columnNames(model, state, table) {
+    /** @type {Record<string, string>} */
+    var out = Object.create(null), spec = table.column_names;
+    if (!spec) return out;
+    var names = spec, source = /** @type {WorksheetTable | undefined} */ (model.parts.filter(function (p) { return p.kind === "table" && p.id === names.table; })[0]);
+    if (!source) return out;
+    var from = source.columns.filter(function (c) { return c.id === names.column; })[0], rows = Core.rowsOf(state, source);
+    names.columns.forEach(function (id, n) { out[id] = rows[n] ? shownTrimmed(rows[n].values[names.column], from) : ""; });
+    return out;
+  }
+
+  /* The grid a table's rows are placed on (the interest–influence grid), as the page draws it:
+     each cell its region's title and the names placed in it, then the rows not placed; in Word
+     the regions' strategies under it. */
+  /** @param {WorksheetTable} table @param {WorksheetGridFile} grid @param {LayerState} state @returns {OfficePart[]} */
+  function describeGrid(table, grid, state) {
+    /** @param {string} id */
+    function col(id) { return table.columns.filter(function (c) { return c.id === id; })[0]; }
+    var nameColumn = col(grid.name);
+    /** @type {Record<string, string[]>} */
+    var placed = Object.create(null);
+    /** @type {string[]} */
+    var unplaced = [];
+    Core.rowsOf(state, table).forEach(function (r) {
+      var name = shownTrimmed(r.values[grid.name], nameColumn), x = r.values[grid.x] || "", y = r.values[grid.y] || "";
+      if (!name) return;     // as on the page: a row with nothing to call it by is not drawn
+      var on = grid.columns.some(function (c) { return c.option === x; }) && grid.rows.some(function (c) { return c.option === y; });
+      if (!on) { unplaced.push(name); return; }
+      (placed[x + "\n" + y] = placed[x + "\n" + y] || []).push(name);
+    });
+    var rows = grid.rows.map(function (row) {
+      return [row.label].concat(grid.columns.map(function (c, i) {
+        var region = grid.regions[row.regions[i]];
+        return [region ? region.title : ""].concat(placed[c.option + "\n" + row.option] || []).join("\n");
+      }));
+    });
+    if (unplaced.length) rows.push([grid.unplaced, unplaced.join("\n")].concat(grid.columns.slice(1).map(function () { return ""; })));
+    /** @type {OfficePart[]} */
+    var parts = [{ kind: "table", title: grid.title, note: grid.note, blankRows: 0,
+                   columns: [{ label: "", kind: /** @type {OfficeKind} */ ("item") }].concat(grid.columns.map(function (c) { return { label: c.label, kind: /** @type {OfficeKind} */ ("item") }; })),
+                   rows: rows }];
+    grid.regions.forEach(function (r) { parts.push({ kind: "text", text: r.title + ": " + r.strategy }); });
+    return parts;
+  }
+
   /** @param {WorksheetModel} model @param {LayerState} state @param {string} now @returns {OfficeDoc} */
   function describe(model, state, now) {
     var file = model.file, partnership = Core.fieldValue(state, file.partnership);
@@ -50,7 +102,13 @@
         return;
       }
       var table = p, items = file.items[p.id], rows = Core.rowsOf(state, p), scored = !!(p.score && p.score.length && p.score_heading);
-      var columns = (items ? [{ label: items.heading, kind: /** @type {OfficeKind} */ ("item") }] : []).concat(p.columns.map(column))
+      var named = columnNames(model, state, p), grid = (file.grids || {})[p.id];
+      var columns = (items ? [{ label: items.heading, kind: /** @type {OfficeKind} */ ("item") }] : [])
+        .concat(p.columns.map(function (c) {
+          var out = column(c);
+          if (named[c.id]) out.label += "\n" + named[c.id];
+          return out;
+        }))
         .concat(scored ? [{ label: String(p.score_heading), kind: /** @type {OfficeKind} */ ("score") }] : []);
       parts.push({ kind: "table", title: p.title, note: note, columns: columns,
                    rows: rows.map(function (r, n) {
@@ -58,6 +116,7 @@
                        .concat(scored ? [score(table, r.values)] : []);
                      return items ? [items.names[n] || r.label || ""].concat(cells) : cells;
                    }) });
+      if (grid) parts = parts.concat(describeGrid(p, grid, state));
     });
     return { title: file.title, subtitle: partnership || undefined, language: file.language, toolkit: file.toolkit,
              version: model.version, date: now, fileName: model.id, intro: file.intro, footer: file.footer,

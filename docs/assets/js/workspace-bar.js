@@ -18,6 +18,7 @@
   var layer = Layer.open({ contract: contract, win: window });
   var session = WS.sessionOf(window);
   var me = WS.current(window, contract, Layer);
+  var gone = false;   // this tab's workspace was deleted elsewhere
 
   /** @param {string} text */
   function t(text) { return (model.strings && model.strings[text]) || text; }
@@ -62,8 +63,15 @@
   function nameOf(w) { return w.name || (w.id === DEFAULT ? t("My partnership") : t("Unnamed workspace")); }
 
   function draw() {
-    var all = entries(), mine = all.filter(function (w) { return w.id === me.id; })[0] || all[0];
-    shownName.textContent = nameOf(mine);
+    var all = entries(), listed = all.filter(function (w) { return w.id === me.id; })[0];
+    var mine = listed || all[0];
+    // Deleted in another tab: this page still shows what it held, and says how to keep it.
+    if (!listed && !gone) {
+      gone = true;
+      say(t("This workspace was deleted in another tab or window. What this page shows is no longer kept: export it now (here, or the worksheet's own export), then import it as a new workspace."), true);
+    }
+    /** @type {HTMLElement} */ (must(bar.querySelector("[data-workspace-delete]"))).hidden = me.isDefault || gone;
+    shownName.textContent = gone ? "" : nameOf(mine);
     var want = all.map(function (w) { return w.id + "\n" + nameOf(w); }).join("\n");
     if (select.getAttribute("data-drawn") !== want) {
       select.textContent = "";
@@ -230,6 +238,32 @@
     go(me.id, t("Cleared: this workspace is empty. What it held is kept under “Earlier versions of this workspace”: restore it there."));
   }
 
+  /* Delete this workspace (never the default): its name from the list, then every key of its
+     tools. Asked first, with its export offered; then this tab goes to the default workspace. */
+  function askDelete() {
+    if (me.isDefault) return;
+    var name = mineName();
+    choice.textContent = "";
+    var q = document.createElement("p");
+    q.textContent = tf("Delete the workspace “{name}” and everything it holds in this browser (its self-assessment, worksheets, action plan and earlier versions)? This cannot be undone: export it first to keep a copy. Your other workspaces are not changed.", { name: name });
+    choice.appendChild(q);
+    choice.appendChild(button(t("Export, then delete"), function () { exportFile(); remove(name); }, { "data-workspace-delete-mode": "export" }));
+    choice.appendChild(button(t("Delete without exporting"), function () { remove(name); }, { "data-workspace-delete-mode": "delete" }));
+    choice.appendChild(button(t("Cancel"), function () { choice.hidden = true; choice.textContent = ""; }, { "data-workspace-delete-mode": "cancel" }));
+    choice.hidden = false;
+    must(choice.querySelector("button")).focus();
+  }
+
+  /** @param {string} name */
+  function remove(name) {
+    layer.rescan();
+    var r = "w:" + me.id, rec = layer.state(REGISTRY).records[r] || Layer.dict();
+    var result = layer.write(REGISTRY, [{ record: r, field: "@deleted", value: true, base: Layer.headIds(rec["@deleted"] || null), seen: Layer.cellHeads(rec) }]);
+    if (!result.ok) { say(t("Not deleted: this browser's storage is full or blocked."), true); return; }
+    layer.dropTools(WS.toolOf(contract, me.id, ""));
+    go(DEFAULT, tf("Deleted the workspace “{name}”.", { name: name }));
+  }
+
   /** @param {string | null | undefined} iso */
   function when(iso) {
     if (!iso) return t("an unknown date");
@@ -292,6 +326,7 @@
     if (target.closest("[data-workspace-rename]")) rename();
     if (target.closest("[data-workspace-export]")) exportFile();
     if (target.closest("[data-workspace-clear]")) clear();
+    if (target.closest("[data-workspace-delete]")) askDelete();
   });
   bar.addEventListener("change", function (e) {
     var input = e.target;
