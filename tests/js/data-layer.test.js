@@ -214,3 +214,25 @@ test("a version that is not one (hand-edited, truncated) is left alone and not s
   assert.equal(field(A, "f:goal", "value").value, "fine");
   assert.ok(o.data.has(`${contract.data_prefix}${TOOL}/f:goal/value/bad`));
 });
+
+test("a workspace dropped in one tab stays on another tab's page, which stores nothing more there", () => {
+  const o = origin(), a = o.tab(), b = o.tab();
+  const A = open(a), B = open(b);
+  const gone = "w-gone~" + TOOL, kept = "w-kept~" + TOOL;
+  for (const L of [A]) {
+    L.write(gone, [{ record: "f:partner", field: "value", value: "Gone NGO", base: [] }]);
+    L.write(kept, [{ record: "f:partner", field: "value", value: "Kept NGO", base: [] }]);
+  }
+  B.rescan();
+  assert.ok(A.dropTools("w-gone~") > 0);
+  assert.ok(![...o.data.keys()].some((k) => k.includes("w-gone~") && !k.includes("@dropped")), "the dropped tools' keys are gone");
+  B.rescan();   // as on coming back to the tab: what it held of the dropped tools stays on its page
+  assert.equal(B.state(gone).records["f:partner"].value.value, "Gone NGO");
+  assert.equal(B.state(kept).records["f:partner"].value.value, "Kept NGO");
+  const refused = B.write(gone, [{ record: "f:partner", field: "value", value: "typed after", base: [] }]);
+  assert.equal(refused.ok, false);
+  assert.ok(![...o.data.keys()].some((k) => k.includes("w-gone~") && !k.includes("@dropped")), "nothing written where no page shows it");
+  assert.ok(B.write(kept, [{ record: "f:partner", field: "value", value: "still saved", base: [] }]).ok);
+  // A page opened later does not hold it.
+  assert.equal(Object.keys(open(o.tab()).state(gone).records).length, 0);
+});

@@ -292,6 +292,12 @@
     var ls = options.storage !== undefined ? options.storage : localStore(win, contract.namespace);
     var clock = options.clock || function () { return new Date().toISOString(); };
     var DATA = contract.data_prefix, HISTORY = contract.history_prefix, META = contract.meta_prefix;
+    // A tool-name prefix whose keys a tab removed on purpose (a deleted workspace) is marked
+    // first under this key, so that every other tab keeps what it holds of those tools on its
+    // page (and in its exports) rather than emptying it as the removals arrive.
+    var DROPPED = META + "@dropped/";
+    /** @type {Record<string, boolean>} */
+    var dropped = dict();
     var tab = randomId(), seq = 0;
     /** @type {Record<string, Record<string, Record<string, Record<string, StoredVersion>>>>} */
     var index = dict();     // tool -> record -> field -> version id -> parsed version
@@ -311,10 +317,15 @@
     /** @param {string} key @param {string | null} text @returns {boolean} */
     function learn(key, text) {
       var parts;
+      if (key.indexOf(DROPPED) === 0) {
+        if (text !== null) dropped[key.slice(DROPPED.length)] = true;
+        return true;
+      }
       if (key.indexOf(DATA) === 0) {
         parts = key.slice(DATA.length).split("/");
         if (parts.length !== 4) return false;
         var tool = parts[0], r = parts[1], f = parts[2], id = parts[3];
+        if (text === null && isDropped(tool)) return false;
         delete cache[tool];
         var x = text === null ? null : parseVersion(text);
         var recs = own(index, tool) ? index[tool] : (index[tool] = dict());
@@ -327,6 +338,7 @@
       if (key.indexOf(HISTORY) === 0) {
         parts = key.slice(HISTORY.length).split("/");
         if (parts.length !== 2) return false;
+        if (text === null && isDropped(parts[0])) return false;
         var list = own(history, parts[0]) ? history[parts[0]] : (history[parts[0]] = dict());
         var snap = null;
         try { snap = text === null ? null : JSON.parse(text); } catch (e) { snap = null; }
@@ -339,13 +351,23 @@
       return false;
     }
 
-    /* Read everything again (at open, and when the page may have missed changes). */
+    /** @param {string} tool */
+    function isDropped(tool) { return Object.keys(dropped).some(function (p) { return tool.indexOf(p) === 0; }); }
+
+    /* Read everything again (at open, and when the page may have missed changes); what this page
+       holds of dropped tools is kept. */
     function rescan() {
+      var keptIndex = index, keptHistory = history;
       index = dict();
       history = dict();
       cache = dict();
       if (!ls) return;
       var store = ls;   // not null (checked above): tsc does not carry a var's check into a callback
+      keys(store).forEach(function (k) {
+        if (k && k.indexOf(DROPPED) === 0) learn(k, store.getItem(k));
+      });
+      Object.keys(keptIndex).forEach(function (tool) { if (isDropped(tool)) index[tool] = keptIndex[tool]; });
+      Object.keys(keptHistory).forEach(function (tool) { if (isDropped(tool)) history[tool] = keptHistory[tool]; });
       keys(store).forEach(function (k) {
         if (k && (k.indexOf(DATA) === 0 || k.indexOf(HISTORY) === 0)) learn(k, store.getItem(k));
       });
@@ -390,7 +412,8 @@
        problem: "unavailable" | "full" }. */
     /** @param {string} tool @param {WriteOp[]} ops @returns {WriteResult} */
     function write(tool, ops) {
-      if (!ls) return { ok: false, problem: "unavailable" };
+      // A dropped tool's keys would be kept where no page shows them: its changes stay on the page.
+      if (!ls || isDropped(tool)) return { ok: false, problem: "unavailable" };
       var store = ls;   // not null (checked above): tsc does not carry a var's check into a callback
       var now = clock(), written = /** @type {string[]} */ ([]), ids = /** @type {(string | null)[]} */ ([]), cells = /** @type {Record<string, string[]>} */ (dict());
       ops.forEach(function (op) { check(tool, op); });
@@ -443,7 +466,7 @@
     /** @param {string} tool @param {SnapshotReason} reason @param {string} data @param {number} [count] @param {unknown} [at]
         @returns {KeepResult} */
     function keepSnapshot(tool, reason, data, count, at) {
-      if (!ls) return { ok: false, problem: "unavailable" };
+      if (!ls || isDropped(tool)) return { ok: false, problem: "unavailable" };
       var when = isStamp(at) || clock();
       var snap = { id: Date.parse(clock()).toString(36) + "-" + tab + "-" + (seq++).toString(36), when: when, reason: reason, count: count || 0, data: data };
       var plan = pruneHistory(snapshots(tool), snap, contract.limits);
@@ -511,6 +534,8 @@
     function dropTools(prefix) {
       if (!ls || !prefix) return 0;
       var store = ls, starts = [DATA + prefix, HISTORY + prefix, META + prefix], n = 0;
+      try { store.setItem(DROPPED + prefix, clock()); } catch (e) { return 0; }   // the other tabs are told first
+      dropped[prefix] = true;
       keys(store).forEach(function (k) {
         if (!k || !starts.some(function (st) { return k.indexOf(st) === 0; })) return;
         store.removeItem(k);

@@ -68,7 +68,7 @@
     // Deleted in another tab: this page still shows what it held, and says how to keep it.
     if (!listed && !gone) {
       gone = true;
-      say(t("This workspace was deleted in another tab or window. What this page shows is no longer kept: export it now (here, or the worksheet's own export), then import it as a new workspace."), true);
+      say(t("This workspace was deleted in another tab or window. What this page shows stays on this page only and is no longer saved: export it now (here, or the worksheet's own export), then import it as a new workspace."), true);
     }
     /** @type {HTMLElement} */ (must(bar.querySelector("[data-workspace-delete]"))).hidden = me.isDefault || gone;
     shownName.textContent = gone ? "" : nameOf(mine);
