@@ -93,3 +93,29 @@ def test_every_worksheet_0_1_0_stored_shows_on_its_page(page, base):
         if found:
             problems[sheet] = found
     assert not problems, json.dumps(problems, ensure_ascii=False, indent=1)
+
+
+@pytest.mark.parametrize("base", ["http", "file"], indirect=True)
+def test_the_whole_workspace_exported_holds_every_worksheet_0_1_0_stored(page, base, tmp_path):
+    """Exported from the self-assessment's page (which has none of the worksheets' code) before
+    any worksheet was opened: the file holds every field and cell of every worksheet 0.1.0
+    stored, and none of the rows it removed."""
+    page.goto(f"{base}/assessment/index.html")
+    page.evaluate("d => { localStorage.clear(); for (const [k, v] of Object.entries(d)) localStorage.setItem(k, v); }", LEGACY)
+    page.reload()
+    page.locator("[data-workspace-bar] summary").click()
+    with page.expect_download() as saved:
+        page.locator("[data-workspace-export]").click()
+    path = tmp_path / "workspace.json"
+    saved.value.save_as(path)
+    tools = json.loads(path.read_text(encoding="utf-8"))["tools"]
+    missing = []
+    for sheet in SHEETS:
+        records = tools.get(storage.contract()["tools"]["worksheet"].replace("{id}", sheet), {})
+        fields, rows, removed = stored(sheet)
+        missing += [f"{sheet} {f}" for f, v in fields.items() if records.get(f"f:{f}", {}).get("value", {}).get("value") != v]
+        missing += [f"{sheet} {t} {r} {c}" for t, by_row in rows.items() for r, values in by_row.items() for c, v in values.items()
+                    if records.get(f"r:{t}:{r}", {}).get(c, {}).get("value") != v]
+        missing += [f"{sheet} {t} {r}: removed in 0.1.0, exported" for t, gone in removed.items() for r in gone
+                    if f"r:{t}:{r}" in records and "@deleted" not in records[f"r:{t}:{r}"]]
+    assert not missing, missing

@@ -19,6 +19,8 @@
   var session = WS.sessionOf(window);
   var me = WS.current(window, contract, Layer);
   var gone = false;   // this tab's workspace was deleted elsewhere
+  // Where this script was loaded from: worksheet-core.js is beside it.
+  var here = document.currentScript instanceof HTMLScriptElement ? document.currentScript.src : null;
 
   /** @param {string} text */
   function t(text) { return (model.strings && model.strings[text]) || text; }
@@ -151,7 +153,43 @@
   /** @param {string} name */
   function fileName(name) { return "workspace-" + (name.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "partnership") + ".json"; }
 
-  function exportFile() { download(fileName(mineName()), JSON.stringify(exportNow(), null, 1)); }
+  /** @returns {Promise<void>} */
+  function exportFile() {
+    return adoptOldWorksheets().then(function (moved) {
+      download(fileName(mineName()), JSON.stringify(exportNow(), null, 1));
+      if (!moved) say(t("Exported, without some worksheets saved by version 0.1.0 of the toolkit, which could not be moved yet (storage full): they are kept as they were. Free some space and export again."), true);
+    });
+  }
+
+  /* Version 0.1.0 kept each worksheet under a key of its own, moved into the data layer when its
+     page is first opened (worksheet-core.js). The default workspace goes out whole with the
+     worksheets not opened since moved in first, worksheet-core.js loaded for it on the pages
+     that do not have it. Resolves to whether everything moved. */
+  /** @returns {Promise<boolean>} */
+  function adoptOldWorksheets() {
+    var L = contract.legacy, prefix = contract.tools.worksheet.replace("{id}", "");
+    var sheets = me.isDefault ? model.tools.filter(function (tool) {
+      var id = tool.slice(prefix.length);
+      return tool.indexOf(prefix) === 0 && (layer.raw(L.worksheet.replace("{id}", id)) !== null || layer.raw(L.worksheet_snapshots.replace("{id}", id)) !== null);
+    }) : [];
+    if (!sheets.length) return Promise.resolve(true);
+    return worksheetCore().then(function (Core) {
+      return sheets.map(function (tool) { return Core.adoptLegacyWorksheet(layer, contract, tool.slice(prefix.length), tool); })
+        .every(function (ok) { return ok; });
+    }, function () { return false; });
+  }
+
+  /** @returns {Promise<WorksheetCoreModule>} */
+  function worksheetCore() {
+    if (window.WorksheetCore) return Promise.resolve(window.WorksheetCore);
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement("script");
+      s.src = new URL("worksheet-core.js", here || window.location.href).href;
+      s.onload = function () { if (window.WorksheetCore) resolve(window.WorksheetCore); else reject(new Error("worksheet-core.js did not load")); };
+      s.onerror = function () { reject(new Error("worksheet-core.js could not be loaded")); };
+      document.head.appendChild(s);
+    });
+  }
 
   /* Keep the workspace as it is as an earlier version; false (and said) when it cannot be. */
   /** @param {SnapshotReason} reason */
@@ -247,7 +285,7 @@
     var q = document.createElement("p");
     q.textContent = tf("Delete the workspace “{name}” and everything it holds in this browser (its self-assessment, worksheets, action plan and earlier versions)? This cannot be undone: export it first to keep a copy. Your other workspaces are not changed.", { name: name });
     choice.appendChild(q);
-    choice.appendChild(button(t("Export, then delete"), function () { exportFile(); remove(name); }, { "data-workspace-delete-mode": "export" }));
+    choice.appendChild(button(t("Export, then delete"), function () { exportFile().then(function () { remove(name); }); }, { "data-workspace-delete-mode": "export" }));
     choice.appendChild(button(t("Delete without exporting"), function () { remove(name); }, { "data-workspace-delete-mode": "delete" }));
     choice.appendChild(button(t("Cancel"), function () { choice.hidden = true; choice.textContent = ""; }, { "data-workspace-delete-mode": "cancel" }));
     choice.hidden = false;
