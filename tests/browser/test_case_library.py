@@ -6,7 +6,6 @@ import re
 import pytest
 
 from macros.site import urls
-from macros.site.places import case_scope
 
 
 def visible_cases(page):
@@ -17,8 +16,18 @@ def expected(content, predicate):
     return sorted(f"case-{urls.slug(c.id)}" for c in content.cases if predicate(c))
 
 
+# Read off the publication, not computed by the code under test (macros.site.places.case_scope):
+# box IV.6 is printed in step 8 of module C and cited there ("see box IV.6"); box IV.12 (the Pulse
+# Polio programme) speaks to every module in sections of its own, module C among them.
+MODULE_C = ["IV.12", "IV.6"]
+MODULE_C_STEP_8 = ["IV.6"]
+
+
+def cards(ids):
+    return sorted(f"case-{urls.slug(i)}" for i in ids)
+
+
 def test_case_filters_show_exactly_the_matching_cases(page, server, content):
-    scope = case_scope(content)
     page.goto(f"{server}/cases/index.html")
     assert len(visible_cases(page)) == 13
     page.select_option("select[name=country]", "India")
@@ -26,19 +35,18 @@ def test_case_filters_show_exactly_the_matching_cases(page, server, content):
     assert "#country=India" in page.url
     page.select_option("select[name=country]", "")
     page.select_option("select[name=module]", "C")
-    assert visible_cases(page) == expected(content, lambda c: "C" in scope[c.id][0])
+    assert visible_cases(page) == cards(MODULE_C)
     page.select_option("select[name=step]", "8")
-    assert visible_cases(page) == expected(content, lambda c: "C" in scope[c.id][0] and "8" in scope[c.id][1])
+    assert visible_cases(page) == cards(MODULE_C_STEP_8)
     assert re.search(r"#module=C&step=8$", page.url)
     page.click("form[data-case-filters] button[type=reset]")
     page.wait_for_function("() => document.querySelectorAll('.case-card:not([hidden])').length === 13")
 
 
 def test_a_course_link_restores_the_filter(page, server, content):
-    scope = case_scope(content)
     page.goto(f"{server}/cases/index.html#module=C")
     assert page.locator("select[name=module]").input_value() == "C"
-    want = expected(content, lambda c: "C" in scope[c.id][0])
+    want = cards(MODULE_C)
     assert visible_cases(page) == want
     assert page.locator("#case-count").inner_text() == f"{len(want)} of 13 cases match."
     page.goto(f"{server}/cases/index.html#theme=scaling-up&sdg=17")

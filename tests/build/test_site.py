@@ -12,9 +12,9 @@ import yaml
 from macros.content import inline
 from macros.content.load import load
 from macros.outputs.guidelines_json import guidelines_json
+from macros.project import ROOT
 from macros.site import urls
 from macros.site.pages import pages
-from macros.site.places import box_placements, citations
 
 
 class _Text(HTMLParser):
@@ -26,6 +26,8 @@ class _Text(HTMLParser):
         self.chunks: list[str] = []
         self.ids: set[str] = set()
         self.links: list[str] = []
+        self.article_links: list[str] = []     # the links in the page's own text, not in its menus or panels (<nav>)
+        self._nav = 0
         self.description = None
         self.title = None
         self._in_title = False
@@ -39,8 +41,12 @@ class _Text(HTMLParser):
             self.ids.add(a["id"])
         if tag == "article":
             self.depth += 1
+        if tag == "nav":
+            self._nav += 1
         if tag == "a" and a.get("href"):
             self.links.append(a["href"])
+            if self.depth > 0 and not self._nav:
+                self.article_links.append(a["href"])
         if tag == "meta" and a.get("name") == "description":
             self.description = a.get("content")
         if tag == "title":
@@ -53,6 +59,8 @@ class _Text(HTMLParser):
             self.skip = False
         if tag == "article":
             self.depth -= 1
+        if tag == "nav":
+            self._nav -= 1
         if tag == "title":
             self._in_title = False
 
@@ -85,28 +93,39 @@ def test_no_template_or_macro_residue_on_any_page(site):
             assert residue not in text, f"{path.relative_to(site)} contains {residue!r}"
 
 
+ADDRESSES = [line for line in (ROOT / "tests/fixtures/addresses.txt").read_text(encoding="utf-8").splitlines()
+             if line and not line.startswith("#")]
+
+
+def test_every_address_courses_link_to_still_resolves(site):
+    """The addresses listed once (tests/fixtures/addresses.txt), not computed by the code that
+    makes them: each page exists and carries its anchor."""
+    assert len(ADDRESSES) > 200
+    pages: dict[str, _Text] = {}
+    for address in ADDRESSES:
+        path, _, anchor = address.partition("#")
+        assert (site / path).is_file(), address
+        if anchor:
+            assert anchor in pages.setdefault(path, read(site, path)).ids, address
+
+
 def test_every_task_and_item_is_on_its_step_page(site, content):
-    for step in content.steps:
-        page = read(site, urls.step_path(step.id))
+    """Each task's items as the published guidelines.json gives them: their text on their step
+    page, at the address listed for it."""
+    data = json.loads((site / "guidelines.json").read_text(encoding="utf-8"))
+    for step in (s for m in data["modules"] for s in m["steps"]):
+        page = read(site, step["url"])
         text = fidelity.fold(page.text)
-        for task in step.tasks:
-            assert urls.task_anchor(task.id) in page.ids
-            assert fidelity.fold(f"Task {task.id}: {task.title}") in text
-            for entry in guidelines_items(task):
-                assert urls.item_anchor(entry["id"]) in page.ids, entry["id"]
+        for task in step["tasks"]:
+            assert task["url"] in ADDRESSES and task["url"].partition("#")[2] in page.ids
+            assert fidelity.fold(f"Task {task['id']}: {task['title']}") in text
+            todo = list(task["items"])
+            while todo:
+                entry = todo.pop(0)
+                todo[:0] = entry.get("items", [])
+                assert entry["url"] in ADDRESSES and entry["url"].partition("#")[2] in page.ids, entry["url"]
                 if entry["text"]:
-                    assert fidelity.fold(entry["text"]) in text, f"{entry['id']} missing on step {step.id}"
-
-
-def guidelines_items(task):
-    from macros.outputs.guidelines_json import task_items
-
-    flat, todo = [], task_items(task, "")
-    while todo:
-        item = todo.pop(0)
-        flat.append(item)
-        todo[:0] = item.get("items", [])
-    return flat
+                    assert fidelity.fold(entry["text"]) in text, f"{entry['id']} missing on step {step['id']}"
 
 
 def test_step_pages_show_their_boxes_context_and_neighbours(site, content):
@@ -138,18 +157,31 @@ def test_module_pages_have_outcomes_principles_steps_and_factors(site, content):
 
 
 def test_case_pages_link_both_ways(site, content):
-    placed, cited = box_placements(content), citations(content)
+    """Read off the built pages, not from the code that places the boxes: the guidance page that
+    prints a box (it carries the box's anchor) and every guidance page whose own text links to the
+    case are linked from the case's own text."""
+    import posixpath
+
+    guidance = {str(p.relative_to(site)): read(site, str(p.relative_to(site)))
+                for folder in ("steps", "modules", "chapters") for p in sorted((site / folder).glob("*.html"))}
+
+    def target(href: str, at: str) -> str:
+        return posixpath.normpath(posixpath.join(posixpath.dirname(at), href.partition("#")[0]))
+
     for case in content.cases:
-        page = read(site, urls.case_path(case.id))
+        path = urls.case_path(case.id)
+        page = read(site, path)
         assert f"Box {case.id}:" in page.text
         if case.source:
             assert fidelity.fold("Source: " + inline.plain(case.source)) in fidelity.fold(page.text)
-        printed = placed[case.id]
-        assert urls.relative(printed.target, urls.case_path(case.id)) in page.links
-        for place in cited.get(("box", case.id), []):
-            assert urls.relative(place.target, urls.case_path(case.id)) in page.links
-            citing = read(site, place.target.split("#")[0])
-            assert urls.relative(urls.case_path(case.id), place.target.split("#")[0]) in citing.links
+        anchor = "box-" + Path(path).stem
+        printed = [g for g, text in guidance.items() if anchor in text.ids]
+        assert len(printed) == 1, (case.id, printed)
+        linked_back = {target(href, path) for href in page.article_links}
+        assert printed[0] in linked_back, (case.id, printed)
+        citing = [g for g, text in guidance.items() if any(target(href, g) == path for href in text.article_links)]
+        assert citing, case.id
+        assert not set(citing) - linked_back, (case.id, sorted(set(citing) - linked_back))
     mongolia = read(site, "cases/iv-11.html")
     assert "Mongolia" in mongolia.text and "../steps/12.html#task-12-1" in mongolia.links
 
