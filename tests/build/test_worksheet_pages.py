@@ -7,7 +7,6 @@ from bs4 import BeautifulSoup
 
 from macros.content.model import FieldPart
 from macros.site import worksheets as ws
-from macros.site.worksheets import clauses, grid_view
 
 
 def test_every_task_links_to_its_worksheet_and_back(site, content):
@@ -90,7 +89,8 @@ def test_every_worksheet_page_renders_every_field_column_clause_score_and_grid(s
                 assert all(tr.select_one("[data-score] output") for tr in block.select(f"#ws-{part.table} > tbody > tr"))
             if part.grid:
                 grid = block.select_one("[data-grid]")
-                assert len(grid.select("[data-grid-x]")) == len(grid_view(part).xs) * len(grid_view(part).rows)
+                columns = {c.id: c for c in part.columns}     # a cell for each pair of the two choices' options
+                assert len(grid.select("[data-grid-x]")) == len(columns[part.grid.x].options) * len(columns[part.grid.y].options)
                 strategies = block.select_one(".ws-grid-strategies").get_text(" ", strip=True)
                 for region in part.grid.regions:
                     assert region.title in strategies and region.strategy in strategies
@@ -98,8 +98,11 @@ def test_every_worksheet_page_renders_every_field_column_clause_score_and_grid(s
         assert (draft is not None) == bool(sheet.draft), sheet.id
         if draft:
             assert draft.select_one("h2").get_text() == sheet.draft
-            assert [h.get_text() for h in draft.select("h3")] == [f"{n}. {c.title}" for n, c in enumerate(clauses(sheet), 1)]
-            for clause, source in zip(clauses(sheet), draft.select(".ws-draft-source"), strict=True):
+            # The clauses as the content names them, in order, parts in a row under one name sharing it.
+            titles = [p.clause for n, p in enumerate(sheet.parts) if p.clause and (n == 0 or sheet.parts[n - 1].clause != p.clause)]
+            assert [h.get_text() for h in draft.select("h3")] == [f"{n}. {title}" for n, title in enumerate(titles, 1)]
+            for title, source in zip(titles, draft.select(".ws-draft-source"), strict=True):
                 assert source.select_one(".editorial-tag").get_text() == "Ours"
-                assert [a.get_text() for a in source.select("a")] == [f"Task {s}" for s in clause.sources]
+                tasks = dict.fromkeys(p.source for p in sheet.parts if p.clause == title)
+                assert [a.get_text() for a in source.select("a")] == [f"Task {t}" for t in tasks]
             assert soup.select_one("[data-print-draft]") is not None
