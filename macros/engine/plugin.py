@@ -49,6 +49,7 @@ from macros.outputs.webapp import ICON_SIZES, KEEP_SCRIPT, MANIFEST, THEME_COLOR
 from macros.project import build_date, version
 from macros.site import csp
 from macros.site.assessment import model_script
+from macros.site.bundles import bundle
 from macros.site.i18n import fill
 from macros.site.pages import ASSESSMENT_MODEL, NavEntry, nav
 from macros.site.preload import preload_order, style_sources
@@ -189,7 +190,7 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
             meta = {"description": _for_theme(page.description), "title": self._stand_in(page.title),
                     **page_languages(build, page)}
             if page.assets:
-                meta["assets"] = list(page.assets)
+                meta["assets"] = self._bundled(page.assets, files, config)
             if not page.searchable:
                 meta["search"] = {"exclude": True}
             elif page.search_boost is not None:
@@ -200,6 +201,23 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
                 raise PluginError(f"{config.docs_dir}/{page.source} would hide the generated page {page.path}: remove the file")
             files.append(File.generated(config, page.source, content=body))
         return files
+
+    def _bundled(self, assets: tuple[str, ...], files: Files, config: MkDocsConfig) -> list[str]:
+        """A page's assets with its scripts as one (macros/site/bundles.py), added to the site once
+        for every page that names the same scripts."""
+        scripts = [asset for asset in assets if asset.endswith(".js")]
+        if len(scripts) < 2:
+            return list(assets)
+        sources = []
+        for path in scripts:
+            file = files.get_file_from_path(path)
+            if file is None:
+                raise PluginError(f"a page's script {path} is not a file of the site")
+            sources.append((path, file.content_string))
+        name, text = bundle(sources)
+        if files.get_file_from_path(name) is None:
+            files.append(File.generated(config, name, content=text))
+        return [asset for asset in assets if not asset.endswith(".js")] + [name]
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """The title as written, after mkdocs-macros has run (this plugin comes after it in
