@@ -10,6 +10,7 @@ from macros.site.critical_css import Stylesheets
 SHEET = """@charset "UTF-8";
 /* a comment with a brace { */
 :root{--md-primary:#4051b5;--md-unused:red;--md-shade:var(--md-primary)}
+.md-header[title="{;}"]{color:blue}
 .md-header{background:var(--md-shade);height:3rem}
 .md-search{display:none}
 .md-typeset h1,.md-typeset .absent{font-size:2em}
@@ -42,6 +43,7 @@ def test_rules_for_the_elements_of_the_page_are_kept_with_the_properties_they_re
     "icons/x.svg",             # an address that would resolve against the page, not the stylesheet
     "[dir=rtl]", "pink",       # attributes the page's elements do not have
     "comment",
+    "color:blue",              # a selector holding braces, which must not end the rule
 ])
 def test_what_the_first_paint_does_not_use_is_left_to_the_stylesheets(left_out):
     css = Stylesheets([SHEET]).critical(PAGE)
