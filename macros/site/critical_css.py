@@ -16,7 +16,6 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-
 # At-rules whose blocks hold style rules, kept when one of their rules is; any other at-rule
 # (@keyframes, @page, @font-face, @charset) waits for the full stylesheets.
 _GROUPS = ("@media", "@supports", "@layer", "@container")
@@ -160,7 +159,7 @@ class _Page:
         return needs.names <= self.names and needs.attributes <= self.attributes
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _declarations(body: str) -> tuple[str, ...]:   # the same bodies on every page
     out, depth, start, i = [], 0, 0, 0
     while i < len(body):
@@ -176,7 +175,7 @@ def _declarations(body: str) -> tuple[str, ...]:   # the same bodies on every pa
     return tuple(d.strip() for d in [*out, body[start:]] if d.strip())
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _property(declaration: str) -> tuple[str | None, tuple[str, ...]]:
     """The custom property a declaration sets (if it sets one), and those it reads."""
     name = _CUSTOM_PROPERTY.match(declaration)

@@ -44,7 +44,7 @@ def first_screen(browser, url: str, size: tuple[int, int], stylesheets: bool):
 
 def compare(url: str, first, final) -> None:
     assert len(first) > 20, (url, first)
-    differ = [(a, b) for a, b in zip(first, final) if a != b]
+    differ = [(a, b) for a, b in zip(first, final, strict=False) if a != b]   # both lengths said below
     assert not differ and len(first) == len(final), f"{url}: first paint vs. loaded: {differ[:5]} ({len(first)} vs {len(final)} elements)"
 
 
