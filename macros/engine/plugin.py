@@ -20,6 +20,7 @@ import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from jinja2 import Environment
 from markupsafe import Markup
@@ -48,9 +49,10 @@ from macros.outputs.webapp import ICON_SIZES, KEEP_SCRIPT, MANIFEST, THEME_COLOR
 from macros.project import build_date, version
 from macros.site import csp
 from macros.site.assessment import model_script
+from macros.site.bundles import bundle
 from macros.site.i18n import fill
 from macros.site.pages import ASSESSMENT_MODEL, NavEntry, nav
-from macros.site.preload import preload_order
+from macros.site.preload import preload_order, style_sources
 
 log = logging.getLogger(f"mkdocs.plugins.{PLUGIN}")
 
@@ -92,6 +94,7 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         self._stood_in: dict[str, str] = {}
         self._set_aside: dict[str, list[str]] = {}
         self._base_urls: dict[str, str] = {}
+        self._files: Files | None = None         # every file of the site, the theme's too (on_env)
 
     @property
     def build(self) -> Build:
@@ -187,7 +190,7 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
             meta = {"description": _for_theme(page.description), "title": self._stand_in(page.title),
                     **page_languages(build, page)}
             if page.assets:
-                meta["assets"] = list(page.assets)
+                meta["assets"] = self._bundled(page.assets, files, config)
             if not page.searchable:
                 meta["search"] = {"exclude": True}
             elif page.search_boost is not None:
@@ -198,6 +201,23 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
                 raise PluginError(f"{config.docs_dir}/{page.source} would hide the generated page {page.path}: remove the file")
             files.append(File.generated(config, page.source, content=body))
         return files
+
+    def _bundled(self, assets: tuple[str, ...], files: Files, config: MkDocsConfig) -> list[str]:
+        """A page's assets with its scripts as one (macros/site/bundles.py), added to the site once
+        for every page that names the same scripts."""
+        scripts = [asset for asset in assets if asset.endswith(".js")]
+        if len(scripts) < 2:
+            return list(assets)
+        sources = []
+        for path in scripts:
+            file = files.get_file_from_path(path)
+            if file is None:
+                raise PluginError(f"a page's script {path} is not a file of the site")
+            sources.append((path, file.content_string))
+        name, text = bundle(sources)
+        if files.get_file_from_path(name) is None:
+            files.append(File.generated(config, name, content=text))
+        return [asset for asset in assets if not asset.endswith(".js")] + [name]
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """The title as written, after mkdocs-macros has run (this plugin comes after it in
@@ -225,6 +245,8 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         # Material's inline scripts, as its templates write them (macros/site/csp.py).
         self.build.trust.theme(env, {"config": config})
         env.filters["preload_order"] = preload_order   # overrides/main.html's preloads (macros/site/preload.py)
+        env.filters["style_sources"] = style_sources
+        self._files = files
         if self.project is not None:   # MkDocs made this environment for this language: compile once for all
             env.bytecode_cache = self.project.theme_code
         return env
@@ -238,17 +260,25 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         self._base_urls[template_name] = context["base_url"]
         return context
 
-    def _policed(self, output: str, where: str, base_url: str) -> str:
+    def _policed(self, output: str, where: str, url: str, base_url: str, config: MkDocsConfig) -> str:
+        """The page with its first paint's rules (first_paint.py), which the policy then trusts as
+        the theme's template wrote their <style>: chosen from the site's stylesheets, never content."""
+        if self.project is None or self._files is None:
+            raise PluginError("a page rendered before on_config and on_env")
+        root = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+        output, css = self.project.first_paint.fill(output, url, self._files, root)
+        if css is not None:
+            self.build.trust.style(css)
         try:
             return csp.apply(output, where, base_url, self.build.trust)
         except csp.UntrustedCode as exc:
             raise PluginError(str(exc)) from None
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return self._policed(output, page.file.src_uri, self._base_urls[page.url])
+        return self._policed(output, page.file.src_uri, page.file.dest_uri, self._base_urls[page.url], config)
 
     def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
-        return self._policed(output, template_name, self._base_urls[template_name])  # 404.html
+        return self._policed(output, template_name, template_name, self._base_urls[template_name], config)  # 404.html
 
     def _write_outputs(self, *, config: MkDocsConfig) -> None:
         """This language's files beside its pages (after the search plugin wrote its index)."""

@@ -22,6 +22,7 @@ from ..site.pages import Page, pages
 from ..site.render import Renderer
 from ..site.templates import CompiledInMemory
 from ..site.views import DownloadFacts, OfflineCopy, SiteData
+from .first_paint import FirstPaint
 from .settings import Paths
 
 
@@ -88,6 +89,8 @@ class Project:
     overlaid: dict[str, tuple[Content, overlay.Translation]]   # per language: the content with its official translation
     # The theme's templates, compiled once for every language (the theme is the same for all).
     theme_code: CompiledInMemory = field(default_factory=CompiledInMemory)
+    # The stylesheets each page's first paint is chosen from, read once for every language.
+    first_paint: FirstPaint = field(default_factory=FirstPaint)
 
     @classmethod
     def load(cls, paths: Paths) -> Project:

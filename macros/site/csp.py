@@ -39,7 +39,7 @@ def _hash(body: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
 
 
-def _attribute(attrs: str, name: str) -> str | None:
+def attribute(attrs: str, name: str) -> str | None:
     m = re.search(r"(?:^|\s)" + re.escape(name) + _VALUE, attrs, re.I)
     if m is None:
         return None
@@ -50,7 +50,7 @@ def _runs(attrs: str) -> bool:
     """Whether a <script> with these attributes is inline code the browser runs."""
     if re.search(r"(?:^|\s)src\s*=", attrs, re.I):
         return False  # a file of the site's own ('self' in the policy)
-    kind = _attribute(attrs, "type")
+    kind = attribute(attrs, "type")
     return kind is None or kind.strip().lower() not in DATA_TYPES
 
 
@@ -66,7 +66,7 @@ def script_sources(html: str, deferred: bool | None = None) -> list[str]:
     (True) or do not (False) wait for the page to be parsed (`defer`, `async`)."""
     out = []
     for m in _SCRIPT.finditer(html):
-        src, waits = _attribute(m.group("attrs"), "src"), re.search(r"(?:^|\s)(?:defer|async)\b", m.group("attrs"), re.I)
+        src, waits = attribute(m.group("attrs"), "src"), re.search(r"(?:^|\s)(?:defer|async)\b", m.group("attrs"), re.I)
         if src and (deferred is None or deferred == bool(waits)):
             out.append(src)
     return out

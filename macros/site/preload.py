@@ -10,7 +10,9 @@ acts on them itself).
 """
 from __future__ import annotations
 
-from .csp import script_sources
+import re
+
+from .csp import attribute, script_sources
 
 
 def preload_order(html: str) -> list[str]:
@@ -18,3 +20,18 @@ def preload_order(html: str) -> list[str]:
     those the parser runs, then the deferred. The browser opens six connections to a site; on a
     slow link each round of six costs a round trip, so what runs first is asked for first."""
     return list(dict.fromkeys(script_sources(str(html), deferred=False) + script_sources(str(html), deferred=True)))
+
+
+_LINK = re.compile(r"<link\b([^>]*)>", re.I)
+
+
+def style_sources(html: str, preloaded: bool = True) -> list[str]:
+    """The addresses of the stylesheets `html` links (and, with `preloaded`, of those it preloads:
+    `<link rel="preload" as="style">`), each once, in order."""
+    out = []
+    for m in _LINK.finditer(str(html)):
+        attrs = m.group(1)
+        rel, kind, href = (attribute(attrs, name) for name in ("rel", "as", "href"))
+        if href and (rel == "stylesheet" or (preloaded and rel == "preload" and kind == "style")):
+            out.append(href)
+    return list(dict.fromkeys(out))

@@ -88,9 +88,14 @@ def test_every_page_is_built(site, content):
 
 def test_no_template_or_macro_residue_on_any_page(site):
     for path in site.rglob("*.html"):
-        text = re.sub(r"(?s)<script\b.*?</script>", "", path.read_text(encoding="utf-8"))
+        html = path.read_text(encoding="utf-8")
+        # CSS closes a rule and its @media block with "}}": only what opens a template is residue there.
+        styles = "".join(re.findall(r"(?s)<style\b[^>]*>(.*?)</style>", html))
+        text = re.sub(r"(?s)<(script|style)\b.*?</\1>", "", html)
         for residue in ("{{", "}}", "{%", "%}", "Macro Rendering Error", "Traceback", "Undefined", "{: #", "href=\"None\""):
             assert residue not in text, f"{path.relative_to(site)} contains {residue!r}"
+        for residue in ("{{", "{%"):   # "100%}" and "@media x{#id{" are CSS
+            assert residue not in styles, f"{path.relative_to(site)}: its <style> contains {residue!r}"
 
 
 ADDRESSES = [line for line in (ROOT / "tests/fixtures/addresses.txt").read_text(encoding="utf-8").splitlines()

@@ -1,0 +1,44 @@
+"""Each page's inline rules for its first paint (macros/site/critical_css.py), from the stylesheets
+the page links, as MkDocs has them: the theme's, docs/'s, wherever the files come from."""
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+
+from macros.site.critical_css import Stylesheets
+from macros.site.preload import style_sources
+
+# Written by overrides/main.html inside the <style> of <head>.
+PLACEHOLDER = "__CRITICAL_CSS__"
+
+
+class FirstPaint:
+    """The stylesheets read once for every page that links the same ones (every language's pages
+    link the theme's, and each kind of page its own besides)."""
+
+    def __init__(self) -> None:
+        self._read: dict[tuple[Path, ...], Stylesheets] = {}
+
+    def fill(self, html: str, url: str, files: Files, root: str = "/") -> tuple[str, str | None]:
+        """The page at `url` with its inline rules, and those rules (None: the page has no
+        placeholder); `root`: the site's path on its host, which 404.html's addresses start with."""
+        if PLACEHOLDER not in html:
+            return html, None
+        paths = []
+        for href in style_sources(html, preloaded=False):
+            if href.startswith("/"):
+                uri = href[len(root):] if href.startswith(root) else href
+            else:
+                uri = posixpath.normpath(posixpath.join(posixpath.dirname(url), href))
+            file = files.get_file_from_path(uri)
+            if file is None or file.abs_src_path is None:
+                raise PluginError(f"{url}: links the stylesheet {href}, which is not a file of the site")
+            paths.append(Path(file.abs_src_path))
+        key = tuple(paths)
+        if key not in self._read:
+            self._read[key] = Stylesheets(path.read_text(encoding="utf-8") for path in paths)
+        css = self._read[key].critical(html)
+        return html.replace(PLACEHOLDER, css, 1), css
