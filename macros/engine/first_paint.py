@@ -3,6 +3,7 @@ the page links, as MkDocs has them: the theme's, docs/'s, wherever the files com
 from __future__ import annotations
 
 import posixpath
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -13,6 +14,9 @@ from macros.site.preload import style_sources
 
 # Written by overrides/main.html inside the <style> of <head>.
 PLACEHOLDER = "__CRITICAL_CSS__"
+# A page's own print rules, written by its template in its text (templates/checklists/framework.md...).
+PAGE_PRINT = re.compile(r'<style media="print">.*?</style>', re.S)
+LINKED = re.compile(r'<link rel="stylesheet"[^>]*>')
 
 
 class FirstPaint:
@@ -41,4 +45,18 @@ class FirstPaint:
         if key not in self._read:
             self._read[key] = Stylesheets(path.read_text(encoding="utf-8") for path in paths)
         css = self._read[key].critical(html)
-        return html.replace(PLACEHOLDER, css, 1), css
+        return after_stylesheets(html.replace(PLACEHOLDER, css, 1)), css
+
+
+def after_stylesheets(html: str) -> str:
+    """The page's own print rules moved after the stylesheets linked at the end of <body>: before
+    them, the theme's rules of equal weight came later and won (the framework at a glance printed
+    on two pages). Their text is unchanged, so the policy's hashes still hold."""
+    head_end = html.find("</head>")
+    body = html[head_end:]
+    own = PAGE_PRINT.findall(body)
+    if head_end < 0 or not own or not LINKED.search(body):
+        return html
+    body = PAGE_PRINT.sub("", body)
+    at = list(LINKED.finditer(body))[-1].end()
+    return html[:head_end] + body[:at] + "".join(own) + body[at:]

@@ -103,3 +103,15 @@ def test_a_page_loads_its_own_scripts_as_one_file_named_by_its_content(site):
             assert body in text, f"{name}: {source} is not in {own[0]} as it is"
             positions.append(text.index(body))
         assert positions == sorted(positions), f"{name}: its scripts run out of order"
+
+
+def test_a_pages_own_print_rules_come_after_the_stylesheets(site):
+    """Rules of equal weight: the later wins. A template's print rules (the framework at a glance
+    on one landscape page, a worksheet's page header) must come after the stylesheets at the end of
+    <body>, or the theme's print rules undo them."""
+    for path in ("checklists/framework.html", "worksheets/stakeholder-map.html", "action-plan.html"):
+        html = (site / path).read_text(encoding="utf-8")
+        own = [m.start() for m in re.finditer(r'<style media="print">', html)]
+        links = [m.start() for m in re.finditer(r'<link rel="stylesheet"', html)]
+        assert own and links, path
+        assert min(own) > max(links), path
