@@ -47,7 +47,7 @@ from macros.outputs.guidelines_json import guidelines_json
 from macros.outputs.office import write_blank
 from macros.outputs.webapp import ICON_SIZES, KEEP_SCRIPT, MANIFEST, THEME_COLOR, icon_path, write_app, write_keep_list
 from macros.project import build_date, version
-from macros.site import csp, light
+from macros.site import csp, light, urls
 from macros.site.assessment import model_script
 from macros.site.bundles import bundle
 from macros.site.i18n import fill
@@ -195,8 +195,12 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         for page in build.pages:
             meta = {"description": _for_theme(page.description), "title": self._stand_in(page.title),
                     **page_languages(build, page)}
-            if page.assets:
-                meta["assets"] = self._bundled(page.assets, files, config)
+            assets = page.assets
+            if light.is_light(page) and not self.config.offline:
+                meta["light"] = self._light_link(page)
+                assets = (*assets, light.OFFER_SCRIPT)
+            if assets:
+                meta["assets"] = self._bundled(assets, files, config)
             if not page.searchable:
                 meta["search"] = {"exclude": True}
             elif page.search_boost is not None:
@@ -207,6 +211,14 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
                 raise PluginError(f"{config.docs_dir}/{page.source} would hide the generated page {page.path}: remove the file")
             files.append(File.generated(config, page.source, content=body))
         return files
+
+    def _light_link(self, page: SitePage) -> dict[str, str]:
+        """A guidance page's link to its light copy (overrides/main.html), with the words of the
+        note that offers it on a slow connection (docs/assets/js/light-offer.js)."""
+        _ = self.build.translator.gettext
+        return {"href": urls.relative(light.light_path(page.path), page.path), "label": _("Light version"),
+                "offer": _("Slow connection? The light version of this page is one download, with no scripts."),
+                "dismiss": _("Dismiss")}
 
     def _bundled(self, assets: tuple[str, ...], files: Files, config: MkDocsConfig) -> list[str]:
         """A page's assets with its scripts as one (macros/site/bundles.py), added to the site once

@@ -27,6 +27,7 @@ FOLDER = "light/"
 # The guidance: what a reader reads, not what a tool does (no form, nothing to store).
 TEMPLATES = frozenset({"pages/module.md", "pages/step.md", "pages/case.md", "pages/cases.md", "pages/chapter.md",
                        "pages/glossary.md", "pages/references.md"})
+OFFER_SCRIPT = "assets/js/light-offer.js"   # on the full pages: offers the light ones on a slow connection
 CONTENTS = "index.html"      # the light pages' own home: their list, in navigation order
 
 # Text is escaped in every page (autoescape), so each "<" of a body opens a tag; inside a tag,
