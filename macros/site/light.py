@@ -9,8 +9,6 @@ full site. Nothing here knows the site engine: macros/engine/plugin.py hands ove
 """
 from __future__ import annotations
 
-import base64
-import hashlib
 import html
 import posixpath
 import re
@@ -96,13 +94,9 @@ def light_body(body: str, page: str, light: frozenset[str]) -> str:
     return _TAG.sub(tag, body)
 
 
-def style_hash(css: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode() + "'"
-
-
 def policy(css: str) -> str:
     """Nothing but the page's own inline rules, and pictures written into it (none is asked for)."""
-    return f"default-src 'none'; style-src {style_hash(css)}; img-src data:; form-action 'none'; base-uri 'none'"
+    return f"default-src 'none'; style-src {csp.source_hash(css)}; img-src data:; form-action 'none'; base-uri 'none'"
 
 
 @dataclass(frozen=True)
@@ -136,7 +130,7 @@ class LightPage:
     site_name: str
     title: str | None          # None: the contents page
     css: Markup                # templates/light/light.css, as rendered
-    policy: str
+    policy: Markup             # made of hashes and our words only; its quotes as they are
     canonical: str
     full: str                  # this page in the full site
     full_home: str
@@ -169,16 +163,15 @@ class Source:
     notice: Notice | None      # its link as the full page writes it
 
 
-def _in_order(entries: Iterable[NavEntry], by_source: Mapping[str, Page], group: str | None) -> list[tuple[str | None, Link, str]]:
-    """(section, link from the light root, page path) of each light page, in navigation order;
-    a group inside a group is a section of its own."""
-    out: list[tuple[str | None, Link, str]] = []
+def _in_order(entries: Iterable[NavEntry], by_source: Mapping[str, Page], group: str | None) -> list[tuple[str | None, str, str]]:
+    """(section, title in the menu, page path) of each light page, in navigation order; a group
+    inside a group is a section of its own."""
+    out: list[tuple[str | None, str, str]] = []
     for title, value in entries:
         if isinstance(value, list):
             out += _in_order(value, by_source, title)
         elif value in by_source:
-            page = by_source[value]
-            out.append((group, Link(title, page.path), page.path))
+            out.append((group, title, by_source[value].path))
     return out
 
 
@@ -204,8 +197,9 @@ def pages(sources: Mapping[str, Source], entries: list[NavEntry], chrome: Chrome
         full = light_href(posixpath.basename(path), path, light - {path})
         out = template.render(light=LightPage(
             lang=chrome.lang, direction=chrome.direction, site_name=chrome.site_name, title=title, css=css,
-            policy=policy(css), canonical=chrome.site_url + path if chrome.site_url else full, full=full,
-            full_home=_relative(urls.PAGES["home"], posixpath.dirname(here)), contents=None if path == CONTENTS else urls.relative(CONTENTS, path),
+            policy=Markup(policy(css)), canonical=chrome.site_url + path if chrome.site_url else full, full=full,
+            full_home=_relative(urls.PAGES["home"], posixpath.dirname(here)),
+            contents=None if path == CONTENTS else urls.relative(CONTENTS, path),
             previous=previous, next=following, notice=notice, body=Markup(body), sections=sections,
             copyright=chrome.copyright))
         scripts, styles = csp.inline_code(out)
@@ -216,14 +210,14 @@ def pages(sources: Mapping[str, Source], entries: list[NavEntry], chrome: Chrome
     written = {}
     for n, (_, _, path) in enumerate(order):
         source = sources[path]
-        previous = Link(order[n - 1][1].title, urls.relative(order[n - 1][2], path)) if n > 0 else None
-        following = Link(order[n + 1][1].title, urls.relative(order[n + 1][2], path)) if n + 1 < len(order) else None
+        previous = Link(order[n - 1][1], urls.relative(order[n - 1][2], path)) if n > 0 else None
+        following = Link(order[n + 1][1], urls.relative(order[n + 1][2], path)) if n + 1 < len(order) else None
         notice = source.notice and Notice(source.notice.text, light_href(source.notice.href, path, light), source.notice.label)
         written[light_path(path)] = document(path, source.page.title, light_body(source.body, path, light), notice, (),
                                              previous, following)
     sections: list[Section] = []
-    for group, link, path in order:
-        entry = Link(link.title, urls.relative(path, CONTENTS))
+    for group, title, path in order:
+        entry = Link(title, urls.relative(path, CONTENTS))
         if sections and sections[-1].title == group:
             sections[-1] = Section(group, (*sections[-1].links, entry))
         else:
