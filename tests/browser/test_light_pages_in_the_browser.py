@@ -7,6 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from axe_playwright_python.sync_playwright import Axe
+from browsing import RULES, report
+
 from macros.site import i18n
 
 
@@ -26,6 +29,8 @@ def test_a_light_page_is_one_request_and_links_the_next_light_page(browser, full
         assert page.evaluate("document.documentElement.dir") == "rtl"
         assert page.evaluate("document.documentElement.scrollWidth") <= 360, "scrolls sideways on a phone"
         assert page.locator("a.light-full").evaluate("a => a.href") == f"{full_server}/ur/steps/3.html"
+        violations = Axe().run(page, options=RULES).response["violations"]   # evaluated, not a script the policy would stop
+        assert not violations, report(violations)
         page.locator(".light-nav a[rel=next]").click()
         page.wait_for_load_state("load")
         assert page.url == f"{full_server}/ur/light/modules/b.html"
