@@ -5,6 +5,10 @@ and bytes transferred, and when the self-assessment is usable (its scripts ran).
 stock Material serving the same text as plain Markdown pages (bench/run.py's baseline).
 
     .venv/bin/python bench/slow_connection.py SITE [STOCK_SITE]
+    .venv/bin/python bench/slow_connection.py --2g SITE
+
+`--2g`: the light step page (light/steps/3.html, macros/site/light.py) beside the full one on a 2G
+profile instead (280 kbit/s down, 256 kbit/s up, 800 ms round trip).
 
 SITE: a built site (English at its root), e.g. `mkdocs build -d /tmp/site`. Prints a Markdown
 table; `make bench` adds it to bench/results.md. Budgets (issue 25): first text of a step page
@@ -21,7 +25,10 @@ from macros.outputs.browser import ARGS, chromium_path
 
 # Chrome DevTools' "Slow 3G": 400 ms × 5 latency, 500 kbit/s × 0.8 down and up, in bytes a second.
 SLOW_3G = {"offline": False, "latency": 2000, "downloadThroughput": 50_000, "uploadThroughput": 50_000}
+# A 2G (EDGE) connection as the issue's "on a slow connection" means it, in bytes a second.
+TWO_G = {"offline": False, "latency": 800, "downloadThroughput": 35_000, "uploadThroughput": 32_000}
 RUNS = 3
+TWO_G_PAGES = {"step": ("steps/3.html", None), "light step": ("light/steps/3.html", None)}
 PAGES = {"step": ("steps/3.html", None), "assessment": ("assessment/module-a.html", ".assessment--ready")}
 STOCK_PAGES = {"step": ("steps/3.html", None)}
 
@@ -42,7 +49,7 @@ def _serve(site: Path):
     return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
 
 
-def visit(browser, url: str, ready: str | None = None) -> dict[str, float]:
+def visit(browser, url: str, ready: str | None = None, conditions: dict[str, object] = SLOW_3G) -> dict[str, float]:
     """One cold visit: first contentful paint, load, `ready` (a selector) seen, in seconds from
     the start of navigation; requests, failed requests, bytes transferred until the network is idle."""
     context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
@@ -50,7 +57,7 @@ def visit(browser, url: str, ready: str | None = None) -> dict[str, float]:
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
     cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
-    cdp.send("Network.emulateNetworkConditions", SLOW_3G)
+    cdp.send("Network.emulateNetworkConditions", conditions)
     sent: dict[str, float] = {}
     failed = []
     cdp.on("Network.loadingFinished", lambda e: sent.__setitem__(e["requestId"], e["encodedDataLength"]))
@@ -70,7 +77,8 @@ def visit(browser, url: str, ready: str | None = None) -> dict[str, float]:
     return found
 
 
-def measure(playwright, site: Path, pages: dict[str, tuple[str, str | None]]) -> dict[str, dict[str, float]]:
+def measure(playwright, site: Path, pages: dict[str, tuple[str, str | None]],
+            conditions: dict[str, object] = SLOW_3G) -> dict[str, dict[str, float]]:
     """The median of RUNS cold visits of each page."""
     browser = playwright.chromium.launch(executable_path=chromium_path(), args=ARGS) if chromium_path() \
         else playwright.chromium.launch(args=ARGS)
@@ -78,7 +86,7 @@ def measure(playwright, site: Path, pages: dict[str, tuple[str, str | None]]) ->
     out = {}
     try:
         for name, (path, ready) in pages.items():
-            visits = [visit(browser, f"{base}/{path}", ready) for _ in range(RUNS)]
+            visits = [visit(browser, f"{base}/{path}", ready, conditions) for _ in range(RUNS)]
             out[name] = {key: statistics.median(v[key] for v in visits) for key in visits[0]}
     finally:
         httpd.shutdown()
@@ -108,6 +116,10 @@ def section(playwright, site: Path, stock_site: Path) -> list[str]:
 def main(argv: list[str]) -> int:
     from playwright.sync_api import sync_playwright
 
+    if argv and argv[0] == "--2g":
+        with sync_playwright() as p:
+            print("\n".join(table(measure(p, Path(argv[1]), TWO_G_PAGES, TWO_G), None)))
+        return 0
     site = Path(argv[0])
     stock_site = Path(argv[1]) if len(argv) > 1 else None
     with sync_playwright() as p:

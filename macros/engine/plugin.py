@@ -47,11 +47,12 @@ from macros.outputs.guidelines_json import guidelines_json
 from macros.outputs.office import write_blank
 from macros.outputs.webapp import ICON_SIZES, KEEP_SCRIPT, MANIFEST, THEME_COLOR, icon_path, write_app, write_keep_list
 from macros.project import build_date, version
-from macros.site import csp
+from macros.site import csp, light, urls
 from macros.site.assessment import model_script
 from macros.site.bundles import bundle
 from macros.site.i18n import fill
 from macros.site.pages import ASSESSMENT_MODEL, NavEntry, nav
+from macros.site.pages import Page as SitePage
 from macros.site.preload import preload_order, style_sources
 
 log = logging.getLogger(f"mkdocs.plugins.{PLUGIN}")
@@ -95,6 +96,9 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         self._set_aside: dict[str, list[str]] = {}
         self._base_urls: dict[str, str] = {}
         self._files: Files | None = None         # every file of the site, the theme's too (on_env)
+        self._light: dict[str, light.Source] = {}   # the guidance pages as rendered, for their light copies
+        self._by_source: dict[str, SitePage] = {}
+        self._copyright = ""                     # the footer's line, as text
 
     @property
     def build(self) -> Build:
@@ -137,6 +141,7 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
             # Stop before anything is written: a half-built site must never be published.
             raise PluginError(exc.report() if isinstance(exc, ContentError) else str(exc)) from None
         configure(config, build)
+        self._by_source, self._light = {p.source: p for p in build.pages}, {}
         if not self.config.offline:
             # overrides/main.html links the manifest and loads keep-offline.js (never from file://).
             config.extra["webapp"] = {"manifest": MANIFEST, "theme_color": THEME_COLOR, "script": KEEP_SCRIPT,
@@ -152,10 +157,11 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         config.nav = self._nav_config(nav(build.content, build.pages, build.translator))
         pub = build.content.publication
         # The version and date let a field office tell whether its offline copy is current.
-        config.copyright = _for_theme(fill(_(
+        self._copyright = fill(_(
             "{copyright}. Reproduced for non-commercial use with full acknowledgement of the source: "
             "{title}: {subtitle} (UNU-IAS and ESCAP, 2018). Toolkit version {version}, built {date}."
-        ), copyright=" · ".join(pub.copyright), title=pub.title, subtitle=pub.subtitle, version=version(), date=build_date()))
+        ), copyright=" · ".join(pub.copyright), title=pub.title, subtitle=pub.subtitle, version=version(), date=build_date())
+        config.copyright = _for_theme(self._copyright)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -189,8 +195,12 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         for page in build.pages:
             meta = {"description": _for_theme(page.description), "title": self._stand_in(page.title),
                     **page_languages(build, page)}
-            if page.assets:
-                meta["assets"] = self._bundled(page.assets, files, config)
+            assets = page.assets
+            if light.is_light(page) and not self.config.offline:
+                meta["light"] = self._light_link(page)
+                assets = (*assets, light.OFFER_SCRIPT)
+            if assets:
+                meta["assets"] = self._bundled(assets, files, config)
             if not page.searchable:
                 meta["search"] = {"exclude": True}
             elif page.search_boost is not None:
@@ -201,6 +211,14 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
                 raise PluginError(f"{config.docs_dir}/{page.source} would hide the generated page {page.path}: remove the file")
             files.append(File.generated(config, page.source, content=body))
         return files
+
+    def _light_link(self, page: SitePage) -> dict[str, str]:
+        """A guidance page's link to its light copy (overrides/main.html), with the words of the
+        note that offers it on a slow connection (docs/assets/js/light-offer.js)."""
+        _ = self.build.translator.gettext
+        return {"href": urls.relative(light.light_path(page.path), page.path), "label": _("Light version"),
+                "offer": _("Slow connection? The light version of this page is one download, with no scripts."),
+                "dismiss": _("Dismiss")}
 
     def _bundled(self, assets: tuple[str, ...], files: Files, config: MkDocsConfig) -> list[str]:
         """A page's assets with its scripts as one (macros/site/bundles.py), added to the site once
@@ -239,7 +257,15 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         aside = self._set_aside.pop(page.file.src_uri, None)
-        return html if aside is None else headings_only.put_back(html, aside)
+        if aside is None:
+            return html
+        html = headings_only.put_back(html, aside)
+        made = self._by_source.get(page.file.src_uri)
+        if made is not None and light.is_light(made) and not self.config.offline:
+            notice = page.meta.get("notice")
+            self._light[made.path] = light.Source(made, html, light.Notice(notice["text"], notice["link"], notice["label"])
+                                                  if isinstance(notice, dict) else None)
+        return html
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         # Material's inline scripts, as its templates write them (macros/site/csp.py).
@@ -303,10 +329,23 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
             lang = build.language
             name = config.site_name if lang.code == "en" else f"{config.site_name} ({lang.native})"
             write_app(site, name, build.page("index.html").description, lang.code, lang.direction)
+        if not self.config.offline:
+            self._write_light(site, config)
         # Counted, never hidden (the status page counts against the whole catalogue).
         interface, data_strings = build.translator.fallbacks()
         if interface or data_strings:
             print(f"{build.language.code}: fell back to English: {interface} interface strings, {data_strings} data strings")
+
+    def _write_light(self, site: Path, config: MkDocsConfig) -> None:
+        """The light copies of the guidance pages (macros/site/light.py); not in the offline copy,
+        which is read from a disk, nor in the search index or the sitemap (no page of MkDocs')."""
+        build = self.build
+        root = build.site_url.rstrip("/") + "/" + build.language.prefix if build.site_url else None
+        chrome = light.Chrome(build.language.code, build.language.direction, config.site_name, self._copyright, root)
+        entries = nav(build.content, build.pages, build.translator)
+        for path, text in light.pages(self._light, entries, chrome, build.renderer.env).items():
+            (site / path).parent.mkdir(parents=True, exist_ok=True)
+            (site / path).write_text(text, encoding="utf-8")
 
     # After Material's offline plugin (-100), which writes the last file of the language's folder.
     @event_priority(-150)

@@ -29,7 +29,9 @@ ON_REQUEST = frozenset({".pdf", ".docx", ".xlsx"})
 # Never kept: the offline ZIP (for laptops), files the site's address needs and a phone does not,
 # and the two files that say what to keep.
 NEVER = frozenset({KEEP_LIST, SERVICE_WORKER, "sitemap.xml", "sitemap.xml.gz"})
-NEVER_FOLDERS = frozenset({"downloads"})
+# The light pages (macros/site/light.py) are for a first visit on a slow connection: a kept
+# language has the full pages, and the light ones would only add to what a phone stores.
+NEVER_FOLDERS = frozenset({"downloads", "light"})
 NEVER_SUFFIXES = frozenset({".map"})   # the theme's source maps, for developers' tools
 # The search index as a script, for file:// only: over http the page reads search_index.json.
 NEVER_PATHS = frozenset({"search/search_index.js"})

@@ -88,3 +88,25 @@ def test_data_files_hold_the_text_as_written(hostile_languages):
     assert any(BREAKOUT in text for text in strings(data))
     with zipfile.ZipFile(next((hostile_languages / "worksheets" / "files").glob("*.docx"))) as docx:
         assert "<script>" not in docx.read("word/document.xml").decode("utf-8")
+
+
+@pytest.mark.parametrize("code", [i18n.SOURCE, "fr"])
+def test_light_pages_hold_hostile_titles_as_text(hostile_languages, code):
+    """A light page (macros/site/light.py) shows titles in its <title>, its body's headings, its
+    previous and next links and the contents page: each as written, nothing planted in it."""
+    light = folder_of(hostile_languages, code) / "light"
+    case = lxml.html.fromstring((light / "cases/iv-3.html").read_bytes())
+    assert BREAKOUT in case.findtext(".//title")
+    assert not case.xpath("//meta[@x] | //script | //img"), "the breakout made elements"
+    step = lxml.html.fromstring((light / "steps/1.html").read_bytes())
+    [heading] = step.xpath("//*[@id='task-1-2']")
+    assert heading.tag == "h2" and "Organize resources {draft} {: onclick=alert(1) style=color:red" in heading.text_content()
+    assert "<script>alert(1)</script>" in step.findtext(".//title")
+    assert not step.xpath("//script | //img | //*[@onclick] | //*[@onerror] | //*[@id='task-9-9']")
+    following = lxml.html.fromstring((light / "steps/2.html").read_bytes())
+    [previous] = following.xpath("//nav[@class='light-nav']/a[@rel='prev']")
+    assert previous.get("href") == "1.html" and "<img src=x onerror=alert(1)>" in previous.text_content()
+    contents = lxml.html.fromstring((light / "index.html").read_bytes())
+    titles = [a.text_content() for a in contents.xpath("//main//a")]
+    assert any("<script>alert(1)</script>" in t for t in titles) and any(BREAKOUT in t for t in titles)
+    assert not contents.xpath("//main//script | //main//img | //meta[@x]")

@@ -16,7 +16,8 @@ def test_every_page_declares_a_strict_policy(site):
         policy = meta.group(1)
         assert "default-src 'none'" in policy and "unsafe-inline" not in policy and "unsafe-eval" not in policy
         assert not re.search(r"https?:|\*", policy), policy  # no other host, no wildcard
-        assert html.index("Content-Security-Policy") < html.index("<script"), "the policy must come before any script"
+        if "<script" in html:   # a light page has none (macros/site/light.py)
+            assert html.index("Content-Security-Policy") < html.index("<script"), "the policy must come before any script"
         assert csp.PLACEHOLDER not in html
 
 

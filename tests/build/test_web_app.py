@@ -34,7 +34,8 @@ def test_every_page_links_its_own_languages_manifest(full_site):
         # 404.html is served at any address, so its links are absolute (the site's path): not relative
         # to its file. A folder with a manifest of its own is another language's (the Urdu test overlay's too).
         others = {d.name for d in root.iterdir() if (d / "manifest.webmanifest").is_file()}
-        pages = [p for p in root.rglob("*.html") if p.name != "404.html" and p.relative_to(root).parts[0] not in others]
+        # A light page (light/) asks for nothing but itself: no manifest (tests/build/test_light_pages.py).
+        pages = [p for p in root.rglob("*.html") if p.name != "404.html" and p.relative_to(root).parts[0] not in {*others, "light"}]
         assert len(pages) > 90
         for page in pages:
             found = MANIFEST_LINK.findall(page.read_text(encoding="utf-8"))
@@ -72,7 +73,7 @@ def test_the_keep_list_names_the_languages_files_with_their_hashes(full_site):
         assert "sw.js" not in paths and "keep.json" not in paths
         others = {d.name for d in root.iterdir() if (d / "keep.json").is_file()}
         assert not [p for p in paths if p.split("/")[0] in others], "another language's files are not this one's"
-        assert not [p for p in paths if p.startswith("downloads/") or p.endswith(".map")]
+        assert not [p for p in paths if p.startswith(("downloads/", "light/")) or p.endswith(".map")]
         for path, entry in paths.items():
             data = (root / path).read_bytes()
             assert entry["sha256"] == hashlib.sha256(data).hexdigest() and entry["bytes"] == len(data), path
