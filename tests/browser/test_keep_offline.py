@@ -73,7 +73,10 @@ def test_an_update_is_offered_and_no_page_mixes_two_versions(browser, own_copy):
     step.write_text(step.read_text(encoding="utf-8").replace(
         '<article class="md-content__inner md-typeset">',
         '<article class="md-content__inner md-typeset"><p id="build-b">Build B</p>', 1), encoding="utf-8")
-    with (folder / "assets" / "js" / "search-input.js").open("a", encoding="utf-8") as script:
+    # The step page's one script (macros/engine/page_bundles.py), which every step page runs.
+    bundle = re.search(r'<script src="\.\./(assets/js/page\.[0-9a-f]+\.js)"', step.read_text(encoding="utf-8"))
+    assert bundle, "the step page runs no script bundle"
+    with (folder / bundle.group(1)).open("a", encoding="utf-8") as script:
         script.write('\ndocument.documentElement.setAttribute("data-build", "B");\n')
     refresh_keep_list(folder)
 
