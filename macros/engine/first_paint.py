@@ -1,16 +1,15 @@
 """Each page's inline rules for its first paint (macros/site/critical_css.py), from the stylesheets
-the page links, as MkDocs has them: the theme's, docs/'s, wherever the files come from."""
+the page links, as MkDocs has them: the theme's, docs/'s, wherever the files come from, or the one
+the build made of them (page_bundles.py)."""
 from __future__ import annotations
 
-import posixpath
 import re
-from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
 from macros.site.critical_css import Stylesheets
-from macros.site.preload import style_sources
+from macros.site.preload import site_path, style_sources
 
 # Written by overrides/main.html inside the <style> of <head>.
 PLACEHOLDER = "__CRITICAL_CSS__"
@@ -24,26 +23,24 @@ class FirstPaint:
     link the theme's, and each kind of page its own besides)."""
 
     def __init__(self) -> None:
-        self._read: dict[tuple[Path, ...], Stylesheets] = {}
+        self._read: dict[tuple[str, ...], Stylesheets] = {}
 
     def fill(self, html: str, url: str, files: Files, root: str = "/") -> tuple[str, str | None]:
         """The page at `url` with its inline rules, and those rules (None: the page has no
         placeholder); `root`: the site's path on its host, which 404.html's addresses start with."""
         if PLACEHOLDER not in html:
             return html, None
-        paths = []
+        sheets = []
         for href in style_sources(html, preloaded=False):
-            if href.startswith("/"):
-                uri = href[len(root):] if href.startswith(root) else href
-            else:
-                uri = posixpath.normpath(posixpath.join(posixpath.dirname(url), href))
-            file = files.get_file_from_path(uri)
-            if file is None or file.abs_src_path is None:
+            file = files.get_file_from_path(site_path(href, url, root))
+            if file is None:
                 raise PluginError(f"{url}: links the stylesheet {href}, which is not a file of the site")
-            paths.append(Path(file.abs_src_path))
-        key = tuple(paths)
+            sheets.append(file)
+        # A file of the project by its path; one the build made (a page's bundle) by its address,
+        # which is named by its content.
+        key = tuple(file.abs_src_path or file.src_uri for file in sheets)
         if key not in self._read:
-            self._read[key] = Stylesheets(path.read_text(encoding="utf-8") for path in paths)
+            self._read[key] = Stylesheets(file.content_string for file in sheets)
         css = self._read[key].critical(html)
         return after_stylesheets(html.replace(PLACEHOLDER, css, 1)), css
 

@@ -38,6 +38,7 @@ from mkdocs_macros.plugin import MacrosPlugin
 from macros.content.reader import ContentError
 from macros.engine import headings_only
 from macros.engine.languages import configure, page_languages, prune_search_languages
+from macros.engine.page_bundles import PageBundles
 from macros.engine.search_index import add_search_keywords
 from macros.engine.settings import PLUGIN, GuidelinesConfig, Paths
 from macros.engine.staging import Staging
@@ -49,7 +50,6 @@ from macros.outputs.webapp import ICON_SIZES, KEEP_SCRIPT, MANIFEST, THEME_COLOR
 from macros.project import build_date, version
 from macros.site import csp, light, urls
 from macros.site.assessment import model_script
-from macros.site.bundles import bundle
 from macros.site.i18n import fill
 from macros.site.pages import ASSESSMENT_MODEL, NavEntry, nav
 from macros.site.pages import Page as SitePage
@@ -200,7 +200,7 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
                 meta["light"] = self._light_link(page)
                 assets = (*assets, light.OFFER_SCRIPT)
             if assets:
-                meta["assets"] = self._bundled(assets, files, config)
+                meta["assets"] = list(assets)
             if not page.searchable:
                 meta["search"] = {"exclude": True}
             elif page.search_boost is not None:
@@ -219,23 +219,6 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         return {"href": urls.relative(light.light_path(page.path), page.path), "label": _("Light version"),
                 "offer": _("Slow connection? The light version of this page is one download, with no scripts."),
                 "dismiss": _("Dismiss")}
-
-    def _bundled(self, assets: tuple[str, ...], files: Files, config: MkDocsConfig) -> list[str]:
-        """A page's assets with its scripts as one (macros/site/bundles.py), added to the site once
-        for every page that names the same scripts."""
-        scripts = [asset for asset in assets if asset.endswith(".js")]
-        if len(scripts) < 2:
-            return list(assets)
-        sources = []
-        for path in scripts:
-            file = files.get_file_from_path(path)
-            if file is None:
-                raise PluginError(f"a page's script {path} is not a file of the site")
-            sources.append((path, file.content_string))
-        name, text = bundle(sources)
-        if files.get_file_from_path(name) is None:
-            files.append(File.generated(config, name, content=text))
-        return [asset for asset in assets if not asset.endswith(".js")] + [name]
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """The title as written, after mkdocs-macros has run (this plugin comes after it in
@@ -272,6 +255,10 @@ class GuidelinesPlugin(BasePlugin[GuidelinesConfig]):
         self.build.trust.theme(env, {"config": config})
         env.filters["preload_order"] = preload_order   # overrides/main.html's preloads (macros/site/preload.py)
         env.filters["style_sources"] = style_sources
+        # Each page's one stylesheet and one script, made as the page is rendered (page_bundles.py).
+        bundles = PageBundles(files, config)
+        env.filters["stylesheet_bundle"] = bundles.stylesheet
+        env.filters["script_bundle"] = bundles.script
         self._files = files
         if self.project is not None:   # MkDocs made this environment for this language: compile once for all
             env.bytecode_cache = self.project.theme_code

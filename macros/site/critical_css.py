@@ -74,6 +74,12 @@ def _block_end(css: str, i: int) -> int:
     depth = 0
     while i < len(css):
         c = css[i]
+        if c == "/" and css.startswith("/*", i):
+            # A comment's apostrophe ("the browser's own") opens no string that would run on
+            # into the rules after it.
+            end = css.find("*/", i + 2)
+            i = len(css) if end < 0 else end + 2
+            continue
         if c in "\"'":
             i = _string_end(css, i)
             continue

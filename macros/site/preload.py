@@ -10,6 +10,7 @@ acts on them itself).
 """
 from __future__ import annotations
 
+import posixpath
 import re
 
 from .csp import attribute, script_sources
@@ -35,3 +36,20 @@ def style_sources(html: str, preloaded: bool = True) -> list[str]:
         if href and (rel == "stylesheet" or (preloaded and rel == "preload" and kind == "style")):
             out.append(href)
     return list(dict.fromkeys(out))
+
+
+def linked_stylesheets(html: str) -> list[tuple[str, str | None]]:
+    """The address and `media` of each stylesheet `html` links, in order."""
+    out = []
+    for m in _LINK.finditer(str(html)):
+        if attribute(m.group(1), "rel") == "stylesheet" and (href := attribute(m.group(1), "href")):
+            out.append((href, attribute(m.group(1), "media")))
+    return out
+
+
+def site_path(href: str, url: str, root: str = "/") -> str:
+    """The path in the site of `href` written in the page at `url` ("steps/3.html"); `root`: the
+    site's path on its host, which the addresses of pages that start with "/" (404.html) begin with."""
+    if href.startswith("/"):
+        return href[len(root):] if href.startswith(root) else href
+    return posixpath.normpath(posixpath.join(posixpath.dirname(url), href))

@@ -14,9 +14,9 @@ from stored import ASSESSMENT, ASSESSMENT_PREFIX, NEWEST_IS, answers, nothing_st
 
 Q1, Q2 = "q-1.1-1", "q-1.2-1"
 NOTE = "Typed while the page was still loading"
-# The scripts at the end of the body: ours, the generated model and Material's bundle (the page
-# shows everything above them meanwhile). The small shim in <head> is let through: held, it
-# would hold the whole page back, not only its scripts.
+# The page's one script at the end of the body (assets/js/page.*.js: ours, the generated model,
+# the search shim and Material's, bundled), and any script file besides (the page shows
+# everything above it meanwhile).
 SCRIPTS = re.compile(r"/assets/(js|javascripts)/[^/?]+\.js(\?.*)?$")
 # A mobile connection as Chrome's DevTools preset "3G" has it (562.5 ms, 180 KB/s down, 84 KB/s up):
 # the page arrives over seconds; how long the scripts take is the held routes' business.

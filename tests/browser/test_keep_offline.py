@@ -63,18 +63,32 @@ def test_kept_language_opens_and_searches_with_the_network_cut(browser, server):
     context.close()
 
 
+BUILD_B = '\ndocument.documentElement.setAttribute("data-build", "B");\n'
+
+
 def test_an_update_is_offered_and_no_page_mixes_two_versions(browser, own_copy):
     folder, base = own_copy
     context = browser.new_context()
     page = context.new_page()
     keep(page, base)
-    # A new build is published: a page and a script of every page change, and so does the list.
+    # A new build is published: a page changes, and every page's script, and so does the list. A
+    # page's script is one file named by its content (macros/engine/page_bundles.py): the new build's
+    # is a new file, which every page that ran the old one names; a file with a lasting name changes
+    # in place.
     step = folder / "steps" / "3.html"
+    bundle = re.search(r'"\.\./(assets/js/page\.[0-9a-f]+\.js)"', step.read_text(encoding="utf-8"))
+    assert bundle, "the step page runs no script bundle"
+    old_bundle, new_bundle = bundle.group(1), "assets/js/page.b00000000000.js"
+    (folder / new_bundle).write_text((folder / old_bundle).read_text(encoding="utf-8") + BUILD_B, encoding="utf-8")
+    for html in folder.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        if old_bundle in text:
+            html.write_text(text.replace(old_bundle, new_bundle), encoding="utf-8")
     step.write_text(step.read_text(encoding="utf-8").replace(
         '<article class="md-content__inner md-typeset">',
         '<article class="md-content__inner md-typeset"><p id="build-b">Build B</p>', 1), encoding="utf-8")
     with (folder / "assets" / "js" / "search-input.js").open("a", encoding="utf-8") as script:
-        script.write('\ndocument.documentElement.setAttribute("data-build", "B");\n')
+        script.write(BUILD_B)
     refresh_keep_list(folder)
 
     def versions(pg) -> tuple[bool, str | None]:

@@ -22,11 +22,11 @@ CONFIG = Path(__file__).resolve().parents[1] / "config" / "linkcheckerrc"
 # that never run here: a ResizeObserver polyfill (every supported browser has ResizeObserver),
 # Mermaid (the site has no Mermaid diagrams) and repository facts (mkdocs.yml sets no repo_url).
 # The browser tests below prove that no request leaves the machine.
+MATERIAL_REMOTE = ("https://unpkg.com/resize-observer-polyfill", "https://unpkg.com/mermaid@11/dist/mermaid.min.js",
+                   "https://api.github.com/repos/${e}/${t}", "https://api.github.com/users/${e}")
+# Material's bundle is also part of each page's one script (assets/js/page.*.js: macros/engine/page_bundles.py).
 ALLOWED_REMOTE = {
-    ("assets/javascripts/bundle.", "https://unpkg.com/resize-observer-polyfill"),
-    ("assets/javascripts/bundle.", "https://unpkg.com/mermaid@11/dist/mermaid.min.js"),
-    ("assets/javascripts/bundle.", "https://api.github.com/repos/${e}/${t}"),
-    ("assets/javascripts/bundle.", "https://api.github.com/users/${e}"),
+    *((prefix, url) for prefix in ("assets/javascripts/bundle.", "assets/js/page.") for url in MATERIAL_REMOTE),
     # Addresses in the Office libraries' messages and a default of an option we never set.
     ("assets/vendor/docx/", "https://example.com"),
     ("assets/vendor/exceljs/", "https://github.com/indutny/elliptic/issues"),

@@ -28,10 +28,19 @@ def test_each_task_on_a_step_page_links_to_its_checklist(site, content):
             assert f'href="../checklists/step-{step.id}.html#{urls.task_anchor(task.id)}"' in html
 
 
-def test_checklist_css_and_js_load_only_on_checklist_pages(site):
-    assert "checklist.css" in (site / "checklists/module-a.html").read_text(encoding="utf-8")
+def _linked_stylesheet(site, name: str) -> str:
+    """The text of the one stylesheet the page links (its stylesheets bundled: macros/site/css_bundle.py)."""
+    page = site / name
+    href = re.search(r'<link rel="stylesheet" href="([^"]+)">', page.read_text(encoding="utf-8"))
+    assert href, name
+    return (page.parent / href.group(1)).read_text(encoding="utf-8")
+
+
+def test_checklist_css_loads_only_on_checklist_pages(site):
+    checklist = (site / "assets/css/checklist.css").read_text(encoding="utf-8").strip()
+    assert checklist in _linked_stylesheet(site, "checklists/module-a.html")
     for other in ("index.html", "steps/3.html", "cases/iv-3.html"):
-        assert "checklist.css" not in (site / other).read_text(encoding="utf-8")
+        assert "/* assets/css/checklist.css */" not in _linked_stylesheet(site, other), other
 
 
 def test_checklist_pages_link_their_pdfs(site):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from macros.site.bundles import bundle
-from macros.site.critical_css import Stylesheets
+from macros.site.critical_css import Stylesheets, parse
 
 SHEET = """@charset "UTF-8";
 /* a comment with a brace { */
@@ -67,3 +67,8 @@ def test_a_bundle_runs_its_scripts_in_order_and_is_named_by_its_content():
     assert "// no newline at the end\n;\n" in text                  # the comment ends before the next script
     assert name.startswith("assets/js/page.") and name.endswith(".js")
     assert bundle([("assets/js/a.js", "var a = 2")])[0] != bundle([("assets/js/a.js", "var a = 1")])[0]
+
+
+def test_an_apostrophe_in_a_comment_inside_a_rule_hides_no_rule_after_it():
+    css = ".md-header{display:block; /* the browser's own */ color:red}\n.md-search{height:1px}\n.md-icon{width:1rem}"
+    assert [rule.prelude for rule in parse(css)] == [".md-header", ".md-search", ".md-icon"]

@@ -1,11 +1,14 @@
-/* iframe-worker 1.0.4 shim (MIT, Martin Donath: see LICENSE), changed in one respect for a
-   strict Content-Security-Policy: the bootstrap that the hidden iframe runs is an external
+/* iframe-worker 1.0.4 shim (MIT, Martin Donath: see LICENSE), changed in two respects (CHANGES.txt):
+   for a strict Content-Security-Policy, the bootstrap that the hidden iframe runs is an external
    script (worker-boot.js) instead of inline code, whose hash would depend on where the site
-   is unpacked. Lets Material's search run its worker from file://, where browsers refuse
-   Web Workers. */
+   is unpacked; and it finds that bootstrap from a page's bundled script too. Lets Material's
+   search run its worker from file://, where browsers refuse Web Workers. */
 (function () {
   "use strict";
-  var boot = document.currentScript.src.replace(/shim\.js(\?.*)?$/, "worker-boot.js");
+  // Beside this file; or, when this file is part of a page's one script (assets/js/page.*.js,
+  // macros/site/bundles.py), in this file's folder as seen from that script's.
+  var own = /shim\.js(\?.*)?$/, src = document.currentScript.src;
+  var boot = own.test(src) ? src.replace(own, "worker-boot.js") : new URL("../vendor/iframe-worker/worker-boot.js", src).href;
 
   function attribute(value) {
     return String(value).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
