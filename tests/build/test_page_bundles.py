@@ -18,7 +18,9 @@ BUNDLE = re.compile(r"page\.([0-9a-f]{12})\.(css|js)$")
 
 
 def _pages(site: Path) -> list[Path]:
-    pages = sorted(site.rglob("*.html"))
+    """The site's pages, but the light pages: they link no stylesheet and run no script at all
+    (tests/build/test_light_pages.py)."""
+    pages = sorted(p for p in site.rglob("*.html") if "light" not in p.relative_to(site).parts)
     assert len(pages) > 100
     return pages
 
