@@ -118,7 +118,7 @@ def bad_file(tmp_path, name: str = "x.json"):
 @pytest.mark.parametrize("code", TRANSLATED)
 def test_no_english_in_a_browser_set_to_english(browser, full_server, tmp_path, code):
     """Two checks of what a translated page shows a browser set to English, on one walk through
-    the pages (each page loaded once for both, tests/page_visits.py says why):
+    the pages, each page loaded once for both (TESTING.md: checks that share a page load):
 
     - no text of ours in the catalogue's English (`english_shown`): the self-assessment with an
       answer and a next action, its results and report; a worksheet with a row added (its
