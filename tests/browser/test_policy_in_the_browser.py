@@ -1,15 +1,14 @@
-"""Every page runs in Chromium without any Content Security Policy violation, over http and from file://."""
+"""Every page runs in Chromium without any Content Security Policy violation, over http and from file://.
+
+Over http, each page type's one load in tests/browser/test_accessibility.py checks its violations
+too (that list holds every page of PAGES): this test loads them from file:// alone, and over both
+ways in uses the tools."""
 from __future__ import annotations
 
-RECORD = """
-window.__violations = [];
-document.addEventListener('securitypolicyviolation', e => window.__violations.push(
-  e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber));
-"""
+from policy import RECORD, violations
 
-
-def violations(page):
-    return page.evaluate("window.__violations")
+PAGES = ("index.html", "steps/3.html", "modules/a.html", "cases/index.html", "chapters/ii.html",
+         "checklists/module-a.html", "glossary.html", "links.html", "about.html")
 
 
 def test_pages_run_without_any_policy_violation(browser, base, tmp_path):
@@ -19,8 +18,7 @@ def test_pages_run_without_any_policy_violation(browser, base, tmp_path):
     refused: list[str] = []
     page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
     try:
-        for path in ("index.html", "steps/3.html", "modules/a.html", "cases/index.html", "chapters/ii.html",
-                     "checklists/module-a.html", "glossary.html", "links.html", "about.html"):
+        for path in PAGES if base.startswith("file:") else ():
             page.goto(f"{base}/{path}")
             page.wait_for_timeout(200)
             assert not violations(page), (path, violations(page))
@@ -54,3 +52,9 @@ def test_pages_run_without_any_policy_violation(browser, base, tmp_path):
         assert not refused, refused
     finally:
         context.close()
+
+
+def test_every_page_loaded_from_file_alone_is_checked_over_http_by_its_axe_load():
+    from test_accessibility import PAGE_TYPES
+
+    assert set(PAGES) <= set(PAGE_TYPES)

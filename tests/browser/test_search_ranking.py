@@ -1,7 +1,7 @@
 """Search that finds guidance: the table of practitioners' queries (tests/search_queries.yml) run through the real search box."""
 from __future__ import annotations
 
-from browsing import load_queries, ranked_results
+from browsing import INDEX_POLL, load_queries, ranked_results
 
 TOP = 3
 
@@ -20,7 +20,7 @@ def run_table(page, base: str, path=None) -> list[tuple[str, list[str], list[str
     page.locator(".md-search__input").first.click()
     # The index loads in a web worker: the first query waits for it.
     page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent.trim() !== "
-                           "'Initializing search'", timeout=30000)
+                           "'Initializing search'", timeout=30000, polling=INDEX_POLL)
     rows = []
     for entry in (load_queries(path) if path else load_queries()):
         results = ranked_results(page, entry["q"])

@@ -116,20 +116,37 @@ def bad_file(tmp_path, name: str = "x.json"):
 
 
 @pytest.mark.parametrize("code", TRANSLATED)
-def test_no_english_control_text_in_a_browser_set_to_english(browser, full_server, tmp_path, code):
-    """The self-assessment with an answer and a next action, its results and report; a worksheet
-    with a row added (its choices), a refused import, an import that keeps an earlier version;
-    the action plan listing the next action (its statuses) and refusing a file; two checklists;
-    a link copied."""
+def test_no_english_in_a_browser_set_to_english(browser, full_server, tmp_path, code):
+    """Two checks of what a translated page shows a browser set to English, on one walk through
+    the pages, each page loaded once for both (TESTING.md: checks that share a page load):
+
+    - no text of ours in the catalogue's English (`english_shown`): the self-assessment with an
+      answer and a next action, its results and report; a worksheet with a row added (its
+      choices), a refused import, an import that keeps an earlier version; the action plan
+      listing the next action (its statuses) and refusing a file; two checklists; a link copied;
+    - no visible control saying its English msgid (`english_controls`) on any page of WALKED:
+      buttons, labels, options, links, tags, the chart's labels, and every aria-label, title,
+      placeholder and alt, unless the publication's English (inside lang="en") or a proper name.
+      A tool's page is read as the walk leaves it before anything is refused or imported: an
+      answer given, the chart drawn, a worksheet's row added."""
     context = browser.new_context(locale="en-US", timezone_id="America/New_York", accept_downloads=True)
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
     base = f"{full_server}/{code}/"
     shown: list[str] = []
+    controls: list[str] = []
+    walked: list[str] = []
+
+    def read_controls(path: str) -> None:
+        controls.extend(english_controls(page, code, path))
+        walked.append(path)
+
     try:
         page.goto(base + "assessment/module-a.html")
         question = page.locator("[data-question]").first
         question.locator("input[type=radio]").first.check()
+        page.wait_for_function(STORED, arg=[ANSWERS, ""])
+        read_controls("assessment/module-a.html")
         question.locator("summary").click()
         question.locator("[data-field=action]").fill(ACTION)
         page.wait_for_function(STORED, arg=[ANSWERS, ACTION])
@@ -140,15 +157,20 @@ def test_no_english_control_text_in_a_browser_set_to_english(browser, full_serve
         shown += english_shown(page, code, "assessment/group.html, a round")
 
         page.goto(base + "assessment/index.html")
+        page.wait_for_selector("#assessment-results svg.assessment-chart text")
+        read_controls("assessment/index.html")
         page.locator("#assessment-import").set_input_files(bad_file(tmp_path))
         page.wait_for_selector("#assessment-import-result:not([hidden])")
         shown += english_shown(page, code, "assessment/index.html")
         page.goto(base + "assessment/report.html")
         page.wait_for_selector("#assessment-report table")
         shown += english_shown(page, code, "assessment/report.html")
+        read_controls("assessment/report.html")
 
         page.goto(base + "worksheets/stakeholder-map.html")
         page.locator("[data-add-row=inventory]").click()
+        page.wait_for_selector("#ws-inventory tbody tr select")
+        read_controls("worksheets/stakeholder-map.html")
         row = page.locator("#ws-inventory tbody tr").first
         row.locator("[data-cell=partner] input").fill(ACTION)
         row.locator("[data-cell=type] select").select_option("Government")
@@ -168,6 +190,7 @@ def test_no_english_control_text_in_a_browser_set_to_english(browser, full_serve
 
         page.goto(base + "action-plan.html")
         page.wait_for_selector("#plan-table tbody tr select")
+        read_controls("action-plan.html")
         page.locator("[data-import-plan]").set_input_files(bad_file(tmp_path))
         page.wait_for_selector("#ws-status.ws-status--problem")
         shown += english_shown(page, code, "action-plan.html")
@@ -175,14 +198,26 @@ def test_no_english_control_text_in_a_browser_set_to_english(browser, full_serve
         for path in ("checklists/index.html", "checklists/module-b.html"):
             page.goto(base + path)
             shown += english_shown(page, code, path)
+            read_controls(path)
 
         page.goto(base + "links.html")
+        read_controls("links.html")
         page.locator("button.copy-link").first.click()
         page.wait_for_function("() => document.getElementById('copy-status').textContent !== ''")
         shown += english_shown(page, code, "links.html, a link copied")
+
+        for path in [p for p in WALKED if p not in walked]:
+            page.goto(base + path)
+            read_controls(path)
     finally:
         context.close()
-    assert not shown, f"{code}: English on a page in another language:\n" + "\n".join(shown)
+    assert sorted(walked) == sorted(WALKED), walked
+    problems = []
+    if shown:
+        problems.append(f"{code}: English on a page in another language:\n" + "\n".join(shown))
+    if controls:
+        problems.append(f"{code}: controls in English on a page in another language:\n" + "\n".join(controls))
+    assert not problems, "\n\n".join(problems)
 
 
 def test_a_thai_page_dates_as_thai_does_in_a_browser_set_to_english(browser, full_server):
@@ -293,28 +328,8 @@ WALKED = ["index.html", "modules/c.html", "steps/3.html", "cases/index.html", "c
           "checklists/module-b.html", "glossary.html", "links.html", "download.html", "translations.html"]
 
 
-@pytest.mark.parametrize("code", TRANSLATED)
-def test_no_control_says_its_english_msgid(browser, full_server, code):
-    """Every visible control of the translated pages (buttons, labels, options, links, tags, the
-    chart's labels, and every aria-label, title, placeholder and alt) in a browser set to English:
-    none says the English text of a catalogue entry that its language translates, unless the
-    publication's English (inside lang="en") or a proper name."""
+def english_controls(page, code: str, where: str) -> list[str]:
+    """The visible controls of the page that say the English text of a catalogue entry `code`
+    translates."""
     english = english_msgids(code) - NAMES
-    context = browser.new_context(locale="en-US")
-    page = context.new_page()
-    found: list[str] = []
-    try:
-        for path in WALKED:
-            page.goto(f"{full_server}/{code}/{path}")
-            if path == "assessment/module-a.html":
-                page.locator("[data-question] input[type=radio]").first.check()
-                page.wait_for_function(STORED, arg=[ANSWERS, ""])
-            elif path == "assessment/index.html":
-                page.wait_for_selector("#assessment-results svg.assessment-chart text")
-            elif path == "worksheets/stakeholder-map.html":
-                page.locator("[data-add-row=inventory]").click()
-                page.wait_for_selector("#ws-inventory tbody tr select")
-            found += sorted({f"{path}: <{tag}> {kind}: {text!r}" for tag, kind, text in page.evaluate(CONTROLS) if text in english})
-    finally:
-        context.close()
-    assert not found, f"{code}: controls in English on a page in another language:\n" + "\n".join(found)
+    return sorted({f"{where}: <{tag}> {kind}: {text!r}" for tag, kind, text in page.evaluate(CONTROLS) if text in english})
