@@ -4,8 +4,9 @@ quality in every language, a step page and the self-assessment on a slow connect
 
     make bench            (or: .venv/bin/python bench/run.py [--no-lighthouse])
 
-Prints a Markdown table and writes it to bench/results.md. Measurements, not tests: nothing
-here passes or fails on a number, except that every step must run.
+Prints Markdown tables and writes them into bench/results.md between its two marker lines,
+leaving the rest of the file (figures measured by hand, each with its command) as it is.
+Measurements, not tests: nothing here passes or fails on a number, except that every step must run.
 """
 from __future__ import annotations
 
@@ -310,7 +311,9 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--no-lighthouse", action="store_true")
     args = parser.parse_args(argv)
-    lines = ["# Benchmark", "", f"Run on {time.strftime('%Y-%m-%d')} with `make bench`, {os.cpu_count()} cores.", ""]
+    before = read_results(RESULTS)   # before the measuring: a file without its markers fails at once
+    lines = [f"Run on {time.strftime('%Y-%m-%d')} with `make bench`, {os.cpu_count()} cores, "
+             f"load average {os.getloadavg()[0]:.1f} at the start.", ""]
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         site = tmp / "site"
@@ -370,10 +373,23 @@ def main(argv: list[str]) -> int:
                 lines.append(f"| {name} | {s['performance']} | {s['accessibility']} | {s['best-practices']} | {s['seo']} | "
                              f"{', '.join(s['failed']) or '–'} |")
             lines.append("")
-    text = "\n".join(lines)
-    print(text)
-    (PROJECT / "bench" / "results.md").write_text(text + "\n", encoding="utf-8")
+    print("\n".join(lines))
+    RESULTS.write_text(before[0] + FROM + "\n" + "\n".join(lines) + "\n" + TO + before[1], encoding="utf-8")
     return 0
+
+
+# The part of bench/results.md that `make bench` writes.
+RESULTS = PROJECT / "bench" / "results.md"
+FROM, TO = "<!-- make bench: from here -->", "<!-- make bench: to here -->"
+
+
+def read_results(path: Path) -> tuple[str, str]:
+    """What comes before and after the part `make bench` writes."""
+    text = path.read_text(encoding="utf-8")
+    start, end = text.find(FROM), text.find(TO)
+    if start < 0 or end < start:
+        raise SystemExit(f"{path}: the lines {FROM!r} and {TO!r} mark the part make bench writes; they are missing")
+    return text[:start], text[end + len(TO):]
 
 
 if __name__ == "__main__":
