@@ -1,5 +1,4 @@
-"""The search index and the worker that searches it are loaded when a reader turns to search,
-not by every page that opens."""
+"""The search index is loaded when a reader turns to search, not by every page that opens."""
 from __future__ import annotations
 
 
@@ -9,32 +8,23 @@ def index_requests(page) -> list[str]:
     return found
 
 
-def worker_requests(page) -> list[str]:
-    """The search worker's scripts (from file://, the iframe that stands in for a worker loads them)."""
-    found: list[str] = []
-    page.on("request", lambda request: found.append(request.url) if "/workers/" in request.url else None)
-    return found
-
-
-def test_a_page_read_without_searching_never_loads_the_index_or_the_worker(page, base):
-    requests, workers = index_requests(page), worker_requests(page)
+def test_a_page_read_without_searching_never_loads_the_index(page, base):
+    requests = index_requests(page)
     page.goto(f"{base}/steps/3.html")
     page.goto(f"{base}/modules/a.html")
     page.wait_for_timeout(500)
     assert requests == []
-    assert workers == []
     assert page.evaluate("typeof window.__index") == "undefined"
 
 
 def test_focusing_the_box_loads_the_index_and_a_query_typed_at_once_is_answered(page, base):
-    requests, workers = index_requests(page), worker_requests(page)
+    requests = index_requests(page)
     page.goto(f"{base}/index.html")
     page.locator(".md-search__input").first.click()
     # Typed at once, before the index is there: answered as soon as it is ready.
     page.keyboard.type("Mongolia")
     page.locator(".md-search-result__item a[href*='cases/iv-11.html']").first.wait_for(timeout=15000)
     assert len(requests) == 1, requests
-    assert any("/workers/search" in url for url in workers), workers
 
 
 def test_the_search_key_on_a_phone_opens_search_and_loads_the_index(browser, base):

@@ -58,62 +58,6 @@
     return appendChild.call(head, node);
   });
 
-  // Material also starts its search worker as the page opens: two more scripts (search-languages.js
-  // and its own worker, some 50 KB, or an iframe from file://) fetched and compiled by every page,
-  // for a worker with nothing to do until the index arrives. Material is given a stand-in that
-  // keeps its listeners and messages; the worker itself is made once search is wanted.
-  var RealWorker = window.Worker;
-  var SEARCH_WORKER = /\/workers\/search/;
-
-  /** @param {string | URL} url @param {WorkerOptions} [options] */
-  function lazyWorker(url, options) {
-    /** @type {Worker | null} */
-    var worker = null;
-    var ended = false;
-    /** @type {[string, EventListenerOrEventListenerObject, (boolean | AddEventListenerOptions)?][]} */
-    var listeners = [];
-    /** @type {[unknown, Transferable[]?][]} */
-    var queued = [];
-    whenWanted(function () {
-      if (ended) return;
-      worker = new RealWorker(url, options);
-      var made = worker;
-      listeners.forEach(function (l) { made.addEventListener(l[0], l[1], l[2]); });
-      queued.splice(0).forEach(function (m) { made.postMessage(m[0], m[1] || []); });
-    });
-    return {
-      /** @param {string} type @param {EventListenerOrEventListenerObject} listener @param {boolean | AddEventListenerOptions} [opts] */
-      addEventListener: function (type, listener, opts) {
-        listeners.push([type, listener, opts]);
-        if (worker) worker.addEventListener(type, listener, opts);
-      },
-      /** @param {string} type @param {EventListenerOrEventListenerObject} listener @param {boolean | EventListenerOptions} [opts] */
-      removeEventListener: function (type, listener, opts) {
-        listeners = listeners.filter(function (l) { return l[0] !== type || l[1] !== listener; });
-        if (worker) worker.removeEventListener(type, listener, opts);
-      },
-      /** @param {Event} event */
-      dispatchEvent: function (event) { return worker ? worker.dispatchEvent(event) : true; },
-      /** A message before search was wanted (none is expected) wants it: it is never held for ever.
-       * @param {unknown} message @param {Transferable[]} [transfer] */
-      postMessage: function (message, transfer) {
-        if (worker) worker.postMessage(message, transfer || []);
-        else { queued.push([message, transfer]); want(); }
-      },
-      terminate: function () {
-        ended = true;
-        queued = [];
-        if (worker) worker.terminate();
-      }
-    };
-  }
-
-  if (RealWorker) {
-    window.Worker = /** @type {any} */ (function (/** @type {string | URL} */ url, /** @type {WorkerOptions} */ options) {
-      return SEARCH_WORKER.test(String(url)) ? lazyWorker(url, options) : new RealWorker(url, options);
-    });
-  }
-
   /** @param {EventTarget | null} el */
   function isSearch(el) {
     return el instanceof Element && !!el.closest(".md-search, label[for='__search']");
