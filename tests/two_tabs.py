@@ -170,8 +170,11 @@ class Tool(abc.ABC):
 
 def holds(tool: Tool, target: Target, found: list, want, exact: bool) -> bool:
     """Whether stored heads hold `want` newest (exact: alone). A default (no answer, empty
-    text, a status "Not started") may be stored as nothing at all."""
-    if exact and len(found) > 1:
+    text, a status "Not started") may be stored as nothing at all. Two heads of one value are
+    that value alone: two tabs that each stored it without having seen the other's keep both
+    versions (no key is rewritten), the page shows it once and no conflict (data-view.js
+    renders only versions that differ), and the next change removes both."""
+    if exact and len({repr(value) for value in found}) > 1:
         return False
     if want == tool.default(target) and not found:
         return True
