@@ -97,7 +97,8 @@ def parse(css: str) -> list[Rule]:
     return out
 
 
-def _selectors(prelude: str) -> list[str]:
+@functools.cache
+def _selectors(prelude: str) -> tuple[str, ...]:   # the same lists on every page
     """The selectors of a selector list (commas inside :is() and :not() do not separate)."""
     out, depth, start = [], 0, 0
     for i, c in enumerate(prelude):
@@ -105,7 +106,7 @@ def _selectors(prelude: str) -> list[str]:
         if c == "," and depth == 0:
             out.append(prelude[start:i])
             start = i + 1
-    return [s.strip() for s in [*out, prelude[start:]] if s.strip()]
+    return tuple(s.strip() for s in [*out, prelude[start:]] if s.strip())
 
 
 _TAG = re.compile(r"<([a-zA-Z][-\w]*)((?:\s[^>]*)?)>")
