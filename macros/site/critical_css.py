@@ -138,6 +138,21 @@ class _Needs:
         return cls(frozenset(names), frozenset(attributes))
 
 
+@functools.cache
+def _tag(tag: str, attributes: str) -> tuple[frozenset[str], frozenset[tuple[str, str | None]]]:   # a few thousand tags, on every page
+    """The names (tag, classes, id) and attributes one tag gives."""
+    names, found = {tag.lower()}, set()
+    for m in _ATTRIBUTE.finditer(attributes):
+        name = m.group(1).lower()
+        value = next((v for v in m.group(2, 3, 4) if v is not None), "")
+        found.update({(name, None), (name, value)})
+        if name == "class":
+            names.update(f".{c}" for c in value.split())
+        elif name == "id":
+            names.add(f"#{value}")
+    return frozenset(names), frozenset(found)
+
+
 class _Page:
     """The tags, classes, ids and attributes of a page's elements (any "<tag" in the page counts,
     one inside a script's text too: more rules kept, never fewer)."""
@@ -146,15 +161,9 @@ class _Page:
         self.names: set[str] = set()
         self.attributes: set[tuple[str, str | None]] = set()
         for tag in _TAG.finditer(html):
-            self.names.add(tag.group(1).lower())
-            for m in _ATTRIBUTE.finditer(tag.group(2)):
-                name = m.group(1).lower()
-                value = next((v for v in m.group(2, 3, 4) if v is not None), "")
-                self.attributes.update({(name, None), (name, value)})
-                if name == "class":
-                    self.names.update(f".{c}" for c in value.split())
-                elif name == "id":
-                    self.names.add(f"#{value}")
+            names, attributes = _tag(tag.group(1), tag.group(2))
+            self.names.update(names)
+            self.attributes.update(attributes)
 
     def holds(self, needs: _Needs) -> bool:
         return needs.names <= self.names and needs.attributes <= self.attributes
