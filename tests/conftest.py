@@ -208,23 +208,27 @@ def language_copies(content, offline_sites, tmp_path_factory) -> dict[str, Path]
 
 def _early_builds(tmp_path_factory, fixtures: set[str]) -> list[Callable[[], None]]:
     """The shared builds that tests using `fixtures` will ask for (each fixture's dependencies are
-    among them), as jobs to start before the first test. The ZIPs come after the offline sites,
-    and only from ones that built."""
+    among them), as jobs to start before the first test. The offline sites come after the full
+    build, whose Word and Excel files of each language they find kept (office.write_blank), where
+    side by side both would make them; the ZIPs come after the offline sites, from ones that built."""
     def job(name: str, build: Build) -> Callable[[], None]:
         return functools.partial(build_if_free, tmp_path_factory, name, build)
 
     def offline_then_zips() -> None:
         folder, record = build_once(tmp_path_factory, "offline-sites", _build_offline_sites)
-        if record["returncode"] == 0:
+        if record["returncode"] == 0 and "language_copies" in fixtures:
             build_if_free(tmp_path_factory, "offline-languages", _zip_languages(folder, load(ROOT / "content")))
 
-    jobs = [job(name, build) for fixture, name, build in (("site", "site", _build_site), ("full_build", "full-site", _build_every_language),
-                                                          ("hostile_build", "hostile-languages", _build_hostile))
+    jobs = [job(name, build) for fixture, name, build in (("site", "site", _build_site), ("hostile_build", "hostile-languages", _build_hostile))
             if fixture in fixtures]
-    if "language_copies" in fixtures:
+    offline = "offline_sites" in fixtures   # language_copies' too
+    if "full_build" in fixtures and offline:
+        # Waits for the full build when another worker makes it, so the offline sites come after it.
+        jobs.append(lambda: (build_once(tmp_path_factory, "full-site", _build_every_language), offline_then_zips()))
+    elif "full_build" in fixtures:
+        jobs.append(job("full-site", _build_every_language))
+    elif offline:
         jobs.append(offline_then_zips)
-    elif "offline_sites" in fixtures:
-        jobs.append(job("offline-sites", _build_offline_sites))
     return jobs
 
 
