@@ -276,7 +276,7 @@ def browser(playwright):
 @pytest.fixture(scope="session")
 def bfcache_browser(playwright):
     """The full Chromium with its back-forward cache on, for tests of the Back button as people
-    meet it; one for the run's worker, as launching it costs more than most such tests."""
+    meet it; one per worker, as launching it costs more than most such tests."""
     from macros.outputs.browser import launch
 
     b = launch(playwright, back_forward_cache=True)
@@ -353,7 +353,7 @@ def pytest_collection_finish(session):
 
 def pytest_sessionfinish(session, exitstatus):
     """A skipped test is one that does not run on a fresh clone: the run fails instead."""
-    wait_for_early_builds()
+    wait_for_early_builds()   # a run stopped early (-x) leaves no build writing after it
     if _skipped and exitstatus == 0:
         print(f"\n{len(_skipped)} test(s) skipped; every test must run anywhere: {', '.join(_skipped[:5])}")
         session.exitstatus = 1

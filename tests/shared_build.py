@@ -70,6 +70,5 @@ def start_early(jobs: Iterable[Callable[[], None]]) -> None:
 
 
 def wait_for_early_builds() -> None:
-    """A run stopped early (-x) must not leave builds writing after it has ended."""
     for thread in _started:
         thread.join()
