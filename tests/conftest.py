@@ -348,7 +348,9 @@ def pytest_collection_finish(session):
     if session.config.option.collectonly or not session.items:
         return
     fixtures = {name for item in session.items for name in getattr(item, "fixturenames", ())}
-    start_early(_early_builds(session.config._tmp_path_factory, fixtures))
+    factory = session.config._tmp_path_factory
+    factory.getbasetemp()   # made here, once: the threads making it at once would collide
+    start_early(_early_builds(factory, fixtures))
 
 
 def pytest_sessionfinish(session, exitstatus):
