@@ -4,6 +4,7 @@ would write them: the real catalogues are never touched."""
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,22 @@ def catalogues(tmp_path) -> Path:
     folder = tmp_path / "translations"
     shutil.copytree(i18n.TRANSLATIONS, folder)
     return folder
+
+
+@pytest.fixture
+def catalogue_of(tmp_path) -> Callable[[str], Path]:
+    """`catalogue_of(code)`: a copy of translations/ with that language's catalogue alone beside
+    the template, the language list and the termbase, for a test of entries of that catalogue.
+    The other catalogues, unchanged, would only be read again and pass (the real catalogues' own
+    test); that the check reports the problems of every catalogue at once is a test of its own."""
+    def copy(code: str) -> Path:
+        others = {lang.code for lang in i18n.catalogue_languages()} - {code}
+        folder = tmp_path / "translations"
+        shutil.copytree(i18n.TRANSLATIONS, folder,
+                        ignore=lambda source, names: [n for n in names if n in others] if Path(source) == i18n.TRANSLATIONS else [])
+        return folder
+
+    return copy
 
 
 def translate(folder: Path, code: str, msgid: str, msgstr: str) -> tuple[Path, int]:

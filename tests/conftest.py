@@ -15,12 +15,13 @@ import subprocess
 import sys
 import threading
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from hostile import plant_in_catalogues, plant_in_every_text, plant_titles
 from mkdocs_config import copy_repository, mkdocs, write_config
-from shared_build import build_once
+from shared_build import Build, build_if_free, build_once, shared_root, start_early, wait_for_early_builds
 
 from macros.content.load import load
 from macros.project import ROOT
@@ -179,26 +180,56 @@ def offline_sites(tmp_path_factory) -> dict[str, Path]:
     return {code: folder / code for code in OFFLINE_LANGUAGES}
 
 
-@pytest.fixture(scope="session")
-def language_copies(content, offline_sites, tmp_path_factory) -> dict[str, Path]:
-    """Each language's ZIP (its offline site above, as `make offline` zips it, without the PDF
-    pack, which the tests that use it do not touch), unpacked into an awkward folder, once for
-    the run: the unpacked copy by language."""
+def _zip_languages(offline: Path, content) -> Build:
+    """Each language's ZIP of its offline site in `offline`, as `make offline` zips it (without the
+    PDF pack, which the tests that use it do not touch), unpacked into an awkward folder."""
     from macros.outputs.offline import make_zip, zip_name
 
     def build(folder: Path) -> dict:
         unpacked = folder / "Field office – Dhaka Bản sao 文件"
         out = {}
         for code in OFFLINE_LANGUAGES:
-            package = make_zip(content, offline_sites[code], folder / "dist", zip_name(code), code)
+            package = make_zip(content, offline / code, folder / "dist", zip_name(code), code)
             with zipfile.ZipFile(package.zip_path) as archive:
                 top = archive.namelist()[0].split("/")[0]
                 archive.extractall(unpacked / code)
             out[code] = str(unpacked / code / top)
         return out
 
-    _, record = build_once(tmp_path_factory, "offline-languages", build)
+    return build
+
+
+@pytest.fixture(scope="session")
+def language_copies(content, offline_sites, tmp_path_factory) -> dict[str, Path]:
+    """Each language's ZIP, unpacked (_zip_languages), once for the run: the copy by language."""
+    _, record = build_once(tmp_path_factory, "offline-languages", _zip_languages(shared_root(tmp_path_factory) / "offline-sites", content))
     return {code: Path(path) for code, path in record.items()}
+
+
+def _early_builds(tmp_path_factory, fixtures: set[str]) -> list[Callable[[], None]]:
+    """The shared builds that tests using `fixtures` will ask for (each fixture's dependencies are
+    among them), as jobs to start before the first test. The offline sites come after the full
+    build, whose Word and Excel files of each language they find kept (office.write_blank), where
+    side by side both would make them; the ZIPs come after the offline sites, from ones that built."""
+    def job(name: str, build: Build) -> Callable[[], None]:
+        return functools.partial(build_if_free, tmp_path_factory, name, build)
+
+    def offline_then_zips() -> None:
+        folder, record = build_once(tmp_path_factory, "offline-sites", _build_offline_sites)
+        if record["returncode"] == 0 and "language_copies" in fixtures:
+            build_if_free(tmp_path_factory, "offline-languages", _zip_languages(folder, load(ROOT / "content")))
+
+    jobs = [job(name, build) for fixture, name, build in (("site", "site", _build_site), ("hostile_build", "hostile-languages", _build_hostile))
+            if fixture in fixtures]
+    offline = "offline_sites" in fixtures   # language_copies' too
+    if "full_build" in fixtures and offline:
+        # Waits for the full build when another worker makes it, so the offline sites come after it.
+        jobs.append(lambda: (build_once(tmp_path_factory, "full-site", _build_every_language), offline_then_zips()))
+    elif "full_build" in fixtures:
+        jobs.append(job("full-site", _build_every_language))
+    elif offline:
+        jobs.append(offline_then_zips)
+    return jobs
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -242,6 +273,17 @@ def browser(playwright):
     b.close()
 
 
+@pytest.fixture(scope="session")
+def bfcache_browser(playwright):
+    """The full Chromium with its back-forward cache on, for tests of the Back button as people
+    meet it; one per worker, as launching it costs more than most such tests."""
+    from macros.outputs.browser import launch
+
+    b = launch(playwright, back_forward_cache=True)
+    yield b
+    b.close()
+
+
 @pytest.fixture(params=["http", "file"])
 def base(request, server, site):
     """The site's address, over a local web server and from file:// (as the offline copy)."""
@@ -275,7 +317,7 @@ def page(browser):
 
 # The kinds of test (TESTING.md), each a folder and a marker: `pytest -m unit` runs in seconds
 # with no site and no browser. A test is refused where its fixtures say it belongs elsewhere.
-BROWSER_FIXTURES = {"browser", "playwright", "page", "context", "base", "server", "full_server", "printed_site"}
+BROWSER_FIXTURES = {"browser", "bfcache_browser", "playwright", "page", "context", "base", "server", "full_server", "printed_site"}
 BUILD_FIXTURES = {"site", "full_site", "full_build", "hostile_build", "hostile_languages", "offline_sites", "language_copies"}
 ALLOWED = {"unit": set(), "build": BUILD_FIXTURES, "browser": BUILD_FIXTURES | BROWSER_FIXTURES}
 
@@ -300,8 +342,20 @@ def pytest_runtest_logreport(report):
         _skipped.append(report.nodeid)
 
 
+def pytest_collection_finish(session):
+    """Starts the shared builds the collected tests need, so that no test waits for one that
+    could have been made meanwhile; a run of unit tests, or of one file, starts no other."""
+    if session.config.option.collectonly or not session.items:
+        return
+    fixtures = {name for item in session.items for name in getattr(item, "fixturenames", ())}
+    factory = session.config._tmp_path_factory
+    factory.getbasetemp()   # made here, once: the threads making it at once would collide
+    start_early(_early_builds(factory, fixtures))
+
+
 def pytest_sessionfinish(session, exitstatus):
     """A skipped test is one that does not run on a fresh clone: the run fails instead."""
+    wait_for_early_builds()   # a run stopped early (-x) leaves no build writing after it
     if _skipped and exitstatus == 0:
         print(f"\n{len(_skipped)} test(s) skipped; every test must run anywhere: {', '.join(_skipped[:5])}")
         session.exitstatus = 1

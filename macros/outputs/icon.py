@@ -58,9 +58,11 @@ def _chunk(kind: bytes, data: bytes) -> bytes:
 def png(size: int) -> bytes:
     """The mark as an RGB PNG of size × size pixels."""
     raw = bytearray()
+    # Most pixels are all background or all foreground: their bytes are the colours themselves.
+    whole = {0.0: bytes(BACKGROUND), 1.0: bytes(FOREGROUND)}
     for row in coverage(size):
         raw.append(0)   # no filter
         for share in row:
-            raw.extend(round(b + (f - b) * share) for b, f in zip(BACKGROUND, FOREGROUND, strict=True))
+            raw += whole.get(share) or bytes(round(b + (f - b) * share) for b, f in zip(BACKGROUND, FOREGROUND, strict=True))
     header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
     return b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header) + _chunk(b"IDAT", zlib.compress(bytes(raw), 9)) + _chunk(b"IEND", b"")

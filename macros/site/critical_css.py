@@ -103,7 +103,8 @@ def parse(css: str) -> list[Rule]:
     return out
 
 
-def _selectors(prelude: str) -> list[str]:
+@functools.cache
+def _selectors(prelude: str) -> tuple[str, ...]:   # the same lists on every page
     """The selectors of a selector list (commas inside :is() and :not() do not separate)."""
     out, depth, start = [], 0, 0
     for i, c in enumerate(prelude):
@@ -111,7 +112,7 @@ def _selectors(prelude: str) -> list[str]:
         if c == "," and depth == 0:
             out.append(prelude[start:i])
             start = i + 1
-    return [s.strip() for s in [*out, prelude[start:]] if s.strip()]
+    return tuple(s.strip() for s in [*out, prelude[start:]] if s.strip())
 
 
 _TAG = re.compile(r"<([a-zA-Z][-\w]*)((?:\s[^>]*)?)>")
@@ -143,6 +144,21 @@ class _Needs:
         return cls(frozenset(names), frozenset(attributes))
 
 
+@functools.cache
+def _tag(tag: str, attributes: str) -> tuple[frozenset[str], frozenset[tuple[str, str | None]]]:   # a few thousand tags, on every page
+    """The names (tag, classes, id) and attributes one tag gives."""
+    names, found = {tag.lower()}, set()
+    for m in _ATTRIBUTE.finditer(attributes):
+        name = m.group(1).lower()
+        value = next((v for v in m.group(2, 3, 4) if v is not None), "")
+        found.update({(name, None), (name, value)})
+        if name == "class":
+            names.update(f".{c}" for c in value.split())
+        elif name == "id":
+            names.add(f"#{value}")
+    return frozenset(names), frozenset(found)
+
+
 class _Page:
     """The tags, classes, ids and attributes of a page's elements (any "<tag" in the page counts,
     one inside a script's text too: more rules kept, never fewer)."""
@@ -151,15 +167,9 @@ class _Page:
         self.names: set[str] = set()
         self.attributes: set[tuple[str, str | None]] = set()
         for tag in _TAG.finditer(html):
-            self.names.add(tag.group(1).lower())
-            for m in _ATTRIBUTE.finditer(tag.group(2)):
-                name = m.group(1).lower()
-                value = next((v for v in m.group(2, 3, 4) if v is not None), "")
-                self.attributes.update({(name, None), (name, value)})
-                if name == "class":
-                    self.names.update(f".{c}" for c in value.split())
-                elif name == "id":
-                    self.names.add(f"#{value}")
+            names, attributes = _tag(tag.group(1), tag.group(2))
+            self.names.update(names)
+            self.attributes.update(attributes)
 
     def holds(self, needs: _Needs) -> bool:
         return needs.names <= self.names and needs.attributes <= self.attributes

@@ -23,7 +23,6 @@ from stored import ASSESSMENT_PREFIX, NEWEST_IS, heads, snapshots, values
 from stored import answers as assessment_answers
 from two_tabs import Tool, TwoTabRun, runs, seed_of, stale, stale_done, tool_heads
 
-from macros.outputs.browser import launch
 from macros.project import ROOT
 from macros.site import storage
 
@@ -50,13 +49,6 @@ PLAN = storage.plan_tool()
 
 def sheet_tool(sheet: str) -> str:
     return storage.worksheet_tool(sheet)
-
-
-@pytest.fixture(scope="module")
-def bfcache_browser(playwright):
-    b = launch(playwright, back_forward_cache=True)
-    yield b
-    b.close()
 
 
 class Tabs:

@@ -18,7 +18,6 @@ from stored import ASSESSMENT_PREFIX, NEWEST_IS, organisation
 from stored import answers as stored_answers
 from two_tabs import check_stale, stale_ms
 
-from macros.outputs.browser import launch
 from macros.site import storage
 
 LEGACY = storage.legacy_assessment_key()     # where the assessment's own store kept its answers
@@ -39,13 +38,6 @@ def question_ids(content):
     from macros.site.assessment import questions
 
     return sorted(q.id for _, q in questions(content))
-
-
-@pytest.fixture(scope="module")
-def bfcache_browser(playwright):
-    b = launch(playwright, back_forward_cache=True)
-    yield b
-    b.close()
 
 
 @pytest.fixture

@@ -214,12 +214,9 @@ def test_back_button_shows_what_another_tab_saved(browser, site):
         context.close()
 
 
-def test_bfcache_restore_rereads_storage(playwright, site):
-    from macros.outputs.browser import launch
-
-    browser = launch(playwright, back_forward_cache=True)
+def test_bfcache_restore_rereads_storage(bfcache_browser, site):
+    context = bfcache_browser.new_context()
     try:
-        context = browser.new_context()
         page = context.new_page()
         url = f"{site.as_uri()}/worksheets/moving-on.html"
         page.goto(url)
@@ -231,7 +228,7 @@ def test_bfcache_restore_rereads_storage(playwright, site):
         page.go_back()
         page.wait_for_function("() => document.getElementById('ws-f-decision').value === 'Renew'")
     finally:
-        browser.close()
+        context.close()
 
 
 BAD = [

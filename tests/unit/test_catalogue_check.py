@@ -66,7 +66,8 @@ HOSTILE = [
 
 
 @pytest.mark.parametrize("msgid, msgstr, expected", HOSTILE, ids=[f"{m}->{s!r}" for m, s, _ in HOSTILE])
-def test_a_hostile_translation_is_refused_naming_file_line_and_msgid(catalogues, msgid, msgstr, expected):
+def test_a_hostile_translation_is_refused_naming_file_line_and_msgid(catalogue_of, msgid, msgstr, expected):
+    catalogues = catalogue_of("fr")
     po, line = translate(catalogues, "fr", msgid, msgstr)
     text = report(catalogues)
     assert where(po, line, msgid) in text and expected in text, text
@@ -78,7 +79,8 @@ def test_a_hostile_translation_is_refused_naming_file_line_and_msgid(catalogues,
     ("Action plan", "Plan <script>alert(1)</script>", "an HTML tag"),
     ("Action plan", "Plan\\x1b[31m", "a backslash"),
 ])
-def test_python_m_macros_check_refuses_it_with_no_traceback(catalogues, msgid, msgstr, expected):
+def test_python_m_macros_check_refuses_it_with_no_traceback(catalogue_of, msgid, msgstr, expected):
+    catalogues = catalogue_of("zh")
     po, line = translate(catalogues, "zh", msgid, msgstr)
     result = macros_cli("check", "-f", config_for(catalogues))
     assert result.returncode == 1, result.stdout + result.stderr

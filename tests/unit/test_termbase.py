@@ -77,7 +77,8 @@ def test_a_missing_term_is_refused(catalogues):
      "'многосторонн' is a forbidden variant; expected 'партнерство с участием многих заинтересованных сторон'"),
     ("ru", "Partnership view", None, "Взгляд партнёрства", "'ё' is never written in this language"),
 ], ids=["zh-guidelines", "th-governance", "ru-multilateral", "ru-yo"])
-def test_each_language_s_variants_are_refused(catalogues, code, msgid, msgctxt, msgstr, expected):
+def test_each_language_s_variants_are_refused(catalogue_of, code, msgid, msgctxt, msgstr, expected):
+    catalogues = catalogue_of(code)
     po, line = translate(catalogues, code, msgid, msgstr, msgctxt)
     text = report(catalogues)
     assert f"{po}:{line}: " in text and expected in text, text
