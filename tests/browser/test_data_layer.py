@@ -21,7 +21,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 from stored import ASSESSMENT_PREFIX, NEWEST_IS, heads, snapshots, values
 from stored import answers as assessment_answers
-from two_tabs import Tool, TwoTabRun, runs, seed_of, stale, stale_done, tool_heads
+from two_tabs import NotStale, Tool, TwoTabRun, runs, seed_of, stale, stale_done, tool_heads
 
 from macros.project import ROOT
 from macros.site import storage
@@ -221,9 +221,15 @@ def test_a_row_removed_in_one_tab_while_typed_in_another(tabs, base):
     row = add_row(a, "inventory", "Ministry")
     cell = f"#ws-inventory tr[data-row='{row}'] [data-cell=value] textarea"
     shows(b, f"#ws-inventory tr[data-row='{row}'] [data-cell=partner] input", "Ministry")
-    # Live: A is typing (not stored yet) when B removes the row.
+    # Live: A is typing (not stored yet) when B removes the row. On a loaded machine A could store
+    # its text before B's click and B have it: B then removed text it had seen, as it may, and
+    # the test proved nothing (NotStale: run again). B's click records whether B's storage had it.
     a.locator(cell).fill("typed while B removes")
-    b.locator(f"#ws-inventory tr[data-row='{row}'] .ws-remove").click()
+    stale(b, {"kind": "click", "selector": f"#ws-inventory tr[data-row='{row}'] .ws-remove"},
+          probe="typed while B removes", ms=1)
+    b.wait_for_function("() => window.__stale !== undefined", timeout=20000)
+    if b.evaluate("window.__stale.saw"):
+        raise NotStale("A's text was stored, and B had it, before B removed the row: run again")
     a.wait_for_timeout(1000)
     shows(a, cell, "typed while B removes")
     stored_is(a, tool, f"r:inventory:{row}", "value", "typed while B removes", "the text typed in the removed row")
