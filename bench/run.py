@@ -131,7 +131,17 @@ def _yaml_rewrite(path: Path, change) -> None:
     path.write_text(_dump(data), encoding="utf-8")
 
 
-def _grow_module(data: dict) -> None:
+def _item_ids(lst: dict, owner: str, position: tuple[str, ...] = ()):
+    """The IDs a list's items get (macros/content/ids.py's rule, on the YAML as written)."""
+    for index, item in enumerate(lst["items"], start=1):
+        here = (*position, str(item.get("n") or index))
+        yield ".".join([owner, *([lst["id"]] if lst.get("id") else []), *here])
+        if item.get("list"):
+            yield from _item_ids(item["list"], owner, here)
+
+
+def _grow_module(data: dict, copied: list[str]) -> None:
+    """Each task's text ten times; `copied` gets the IDs of the copied lists' items."""
     for step in data["steps"]:
         for task in step["tasks"]:
             text = [b for b in task["blocks"] if "box" not in b]
@@ -139,6 +149,7 @@ def _grow_module(data: dict) -> None:
                 for block in copy.deepcopy(text):
                     if "list" in block:  # each copied list needs its own id
                         block["list"]["id"] = f"{block['list'].get('id') or 'main'}-copy-{k}"
+                        copied.extend(_item_ids(block["list"], str(task["id"])))
                     task["blocks"].append(block)
     if data["id"] == "E":
         data["closing_blocks"] = data.get("closing_blocks", []) + [{"box": f"IV.{n}"} for n in range(14, 14 + 13 * 6)]
@@ -157,7 +168,14 @@ def tenfold_content(where: Path) -> Path:
     root = where / "content"
     shutil.copytree(PROJECT / "content", root)
     for path in (root / "modules").glob("*.yml"):
-        _yaml_rewrite(path, _grow_module)
+        copied: list[str] = []
+        _yaml_rewrite(path, lambda data, copied=copied: _grow_module(data, copied))
+        # Every checklist item has its action or says it only describes (checks/workshops.py):
+        # a copy only describes.
+        def describe(actions: dict, copied=copied) -> None:
+            given = {entry["item"] for entry in actions["items"]}
+            actions["items"] += [{"item": ident, "descriptive": True} for ident in copied if ident not in given]
+        _yaml_rewrite(root / "checklists" / "actions" / path.name, describe)
     originals = sorted((root / "cases").glob("*.yml"))
     number = 14
     for _ in range(6):
