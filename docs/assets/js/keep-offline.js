@@ -231,7 +231,12 @@
     }).then(function (now) {
       if (!now || now.version !== kept.version) return undefined;   // another tab switched meanwhile
       now.ready = list.version;
-      return writeKept(now).then(offer);
+      // Offered only if its cache is still there: a tidy that another page had asked for before
+      // this copy was marked ready saw it as no page's and deleted it while it was being filled
+      // (the page then switched to a copy that was not there, and nothing opened offline). Once
+      // marked ready no tidy deletes it, so the check, and a second fill if it went, hold.
+      var ready = now;
+      return writeKept(now).then(function () { update(list, ready); });
     }).catch(function () {
       // The site changed again or the connection went: the next page tries again.
     });
